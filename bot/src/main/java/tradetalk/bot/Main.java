@@ -1,0 +1,1 @@
+package tradetalk.bot; public final class Main { public static void main(String[] a){} }
