@@ -1,0 +1,66 @@
+package tradetalk.retrieval;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Splits English news text into sentences, keeping abbreviations such as "U.S." and "Mr." inside their sentence. */
+public final class Sentences {
+
+    private static final Pattern BOUNDARY =
+            Pattern.compile("[.!?]+[\"'”’)\\]]*(?=\\s+[\"'“‘(\\[]?[\\p{Lu}\\p{N}])|\\n\\s*\\n");
+    private static final Set<String> ABBREVIATIONS = Set.of(
+            "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "gen", "gov", "sen", "rep", "rev", "lt", "col", "capt",
+            "u.s", "u.k", "u.n", "e.u", "inc", "corp", "co", "ltd", "no", "vs", "etc", "e.g", "i.e", "jan", "feb",
+            "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "a.m", "p.m");
+
+    private Sentences() {
+        throw new UnsupportedOperationException("utility class");
+    }
+
+    /** The sentences of a text, trimmed, in order; paragraph breaks always end a sentence. */
+    public static List<String> split(String text) {
+        List<String> out = new ArrayList<>();
+        if (text == null || text.isBlank()) {
+            return out;
+        }
+        Matcher m = BOUNDARY.matcher(text);
+        int start = 0;
+        while (m.find()) {
+            int end = m.end();
+            if (!m.group().contains("\n") && isAbbreviation(text, m.start())) {
+                continue;
+            }
+            add(out, text.substring(start, end));
+            start = end;
+        }
+        add(out, text.substring(start));
+        return out;
+    }
+
+    private static boolean isAbbreviation(String text, int dot) {
+        if (text.charAt(dot) != '.') {
+            return false;
+        }
+        int i = dot;
+        while (i > 0 && !Character.isWhitespace(text.charAt(i - 1))) {
+            i--;
+        }
+        String word = text.substring(i, dot).toLowerCase(Locale.ROOT).replaceAll("^[\"'“‘(]+", "");
+        if (ABBREVIATIONS.contains(word)) {
+            return true;
+        }
+        // single initials such as "J." in "John J. Smith"
+        return word.length() == 1 && Character.isLetter(word.charAt(0));
+    }
+
+    private static void add(List<String> out, String s) {
+        String t = s.strip().replaceAll("\\s+", " ");
+        if (!t.isEmpty()) {
+            out.add(t);
+        }
+    }
+}
