@@ -1,0 +1,23 @@
+package tradetalk.answer;
+
+import java.util.List;
+import java.util.function.Consumer;
+import tradetalk.retrieval.SearchHit;
+
+/** Turns retrieved passages into a cited answer. Implementations: the offline composer and model backends. */
+public interface AnswerComposer {
+
+    /** The backend name reported in answers, e.g. "offline", "openai", "ollama". */
+    String name();
+
+    /**
+     * Composes an answer.
+     *
+     * @param question the question, as the member asked it
+     * @param evidence retrieved passages, best first
+     * @param partial  receives the answer text so far as it grows (streaming backends); may be ignored
+     * @return the composed answer
+     * @throws ComposerException when the backend failed and the caller should fall back
+     */
+    Composition compose(String question, List<SearchHit> evidence, Consumer<String> partial);
+}
