@@ -1,0 +1,69 @@
+package tradetalk.answer;
+
+import java.util.List;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tradetalk.retrieval.PassageSearch;
+import tradetalk.retrieval.SearchHit;
+import tradetalk.retrieval.SearchRequest;
+
+/**
+ * Answers questions: retrieves passages, composes with the configured backend and, when that backend fails, with
+ * the offline composer, saying why.
+ */
+public final class AnswerService {
+
+    private static final Logger log = LoggerFactory.getLogger(AnswerService.class);
+
+    private final PassageSearch search;
+    private final AnswerComposer primary;
+    private final AnswerComposer offline;
+
+    /**
+     * @param search  retrieval
+     * @param primary the configured composer (may be the offline one)
+     * @param offline the offline composer, used when the primary fails
+     */
+    public AnswerService(PassageSearch search, AnswerComposer primary, AnswerComposer offline) {
+        this.search = search;
+        this.primary = primary;
+        this.offline = offline;
+    }
+
+    /** Answers a question; {@code partial} sees the text grow when the backend streams. */
+    public CitedAnswer answer(AnswerRequest request, Consumer<String> partial) {
+        long t0 = System.nanoTime();
+        SearchRequest sr = SearchRequest.of(request.searchText(), request.k()).withAsOf(request.asOf());
+        List<SearchHit> hits = search.search(sr);
+        long t1 = System.nanoTime();
+        String composeText = request.history().isEmpty() ? request.question() : request.searchText();
+        Composition c;
+        String backend = primary.name();
+        String fallback = null;
+        try {
+            c = primary.compose(composeText, hits, partial);
+        } catch (ComposerException e) {
+            if (primary == offline) {
+                throw e;
+            }
+            fallback = e.getMessage();
+            backend = offline.name();
+            log.warn("Model backend {} failed ({}); answered offline", primary.name(), fallback);
+            c = offline.compose(composeText, hits, partial);
+        }
+        long t2 = System.nanoTime();
+        Timings timings = new Timings(ms(t1 - t0), ms(t2 - t1), ms(t2 - t0));
+        return new CitedAnswer(request.question(), c.answer(), c.abstained(), backend, fallback, c.citations(),
+                c.nearest(), timings, c.usage());
+    }
+
+    /** Answers without streaming. */
+    public CitedAnswer answer(AnswerRequest request) {
+        return answer(request, s -> { });
+    }
+
+    private static double ms(long nanos) {
+        return Math.round(nanos / 1e5) / 10.0;
+    }
+}

@@ -1,0 +1,71 @@
+package tradetalk.retrieval.embed;
+
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * BAAI bge-small-en-v1.5, quantized, run in-process by ONNX Runtime from the model that ships inside LangChain4j's
+ * Maven artifact: no network, no download. Loading takes a second or two, so it starts in the background at
+ * construction and the first call waits for it.
+ */
+public final class BgeSmallEmbedder implements Embedder {
+
+    private static final Logger log = LoggerFactory.getLogger(BgeSmallEmbedder.class);
+    /** The instruction BGE v1.5 recommends for short queries that retrieve passages. */
+    static final String QUERY_INSTRUCTION = "Represent this sentence for searching relevant passages: ";
+    private static final int BATCH = 32;
+
+    private final CompletableFuture<EmbeddingModel> model;
+
+    public BgeSmallEmbedder() {
+        this.model = CompletableFuture.supplyAsync(() -> {
+            long t0 = System.nanoTime();
+            EmbeddingModel m = new BgeSmallEnV15QuantizedEmbeddingModel();
+            log.debug("Loaded bge-small-en-v1.5-q in {} ms", (System.nanoTime() - t0) / 1_000_000);
+            return m;
+        });
+    }
+
+    @Override
+    public String name() {
+        return "bge-small-en-v1.5-q";
+    }
+
+    @Override
+    public int dimension() {
+        return 384;
+    }
+
+    @Override
+    public float[] embedQuery(String query) {
+        return normalized(model().embed(QUERY_INSTRUCTION + query).content());
+    }
+
+    @Override
+    public List<float[]> embedPassages(List<String> passages) {
+        List<float[]> out = new ArrayList<>(passages.size());
+        for (int i = 0; i < passages.size(); i += BATCH) {
+            List<TextSegment> batch = passages.subList(i, Math.min(passages.size(), i + BATCH)).stream()
+                    .map(TextSegment::from).toList();
+            for (Embedding e : model().embedAll(batch).content()) {
+                out.add(normalized(e));
+            }
+        }
+        return out;
+    }
+
+    private EmbeddingModel model() {
+        return model.join();
+    }
+
+    private static float[] normalized(Embedding e) {
+        return Vectors.normalize(e.vector());
+    }
+}

@@ -1,0 +1,426 @@
+package tradetalk.retrieval.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tradetalk.retrieval.Article;
+import tradetalk.retrieval.ArticleMeta;
+import tradetalk.retrieval.Chunker;
+import tradetalk.retrieval.Passage;
+import tradetalk.retrieval.PassageSearch;
+import tradetalk.retrieval.Rejected;
+import tradetalk.retrieval.SearchHit;
+import tradetalk.retrieval.SearchRequest;
+import tradetalk.retrieval.embed.Embedder;
+
+/**
+ * The article index on disk: one Lucene document per article (metadata and full text) and one per passage (text,
+ * title, date and vector). Ingest is idempotent (an article with unchanged content is skipped, never re-embedded; a
+ * changed one replaces its old passages atomically) and commits in batches, so a crash leaves the last commit usable.
+ * Search is hybrid: BM25 over passage text and title plus HNSW vectors, fused by normalised, weighted scores.
+ * Thread-safe.
+ */
+public final class ArticleIndex implements PassageSearch, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ArticleIndex.class);
+
+    static final String TYPE = "type";
+    static final String ARTICLE = "article";
+    static final String PASSAGE = "passage";
+    static final String ID = "id";
+    static final String ARTICLE_ID = "article_id";
+    static final String ORDINAL = "ordinal";
+    static final String TEXT = "text";
+    static final String TITLE = "title";
+    static final String SOURCE = "source";
+    static final String URL = "url";
+    static final String PATH = "path";
+    static final String AUTHOR = "author";
+    static final String CATEGORY = "category";
+    static final String DATE = "date";
+    static final String BODY = "body";
+    static final String HASH = "content_hash";
+    static final String VECTOR = "vector";
+    static final String EMBEDDER_KEY = "embedder";
+    private static final int COMMIT_EVERY = 200;
+
+    private final Path dir;
+    private final Directory directory;
+    private final Embedder embedder;
+    private final Chunker chunker;
+    private final SearchSettings settings;
+    private final SearcherManager searchers;
+    private final Object writeLock = new Object();
+
+    private ArticleIndex(Path dir, Directory directory, Embedder embedder, Chunker chunker, SearchSettings settings)
+            throws IOException {
+        this.dir = dir;
+        this.directory = directory;
+        this.embedder = embedder;
+        this.chunker = chunker;
+        this.settings = settings;
+        this.searchers = new SearcherManager(directory, null);
+    }
+
+    /**
+     * Opens (creating when absent) the index in {@code dir}.
+     *
+     * @throws IndexException when the directory cannot be used or was built with another embedding model
+     */
+    public static ArticleIndex open(Path dir, Embedder embedder, Chunker chunker, SearchSettings settings) {
+        try {
+            Files.createDirectories(dir);
+            Directory directory = FSDirectory.open(dir);
+            if (!DirectoryReader.indexExists(directory)) {
+                try (IndexWriter w = new IndexWriter(directory, writerConfig())) {
+                    w.setLiveCommitData(Map.of(EMBEDDER_KEY, embedder.name()).entrySet());
+                    w.commit();
+                }
+            }
+            String built = DirectoryReader.listCommits(directory).getLast().getUserData().get(EMBEDDER_KEY);
+            if (built != null && !built.equals(embedder.name())) {
+                directory.close();
+                throw new IndexException("index " + dir + " was built with embedding model " + built + ", not "
+                        + embedder.name() + "; delete it and ingest again");
+            }
+            return new ArticleIndex(dir, directory, embedder, chunker, settings);
+        } catch (LockObtainFailedException e) {
+            throw new IndexException("index " + dir + " is locked by another Tradetalk process", e);
+        } catch (IOException e) {
+            throw new IndexException("cannot open index " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static IndexWriterConfig writerConfig() {
+        IndexWriterConfig c = new IndexWriterConfig(TextAnalysis.analyzer());
+        c.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        c.setRAMBufferSizeMB(64);
+        return c;
+    }
+
+    /** Where the index lives. */
+    public Path directory() {
+        return dir;
+    }
+
+    /** The embedding model of this index. */
+    public Embedder embedder() {
+        return embedder;
+    }
+
+    /** Ingests articles; see {@link #ingest(List, List, Consumer)}. */
+    public IngestReport ingest(List<Article> articles) {
+        return ingest(articles, List.of(), p -> { });
+    }
+
+    /**
+     * Adds new articles, replaces changed ones and skips unchanged ones, committing every few hundred articles and
+     * at the end.
+     *
+     * @param articles      the articles
+     * @param alreadyRejected inputs the reader skipped, carried into the report
+     * @param progress      receives the number of articles processed so far
+     */
+    public IngestReport ingest(List<Article> articles, List<Rejected> alreadyRejected, Consumer<Integer> progress) {
+        long t0 = System.nanoTime();
+        int added = 0;
+        int replaced = 0;
+        int unchanged = 0;
+        int passages = 0;
+        List<Rejected> rejected = new ArrayList<>(alreadyRejected);
+        synchronized (writeLock) {
+            try (IndexWriter writer = new IndexWriter(directory, writerConfig())) {
+                writer.setLiveCommitData(Map.of(EMBEDDER_KEY, embedder.name()).entrySet());
+                Map<String, String> known = contentHashes();
+                Set<String> seenInBatch = new LinkedHashSet<>();
+                int done = 0;
+                for (Article a : articles) {
+                    String old = known.get(a.id());
+                    if (a.contentHash().equals(old) || !seenInBatch.add(a.id() + a.contentHash())) {
+                        unchanged++;
+                    } else {
+                        List<Passage> ps = chunker.split(a);
+                        if (ps.isEmpty()) {
+                            rejected.add(new Rejected(a.meta().location(), "no text to index"));
+                        } else {
+                            writer.updateDocuments(new Term(ARTICLE_ID, a.id()), documents(a, ps));
+                            passages += ps.size();
+                            known.put(a.id(), a.contentHash());
+                            if (old == null) {
+                                added++;
+                            } else {
+                                replaced++;
+                            }
+                        }
+                    }
+                    done++;
+                    if (done % COMMIT_EVERY == 0) {
+                        writer.commit();
+                    }
+                    progress.accept(done);
+                }
+                writer.commit();
+            } catch (LockObtainFailedException e) {
+                throw new IndexException("index " + dir + " is locked by another Tradetalk process", e);
+            } catch (IOException e) {
+                throw new IndexException("ingest into " + dir + " failed: " + e.getMessage(), e);
+            }
+            refresh();
+        }
+        double ms = (System.nanoTime() - t0) / 1e6;
+        log.info("Ingested {} new, {} replaced, {} unchanged articles ({} passages) in {} ms",
+                added, replaced, unchanged, passages, Math.round(ms));
+        return new IngestReport(added, replaced, unchanged, passages, rejected, ms);
+    }
+
+    /** Removes articles published before {@code cutoff}; returns how many were removed. */
+    public int removeOlderThan(LocalDate cutoff) {
+        synchronized (writeLock) {
+            int before = articleCount();
+            try (IndexWriter writer = new IndexWriter(directory, writerConfig())) {
+                writer.deleteDocuments(LongField.newRangeQuery(DATE, Long.MIN_VALUE, cutoff.toEpochDay() - 1));
+                writer.commit();
+            } catch (IOException e) {
+                throw new IndexException("retention on " + dir + " failed: " + e.getMessage(), e);
+            }
+            refresh();
+            return before - articleCount();
+        }
+    }
+
+    /** Removes one article and its passages; returns true when it was there. */
+    public boolean remove(String articleId) {
+        synchronized (writeLock) {
+            boolean had = article(articleId).isPresent();
+            try (IndexWriter writer = new IndexWriter(directory, writerConfig())) {
+                writer.deleteDocuments(new Term(ARTICLE_ID, articleId));
+                writer.commit();
+            } catch (IOException e) {
+                throw new IndexException("remove from " + dir + " failed: " + e.getMessage(), e);
+            }
+            refresh();
+            return had;
+        }
+    }
+
+    private List<Document> documents(Article a, List<Passage> ps) {
+        List<String> texts = ps.stream().map(p -> embeddingText(p)).toList();
+        List<float[]> vectors = embedder.embedPassages(texts);
+        List<Document> docs = new ArrayList<>(ps.size() + 1);
+        Document art = new Document();
+        art.add(new KeywordField(TYPE, ARTICLE, Field.Store.NO));
+        addMeta(art, a.meta());
+        art.add(new StoredField(BODY, a.body()));
+        art.add(new StoredField(HASH, a.contentHash()));
+        docs.add(art);
+        for (int i = 0; i < ps.size(); i++) {
+            Passage p = ps.get(i);
+            Document d = new Document();
+            d.add(new KeywordField(TYPE, PASSAGE, Field.Store.NO));
+            d.add(new KeywordField(ID, p.id(), Field.Store.YES));
+            d.add(new StoredField(ORDINAL, p.ordinal()));
+            d.add(new TextField(TEXT, p.text(), Field.Store.YES));
+            addMeta(d, a.meta());
+            d.add(new KnnFloatVectorField(VECTOR, vectors.get(i), VectorSimilarityFunction.DOT_PRODUCT));
+            docs.add(d);
+        }
+        return docs;
+    }
+
+    /** What the embedding model sees of a passage: its title gives it context. */
+    static String embeddingText(Passage p) {
+        return p.article().title() + ". " + p.text();
+    }
+
+    private static void addMeta(Document d, ArticleMeta m) {
+        d.add(new KeywordField(ARTICLE_ID, m.id(), Field.Store.YES));
+        d.add(new TextField(TITLE, m.title(), Field.Store.YES));
+        d.add(new StoredField(SOURCE, m.source()));
+        d.add(new StoredField(URL, m.url()));
+        d.add(new StoredField(PATH, m.path()));
+        d.add(new StoredField(AUTHOR, m.author()));
+        d.add(new StoredField(CATEGORY, m.category()));
+        if (m.publishedAt() != null) {
+            d.add(new LongField(DATE, m.publishedAt().toEpochDay(), Field.Store.YES));
+        }
+    }
+
+    private Map<String, String> contentHashes() throws IOException {
+        Map<String, String> out = new HashMap<>();
+        IndexSearcher s = searchers.acquire();
+        try {
+            TopDocs all = s.search(new TermQuery(new Term(TYPE, ARTICLE)), Math.max(1, s.getIndexReader().maxDoc()));
+            StoredFields sf = s.storedFields();
+            for (ScoreDoc sd : all.scoreDocs) {
+                Document d = sf.document(sd.doc, Set.of(ARTICLE_ID, HASH));
+                out.put(d.get(ARTICLE_ID), d.get(HASH));
+            }
+        } finally {
+            searchers.release(s);
+        }
+        return out;
+    }
+
+    private void refresh() {
+        try {
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Number of indexed articles. */
+    public int articleCount() {
+        return withSearcher(s -> s.count(new TermQuery(new Term(TYPE, ARTICLE))));
+    }
+
+    /** Number of indexed passages. */
+    public int passageCount() {
+        return withSearcher(s -> s.count(new TermQuery(new Term(TYPE, PASSAGE))));
+    }
+
+    /** All indexed articles' metadata, newest first (undated last). */
+    public List<ArticleMeta> articles() {
+        return withSearcher(s -> {
+            int n = Math.max(1, s.getIndexReader().maxDoc());
+            Sort byDate = new Sort(new SortField(DATE, SortField.Type.LONG, true));
+            TopDocs td = s.search(new TermQuery(new Term(TYPE, ARTICLE)), n, byDate);
+            List<ArticleMeta> out = new ArrayList<>();
+            StoredFields sf = s.storedFields();
+            for (ScoreDoc sd : td.scoreDocs) {
+                out.add(meta(sf.document(sd.doc)));
+            }
+            out.sort(Comparator.comparing(ArticleMeta::publishedAt,
+                    Comparator.nullsLast(Comparator.<LocalDate>reverseOrder())).thenComparing(ArticleMeta::title));
+            return out;
+        });
+    }
+
+    /** One article with its text. */
+    public Optional<Article> article(String id) {
+        return withSearcher(s -> {
+            BooleanQuery q = new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term(TYPE, ARTICLE)), Occur.FILTER)
+                    .add(new TermQuery(new Term(ARTICLE_ID, id)), Occur.FILTER).build();
+            TopDocs td = s.search(q, 1);
+            if (td.scoreDocs.length == 0) {
+                return Optional.empty();
+            }
+            Document d = s.storedFields().document(td.scoreDocs[0].doc);
+            return Optional.of(new Article(meta(d), d.get(BODY), d.get(HASH)));
+        });
+    }
+
+    /** The passages of one article, in order. */
+    public List<Passage> passages(String articleId) {
+        return withSearcher(s -> {
+            BooleanQuery q = new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term(TYPE, PASSAGE)), Occur.FILTER)
+                    .add(new TermQuery(new Term(ARTICLE_ID, articleId)), Occur.FILTER).build();
+            TopDocs td = s.search(q, 10_000);
+            List<Passage> out = new ArrayList<>();
+            StoredFields sf = s.storedFields();
+            for (ScoreDoc sd : td.scoreDocs) {
+                out.add(passage(sf.document(sd.doc)));
+            }
+            out.sort(Comparator.comparingInt(Passage::ordinal));
+            return out;
+        });
+    }
+
+    /** Inverse document frequency of an analysed term among passages (higher = rarer). */
+    public double idf(String term) {
+        return withSearcher(s -> {
+            int n = Math.max(1, s.count(new TermQuery(new Term(TYPE, PASSAGE))));
+            int df = s.getIndexReader().docFreq(new Term(TEXT, term));
+            return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+        });
+    }
+
+    @Override
+    public List<SearchHit> search(SearchRequest request) {
+        return withSearcher(s -> new HybridSearch(s, embedder, settings).search(request));
+    }
+
+    static ArticleMeta meta(Document d) {
+        var date = d.getField(DATE);
+        return new ArticleMeta(d.get(ARTICLE_ID), d.get(TITLE), d.get(SOURCE),
+                date == null ? null : LocalDate.ofEpochDay(date.numericValue().longValue()),
+                d.get(URL), d.get(PATH), d.get(AUTHOR), d.get(CATEGORY));
+    }
+
+    static Passage passage(Document d) {
+        return new Passage(d.get(ID), meta(d), d.getField(ORDINAL).numericValue().intValue(), d.get(TEXT));
+    }
+
+    private interface SearcherFunction<T> {
+        T apply(IndexSearcher s) throws IOException;
+    }
+
+    private <T> T withSearcher(SearcherFunction<T> f) {
+        try {
+            IndexSearcher s = searchers.acquire();
+            try {
+                return f.apply(s);
+            } finally {
+                searchers.release(s);
+            }
+        } catch (IOException e) {
+            throw new IndexException("reading index " + dir + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            searchers.close();
+            directory.close();
+        } catch (IOException e) {
+            log.warn("Closing index {} failed: {}", dir, e.getMessage());
+        }
+    }
+
+    /** Matches passage documents only. */
+    static Query passageFilter() {
+        return new TermQuery(new Term(TYPE, PASSAGE));
+    }
+}

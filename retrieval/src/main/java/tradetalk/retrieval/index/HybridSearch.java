@@ -1,0 +1,162 @@
+package tradetalk.retrieval.index;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.KnnVectorValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import tradetalk.retrieval.Passage;
+import tradetalk.retrieval.SearchHit;
+import tradetalk.retrieval.SearchRequest;
+import tradetalk.retrieval.embed.Embedder;
+import tradetalk.retrieval.embed.Vectors;
+
+/**
+ * One hybrid search over a searcher. Each signal proposes {@code candidates} passages; every candidate then gets
+ * both scores (the cosine is computed exactly for lexical-only candidates; BM25 is 0 for passages outside the
+ * lexical top list), each normalised over the candidates, and the weighted sum ranks them.
+ */
+final class HybridSearch {
+
+    private final IndexSearcher searcher;
+    private final Embedder embedder;
+    private final SearchSettings settings;
+
+    HybridSearch(IndexSearcher searcher, Embedder embedder, SearchSettings settings) {
+        this.searcher = searcher;
+        this.embedder = embedder;
+        this.settings = settings;
+    }
+
+    List<SearchHit> search(SearchRequest r) throws IOException {
+        Query filter = filter(r);
+        int n = Math.max(settings.candidates(), r.k());
+        Map<Integer, Double> lexical = new HashMap<>();
+        Map<Integer, Double> dense = new HashMap<>();
+        Set<Integer> candidates = new LinkedHashSet<>();
+
+        if (r.mode() != SearchRequest.Mode.DENSE) {
+            Query text = lexicalQuery(r.query());
+            if (text != null) {
+                Query q = new BooleanQuery.Builder().add(text, Occur.MUST).add(filter, Occur.FILTER).build();
+                for (ScoreDoc sd : searcher.search(q, n).scoreDocs) {
+                    lexical.put(sd.doc, (double) sd.score);
+                    candidates.add(sd.doc);
+                }
+            }
+        }
+        float[] qv = null;
+        if (r.mode() != SearchRequest.Mode.BM25) {
+            qv = embedder.embedQuery(r.query());
+            for (ScoreDoc sd : searcher.search(new KnnFloatVectorQuery(ArticleIndex.VECTOR, qv, n, filter), n)
+                    .scoreDocs) {
+                dense.put(sd.doc, 2.0 * sd.score - 1.0); // DOT_PRODUCT scores are (1 + cos) / 2
+                candidates.add(sd.doc);
+            }
+            if (r.mode() == SearchRequest.Mode.HYBRID) {
+                for (int doc : candidates) {
+                    if (!dense.containsKey(doc)) {
+                        dense.put(doc, cosine(doc, qv));
+                    }
+                }
+            }
+        }
+
+        double maxLex = lexical.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        double minDense = dense.values().stream().mapToDouble(Double::doubleValue).min().orElse(0);
+        double maxDense = dense.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        LocalDate asOf = r.asOf() != null ? r.asOf() : LocalDate.now();
+
+        StoredFields stored = searcher.storedFields();
+        List<SearchHit> hits = new ArrayList<>(candidates.size());
+        for (int doc : candidates) {
+            double lex = lexical.getOrDefault(doc, 0.0);
+            double cos = dense.getOrDefault(doc, 0.0);
+            Passage p = ArticleIndex.passage(stored.document(doc));
+            double score = switch (r.mode()) {
+                case BM25 -> lex;
+                case DENSE -> cos;
+                case HYBRID -> settings.lexicalWeight() * (maxLex > 0 ? lex / maxLex : 0)
+                        + settings.denseWeight() * (maxDense > minDense ? (cos - minDense) / (maxDense - minDense) : 1)
+                        + recency(p, asOf);
+            };
+            hits.add(new SearchHit(p, score, lex, cos));
+        }
+        hits.sort(Comparator.comparingDouble(SearchHit::score).reversed()
+                .thenComparing(h -> h.passage().id()));
+        return List.copyOf(hits.subList(0, Math.min(r.k(), hits.size())));
+    }
+
+    private double recency(Passage p, LocalDate asOf) {
+        if (settings.recencyWeight() == 0 || p.article().publishedAt() == null) {
+            return 0;
+        }
+        long age = Math.max(0, ChronoUnit.DAYS.between(p.article().publishedAt(), asOf));
+        return settings.recencyWeight() * Math.pow(0.5, age / settings.recencyHalfLifeDays());
+    }
+
+    private Query lexicalQuery(String query) {
+        Set<String> terms = new LinkedHashSet<>(TextAnalysis.terms(query));
+        if (terms.isEmpty()) {
+            return null;
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (String t : terms) {
+            b.add(new TermQuery(new Term(ArticleIndex.TEXT, t)), Occur.SHOULD);
+            if (settings.titleBoost() > 0) {
+                b.add(new BoostQuery(new TermQuery(new Term(ArticleIndex.TITLE, t)), (float) settings.titleBoost()),
+                        Occur.SHOULD);
+            }
+        }
+        return b.build();
+    }
+
+    private static Query filter(SearchRequest r) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder().add(ArticleIndex.passageFilter(), Occur.FILTER);
+        LocalDate upper = r.to();
+        if (r.asOf() != null && (upper == null || r.asOf().isBefore(upper))) {
+            upper = r.asOf();
+        }
+        if (r.from() != null || upper != null) {
+            long lo = r.from() == null ? Long.MIN_VALUE : r.from().toEpochDay();
+            long hi = upper == null ? Long.MAX_VALUE : upper.toEpochDay();
+            b.add(LongField.newRangeQuery(ArticleIndex.DATE, lo, hi), Occur.FILTER);
+        }
+        return b.build();
+    }
+
+    private double cosine(int doc, float[] qv) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        FloatVectorValues values = leaf.reader().getFloatVectorValues(ArticleIndex.VECTOR);
+        if (values == null) {
+            return 0;
+        }
+        KnnVectorValues.DocIndexIterator it = values.iterator();
+        int target = doc - leaf.docBase;
+        if (it.advance(target) != target) {
+            return 0;
+        }
+        return Vectors.dot(values.vectorValue(it.index()), qv);
+    }
+}
