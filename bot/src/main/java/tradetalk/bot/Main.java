@@ -1,1 +1,16 @@
-package tradetalk.bot; public final class Main { public static void main(String[] a){} }
+package tradetalk.bot;
+
+import tradetalk.bot.cli.Cli;
+
+/** Entry point of the {@code tradetalk} command. */
+public final class Main {
+
+    private Main() {
+        throw new UnsupportedOperationException("entry point");
+    }
+
+    public static void main(String[] args) {
+        int code = Cli.run(args, System.out, System.err);
+        System.exit(code);
+    }
+}

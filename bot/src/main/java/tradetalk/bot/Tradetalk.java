@@ -1,0 +1,112 @@
+package tradetalk.bot;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tradetalk.answer.AnswerComposer;
+import tradetalk.answer.AnswerService;
+import tradetalk.answer.offline.OfflineComposer;
+import tradetalk.bot.config.TradetalkConfig;
+import tradetalk.retrieval.Chunker;
+import tradetalk.retrieval.ReadResult;
+import tradetalk.retrieval.embed.BgeSmallEmbedder;
+import tradetalk.retrieval.embed.Embedder;
+import tradetalk.retrieval.index.ArticleIndex;
+import tradetalk.retrieval.index.IngestReport;
+import tradetalk.retrieval.parse.ArticleReader;
+
+/**
+ * The object graph, built by hand from the configuration: embedder, index, composers and services. Parts are made on
+ * first use so that a command only pays for what it needs. Close it to close the index.
+ */
+public final class Tradetalk implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Tradetalk.class);
+
+    private final TradetalkConfig config;
+    private Embedder embedder;
+    private ArticleIndex index;
+    private OfflineComposer offline;
+    private AnswerService answers;
+
+    public Tradetalk(TradetalkConfig config) {
+        this.config = config;
+    }
+
+    public TradetalkConfig config() {
+        return config;
+    }
+
+    /** The embedding model (loading starts in the background on first call). */
+    public synchronized Embedder embedder() {
+        if (embedder == null) {
+            embedder = new BgeSmallEmbedder();
+        }
+        return embedder;
+    }
+
+    /** The article index, opened on first use. */
+    public synchronized ArticleIndex index() {
+        if (index == null) {
+            index = ArticleIndex.open(config.index().dirPath(), embedder(),
+                    new Chunker(config.index().passageWords(), config.index().passageOverlap()),
+                    config.search().settings());
+        }
+        return index;
+    }
+
+    /** The offline composer. */
+    public synchronized OfflineComposer offlineComposer() {
+        if (offline == null) {
+            ArticleIndex idx = index();
+            offline = new OfflineComposer(idx::idf, config.answer());
+        }
+        return offline;
+    }
+
+    /** The composer chosen in config. */
+    public synchronized AnswerComposer composer() {
+        return offlineComposer();
+    }
+
+    /** Question answering. */
+    public synchronized AnswerService answers() {
+        if (answers == null) {
+            answers = new AnswerService(index(), composer(), offlineComposer());
+        }
+        return answers;
+    }
+
+    /** Reads and ingests files and directories. */
+    public IngestReport ingest(List<Path> paths) {
+        ReadResult read = new ArticleReader().read(paths);
+        return index().ingest(read.articles(), read.rejected(), n -> { });
+    }
+
+    /**
+     * Ingests the configured articles directory when the index is empty, saying so on {@code err}.
+     *
+     * @return true when it ingested something
+     */
+    public boolean ingestDefaultsIfEmpty(PrintStream err) {
+        Path articles = config.index().articlesPath();
+        if (index().articleCount() > 0 || articles == null || !Files.isDirectory(articles)) {
+            return false;
+        }
+        IngestReport r = ingest(List.of(articles));
+        err.printf("tradetalk: the index was empty; ingested %d articles from %s%n", r.added(), articles);
+        r.rejected().forEach(x -> err.printf("tradetalk: skipped %s: %s%n", x.source(), x.reason()));
+        return r.added() > 0;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (index != null) {
+            index.close();
+            log.debug("Closed index {}", config.index().dirPath());
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package tradetalk.bot.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
+import picocli.CommandLine.Option;
+import tradetalk.bot.Tradetalk;
+import tradetalk.bot.config.ConfigLoader;
+import tradetalk.bot.config.TradetalkConfig;
+
+/** Options every command shares (--config, --index, --json) and the wiring they lead to. */
+public final class AppOptions {
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (YAML).")
+    Path config;
+
+    @Option(names = "--index", paramLabel = "DIR", description = "Index directory (default: index.dir).")
+    Path index;
+
+    @Option(names = "--json", description = "Print JSON (one object per line) instead of text.")
+    boolean json;
+
+    private Map<String, String> env = System.getenv();
+    private PrintStream out = System.out;
+    private PrintStream err = System.err;
+
+    void bind(Map<String, String> env, PrintStream out, PrintStream err) {
+        this.env = env;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** The directory relative config paths are resolved against: -Dtradetalk.home, else the working directory. */
+    static Path home() {
+        return Path.of(System.getProperty("tradetalk.home", "")).toAbsolutePath().normalize();
+    }
+
+    /** Loads the configuration, applying --index. */
+    public TradetalkConfig loadConfig() {
+        Path file = config;
+        if (file == null) {
+            Path local = home().resolve("config/tradetalk.yml");
+            file = local.toFile().isFile() ? local : null;
+        }
+        TradetalkConfig c = new ConfigLoader().load(file, env, home());
+        return index == null ? c : c.withIndexDir(index.toAbsolutePath().normalize());
+    }
+
+    /** Builds the application from the configuration. */
+    public Tradetalk open() {
+        return new Tradetalk(loadConfig());
+    }
+
+    public boolean json() {
+        return json;
+    }
+
+    public PrintStream out() {
+        return out;
+    }
+
+    public PrintStream err() {
+        return err;
+    }
+
+    public Map<String, String> env() {
+        return env;
+    }
+}

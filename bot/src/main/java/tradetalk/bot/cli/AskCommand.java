@@ -1,0 +1,74 @@
+package tradetalk.bot.cli;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import tradetalk.answer.AnswerRequest;
+import tradetalk.answer.AnswerService;
+import tradetalk.answer.CitedAnswer;
+import tradetalk.bot.Tradetalk;
+
+/** {@code tradetalk ask}: answers a question, or one question per line of standard input. */
+@Command(name = "ask", mixinStandardHelpOptions = true,
+        description = "Answer a question from the indexed articles, with numbered citations. "
+                + "With no QUESTION, answers each line of standard input.")
+final class AskCommand implements Callable<Integer> {
+
+    @Mixin
+    AppOptions app;
+
+    @Option(names = "--k", paramLabel = "N", description = "Passages to retrieve (default: search.k).")
+    Integer k;
+
+    @Parameters(arity = "0..*", paramLabel = "QUESTION", description = "The question (words are joined).")
+    List<String> words;
+
+    @Override
+    public Integer call() throws Exception {
+        try (Tradetalk tt = app.open()) {
+            int passages = k != null ? k : tt.config().search().k();
+            if (passages < 1 || passages > 100) {
+                throw new UserException("--k must be 1 to 100, got " + passages);
+            }
+            tt.ingestDefaultsIfEmpty(app.err());
+            AnswerService service = tt.answers();
+            if (words != null && !words.isEmpty()) {
+                String q = String.join(" ", words).strip();
+                if (q.isEmpty()) {
+                    throw new UserException("the question is empty");
+                }
+                print(service.answer(AnswerRequest.of(q, passages)));
+                return 0;
+            }
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            String line;
+            boolean first = true;
+            while ((line = in.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                if (!app.json() && !first) {
+                    app.out().println("---");
+                }
+                first = false;
+                print(service.answer(AnswerRequest.of(line.strip(), passages)));
+            }
+            return 0;
+        }
+    }
+
+    private void print(CitedAnswer a) {
+        if (app.json()) {
+            app.out().println(Views.json(Views.answer(a)));
+        } else {
+            app.out().print(Views.answerText(a));
+        }
+        app.out().flush();
+    }
+}

@@ -1,0 +1,80 @@
+package tradetalk.bot.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import tradetalk.bot.config.ConfigException;
+import tradetalk.retrieval.index.IndexException;
+
+/**
+ * The {@code tradetalk} command line: one subcommand per task. User mistakes and operational errors end with a
+ * one-line message and a non-zero exit code, never a stack trace.
+ */
+@Command(name = "tradetalk", mixinStandardHelpOptions = true, version = "tradetalk 0.1.0",
+        description = "Answers questions about the news from indexed articles, with citations.",
+        subcommands = {AskCommand.class, IngestCommand.class, SourcesCommand.class})
+public final class Cli implements Runnable {
+
+    /** Exit code of a failed command. */
+    public static final int FAILED = 1;
+    /** Exit code of a command that worked but skipped some input. */
+    public static final int PARTIAL = 3;
+
+    private static final Logger log = LoggerFactory.getLogger(Cli.class);
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: ask, ingest, sources, ...");
+    }
+
+    /** Runs the command line with the process environment. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, System.getenv());
+    }
+
+    /** Runs the command line; {@code env} supplies TRADETALK_* overrides. */
+    public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+        CommandLine cmd = new CommandLine(new Cli(), new CommandFactory(env, out, err));
+        cmd.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        cmd.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            String message = userMessage(ex);
+            if (message == null) {
+                log.error("Unexpected failure", ex);
+                message = "unexpected error: " + ex + " (see the log above)";
+            }
+            commandLine.getErr().println("tradetalk: " + message);
+            return FAILED;
+        });
+        return cmd.execute(args);
+    }
+
+    private static String userMessage(Throwable ex) {
+        if (ex instanceof ConfigException || ex instanceof IndexException || ex instanceof UserException
+                || ex instanceof IllegalArgumentException) {
+            return ex.getMessage();
+        }
+        return null;
+    }
+
+    /** Gives commands the environment and streams of this run. */
+    private record CommandFactory(Map<String, String> env, PrintStream out, PrintStream err)
+            implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            K k = CommandLine.defaultFactory().create(cls);
+            if (k instanceof AppOptions o) {
+                o.bind(env, out, err);
+            }
+            return k;
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package tradetalk.bot.cli;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import tradetalk.bot.Tradetalk;
+import tradetalk.retrieval.ArticleMeta;
+
+/** {@code tradetalk sources}: the indexed articles, newest first. */
+@Command(name = "sources", mixinStandardHelpOptions = true, description = "List the indexed articles, newest first.")
+final class SourcesCommand implements Callable<Integer> {
+
+    @Mixin
+    AppOptions app;
+
+    @Option(names = "--query", paramLabel = "TEXT", description = "Only articles whose title or outlet contains TEXT.")
+    String query;
+
+    @Override
+    public Integer call() {
+        try (Tradetalk tt = app.open()) {
+            List<ArticleMeta> list = tt.index().articles();
+            if (query != null && !query.isBlank()) {
+                String q = query.toLowerCase(Locale.ROOT);
+                list = list.stream().filter(a -> a.title().toLowerCase(Locale.ROOT).contains(q)
+                        || a.source().toLowerCase(Locale.ROOT).contains(q)).toList();
+            }
+            if (app.json()) {
+                app.out().println(Views.json(list.stream().map(Views::article).toList()));
+            } else if (list.isEmpty()) {
+                app.out().println("No articles indexed" + (query == null ? "." : " match '" + query + "'."));
+            } else {
+                for (ArticleMeta a : list) {
+                    app.out().printf("%s  %s  [%s]%n", a.publishedAt() == null ? "----------" : a.publishedAt(),
+                            Views.sourceLine(a), a.id());
+                }
+                app.out().printf("%d article(s).%n", list.size());
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package tradetalk.bot.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tradetalk.answer.Citation;
+import tradetalk.answer.CitedAnswer;
+import tradetalk.answer.Usage;
+import tradetalk.retrieval.ArticleMeta;
+import tradetalk.retrieval.Rejected;
+import tradetalk.retrieval.index.IngestReport;
+
+/**
+ * How results look on the command line: the stable {@code --json} objects and the text for people. The JSON field
+ * names are a contract that scripts rely on; add fields, never rename or remove them.
+ */
+public final class Views {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Views() {
+        throw new UnsupportedOperationException("utility class");
+    }
+
+    /** One JSON object on one line. */
+    public static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+
+    /** The {@code ask --json} object. */
+    public static Map<String, Object> answer(CitedAnswer a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("question", a.question());
+        m.put("answer", a.answer());
+        m.put("abstained", a.abstained());
+        m.put("backend", a.backend());
+        m.put("fallback", a.fallback());
+        m.put("citations", a.citations().stream().map(Views::citation).toList());
+        m.put("nearest", a.nearest().stream().map(Views::citation).toList());
+        m.put("usage", usage(a.usage()));
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("retrieve", a.timings().retrieveMs());
+        t.put("compose", a.timings().composeMs());
+        t.put("total", a.timings().totalMs());
+        m.put("timings_ms", t);
+        return m;
+    }
+
+    /** A citation: its number, the article's metadata and the passage used. */
+    public static Map<String, Object> citation(Citation c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("n", c.n());
+        m.putAll(article(c.article()));
+        m.put("passage", c.passage());
+        return m;
+    }
+
+    /** An article's metadata. */
+    public static Map<String, Object> article(ArticleMeta a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("article_id", a.id());
+        m.put("title", a.title());
+        m.put("source", a.source());
+        m.put("published_at", a.publishedAt() == null ? null : a.publishedAt().toString());
+        m.put("url", a.url());
+        m.put("path", a.path());
+        return m;
+    }
+
+    private static Map<String, Object> usage(Usage u) {
+        if (u == null) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("model", u.model());
+        m.put("tokens_in", u.tokensIn());
+        m.put("tokens_out", u.tokensOut());
+        m.put("latency_ms", u.latencyMs());
+        return m;
+    }
+
+    /** The {@code ingest --json} object. */
+    public static Map<String, Object> ingest(IngestReport r, int articlesInIndex) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("added", r.added());
+        m.put("replaced", r.replaced());
+        m.put("unchanged", r.unchanged());
+        m.put("passages", r.passages());
+        m.put("rejected", r.rejected().stream().map(Views::rejected).toList());
+        m.put("articles_in_index", articlesInIndex);
+        m.put("millis", Math.round(r.millis()));
+        return m;
+    }
+
+    private static Map<String, Object> rejected(Rejected r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("source", r.source());
+        m.put("reason", r.reason());
+        return m;
+    }
+
+    /** An answer for people: the text, then the numbered sources. */
+    public static String answerText(CitedAnswer a) {
+        StringBuilder sb = new StringBuilder(a.answer()).append('\n');
+        if (a.fallback() != null) {
+            sb.append("\n(The model could not answer: ").append(a.fallback()).append("; answered offline.)\n");
+        }
+        List<Citation> list = a.abstained() ? a.nearest() : a.citations();
+        if (!list.isEmpty()) {
+            sb.append('\n').append(a.abstained() ? "Nearest sources:" : "Sources:").append('\n');
+            for (Citation c : list) {
+                sb.append("  [").append(c.n()).append("] ").append(sourceLine(c.article())).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** "Outlet, 2019-11-26, "Title" — location". */
+    public static String sourceLine(ArticleMeta a) {
+        StringBuilder sb = new StringBuilder();
+        if (!a.source().isEmpty()) {
+            sb.append(a.source()).append(", ");
+        }
+        if (a.publishedAt() != null) {
+            sb.append(a.publishedAt()).append(", ");
+        }
+        sb.append('"').append(a.title()).append('"');
+        String where = a.url().isEmpty() ? displayPath(a.path()) : a.url();
+        if (!where.isEmpty()) {
+            sb.append(" — ").append(where);
+        }
+        return sb.toString();
+    }
+
+    private static String displayPath(String path) {
+        if (path.isEmpty()) {
+            return path;
+        }
+        try {
+            Path p = Path.of(path);
+            Path cwd = Path.of("").toAbsolutePath();
+            return p.isAbsolute() && p.startsWith(cwd) ? cwd.relativize(p).toString() : path;
+        } catch (RuntimeException e) {
+            return path;
+        }
+    }
+}

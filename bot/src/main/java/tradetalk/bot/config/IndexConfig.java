@@ -1,0 +1,41 @@
+package tradetalk.bot.config;
+
+import java.nio.file.Path;
+
+/**
+ * The {@code index} section.
+ *
+ * @param dir            where the Lucene index lives
+ * @param articles       articles ingested automatically when the index is empty
+ * @param passageWords   passage size in words
+ * @param passageOverlap sentences shared by neighbouring passages
+ */
+public record IndexConfig(String dir, String articles, int passageWords, int passageOverlap) {
+
+    public IndexConfig {
+        if (dir == null || dir.isBlank()) {
+            throw new IllegalArgumentException("index.dir must not be empty");
+        }
+        articles = articles == null ? "" : articles;
+        if (passageWords < 10 || passageWords > 2000) {
+            throw new IllegalArgumentException("index.passage-words must be 10 to 2000, got " + passageWords);
+        }
+        if (passageOverlap < 0 || passageOverlap > 3) {
+            throw new IllegalArgumentException("index.passage-overlap must be 0 to 3, got " + passageOverlap);
+        }
+    }
+
+    public Path dirPath() {
+        return Path.of(dir);
+    }
+
+    /** The articles directory, or null when none is configured. */
+    public Path articlesPath() {
+        return articles.isBlank() ? null : Path.of(articles);
+    }
+
+    IndexConfig resolve(Path home) {
+        return new IndexConfig(home.resolve(dir).normalize().toString(),
+                articles.isBlank() ? "" : home.resolve(articles).normalize().toString(), passageWords, passageOverlap);
+    }
+}

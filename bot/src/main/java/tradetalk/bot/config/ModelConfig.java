@@ -1,0 +1,33 @@
+package tradetalk.bot.config;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The {@code model} section: which backend composes answers.
+ */
+public record ModelConfig(String provider, String baseUrl, String name, String apiKey, Duration timeout,
+                          double temperature, int maxTokens, int contextTokens, int maxRetries) {
+
+    private static final Set<String> PROVIDERS = Set.of("offline", "openai", "ollama");
+
+    public ModelConfig {
+        provider = provider == null ? "offline" : provider.trim().toLowerCase(Locale.ROOT);
+        if (!PROVIDERS.contains(provider)) {
+            throw new IllegalArgumentException("model.provider must be one of " + PROVIDERS + ", got '" + provider + "'");
+        }
+        baseUrl = baseUrl == null ? "" : baseUrl.trim();
+        name = name == null ? "" : name.trim();
+        apiKey = apiKey == null ? "" : apiKey.trim();
+        if (timeout == null || timeout.isZero() || timeout.isNegative()) {
+            throw new IllegalArgumentException("model.timeout must be a positive duration such as 30s");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ModelConfig[provider=" + provider + ", baseUrl=" + baseUrl + ", name=" + name + ", apiKey="
+                + (apiKey.isEmpty() ? "" : "***") + ", timeout=" + timeout + "]";
+    }
+}

@@ -1,0 +1,32 @@
+package tradetalk.bot.config;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import tradetalk.answer.offline.OfflineSettings;
+
+/**
+ * The whole configuration, one record per section of {@code config/tradetalk.yml}. Loaded once by
+ * {@link ConfigLoader}; every section validates itself.
+ */
+public record TradetalkConfig(IndexConfig index, SearchConfig search, OfflineSettings answer, ModelConfig model,
+                              PromptsConfig prompts) {
+
+    public TradetalkConfig {
+        Objects.requireNonNull(index, "index");
+        Objects.requireNonNull(search, "search");
+        Objects.requireNonNull(answer, "answer");
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(prompts, "prompts");
+    }
+
+    /** The same configuration with relative paths resolved against {@code home}. */
+    TradetalkConfig resolve(Path home) {
+        return new TradetalkConfig(index.resolve(home), search, answer, model, prompts.resolve(home));
+    }
+
+    /** A copy with another index directory (the CLI's --index). */
+    public TradetalkConfig withIndexDir(Path dir) {
+        return new TradetalkConfig(new IndexConfig(dir.toString(), index.articles(), index.passageWords(),
+                index.passageOverlap()), search, answer, model, prompts);
+    }
+}

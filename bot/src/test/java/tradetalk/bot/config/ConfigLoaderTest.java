@@ -1,0 +1,148 @@
+package tradetalk.bot.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+    @TempDir
+    Path home;
+
+    private final ConfigLoader loader = new ConfigLoader();
+
+    @Test
+    void given_no_file_when_loading_then_the_shipped_defaults_apply_with_paths_under_home() {
+        TradetalkConfig c = loader.load(null, Map.of(), home);
+
+        assertThat(c.index().dirPath()).isEqualTo(home.resolve("data/index"));
+        assertThat(c.index().articlesPath()).isEqualTo(home.resolve("data/articles"));
+        assertThat(c.index().passageWords()).isEqualTo(120);
+        assertThat(c.search().k()).isEqualTo(8);
+        assertThat(c.search().settings().denseWeight()).isEqualTo(0.7);
+        assertThat(c.model().provider()).isEqualTo("offline");
+        assertThat(c.model().timeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(c.answer().maxSentences()).isEqualTo(3);
+    }
+
+    @Test
+    void given_a_file_when_loading_then_its_values_override_the_defaults_and_others_stay() throws IOException {
+        Path file = write("model:\n  provider: openai\n  base-url: http://127.0.0.1:8000/v1\n  timeout: 5s\n"
+                + "search:\n  k: 4\n");
+
+        TradetalkConfig c = loader.load(file, Map.of(), home);
+
+        assertThat(c.model().provider()).isEqualTo("openai");
+        assertThat(c.model().baseUrl()).isEqualTo("http://127.0.0.1:8000/v1");
+        assertThat(c.model().timeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(c.search().k()).isEqualTo(4);
+        assertThat(c.search().candidates()).isEqualTo(50);
+    }
+
+    @Test
+    void given_environment_overrides_when_loading_then_they_win_over_the_file() throws IOException {
+        Path file = write("index:\n  dir: from-file\n");
+
+        TradetalkConfig c = loader.load(file, Map.of("TRADETALK_INDEX_DIR", "/srv/idx",
+                "TRADETALK_MODEL_TIMEOUT", "750ms", "TRADETALK_SEARCH_K", "12"), home);
+
+        assertThat(c.index().dirPath()).isEqualTo(Path.of("/srv/idx"));
+        assertThat(c.model().timeout()).isEqualTo(Duration.ofMillis(750));
+        assertThat(c.search().k()).isEqualTo(12);
+    }
+
+    @Test
+    void given_an_unknown_key_when_loading_then_it_fails_naming_the_key() throws IOException {
+        Path file = write("model:\n  tmeout: 5s\n");
+
+        assertThatThrownBy(() -> loader.load(file, Map.of(), home))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("unknown config key 'model.tmeout'")
+                .hasMessageContaining("timeout");
+    }
+
+    @Test
+    void given_an_unknown_section_when_loading_then_it_fails_naming_it() throws IOException {
+        Path file = write("modle:\n  provider: openai\n");
+
+        assertThatThrownBy(() -> loader.load(file, Map.of(), home))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("unknown config key 'modle'");
+    }
+
+    @Test
+    void given_a_bad_duration_when_loading_then_it_fails_naming_the_key() {
+        assertThatThrownBy(() -> loader.load(null, Map.of("TRADETALK_MODEL_TIMEOUT", "soon"), home))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("model.timeout")
+                .hasMessageContaining("'soon' is not a duration");
+    }
+
+    @Test
+    void given_a_number_out_of_range_when_loading_then_it_fails_naming_the_key() {
+        assertThatThrownBy(() -> loader.load(null, Map.of("TRADETALK_SEARCH_K", "0"), home))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("search.k must be 1 to 100");
+    }
+
+    @Test
+    void given_text_where_a_number_belongs_when_loading_then_it_fails_naming_the_key() {
+        assertThatThrownBy(() -> loader.load(null, Map.of("TRADETALK_INDEX_PASSAGE_WORDS", "many"), home))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("index.passage-words");
+    }
+
+    @Test
+    void given_an_unknown_provider_when_loading_then_it_fails_naming_the_key() {
+        assertThatThrownBy(() -> loader.load(null, Map.of("TRADETALK_MODEL_PROVIDER", "skynet"), home))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("model.provider must be one of");
+    }
+
+    @Test
+    void given_broken_yaml_when_loading_then_it_fails_naming_the_file() throws IOException {
+        Path file = write("model: [unclosed\n");
+
+        assertThatThrownBy(() -> loader.load(file, Map.of(), home))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("not valid YAML");
+    }
+
+    @Test
+    void given_a_missing_file_when_loading_then_it_fails_naming_it() {
+        Path missing = home.resolve("nope.yml");
+
+        assertThatThrownBy(() -> loader.load(missing, Map.of(), home))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("config file " + missing + " does not exist");
+    }
+
+    @Test
+    void given_an_api_key_when_printing_the_model_config_then_the_key_is_masked() {
+        TradetalkConfig c = loader.load(null, Map.of("TRADETALK_MODEL_API_KEY", "sk-secret-123"), home);
+
+        assertThat(c.model().apiKey()).isEqualTo("sk-secret-123");
+        assertThat(c.model().toString()).doesNotContain("sk-secret-123").contains("***");
+        assertThat(c.toString()).doesNotContain("sk-secret-123");
+    }
+
+    @Test
+    void env_names_follow_section_and_key() {
+        assertThat(ConfigLoader.envName("model", "base-url")).isEqualTo("TRADETALK_MODEL_BASE_URL");
+        assertThat(ConfigLoader.envName("index", "dir")).isEqualTo("TRADETALK_INDEX_DIR");
+    }
+
+    private Path write(String yaml) throws IOException {
+        Path f = home.resolve("tradetalk.yml");
+        Files.writeString(f, yaml);
+        return f;
+    }
+}

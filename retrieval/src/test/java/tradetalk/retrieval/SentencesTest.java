@@ -1,0 +1,36 @@
+package tradetalk.retrieval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SentencesTest {
+
+    @Test
+    void splits_on_sentence_ends_but_keeps_abbreviations_inside() {
+        String text = "The U.S. and China are close. Mr. Trump said so on Tuesday! Did Liu He agree? "
+                + "Stocks rose 1.5 per cent.";
+
+        assertThat(Sentences.split(text)).containsExactly(
+                "The U.S. and China are close.",
+                "Mr. Trump said so on Tuesday!",
+                "Did Liu He agree?",
+                "Stocks rose 1.5 per cent.");
+    }
+
+    @Test
+    void keeps_closing_quotes_with_their_sentence_and_breaks_at_paragraphs() {
+        String text = "He said it was \"not done yet.\" Talks continue\n\nA new paragraph starts here";
+
+        assertThat(Sentences.split(text)).containsExactly(
+                "He said it was \"not done yet.\"",
+                "Talks continue",
+                "A new paragraph starts here");
+    }
+
+    @Test
+    void empty_text_has_no_sentences() {
+        assertThat(Sentences.split("  \n ")).isEmpty();
+        assertThat(Sentences.split(null)).isEmpty();
+    }
+}
