@@ -76,6 +76,8 @@ public final class HtmlArticles {
 
         removeNoise(doc);
         Element main = mainElement(doc);
+        // a standalone <time> is a dateline ("Oct 10"), not text; a <time> inside a sentence stays
+        main.select("time").stream().filter(t -> t.closest("p, li, blockquote") == null).forEach(Element::remove);
         Element h1 = main.selectFirst("h1");
         if (h1 != null && !title.isEmpty() && Texts.normalizeBody(h1.text()).equals(Texts.normalizeBody(title))) {
             h1.remove();

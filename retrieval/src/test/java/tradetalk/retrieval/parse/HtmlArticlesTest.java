@@ -69,7 +69,8 @@ class HtmlArticlesTest {
         String html = """
                 <html><head><title>Page title</title><link rel="canonical" href="/story/42"></head><body>
                 <main><h1>Talks resume in Washington</h1><time datetime="2019-10-10">Oct 10</time>
-                <p>%s</p></main></body></html>""".formatted(PARAGRAPH_1);
+                <p>%s <time datetime="2019-10-09">Wednesday</time>.</p><p>%s</p></main></body></html>"""
+                .formatted(PARAGRAPH_1, PARAGRAPH_2);
 
         // when
         Article a = HtmlArticles.parse(html, "https://site.example/feed/item", null);
@@ -79,7 +80,7 @@ class HtmlArticlesTest {
         assertThat(a.meta().publishedAt()).isEqualTo(LocalDate.of(2019, 10, 10));
         assertThat(a.meta().url()).isEqualTo("https://site.example/story/42");
         assertThat(a.meta().path()).isEmpty();
-        assertThat(a.body()).isEqualTo("Oct 10\n\n" + PARAGRAPH_1);
+        assertThat(a.body()).isEqualTo(PARAGRAPH_1 + " Wednesday.\n\n" + PARAGRAPH_2);
     }
 
     @Test
