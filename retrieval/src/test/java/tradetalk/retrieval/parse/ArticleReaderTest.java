@@ -1,0 +1,174 @@
+package tradetalk.retrieval.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tradetalk.retrieval.Article;
+import tradetalk.retrieval.ReadResult;
+import tradetalk.retrieval.Rejected;
+
+class ArticleReaderTest {
+
+    @TempDir
+    Path dir;
+
+    private final ArticleReader reader = new ArticleReader();
+
+    private Path write(String relative, String content) throws Exception {
+        Path file = dir.resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content);
+        return file;
+    }
+
+    private Path write(String relative, byte[] content) throws Exception {
+        Path file = dir.resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.write(file, content);
+        return file;
+    }
+
+    private static String reasonFor(ReadResult result, Path file) {
+        return result.rejected().stream().filter(r -> r.source().equals(file.toString())).map(Rejected::reason)
+                .findFirst().orElseThrow(() -> new AssertionError("not rejected: " + file + " in " + result));
+    }
+
+    @Test
+    void should_walk_directories_recursively_in_sorted_order_skipping_hidden_and_unknown_files() throws Exception {
+        // given
+        write("b/second.md", "# Second\n\nMarkdown body.\n");
+        write("a/first.txt", " date 2019-11-18 First body.\n");
+        write("a/z/third.jsonl", "{\"title\": \"Third\", \"body\": \"JSONL body.\"}\n");
+        write("c.htm", "<html><head><meta property=\"og:title\" content=\"Fourth\"></head><body><article><p>"
+                + "word ".repeat(40) + "</p></article></body></html>");
+        write("notes.pdf", "%PDF-1.4 not an article");
+        write("README", "no extension");
+        write(".git/objects/x.txt", " date 2019-01-01 Hidden in git.\n");
+        write(".hidden.txt", " date 2019-01-01 Hidden file.\n");
+
+        // when
+        ReadResult result = reader.read(List.of(dir));
+
+        // then
+        assertThat(result.rejected()).isEmpty();
+        assertThat(result.articles()).extracting(a -> Path.of(a.meta().path()), a -> a.meta().title())
+                .containsExactly(
+                        tuple(dir.resolve("a/first.txt"), "First body"),
+                        tuple(dir.resolve("a/z/third.jsonl"), "Third"),
+                        tuple(dir.resolve("b/second.md"), "Second"),
+                        tuple(dir.resolve("c.htm"), "Fourth"));
+    }
+
+    @Test
+    void should_reject_an_explicitly_named_file_of_unknown_type() throws Exception {
+        Path pdf = write("notes.pdf", "%PDF-1.4");
+
+        ReadResult result = reader.read(List.of(pdf));
+
+        assertThat(result.articles()).isEmpty();
+        assertThat(reasonFor(result, pdf)).isEqualTo(
+                "unsupported file type (expected one of .htm, .html, .json, .jsonl, .markdown, .md, .ndjson, .txt)");
+    }
+
+    @Test
+    void should_reject_each_bad_input_with_its_reason_and_read_the_rest() throws Exception {
+        // given
+        Path good = write("good.txt", " date 2019-11-26 Good article.\n\nREUTERS\n");
+        Path empty = write("empty.txt", "");
+        Path blank = write("blank.md", " \n\n\t\n");
+        Path binary = write("binary.txt", new byte[] {'d', 'a', 't', 'e', 0, 1, 2, 3});
+        Path latin1 = write("latin1.txt", " date 2019-11-26 Caf\u00e9 talks.".getBytes(StandardCharsets.ISO_8859_1));
+        Path brokenJson = write("broken.json", "[{\"body\": \"x\"");
+        Path noText = write("notext.json", "{\"title\": \"Only a title\"}");
+        Path impossible = write("impossible.txt", " date 2019-13-01 Body.\n");
+        Path february = write("feb.md", "---\ndate: 2019-02-30\n---\nBody.\n");
+        Path missing = dir.resolve("missing.txt");
+
+        // when
+        ReadResult result = reader.read(
+                List.of(good, empty, blank, binary, latin1, brokenJson, noText, impossible, february, missing));
+
+        // then
+        assertThat(result.articles()).extracting(a -> a.meta().source()).containsExactly("Reuters");
+        assertThat(result.rejected()).hasSize(9);
+        assertThat(reasonFor(result, empty)).isEqualTo("empty file");
+        assertThat(reasonFor(result, blank)).isEqualTo("empty file (only whitespace)");
+        assertThat(reasonFor(result, binary)).isEqualTo("not UTF-8 text (NUL byte at offset 4, binary file?)");
+        assertThat(reasonFor(result, latin1)).isEqualTo("not UTF-8 text (invalid byte sequence at offset 20)");
+        assertThat(reasonFor(result, brokenJson)).startsWith("broken JSON at line 1, column ");
+        assertThat(reasonFor(result, noText)).isEqualTo("record has no text (no 'body', 'text' or 'content')");
+        assertThat(reasonFor(result, impossible)).isEqualTo("impossible date '2019-13-01'");
+        assertThat(reasonFor(result, february)).isEqualTo("impossible date '2019-02-30'");
+        assertThat(reasonFor(result, missing)).isEqualTo("no such file or directory");
+    }
+
+    @Test
+    void should_reject_one_broken_jsonl_line_as_file_hash_line_and_read_the_others() throws Exception {
+        // given
+        Path file = write("feed/items.jsonl", """
+                {"title": "A", "body": "Alpha.", "published_at": "2023-09-28T12:00:00+00:00"}
+                {"title": "B", "body": "Beta."
+                {"title": "C", "body": "Gamma.", "published_at": "2023-10-01"}
+                """);
+
+        // when
+        ReadResult result = reader.read(List.of(dir.resolve("feed")));
+
+        // then
+        assertThat(result.articles()).extracting(a -> a.meta().title(), a -> a.meta().publishedAt())
+                .containsExactly(tuple("A", LocalDate.of(2023, 9, 28)), tuple("C", LocalDate.of(2023, 10, 1)));
+        assertThat(result.rejected()).singleElement().satisfies(r -> {
+            assertThat(r.source()).isEqualTo(file + "#2");
+            assertThat(r.reason()).startsWith("broken JSON at column ");
+        });
+    }
+
+    @Test
+    void should_give_the_same_ids_and_hashes_on_a_second_read() throws Exception {
+        // given
+        write("one.txt", " date 2019-11-18 Talks resumed.\n");
+        write("two.json", "[{\"title\": \"T\", \"source\": \"AP\", \"date\": \"2019-11-19\", \"body\": \"B.\"}]");
+        write("three.md", "---\nurl: https://e.com/3\n---\nThird.\n");
+
+        // when
+        List<Article> first = reader.read(List.of(dir)).articles();
+        List<Article> second = new ArticleReader().read(List.of(dir)).articles();
+
+        // then
+        assertThat(first).hasSize(3);
+        assertThat(second).extracting(Article::id).containsExactlyElementsOf(first.stream().map(Article::id).toList());
+        assertThat(second).extracting(Article::contentHash)
+                .containsExactlyElementsOf(first.stream().map(Article::contentHash).toList());
+        assertThat(first).extracting(Article::id).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void should_read_a_file_named_twice_only_once() throws Exception {
+        Path file = write("once.txt", " date 2019-11-18 Once.\n");
+
+        ReadResult result = reader.read(List.of(file, dir, file));
+
+        assertThat(result.articles()).hasSize(1);
+    }
+
+    @Test
+    void should_read_the_three_seed_files_from_their_directory() throws Exception {
+        Path seeds = SeedTextArticlesTest.seed("000_75e7d6d2605e1b51.txt").getParent();
+
+        ReadResult result = reader.read(List.of(seeds));
+
+        assertThat(result.rejected()).isEmpty();
+        assertThat(result.articles()).extracting(a -> a.meta().publishedAt(), a -> a.meta().source())
+                .containsExactly(
+                        tuple(LocalDate.of(2019, 11, 18), "Bloomberg"),
+                        tuple(LocalDate.of(2019, 10, 25), ""),
+                        tuple(LocalDate.of(2019, 11, 26), ""));
+    }
+}
