@@ -1,5 +1,6 @@
 package tradetalk.bot;
 
+import org.slf4j.bridge.SLF4JBridgeHandler;
 import tradetalk.bot.cli.Cli;
 
 /** Entry point of the {@code tradetalk} command. */
@@ -10,6 +11,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
         int code = Cli.run(args, System.out, System.err);
         System.exit(code);
     }

@@ -62,7 +62,7 @@ public final class Tradetalk implements AutoCloseable {
     public synchronized OfflineComposer offlineComposer() {
         if (offline == null) {
             ArticleIndex idx = index();
-            offline = new OfflineComposer(idx::idf, config.answer());
+            offline = new OfflineComposer(idx::idf, embedder(), config.answer());
         }
         return offline;
     }

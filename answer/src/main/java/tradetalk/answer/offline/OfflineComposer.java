@@ -1,5 +1,7 @@
 package tradetalk.answer.offline;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -16,12 +18,16 @@ import tradetalk.answer.Composition;
 import tradetalk.retrieval.ArticleMeta;
 import tradetalk.retrieval.SearchHit;
 import tradetalk.retrieval.Sentences;
+import tradetalk.retrieval.embed.Embedder;
+import tradetalk.retrieval.embed.Vectors;
 import tradetalk.retrieval.index.TextAnalysis;
+import tradetalk.retrieval.parse.Texts;
 
 /**
- * Composes an answer with no model: it quotes the sentences of the retrieved passages that contain most of the
- * question's (IDF-weighted) terms, drops repeats, groups them by article in reading order and cites each with
- * {@code [n]}. When no sentence covers enough of the question it abstains and offers the nearest sources.
+ * Composes an answer with no model: it quotes the sentences of the best retrieved passages that are closest to the
+ * question in meaning and in words, drops repeats, groups them by article in reading order and cites each with
+ * {@code [n]}. When no passage covers enough of the question, in words or in meaning, it abstains and offers the
+ * nearest sources. Sentence vectors are cached, so passages that come back often cost nothing to re-read.
  */
 public final class OfflineComposer implements AnswerComposer {
 
@@ -36,14 +42,18 @@ public final class OfflineComposer implements AnswerComposer {
                     + "happen happened know"));
 
     private final ToDoubleFunction<String> idf;
+    private final Embedder embedder;
     private final OfflineSettings settings;
+    private final Cache<String, float[]> sentenceVectors = Caffeine.newBuilder().maximumSize(50_000).build();
 
     /**
      * @param idf      inverse document frequency of an analysed term in the index
+     * @param embedder the index's embedding model, used to compare sentences with the question
      * @param settings tuning
      */
-    public OfflineComposer(ToDoubleFunction<String> idf, OfflineSettings settings) {
+    public OfflineComposer(ToDoubleFunction<String> idf, Embedder embedder, OfflineSettings settings) {
         this.idf = idf;
+        this.embedder = embedder;
         this.settings = settings;
     }
 
@@ -56,38 +66,46 @@ public final class OfflineComposer implements AnswerComposer {
     public Composition compose(String question, List<SearchHit> evidence, Consumer<String> partial) {
         Map<String, Double> weights = questionTerms(question);
         double total = weights.values().stream().mapToDouble(Double::doubleValue).sum();
+        double bestPassageCoverage = 0;
+        double bestPassageSimilarity = -1;
         List<Candidate> candidates = new ArrayList<>();
-        double topScore = evidence.isEmpty() ? 1 : Math.max(1e-9, evidence.getFirst().score());
         for (int rank = 0; rank < evidence.size(); rank++) {
             SearchHit hit = evidence.get(rank);
+            Set<String> passageTerms = new HashSet<>(TextAnalysis.terms(
+                    hit.passage().article().title() + " " + hit.passage().text()));
+            bestPassageCoverage = Math.max(bestPassageCoverage, coverage(weights, total, passageTerms));
+            bestPassageSimilarity = Math.max(bestPassageSimilarity, hit.dense());
+            if (rank >= settings.passages()) {
+                continue;
+            }
             List<String> sentences = Sentences.split(hit.passage().text());
+            List<Set<String>> terms = sentences.stream().map(x -> (Set<String>) new HashSet<>(TextAnalysis.terms(x)))
+                    .toList();
             for (int pos = 0; pos < sentences.size(); pos++) {
-                String s = sentences.get(pos);
-                Set<String> terms = new HashSet<>(TextAnalysis.terms(s));
-                double covered = 0;
-                for (var e : weights.entrySet()) {
-                    if (terms.contains(e.getKey())) {
-                        covered += e.getValue();
-                    }
+                Set<String> window = new HashSet<>(terms.get(pos));
+                if (pos > 0) {
+                    window.addAll(terms.get(pos - 1));
                 }
-                double coverage = total == 0 ? 0 : covered / total;
-                double prior = Math.max(0, hit.score()) / topScore;
-                candidates.add(new Candidate(hit, rank, pos, s, terms, coverage, coverage + 0.25 * prior));
+                if (pos + 1 < sentences.size()) {
+                    window.addAll(terms.get(pos + 1));
+                }
+                candidates.add(new Candidate(hit, rank, pos, sentences.get(pos), terms.get(pos),
+                        coverage(weights, total, terms.get(pos)), coverage(weights, total, window)));
             }
         }
+        // Answered only when a passage holds most of what the question asks about, or is close to it in meaning.
+        if (candidates.isEmpty() || (bestPassageCoverage < settings.minCoverage()
+                && bestPassageSimilarity < settings.minSimilarity())) {
+            return abstain(evidence);
+        }
+        score(question, candidates);
         candidates.sort(Comparator.comparingDouble(Candidate::score).reversed()
                 .thenComparingInt(Candidate::rank).thenComparingInt(Candidate::position));
 
-        if (candidates.isEmpty() || candidates.getFirst().coverage() < settings.minCoverage()) {
-            return abstain(evidence);
-        }
         List<Candidate> chosen = new ArrayList<>();
         double best = candidates.getFirst().score();
         for (Candidate c : candidates) {
-            if (chosen.size() == settings.maxSentences()) {
-                break;
-            }
-            if (c.coverage() < settings.minCoverage() * 0.75 || c.score() < best * 0.6) {
+            if (chosen.size() == settings.maxSentences() || c.score() < best * 0.75) {
                 break;
             }
             if (chosen.stream().anyMatch(o -> o.repeats(c))) {
@@ -96,6 +114,48 @@ public final class OfflineComposer implements AnswerComposer {
             chosen.add(c);
         }
         return cite(ordered(chosen));
+    }
+
+    /**
+     * Scores each sentence by its similarity in meaning to the question (normalised over the candidates), the share
+     * of the question's terms it contains, and the share its neighbours contain with it (context such as "last
+     * Saturday" often sits one sentence away).
+     */
+    private void score(String question, List<Candidate> candidates) {
+        float[] q = embedder.embedQuery(question);
+        List<String> missing = candidates.stream().map(Candidate::sentence)
+                .filter(x -> sentenceVectors.getIfPresent(x) == null).distinct().toList();
+        if (!missing.isEmpty()) {
+            List<float[]> vs = embedder.embedPassages(missing);
+            for (int i = 0; i < missing.size(); i++) {
+                sentenceVectors.put(missing.get(i), vs.get(i));
+            }
+        }
+        double min = Double.MAX_VALUE;
+        double max = -Double.MAX_VALUE;
+        for (Candidate c : candidates) {
+            float[] v = sentenceVectors.getIfPresent(c.sentence());
+            c.similarity = v == null ? 0 : Vectors.dot(q, v);
+            min = Math.min(min, c.similarity);
+            max = Math.max(max, c.similarity);
+        }
+        for (Candidate c : candidates) {
+            double sim = max > min ? (c.similarity - min) / (max - min) : 1;
+            c.score = 0.45 * sim + 0.35 * c.coverage() + 0.2 * c.windowCoverage();
+        }
+    }
+
+    private static double coverage(Map<String, Double> weights, double total, Set<String> terms) {
+        if (total == 0) {
+            return 0;
+        }
+        double covered = 0;
+        for (var e : weights.entrySet()) {
+            if (terms.contains(e.getKey())) {
+                covered += e.getValue();
+            }
+        }
+        return covered / total;
     }
 
     private Map<String, Double> questionTerms(String question) {
@@ -138,7 +198,9 @@ public final class OfflineComposer implements AnswerComposer {
             if (!text.isEmpty()) {
                 text.append(' ');
             }
-            text.append(c.sentence()).append(" [").append(n).append(']');
+            String sentence = c.hit().passage().ordinal() == 0 && c.position() == 0
+                    ? Texts.stripDateline(c.sentence()) : c.sentence();
+            text.append(sentence).append(" [").append(n).append(']');
         }
         List<Citation> citations = new ArrayList<>();
         numbers.forEach((id, n) -> citations.add(new Citation(n, articles.get(id),
@@ -163,8 +225,55 @@ public final class OfflineComposer implements AnswerComposer {
         return List.copyOf(out.values());
     }
 
-    private record Candidate(SearchHit hit, int rank, int position, String sentence, Set<String> terms,
-                             double coverage, double score) {
+    private static final class Candidate {
+        private final SearchHit hit;
+        private final int rank;
+        private final int position;
+        private final String sentence;
+        private final Set<String> terms;
+        private final double coverage;
+        private final double windowCoverage;
+        private double similarity;
+        private double score;
+
+        Candidate(SearchHit hit, int rank, int position, String sentence, Set<String> terms, double coverage,
+                  double windowCoverage) {
+            this.hit = hit;
+            this.rank = rank;
+            this.position = position;
+            this.sentence = sentence;
+            this.terms = terms;
+            this.coverage = coverage;
+            this.windowCoverage = windowCoverage;
+        }
+
+        SearchHit hit() {
+            return hit;
+        }
+
+        int rank() {
+            return rank;
+        }
+
+        int position() {
+            return position;
+        }
+
+        String sentence() {
+            return sentence;
+        }
+
+        double coverage() {
+            return coverage;
+        }
+
+        double windowCoverage() {
+            return windowCoverage;
+        }
+
+        double score() {
+            return score;
+        }
 
         /** True when the other sentence says nearly the same thing (most of its terms are shared). */
         boolean repeats(Candidate o) {

@@ -6,9 +6,13 @@ package tradetalk.answer.offline;
  * @param maxSentences how many sentences an answer quotes at most
  * @param minCoverage  the share (IDF-weighted) of the question's terms that the best sentence must contain; below it
  *                     the composer abstains
+ * @param minSimilarity the cosine similarity to the question that the best passage must reach when it does not
+ *                      cover enough of the question's terms; below both the composer abstains
+ * @param passages     how many of the best passages the quoted sentences are taken from
  * @param nearest      how many nearest sources an abstention shows
  */
-public record OfflineSettings(int maxSentences, double minCoverage, int nearest) {
+public record OfflineSettings(int maxSentences, double minCoverage, double minSimilarity, int passages,
+                              int nearest) {
 
     public OfflineSettings {
         if (maxSentences < 1 || maxSentences > 20) {
@@ -17,6 +21,12 @@ public record OfflineSettings(int maxSentences, double minCoverage, int nearest)
         if (minCoverage < 0 || minCoverage > 1) {
             throw new IllegalArgumentException("answer.min-coverage must be 0 to 1, got " + minCoverage);
         }
+        if (minSimilarity < -1 || minSimilarity > 1) {
+            throw new IllegalArgumentException("answer.min-similarity must be -1 to 1, got " + minSimilarity);
+        }
+        if (passages < 1 || passages > 50) {
+            throw new IllegalArgumentException("answer.passages must be 1 to 50, got " + passages);
+        }
         if (nearest < 0 || nearest > 10) {
             throw new IllegalArgumentException("answer.nearest must be 0 to 10, got " + nearest);
         }
@@ -24,6 +34,6 @@ public record OfflineSettings(int maxSentences, double minCoverage, int nearest)
 
     /** Defaults tuned on the seed questions. */
     public static OfflineSettings defaults() {
-        return new OfflineSettings(3, 0.5, 3);
+        return new OfflineSettings(3, 0.5, 0.62, 4, 3);
     }
 }

@@ -66,9 +66,9 @@ public final class ArticleReader {
             rejected.addAll(one.rejected());
         }
         for (Rejected r : rejected) {
-            log.warn("Skipped {}: {}", r.source(), r.reason());
+            log.debug("Skipped {}: {}", r.source(), r.reason());
         }
-        log.info("Read {} articles from {} files; rejected {} inputs", articles.size(), files.size(), rejected.size());
+        log.debug("Read {} articles from {} files; rejected {} inputs", articles.size(), files.size(), rejected.size());
         return new ReadResult(articles, rejected);
     }
 
