@@ -1,0 +1,26 @@
+package tradetalk.answer.status;
+
+import java.util.List;
+import tradetalk.answer.Citation;
+import tradetalk.answer.Usage;
+
+/**
+ * Where a topic stands: a headline paragraph, then a dated timeline, newest first.
+ *
+ * @param topic     the topic reported on
+ * @param headline  one paragraph with {@code [n]} markers; when {@code empty}, an honest "nothing indexed" message
+ * @param items     the timeline, newest first
+ * @param citations every source cited by the headline or the timeline, numbered from 1
+ * @param empty     true when nothing indexed covers the topic (in the window)
+ * @param backend   the composer that wrote it ("offline", "openai", ...)
+ * @param fallback  why the configured model was not used, or null
+ * @param usage     model usage, or null
+ */
+public record StatusReport(String topic, String headline, List<TimelineItem> items, List<Citation> citations,
+                           boolean empty, String backend, String fallback, Usage usage) {
+
+    public StatusReport {
+        items = List.copyOf(items);
+        citations = List.copyOf(citations);
+    }
+}
