@@ -1,0 +1,176 @@
+package tradetalk.answer.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tradetalk.answer.Citation;
+import tradetalk.retrieval.Passage;
+import tradetalk.retrieval.Sentences;
+
+/**
+ * Checks a model's reply against the numbered sources it was given, so every sentence the member sees is cited.
+ *
+ * <ul>
+ *   <li>Markers {@code [1]}, {@code [2,3]}, {@code [1-3]}, {@code [1][3]} and {@code [Source 2]} are recognised; a
+ *       marker written after the full stop ({@code rose. [1]}) counts for the sentence before it.</li>
+ *   <li>Numbers outside 1..sources are removed; a sentence left without a valid marker is dropped.</li>
+ *   <li>Cited sources are renumbered 1..m in order of first use and markers rewritten as {@code [1][2]}; the
+ *       citations list holds only cited sources.</li>
+ *   <li>The reply abstains when it contains {@link #ABSTAIN}, when it opens by saying the sources do not answer,
+ *       or when no sentence survives.</li>
+ *   <li>Discord mentions in the text are defused ({@link Mentions}).</li>
+ * </ul>
+ * Line breaks are kept, so status timelines (one cited line per event) survive. Used by answers, status and summaries.
+ */
+public final class CitationChecker {
+
+    /** What the prompts tell the model to reply, alone, when the sources do not answer. */
+    public static final String ABSTAIN = "NOT_IN_SOURCES";
+
+    private static final String NUMBERS = "\\d+(?:\\s*[-–]\\s*\\d+)?(?:\\s*,\\s*\\d+(?:\\s*[-–]\\s*\\d+)?)*";
+    private static final String MARKER_TEXT = "\\[\\s*(?:sources?\\s*)?(" + NUMBERS + ")\\s*\\]";
+    private static final Pattern MARKER = Pattern.compile("(?i)" + MARKER_TEXT);
+    /** One or more markers (with the space before them) directly after sentence-ending punctuation. */
+    private static final Pattern MARKERS_AFTER_STOP =
+            Pattern.compile("(?i)([.!?])((?:\\s*" + MARKER_TEXT + ")+)(?=\\s|$)");
+    private static final Pattern SPACED_MARKERS = Pattern.compile("(?i)\\s*(?:" + MARKER_TEXT + ")");
+    private static final Pattern NO_ANSWER = Pattern.compile("(?i)^(?:i'?m sorry[,.]?\\s*|unfortunately[,]?\\s*)?"
+            + "(?:the\\s+)?(?:provided\\s+|given\\s+|available\\s+)?(?:sources|articles|context|passages)\\s+"
+            + "(?:do(?:es)?\\s*n[o']t|don't|cannot|can't)\\s+"
+            + "(?:answer|contain|mention|say|provide|include|address|cover|specify|state|discuss)");
+    private static final int MAX_RANGE = 20;
+
+    private CitationChecker() {
+        throw new UnsupportedOperationException("utility class");
+    }
+
+    /**
+     * The outcome of a check.
+     *
+     * @param text             the cleaned text with renumbered markers; empty when abstaining
+     * @param abstained        true when the reply says, or amounts to, "the sources do not answer"
+     * @param citations        the cited sources, numbered 1..m in order of first use; empty when abstaining
+     * @param droppedSentences sentences removed for lack of a valid marker
+     * @param droppedMarkers   citation numbers removed for being out of range
+     */
+    public record Result(String text, boolean abstained, List<Citation> citations, int droppedSentences,
+                         int droppedMarkers) {
+
+        public Result {
+            citations = List.copyOf(citations);
+        }
+    }
+
+    /** True when the reply is (or contains) the abstain phrase. */
+    public static boolean isAbstain(String reply) {
+        return reply != null && reply.toUpperCase(Locale.ROOT).replace(' ', '_').contains(ABSTAIN);
+    }
+
+    /**
+     * Checks {@code reply} against {@code sources}, where {@code [n]} in the reply means {@code sources.get(n - 1)}.
+     */
+    public static Result check(String reply, List<Passage> sources) {
+        if (reply == null || reply.isBlank() || isAbstain(reply)) {
+            return abstain(0, 0);
+        }
+        String text = MARKERS_AFTER_STOP.matcher(reply.strip()).replaceAll(m -> Matcher.quoteReplacement(
+                m.group(2) + m.group(1)));
+        Map<Integer, Integer> renumber = new LinkedHashMap<>();
+        List<String> lines = new ArrayList<>();
+        int droppedSentences = 0;
+        int droppedMarkers = 0;
+        boolean first = true;
+        for (String line : text.split("\\R")) {
+            List<String> kept = new ArrayList<>();
+            for (String sentence : Sentences.split(line)) {
+                if (first) {
+                    first = false;
+                    if (NO_ANSWER.matcher(MARKER.matcher(sentence).replaceAll("").strip()).find()) {
+                        return abstain(0, 0);
+                    }
+                }
+                List<Integer> valid = new ArrayList<>();
+                Matcher m = MARKER.matcher(sentence);
+                while (m.find()) {
+                    for (int n : numbers(m.group(1))) {
+                        if (n >= 1 && n <= sources.size()) {
+                            valid.add(n);
+                        } else {
+                            droppedMarkers++;
+                        }
+                    }
+                }
+                String words = MARKER.matcher(sentence).replaceAll("");
+                if (valid.isEmpty() || !words.chars().anyMatch(Character::isLetterOrDigit)) {
+                    droppedSentences++;
+                    continue;
+                }
+                for (int n : valid) {
+                    renumber.computeIfAbsent(n, k -> renumber.size() + 1);
+                }
+                kept.add(rewrite(sentence, sources.size(), renumber));
+            }
+            if (!kept.isEmpty()) {
+                lines.add(String.join(" ", kept));
+            } else if (line.isBlank() && !lines.isEmpty() && !lines.getLast().isEmpty()) {
+                lines.add("");
+            }
+        }
+        while (!lines.isEmpty() && lines.getLast().isEmpty()) {
+            lines.removeLast();
+        }
+        if (renumber.isEmpty()) {
+            return abstain(droppedSentences, droppedMarkers);
+        }
+        List<Citation> citations = new ArrayList<>();
+        renumber.forEach((old, n) -> {
+            Passage p = sources.get(old - 1);
+            citations.add(new Citation(n, p.article(), p.id(), p.text()));
+        });
+        return new Result(Mentions.neutralize(String.join("\n", lines)), false, citations, droppedSentences,
+                droppedMarkers);
+    }
+
+    private static Result abstain(int droppedSentences, int droppedMarkers) {
+        return new Result("", true, List.of(), droppedSentences, droppedMarkers);
+    }
+
+    /** Rewrites each marker group as {@code " [a][b]"} in new numbers, removing out-of-range numbers. */
+    private static String rewrite(String sentence, int count, Map<Integer, Integer> renumber) {
+        String out = SPACED_MARKERS.matcher(sentence).replaceAll(m -> {
+            StringBuilder sb = new StringBuilder();
+            List<Integer> done = new ArrayList<>();
+            for (int n : numbers(m.group(1))) {
+                if (n >= 1 && n <= count && !done.contains(n)) {
+                    done.add(n);
+                    sb.append('[').append(renumber.get(n)).append(']');
+                }
+            }
+            return sb.isEmpty() ? "" : " " + sb;
+        });
+        // "[1] [2]" -> "[1][2]"; no space before closing punctuation
+        return out.replaceAll("\\]\\s+\\[(?=\\d+\\])", "][").replaceAll("\\s+([.,;:!?])", "$1").strip();
+    }
+
+    /** The numbers in "2, 3" or "1-3" (ranges capped at 20 numbers). */
+    private static List<Integer> numbers(String group) {
+        List<Integer> out = new ArrayList<>();
+        for (String part : group.split(",")) {
+            String[] range = part.strip().split("\\s*[-–]\\s*");
+            try {
+                int from = Integer.parseInt(range[0].strip());
+                int to = range.length > 1 ? Integer.parseInt(range[1].strip()) : from;
+                for (int n = from; n <= to && n - from < MAX_RANGE; n++) {
+                    out.add(n);
+                }
+            } catch (NumberFormatException e) {
+                out.add(-1); // absurdly long number: out of range
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,241 @@
+package tradetalk.answer.model;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Which model answers questions, and how to reach it. Validated at construction so a bad config fails at startup
+ * with a message naming the config key.
+ *
+ * <p>Config keys and their environment overrides (see {@link #from(Function, Function)} and {@code docs/models.md}):
+ * {@code model.provider} / {@code TRADETALK_MODEL_PROVIDER}, {@code model.base-url} / {@code TRADETALK_MODEL_BASE_URL},
+ * {@code model.name} / {@code TRADETALK_MODEL_NAME}, {@code model.api-key} / {@code TRADETALK_MODEL_API_KEY},
+ * {@code model.timeout} / {@code TRADETALK_MODEL_TIMEOUT}, {@code model.temperature}, {@code model.max-tokens},
+ * {@code model.context-tokens}, {@code model.max-retries}.
+ *
+ * @param provider      which client speaks to the model
+ * @param baseUrl       the server's base URL; null for the provider's default ({@link #effectiveBaseUrl()})
+ * @param name          the model name sent to the server; null only for {@link Provider#OFFLINE}
+ * @param apiKey        the API key, or null for keyless local servers; never printed by {@link #toString()}
+ * @param timeout       how long to wait for the server (and, when streaming, between two chunks)
+ * @param temperature   sampling temperature, 0 to 2
+ * @param maxTokens     most tokens the model may generate
+ * @param contextTokens token budget for the sources put into the prompt
+ * @param maxRetries    retries after HTTP 429 or 5xx, 0 for none
+ */
+public record ModelSettings(Provider provider, String baseUrl, String name, String apiKey, Duration timeout,
+                            double temperature, int maxTokens, int contextTokens, int maxRetries) {
+
+    /** Which client speaks to the model. */
+    public enum Provider {
+        /** No model: the offline composer answers. */
+        OFFLINE,
+        /** Any server speaking the OpenAI chat completions API: OpenAI, vLLM, llama.cpp, LM Studio, Ollama's /v1. */
+        OPENAI,
+        /** Ollama's native /api/chat. */
+        OLLAMA;
+
+        /** The name used in config and reported as the answer's backend, e.g. "openai". */
+        public String configName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** Parses a config value such as "openai"; blank means offline. */
+        public static Provider parse(String value) {
+            if (value == null || value.isBlank()) {
+                return OFFLINE;
+            }
+            for (Provider p : values()) {
+                if (p.configName().equals(value.strip().toLowerCase(Locale.ROOT))) {
+                    return p;
+                }
+            }
+            throw new IllegalArgumentException(
+                    "model.provider must be one of offline, openai, ollama, but was '" + value.strip() + "'");
+        }
+    }
+
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+    public static final double DEFAULT_TEMPERATURE = 0.1;
+    public static final int DEFAULT_MAX_TOKENS = 512;
+    public static final int DEFAULT_CONTEXT_TOKENS = 3000;
+    public static final int DEFAULT_MAX_RETRIES = 2;
+    /** Used when provider is openai and no base URL is set. */
+    public static final String OPENAI_BASE_URL = "https://api.openai.com/v1";
+    /** Used when provider is ollama and no base URL is set. */
+    public static final String OLLAMA_BASE_URL = "http://localhost:11434";
+
+    /** Hosted services that always need a key; any other base URL is assumed to be a keyless local server. */
+    private static final Set<String> HOSTS_NEEDING_A_KEY = Set.of("api.openai.com", "openrouter.ai");
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)?");
+
+    public ModelSettings {
+        Objects.requireNonNull(provider, "model.provider");
+        baseUrl = blankToNull(baseUrl);
+        name = blankToNull(name);
+        apiKey = blankToNull(apiKey);
+        if (baseUrl != null) {
+            URI uri;
+            try {
+                uri = URI.create(baseUrl);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("model.base-url is not a valid URL: '" + baseUrl + "'");
+            }
+            if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                throw new IllegalArgumentException(
+                        "model.base-url must be an http(s) URL such as http://localhost:8000/v1, but was '"
+                                + baseUrl + "'");
+            }
+        }
+        if (provider != Provider.OFFLINE && name == null) {
+            throw new IllegalArgumentException("model.name is required when model.provider is "
+                    + provider.configName() + " (e.g. gpt-4o-mini, qwen2.5:7b-instruct)");
+        }
+        Objects.requireNonNull(timeout, "model.timeout");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("model.timeout must be positive, e.g. 30s, but was " + timeout);
+        }
+        if (!(temperature >= 0 && temperature <= 2)) {
+            throw new IllegalArgumentException("model.temperature must be between 0 and 2, but was " + temperature);
+        }
+        if (maxTokens < 1) {
+            throw new IllegalArgumentException("model.max-tokens must be at least 1, but was " + maxTokens);
+        }
+        if (contextTokens < 50) {
+            throw new IllegalArgumentException("model.context-tokens must be at least 50, but was " + contextTokens);
+        }
+        if (maxRetries < 0 || maxRetries > 10) {
+            throw new IllegalArgumentException("model.max-retries must be between 0 and 10, but was " + maxRetries);
+        }
+        if (provider == Provider.OPENAI && apiKey == null && needsKey(baseUrl)) {
+            throw new IllegalArgumentException("model.api-key (or the environment variable TRADETALK_MODEL_API_KEY) "
+                    + "is required for " + hostOf(baseUrl == null ? OPENAI_BASE_URL : baseUrl)
+                    + "; keyless local servers need model.base-url, e.g. http://localhost:8000/v1");
+        }
+    }
+
+    /** Settings for answering without a model. */
+    public static ModelSettings offline() {
+        return new ModelSettings(Provider.OFFLINE, null, null, null, DEFAULT_TIMEOUT, DEFAULT_TEMPERATURE,
+                DEFAULT_MAX_TOKENS, DEFAULT_CONTEXT_TOKENS, DEFAULT_MAX_RETRIES);
+    }
+
+    /** Settings with the defaults for everything but provider, base URL, model name and key. */
+    public static ModelSettings of(Provider provider, String baseUrl, String name, String apiKey) {
+        return new ModelSettings(provider, baseUrl, name, apiKey, DEFAULT_TIMEOUT, DEFAULT_TEMPERATURE,
+                DEFAULT_MAX_TOKENS, DEFAULT_CONTEXT_TOKENS, DEFAULT_MAX_RETRIES);
+    }
+
+    /**
+     * Reads settings from config keys ({@code model.provider}, ...), each overridable by its environment variable
+     * ({@code TRADETALK_MODEL_PROVIDER}, ...). Missing keys take the defaults.
+     *
+     * @param config looks up a config key, returning null when absent
+     * @param env    looks up an environment variable, returning null when absent (e.g. {@code System::getenv})
+     */
+    public static ModelSettings from(Function<String, String> config, Function<String, String> env) {
+        Function<String, String> get = key -> {
+            String var = "TRADETALK_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+            String fromEnv = blankToNull(env.apply(var));
+            return fromEnv != null ? fromEnv : blankToNull(config.apply(key));
+        };
+        return new ModelSettings(
+                Provider.parse(get.apply("model.provider")),
+                get.apply("model.base-url"),
+                get.apply("model.name"),
+                get.apply("model.api-key"),
+                orDefault(get.apply("model.timeout"), DEFAULT_TIMEOUT, v -> parseDuration("model.timeout", v)),
+                orDefault(get.apply("model.temperature"), DEFAULT_TEMPERATURE,
+                        v -> parseNumber("model.temperature", v, Double::parseDouble)),
+                orDefault(get.apply("model.max-tokens"), DEFAULT_MAX_TOKENS,
+                        v -> parseNumber("model.max-tokens", v, Integer::parseInt)),
+                orDefault(get.apply("model.context-tokens"), DEFAULT_CONTEXT_TOKENS,
+                        v -> parseNumber("model.context-tokens", v, Integer::parseInt)),
+                orDefault(get.apply("model.max-retries"), DEFAULT_MAX_RETRIES,
+                        v -> parseNumber("model.max-retries", v, Integer::parseInt)));
+    }
+
+    /** {@link #from(Function, Function)} over a map of config keys and the process environment. */
+    public static ModelSettings from(Map<String, String> config) {
+        return from(config::get, System::getenv);
+    }
+
+    /** Parses "500ms", "5s", "2m", a bare number of seconds, or an ISO-8601 duration ("PT5S"). */
+    public static Duration parseDuration(String key, String value) {
+        String v = value.strip().toLowerCase(Locale.ROOT);
+        Matcher m = DURATION.matcher(v);
+        if (m.matches()) {
+            long n = Long.parseLong(m.group(1));
+            String unit = m.group(2) == null ? "s" : m.group(2);
+            return switch (unit) {
+                case "ms" -> Duration.ofMillis(n);
+                case "m" -> Duration.ofMinutes(n);
+                default -> Duration.ofSeconds(n);
+            };
+        }
+        try {
+            return Duration.parse(value.strip().toUpperCase(Locale.ROOT));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(key + " must be a duration such as 500ms, 5s or 2m, but was '"
+                    + value.strip() + "'");
+        }
+    }
+
+    /** The base URL the client uses: the configured one, else the provider's default. */
+    public String effectiveBaseUrl() {
+        if (baseUrl != null) {
+            return baseUrl;
+        }
+        return switch (provider) {
+            case OPENAI -> OPENAI_BASE_URL;
+            case OLLAMA -> OLLAMA_BASE_URL;
+            case OFFLINE -> null;
+        };
+    }
+
+    /** True when a model (not the offline composer) should answer. */
+    public boolean usesModel() {
+        return provider != Provider.OFFLINE;
+    }
+
+    /** Shows every setting but the API key, which is masked. */
+    @Override
+    public String toString() {
+        return "ModelSettings[provider=" + provider.configName() + ", baseUrl=" + baseUrl + ", name=" + name
+                + ", apiKey=" + (apiKey == null ? "none" : "****") + ", timeout=" + timeout
+                + ", temperature=" + temperature + ", maxTokens=" + maxTokens + ", contextTokens=" + contextTokens
+                + ", maxRetries=" + maxRetries + "]";
+    }
+
+    private static boolean needsKey(String baseUrl) {
+        return baseUrl == null || HOSTS_NEEDING_A_KEY.contains(hostOf(baseUrl));
+    }
+
+    private static String hostOf(String url) {
+        String host = URI.create(url).getHost();
+        return host == null ? "" : host.toLowerCase(Locale.ROOT);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static <T> T orDefault(String value, T fallback, Function<String, T> parse) {
+        return value == null ? fallback : parse.apply(value);
+    }
+
+    private static <T> T parseNumber(String key, String value, Function<String, T> parse) {
+        try {
+            return parse.apply(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a number, but was '" + value.strip() + "'");
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package tradetalk.answer.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import tradetalk.answer.Citation;
+import tradetalk.retrieval.Passage;
+import tradetalk.retrieval.SearchHit;
+
+class CitationCheckerTest {
+
+    final List<Passage> sources = Evidence.tradeTalks().stream().map(SearchHit::passage).toList();
+
+    CitationChecker.Result check(String reply) {
+        return CitationChecker.check(reply, sources);
+    }
+
+    @Test
+    @DisplayName("[2,3], [1-2], [Source 3] and [1][3] are understood and rewritten as [a][b]")
+    void should_parse_marker_forms() {
+        CitationChecker.Result r = check("Tariffs were suspended [2, 3]. Talks went on [1-2]. "
+                + "The deal was signed [Source 3]. Both happened [1][3].");
+
+        assertThat(r.text()).isEqualTo("Tariffs were suspended [1][2]. Talks went on [3][1]. "
+                + "The deal was signed [2]. Both happened [3][2].");
+        assertThat(r.citations()).extracting(Citation::n, Citation::passageId).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(1, "bloomberg-2#0"),
+                org.assertj.core.groups.Tuple.tuple(2, "ap-3#0"),
+                org.assertj.core.groups.Tuple.tuple(3, "reuters-1#0"));
+        assertThat(r.abstained()).isFalse();
+    }
+
+    @Test
+    @DisplayName("out-of-range numbers are removed; a sentence left without a marker is dropped")
+    void should_drop_out_of_range_and_uncited() {
+        CitationChecker.Result r = check("A phone call took place [1][7]. Nobody knows why. It failed [0]. "
+                + "Tariffs paused [4,2].");
+
+        assertThat(r.text()).isEqualTo("A phone call took place [1]. Tariffs paused [2].");
+        assertThat(r.droppedSentences()).isEqualTo(2);
+        assertThat(r.droppedMarkers()).isEqualTo(3);
+        assertThat(r.citations()).extracting(Citation::passageId).containsExactly("reuters-1#0", "bloomberg-2#0");
+    }
+
+    @Test
+    @DisplayName("a marker after the full stop belongs to the sentence before it")
+    void should_attach_markers_after_full_stop() {
+        CitationChecker.Result r = check("Liu He called Lighthizer. [1] China pledged purchases.[2]");
+
+        assertThat(r.text()).isEqualTo("Liu He called Lighthizer [1]. China pledged purchases [2].");
+    }
+
+    @Test
+    @DisplayName("the abstain phrase, a 'sources do not say' reply, or nothing cited all abstain")
+    void should_abstain() {
+        assertThat(check("NOT_IN_SOURCES").abstained()).isTrue();
+        assertThat(check("`NOT_IN_SOURCES.`").abstained()).isTrue();
+        assertThat(check("The provided sources do not mention the 2024 talks [1].").abstained()).isTrue();
+        assertThat(check("I think the talks went well.").abstained()).isTrue();
+        assertThat(check("   ").abstained()).isTrue();
+        CitationChecker.Result r = check("Talks resumed [5].");
+        assertThat(r.abstained()).isTrue();
+        assertThat(r.citations()).isEmpty();
+        assertThat(r.text()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("lines are kept, so a status timeline survives line by line")
+    void should_keep_lines() {
+        CitationChecker.Result r = check("""
+                A phase-one deal was signed [3].
+
+                2019-11-26: Negotiators held a call [1].
+                2019-12-13: A deal was reached [2].
+                2020-01-01: Something uncited.
+                2020-01-15: The deal was signed [3].""");
+
+        assertThat(r.text()).isEqualTo("""
+                A phase-one deal was signed [1].
+
+                2019-11-26: Negotiators held a call [2].
+                2019-12-13: A deal was reached [3].
+                2020-01-15: The deal was signed [1].""");
+    }
+
+    @Test
+    @DisplayName("mentions in the reply are defused")
+    void should_defuse_mentions() {
+        CitationChecker.Result r = check("@everyone the deal is signed [3]. Ask <@!42> or @here [1].");
+
+        assertThat(r.text()).isEqualTo("@\u200Beveryone the deal is signed [1]. Ask <@\u200B!42> or @\u200Bhere [2].");
+        assertThat(Mentions.neutralize("mail a@example.com <@&7>")).isEqualTo("mail a@example.com <@\u200B&7>");
+    }
+}

@@ -1,0 +1,128 @@
+package tradetalk.answer.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tradetalk.answer.ComposerException;
+import tradetalk.answer.model.ModelSettings.Provider;
+
+/** Each backend failure becomes a ComposerException with a short reason, and FallbackComposer answers offline. */
+class ModelFailureTest {
+
+    FakeModelServer server;
+
+    @BeforeEach
+    void start() {
+        server = FakeModelServer.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    enum Mode { OPENAI_BLOCKING, OPENAI_STREAMING, OLLAMA_BLOCKING, OLLAMA_STREAMING }
+
+    ModelComposer composer(Mode mode, String baseUrlOverride) {
+        boolean openAi = mode == Mode.OPENAI_BLOCKING || mode == Mode.OPENAI_STREAMING;
+        String baseUrl = baseUrlOverride != null ? baseUrlOverride
+                : openAi ? server.openAiBaseUrl() : server.ollamaBaseUrl();
+        ModelSettings settings = new ModelSettings(openAi ? Provider.OPENAI : Provider.OLLAMA, baseUrl, "fake-model",
+                openAi ? ModelComposerTest.KEY : null, Duration.ofMillis(500), 0.0, 256, 3000, 0);
+        return mode == Mode.OPENAI_STREAMING || mode == Mode.OLLAMA_STREAMING
+                ? ModelComposer.streaming(settings, Prompts.bundled())
+                : ModelComposer.blocking(settings, Prompts.bundled());
+    }
+
+    static Stream<Arguments> failures() {
+        List<Arguments> out = new ArrayList<>();
+        for (Mode mode : Mode.values()) {
+            out.add(Arguments.of(mode, FakeModelServer.fail(500), "model server returned HTTP 500"));
+            out.add(Arguments.of(mode, FakeModelServer.stall(Duration.ofSeconds(5)), "model timed out after 500ms"));
+            // LangChain4j's Ollama client (1.18.1) logs and skips an unparseable NDJSON line and never completes the
+            // stream; the composer's wait between chunks turns that into a timeout
+            out.add(Arguments.of(mode, FakeModelServer.malformed(), mode == Mode.OLLAMA_STREAMING
+                    ? "model timed out after 500ms" : "model server returned malformed JSON"));
+            out.add(Arguments.of(mode, FakeModelServer.empty(), "model returned an empty answer"));
+        }
+        out.add(Arguments.of(Mode.OPENAI_BLOCKING, FakeModelServer.fail(401),
+                "model server refused the credentials (HTTP 401): check model.api-key"));
+        out.add(Arguments.of(Mode.OPENAI_STREAMING, FakeModelServer.fail(404),
+                "model server returned HTTP 404: check model.base-url and model.name"));
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0}: {2}")
+    @MethodSource("failures")
+    @DisplayName("a failure becomes a ComposerException with its reason")
+    void should_fail_with_reason(Mode mode, FakeModelServer.Script script, String reason) {
+        server.always(script);
+        ModelComposer composer = composer(mode, null);
+
+        assertThatThrownBy(() -> composer.compose("When was the deal signed?", Evidence.tradeTalks(), s -> { }))
+                .isInstanceOf(ComposerException.class)
+                .hasMessage(reason)
+                .hasMessageNotContaining(ModelComposerTest.KEY);
+    }
+
+    @ParameterizedTest(name = "{0}: {2}")
+    @MethodSource("failures")
+    @DisplayName("FallbackComposer answers offline and says why")
+    void should_fall_back_offline(Mode mode, FakeModelServer.Script script, String reason) {
+        server.always(script);
+        StubOfflineComposer offline = new StubOfflineComposer();
+        FallbackComposer fallback = new FallbackComposer(composer(mode, null), offline);
+
+        ComposeOutcome outcome = fallback.composeWithFallback("When was the deal signed?", Evidence.tradeTalks(),
+                s -> { });
+
+        assertThat(outcome.backend()).isEqualTo("offline");
+        assertThat(outcome.fallback()).isEqualTo(reason);
+        assertThat(outcome.fellBack()).isTrue();
+        assertThat(outcome.composition().answer()).startsWith("Chinese Vice Premier Liu He");
+        assertThat(offline.calls).hasValue(1);
+    }
+
+    @Test
+    @DisplayName("connection refused: a short reason naming the host, and the offline answer")
+    void should_report_connection_refused() {
+        int deadPort = server.port();
+        server.close();
+        String deadUrl = "http://127.0.0.1:" + deadPort + "/v1";
+        for (Mode mode : List.of(Mode.OPENAI_BLOCKING, Mode.OPENAI_STREAMING)) {
+            FallbackComposer fallback = new FallbackComposer(composer(mode, deadUrl), new StubOfflineComposer());
+
+            ComposeOutcome outcome = fallback.composeWithFallback("q", Evidence.tradeTalks(), s -> { });
+
+            assertThat(outcome.fallback()).as(mode.name())
+                    .isEqualTo("could not connect to the model server at 127.0.0.1:" + deadPort);
+            assertThat(outcome.backend()).isEqualTo("offline");
+        }
+    }
+
+    @Test
+    @DisplayName("when the model answers, the outcome names its backend and no fallback")
+    void should_report_model_backend() {
+        server.always(FakeModelServer.answer("They signed it at the White House [3]."));
+        FallbackComposer fallback = new FallbackComposer(composer(Mode.OPENAI_BLOCKING, null),
+                new StubOfflineComposer());
+
+        ComposeOutcome outcome = fallback.composeWithFallback("q", Evidence.tradeTalks(), s -> { });
+
+        assertThat(outcome.backend()).isEqualTo("openai");
+        assertThat(outcome.fallback()).isNull();
+        assertThat(outcome.composition().usage()).isNotNull();
+        assertThat(fallback.name()).isEqualTo("openai");
+    }
+}
