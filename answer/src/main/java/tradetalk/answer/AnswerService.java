@@ -2,8 +2,8 @@ package tradetalk.answer;
 
 import java.util.List;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import tradetalk.answer.model.ComposeOutcome;
+import tradetalk.answer.model.FallbackComposer;
 import tradetalk.retrieval.PassageSearch;
 import tradetalk.retrieval.SearchHit;
 import tradetalk.retrieval.SearchRequest;
@@ -14,11 +14,8 @@ import tradetalk.retrieval.SearchRequest;
  */
 public final class AnswerService {
 
-    private static final Logger log = LoggerFactory.getLogger(AnswerService.class);
-
     private final PassageSearch search;
-    private final AnswerComposer primary;
-    private final AnswerComposer offline;
+    private final FallbackComposer composer;
 
     /**
      * @param search  retrieval
@@ -27,8 +24,7 @@ public final class AnswerService {
      */
     public AnswerService(PassageSearch search, AnswerComposer primary, AnswerComposer offline) {
         this.search = search;
-        this.primary = primary;
-        this.offline = offline;
+        this.composer = new FallbackComposer(primary, offline);
     }
 
     /** Answers a question; {@code partial} sees the text grow when the backend streams. */
@@ -38,23 +34,12 @@ public final class AnswerService {
         List<SearchHit> hits = search.search(sr);
         long t1 = System.nanoTime();
         String composeText = request.history().isEmpty() ? request.question() : request.searchText();
-        Composition c;
-        String backend = primary.name();
-        String fallback = null;
-        try {
-            c = primary.compose(composeText, hits, partial);
-        } catch (ComposerException e) {
-            if (primary == offline) {
-                throw e;
-            }
-            fallback = e.getMessage();
-            backend = offline.name();
-            log.warn("Model backend {} failed ({}); answered offline", primary.name(), fallback);
-            c = offline.compose(composeText, hits, partial);
-        }
+        ComposeOutcome outcome = composer.composeWithFallback(composeText, hits, partial);
+        Composition c = outcome.composition();
         long t2 = System.nanoTime();
         Timings timings = new Timings(ms(t1 - t0), ms(t2 - t1), ms(t2 - t0));
-        return new CitedAnswer(request.question(), c.answer(), c.abstained(), backend, fallback, c.citations(),
+        return new CitedAnswer(request.question(), c.answer(), c.abstained(), outcome.backend(), outcome.fallback(),
+                c.citations(),
                 c.nearest(), timings, c.usage());
     }
 

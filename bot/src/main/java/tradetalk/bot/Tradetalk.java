@@ -8,6 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tradetalk.answer.AnswerComposer;
 import tradetalk.answer.AnswerService;
+import tradetalk.answer.model.ModelComposer;
+import tradetalk.answer.model.ModelSettings;
+import tradetalk.answer.model.Prompts;
 import tradetalk.answer.offline.OfflineComposer;
 import tradetalk.bot.config.TradetalkConfig;
 import tradetalk.retrieval.Chunker;
@@ -31,6 +34,8 @@ public final class Tradetalk implements AutoCloseable {
     private ArticleIndex index;
     private OfflineComposer offline;
     private AnswerService answers;
+    private Prompts prompts;
+    private AnswerComposer composer;
 
     public Tradetalk(TradetalkConfig config) {
         this.config = config;
@@ -67,9 +72,21 @@ public final class Tradetalk implements AutoCloseable {
         return offline;
     }
 
-    /** The composer chosen in config. */
+    /** The prompt templates: the operator's directory first, then the shipped ones. */
+    public synchronized Prompts prompts() {
+        if (prompts == null) {
+            prompts = new Prompts(config.prompts().dirPath());
+        }
+        return prompts;
+    }
+
+    /** The composer chosen in config: a model backend, or the offline composer. */
     public synchronized AnswerComposer composer() {
-        return offlineComposer();
+        if (composer == null) {
+            ModelSettings settings = config.model().settings();
+            composer = settings.usesModel() ? ModelComposer.streaming(settings, prompts()) : offlineComposer();
+        }
+        return composer;
     }
 
     /** Question answering. */

@@ -49,6 +49,9 @@ public final class FallbackComposer implements AnswerComposer {
      * @return the composition, the backend that produced it and, after a fallback, the reason
      */
     public ComposeOutcome composeWithFallback(String question, List<SearchHit> evidence, Consumer<String> partial) {
+        if (primary == offline) {
+            return new ComposeOutcome(offline.compose(question, evidence, partial), offline.name(), null);
+        }
         String reason;
         try {
             return new ComposeOutcome(primary.compose(question, evidence, partial), primary.name(), null);

@@ -3,6 +3,7 @@ package tradetalk.bot.config;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
+import tradetalk.answer.model.ModelSettings;
 
 /**
  * The {@code model} section: which backend composes answers.
@@ -23,6 +24,13 @@ public record ModelConfig(String provider, String baseUrl, String name, String a
         if (timeout == null || timeout.isZero() || timeout.isNegative()) {
             throw new IllegalArgumentException("model.timeout must be a positive duration such as 30s");
         }
+    }
+
+    /** The answer module's settings; fails naming the key when the provider lacks what it needs. */
+    public ModelSettings settings() {
+        return new ModelSettings(ModelSettings.Provider.parse(provider), baseUrl.isEmpty() ? null : baseUrl,
+                name.isEmpty() ? null : name, apiKey.isEmpty() ? null : apiKey, timeout, temperature, maxTokens,
+                contextTokens, maxRetries);
     }
 
     @Override

@@ -17,6 +17,7 @@ public record TradetalkConfig(IndexConfig index, SearchConfig search, OfflineSet
         Objects.requireNonNull(answer, "answer");
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(prompts, "prompts");
+        model.settings(); // fails now, naming the key, when the provider lacks what it needs
     }
 
     /** The same configuration with relative paths resolved against {@code home}. */
