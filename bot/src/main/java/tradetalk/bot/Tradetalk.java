@@ -41,6 +41,12 @@ public final class Tradetalk implements AutoCloseable {
         this.config = config;
     }
 
+    /** The graph with another embedding model (e.g. {@code RandomEmbedder} for {@code tradetalk bench}). */
+    public Tradetalk(TradetalkConfig config, Embedder embedder) {
+        this.config = config;
+        this.embedder = embedder;
+    }
+
     public TradetalkConfig config() {
         return config;
     }

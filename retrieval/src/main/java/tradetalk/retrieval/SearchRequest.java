@@ -15,8 +15,11 @@ import java.util.Objects;
  */
 public record SearchRequest(String query, int k, Mode mode, LocalDate from, LocalDate to, LocalDate asOf) {
 
-    /** Which signals rank the passages. */
-    public enum Mode { HYBRID, BM25, DENSE }
+    /**
+     * Which signals rank the passages: both fused, BM25 alone, the HNSW vector index alone, or an exact cosine scan
+     * over every passage vector (the brute-force baseline of in-memory vector stores).
+     */
+    public enum Mode { HYBRID, BM25, DENSE, DENSE_EXACT }
 
     public SearchRequest {
         Objects.requireNonNull(query, "query");

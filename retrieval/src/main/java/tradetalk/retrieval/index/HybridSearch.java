@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.FloatVectorValues;
@@ -24,7 +25,12 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.Bits;
 import tradetalk.retrieval.Passage;
 import tradetalk.retrieval.SearchHit;
 import tradetalk.retrieval.SearchRequest;
@@ -55,7 +61,13 @@ final class HybridSearch {
         Map<Integer, Double> dense = new HashMap<>();
         Set<Integer> candidates = new LinkedHashSet<>();
 
-        if (r.mode() != SearchRequest.Mode.DENSE) {
+        if (r.mode() == SearchRequest.Mode.DENSE_EXACT) {
+            for (ScoreDoc sd : exactDense(embedder.embedQuery(r.query()), filter, n)) {
+                dense.put(sd.doc, (double) sd.score);
+                candidates.add(sd.doc);
+            }
+        }
+        if (r.mode() == SearchRequest.Mode.HYBRID || r.mode() == SearchRequest.Mode.BM25) {
             Query text = lexicalQuery(r.query());
             if (text != null) {
                 Query q = new BooleanQuery.Builder().add(text, Occur.MUST).add(filter, Occur.FILTER).build();
@@ -66,7 +78,7 @@ final class HybridSearch {
             }
         }
         float[] qv = null;
-        if (r.mode() != SearchRequest.Mode.BM25) {
+        if (r.mode() == SearchRequest.Mode.HYBRID || r.mode() == SearchRequest.Mode.DENSE) {
             qv = embedder.embedQuery(r.query());
             for (ScoreDoc sd : searcher.search(new KnnFloatVectorQuery(ArticleIndex.VECTOR, qv, n, filter), n)
                     .scoreDocs) {
@@ -95,7 +107,7 @@ final class HybridSearch {
             Passage p = ArticleIndex.passage(stored.document(doc));
             double score = switch (r.mode()) {
                 case BM25 -> lex;
-                case DENSE -> cos;
+                case DENSE, DENSE_EXACT -> cos;
                 case HYBRID -> settings.lexicalWeight() * (maxLex > 0 ? lex / maxLex : 0)
                         + settings.denseWeight() * (maxDense > minDense ? (cos - minDense) / (maxDense - minDense) : 1)
                         + recency(p, asOf);
@@ -143,6 +155,38 @@ final class HybridSearch {
             b.add(LongField.newRangeQuery(ArticleIndex.DATE, lo, hi), Occur.FILTER);
         }
         return b.build();
+    }
+
+    /** The {@code n} passages of highest cosine among all that pass the filter, by a scan of every vector. */
+    private List<ScoreDoc> exactDense(float[] qv, Query filter, int n) throws IOException {
+        PriorityQueue<ScoreDoc> top = new PriorityQueue<>(Comparator.comparingDouble((ScoreDoc d) -> d.score));
+        Weight w = searcher.createWeight(searcher.rewrite(filter), ScoreMode.COMPLETE_NO_SCORES, 1);
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            FloatVectorValues values = leaf.reader().getFloatVectorValues(ArticleIndex.VECTOR);
+            Scorer allowed = w.scorer(leaf);
+            if (values == null || allowed == null) {
+                continue;
+            }
+            DocIdSetIterator ok = allowed.iterator();
+            Bits live = leaf.reader().getLiveDocs();
+            KnnVectorValues.DocIndexIterator it = values.iterator();
+            for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+                int allowedDoc = ok.docID() < doc ? ok.advance(doc) : ok.docID();
+                if (allowedDoc != doc || (live != null && !live.get(doc))) {
+                    continue;
+                }
+                float cos = (float) Vectors.dot(values.vectorValue(it.index()), qv);
+                if (top.size() < n) {
+                    top.add(new ScoreDoc(leaf.docBase + doc, cos));
+                } else if (cos > top.peek().score) {
+                    top.poll();
+                    top.add(new ScoreDoc(leaf.docBase + doc, cos));
+                }
+            }
+        }
+        List<ScoreDoc> out = new ArrayList<>(top);
+        out.sort(Comparator.comparingDouble((ScoreDoc d) -> d.score).reversed());
+        return out;
     }
 
     private double cosine(int doc, float[] qv) throws IOException {

@@ -1,0 +1,189 @@
+package tradetalk.bot.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import tradetalk.answer.AnswerRequest;
+import tradetalk.answer.AnswerService;
+import tradetalk.answer.offline.OfflineComposer;
+import tradetalk.bot.Tradetalk;
+import tradetalk.bot.eval.EvalReport;
+import tradetalk.retrieval.Article;
+import tradetalk.retrieval.SearchHit;
+import tradetalk.retrieval.SearchRequest;
+import tradetalk.retrieval.eval.Percentiles;
+import tradetalk.retrieval.index.ArticleIndex;
+import tradetalk.retrieval.index.IngestReport;
+
+/**
+ * The {@code tradetalk bench} measurements on one synthetic corpus, in one process: ingest throughput, index size,
+ * memory after load, retrieval and offline-answer latency, concurrent throughput, and (through {@link ColdStart})
+ * the start-up time of a new process.
+ */
+public final class Bench {
+
+    /**
+     * What to run.
+     *
+     * @param articles  synthetic articles
+     * @param questions timed questions per measurement
+     * @param warmup    untimed questions before measuring
+     * @param k         passages per question
+     * @param seed      corpus seed
+     * @param threads   thread counts for the throughput runs
+     */
+    public record Plan(int articles, int questions, int warmup, int k, long seed, List<Integer> threads) {
+
+        public Plan {
+            if (articles < 1) {
+                throw new IllegalArgumentException("--articles must be at least 1, got " + articles);
+            }
+            if (questions < 1) {
+                throw new IllegalArgumentException("--questions must be at least 1, got " + questions);
+            }
+            threads = List.copyOf(threads);
+        }
+    }
+
+    private Bench() {
+        throw new UnsupportedOperationException("utility class");
+    }
+
+    /** Runs the plan on {@code tt} (whose index must be empty) and returns the stable report map. */
+    public static Map<String, Object> run(Tradetalk tt, Plan plan, Consumer<String> progress) {
+        ArticleIndex index = tt.index();
+        if (index.articleCount() > 0) {
+            throw new IllegalArgumentException("the bench index " + index.directory()
+                    + " is not empty; give an empty or new --index directory");
+        }
+        progress.accept("generating " + plan.articles() + " articles (seed " + plan.seed() + ")");
+        SyntheticCorpus gen = new SyntheticCorpus(plan.seed());
+        List<Article> articles = gen.articles(plan.articles());
+        List<SyntheticCorpus.Question> questions = gen.questions(articles, plan.questions() + plan.warmup());
+        long words = articles.stream().mapToLong(a -> a.body().split("\\s+").length).sum();
+
+        progress.accept("ingesting");
+        IngestReport ingest = index.ingest(articles, List.of(), n -> { });
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("articles", index.articleCount());
+        m.put("passages", index.passageCount());
+        m.put("words_per_article", Math.round((double) words / articles.size()));
+        m.put("vectors", index.embedder().name());
+        m.put("passage_words", tt.config().index().passageWords());
+        m.put("seed", plan.seed());
+        Map<String, Object> in = new LinkedHashMap<>();
+        in.put("ms", Math.round(ingest.millis()));
+        in.put("articles_per_s", round1(ingest.added() / (ingest.millis() / 1000)));
+        in.put("passages_per_s", round1(ingest.passages() / (ingest.millis() / 1000)));
+        m.put("ingest", in);
+        m.put("index_bytes", size(index.directory()));
+        System.gc();
+        Runtime rt = Runtime.getRuntime();
+        Map<String, Object> mem = new LinkedHashMap<>();
+        mem.put("heap_used_mb", round1((rt.totalMemory() - rt.freeMemory()) / 1048576.0));
+        mem.put("heap_max_mb", round1(rt.maxMemory() / 1048576.0));
+        mem.put("rss_mb", rssMb());
+        m.put("memory", mem);
+
+        List<SyntheticCorpus.Question> warm = questions.subList(0, plan.warmup());
+        List<SyntheticCorpus.Question> timed = questions.subList(plan.warmup(), questions.size());
+        progress.accept("retrieval latency (" + timed.size() + " questions)");
+        warm.forEach(q -> index.search(SearchRequest.of(q.text(), plan.k())));
+        List<Double> latency = new ArrayList<>();
+        int found = 0;
+        for (SyntheticCorpus.Question q : timed) {
+            long t0 = System.nanoTime();
+            List<SearchHit> hits = index.search(SearchRequest.of(q.text(), plan.k()));
+            latency.add((System.nanoTime() - t0) / 1e6);
+            found += hits.stream().anyMatch(h -> h.passage().article().id().equals(q.articleId())) ? 1 : 0;
+        }
+        m.put("retrieval_ms", EvalReport.latency(Percentiles.of(latency)));
+        m.put("source_article_in_top_k", round4((double) found / timed.size()));
+
+        progress.accept("offline ask latency");
+        OfflineComposer offline = tt.offlineComposer();
+        AnswerService answers = new AnswerService(index, offline, offline);
+        warm.forEach(q -> answers.answer(AnswerRequest.of(q.text(), plan.k())));
+        List<Double> ask = new ArrayList<>();
+        for (SyntheticCorpus.Question q : timed) {
+            long t0 = System.nanoTime();
+            answers.answer(AnswerRequest.of(q.text(), plan.k()));
+            ask.add((System.nanoTime() - t0) / 1e6);
+        }
+        m.put("ask_ms", EvalReport.latency(Percentiles.of(ask)));
+
+        Map<String, Object> qps = new LinkedHashMap<>();
+        for (int threads : plan.threads()) {
+            progress.accept("throughput with " + threads + " threads");
+            qps.put("threads_" + threads, round1(throughput(index, timed, plan.k(), threads)));
+        }
+        m.put("throughput_qps", qps);
+        return m;
+    }
+
+    /** Searches per second when {@code threads} threads share the questions (each question once). */
+    static double throughput(ArticleIndex index, List<SyntheticCorpus.Question> qs, int k, int threads) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            AtomicInteger next = new AtomicInteger();
+            List<Future<?>> futures = new ArrayList<>();
+            long t0 = System.nanoTime();
+            for (int t = 0; t < threads; t++) {
+                futures.add(pool.submit(() -> {
+                    int i;
+                    while ((i = next.getAndIncrement()) < qs.size()) {
+                        index.search(SearchRequest.of(qs.get(i).text(), k));
+                    }
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+            return qs.size() / ((System.nanoTime() - t0) / 1e9);
+        } catch (Exception e) {
+            throw new IllegalStateException("throughput run failed: " + e.getMessage(), e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Bytes under a directory. */
+    static long size(Path dir) {
+        try (var files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** This process's resident set size from /proc/self/status (VmRSS), or -1 where there is none. */
+    static double rssMb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return round1(Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    static double round1(double x) {
+        return Math.round(x * 10) / 10.0;
+    }
+
+    static double round4(double x) {
+        return Math.round(x * 10_000) / 10_000.0;
+    }
+}

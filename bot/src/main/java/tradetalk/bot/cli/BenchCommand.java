@@ -1,0 +1,144 @@
+package tradetalk.bot.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import tradetalk.bot.Tradetalk;
+import tradetalk.bot.bench.Bench;
+import tradetalk.bot.bench.ColdStart;
+import tradetalk.bot.config.TradetalkConfig;
+import tradetalk.retrieval.embed.BgeSmallEmbedder;
+import tradetalk.retrieval.embed.Embedder;
+import tradetalk.retrieval.embed.RandomEmbedder;
+
+/**
+ * {@code tradetalk bench}: speed and scaling on a reproducible synthetic corpus (ingest throughput, index size,
+ * memory, retrieval and offline-answer latency, concurrent throughput) and the cold start of a new process.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure ingest, index size, memory, latency, throughput and cold start on a synthetic "
+                + "corpus (fixed seed). The index goes to a temporary directory unless --index is given.")
+final class BenchCommand implements Callable<Integer> {
+
+    /** Vectors to index with. */
+    enum Vectors { bge, random }
+
+    @Mixin
+    AppOptions app;
+
+    @Option(names = "--articles", paramLabel = "N", defaultValue = "1000",
+            description = "Synthetic articles (default 1000).")
+    int articles;
+
+    @Option(names = "--vectors", paramLabel = "bge|random", defaultValue = "bge",
+            description = "bge (the real model) or random (hash-seeded unit vectors: no embedding cost).")
+    Vectors vectors;
+
+    @Option(names = "--questions", paramLabel = "N", defaultValue = "200", description = "Timed questions.")
+    int questions;
+
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "20", description = "Untimed questions first.")
+    int warmup;
+
+    @Option(names = "--k", paramLabel = "N", description = "Passages per question (default: search.k).")
+    Integer k;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Corpus seed (default 42).")
+    long seed;
+
+    @Option(names = "--threads", paramLabel = "N", split = ",", defaultValue = "2,8",
+            description = "Thread counts for the throughput runs (default 2,8).")
+    List<Integer> threads;
+
+    @Option(names = "--no-cold-start", description = "Skip the cold start measurement (child processes).")
+    boolean noColdStart;
+
+    @Option(names = "--cold-runs", paramLabel = "N", defaultValue = "3", description = "Cold starts to time.")
+    int coldRuns;
+
+    @Option(names = "--jar", paramLabel = "FILE", description = "The jar for cold start (default bot/target/tradetalk.jar"
+            + " under the Tradetalk home).")
+    Path jar;
+
+    @Option(names = "--cold-jvm-option", paramLabel = "OPT",
+            description = "Extra JVM option for the cold-start children (repeatable), e.g. -XX:SharedArchiveFile=F.")
+    List<String> coldJvmOptions = new ArrayList<>();
+
+    @Override
+    public Integer call() throws IOException {
+        if (warmup < 0 || coldRuns < 1 || threads.stream().anyMatch(t -> t < 1 || t > 256)) {
+            throw new UserException("--warmup must be >= 0, --cold-runs >= 1 and --threads 1 to 256");
+        }
+        Path temp = null;
+        TradetalkConfig config = app.loadConfig();
+        if (app.index == null) {
+            temp = Files.createTempDirectory("tradetalk-bench-");
+            config = config.withIndexDir(temp);
+        }
+        Embedder embedder = vectors == Vectors.random ? new RandomEmbedder(384) : new BgeSmallEmbedder();
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("machine", machine());
+        try (Tradetalk tt = new Tradetalk(config, embedder)) {
+            int passages = k != null ? k : tt.config().search().k();
+            Bench.Plan plan = new Bench.Plan(articles, questions, warmup, passages, seed, threads);
+            report.putAll(Bench.run(tt, plan, s -> app.err().println("tradetalk: bench " + s + " ...")));
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
+        } finally {
+            if (temp != null) {
+                Trees.delete(temp);
+            }
+        }
+        report.put("cold_start", coldStart());
+        if (app.json()) {
+            app.out().println(Views.json(report));
+        } else {
+            report.forEach((key, v) -> app.out().println(key + ": " + Views.json(v)));
+        }
+        return 0;
+    }
+
+    private Map<String, Object> coldStart() {
+        Path home = AppOptions.home();
+        Path j = jar != null ? jar : home.resolve("bot/target/tradetalk.jar");
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (noColdStart) {
+            m.put("ran", false);
+            m.put("reason", "--no-cold-start");
+            return m;
+        }
+        if (!Files.isRegularFile(j)) {
+            m.put("ran", false);
+            m.put("reason", "jar not found: " + j + " (build it with ./tradetalk --help)");
+            return m;
+        }
+        Path seeds = home.resolve("data/articles");
+        app.err().println("tradetalk: bench cold start (" + coldRuns + " runs of " + j.getFileName() + " ask) ...");
+        return ColdStart.measure(j, home, seeds, "Who did Liu He speak with on the phone?", coldRuns,
+                coldJvmOptions);
+    }
+
+    static Map<String, Object> machine() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("cpus", Runtime.getRuntime().availableProcessors());
+        String cpu = "";
+        try {
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse("");
+        } catch (IOException | RuntimeException e) {
+            // not Linux: leave it empty
+        }
+        m.put("cpu", cpu);
+        m.put("java", System.getProperty("java.version"));
+        m.put("date", java.time.LocalDate.now().toString());
+        return m;
+    }
+}

@@ -1,0 +1,208 @@
+package tradetalk.bot.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import tradetalk.bot.Tradetalk;
+import tradetalk.bot.eval.EvalQueries;
+import tradetalk.bot.eval.EvalQuery;
+import tradetalk.bot.eval.EvalReport;
+import tradetalk.bot.eval.Evaluator;
+import tradetalk.bot.config.TradetalkConfig;
+import tradetalk.retrieval.Rejected;
+import tradetalk.retrieval.eval.MultiHopMetrics;
+import tradetalk.retrieval.eval.RetrievalOutput;
+import tradetalk.retrieval.index.IngestReport;
+
+/**
+ * {@code tradetalk eval}: measures retrieval and answers on a corpus and questions (MultiHop-RAG's format or
+ * seeds-dev's), optionally next to the BM25-only and exact-dense baselines; or scores a MultiHop-RAG retrieval
+ * output file with {@code --score-only}.
+ */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Measure retrieval (MultiHop-RAG metrics, article-level Hits/MRR) and answers on a corpus and "
+                + "questions. Without --index the corpus goes into a temporary index.")
+final class EvalCommand implements Callable<Integer> {
+
+    @Mixin
+    AppOptions app;
+
+    @Option(names = "--corpus", paramLabel = "FILE|DIR", arity = "1..*",
+            description = "Articles in any format ingest reads (MultiHop-RAG's corpus.json included).")
+    List<Path> corpus;
+
+    @Option(names = "--queries", paramLabel = "FILE",
+            description = "Questions: MultiHop-RAG's JSON (query, answer, question_type, evidence_list) or JSON "
+                    + "Lines in the seeds-dev format.")
+    Path queries;
+
+    @Option(names = "--k", paramLabel = "N", defaultValue = "10", description = "Passages retrieved (default 10).")
+    int k;
+
+    @Option(names = "--limit", paramLabel = "N", description = "Only the first N questions.")
+    Integer limit;
+
+    @Option(names = "--compare", description = "Also run the BM25-only and exact dense baselines on the same index.")
+    boolean compare;
+
+    @Option(names = "--no-answers", description = "Measure retrieval only; do not compose answers.")
+    boolean noAnswers;
+
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "5",
+            description = "Questions run untimed before measuring each system (default 5).")
+    int warmup;
+
+    @Option(names = "--score-only", paramLabel = "FILE",
+            description = "Score a MultiHop-RAG retrieval output file (retrieval_list, gold_list) and exit.")
+    Path scoreOnly;
+
+    @Override
+    public Integer call() throws IOException {
+        if (scoreOnly != null) {
+            return scoreOnly();
+        }
+        if (queries == null) {
+            throw new UserException("--queries FILE is required (or --score-only FILE)");
+        }
+        if (corpus == null && app.index == null) {
+            throw new UserException("give --corpus FILE|DIR to ingest, or --index DIR to reuse an index");
+        }
+        if (limit != null && limit < 1) {
+            throw new UserException("--limit must be at least 1, got " + limit);
+        }
+        if (warmup < 0) {
+            throw new UserException("--warmup must be 0 or more, got " + warmup);
+        }
+        if (!Files.isRegularFile(queries)) {
+            throw new UserException("queries file not found: " + queries);
+        }
+        List<EvalQuery> qs = EvalQueries.read(queries);
+        if (limit != null && limit < qs.size()) {
+            qs = qs.subList(0, limit);
+        }
+        Path temp = null;
+        TradetalkConfig config = app.loadConfig();
+        if (app.index == null) {
+            temp = Files.createTempDirectory("tradetalk-eval-");
+            config = config.withIndexDir(temp);
+        }
+        try (Tradetalk tt = new Tradetalk(config)) {
+            IngestReport ingest = null;
+            if (corpus != null) {
+                for (Path p : corpus) {
+                    if (!Files.exists(p)) {
+                        throw new UserException("corpus not found: " + p);
+                    }
+                }
+                app.err().println("tradetalk: ingesting " + corpus + " ...");
+                ingest = tt.ingest(corpus);
+                for (Rejected x : ingest.rejected()) {
+                    app.err().printf("tradetalk: skipped %s: %s%n", x.source(), x.reason());
+                }
+            }
+            if (tt.index().articleCount() == 0) {
+                throw new UserException("the index has no articles; give --corpus");
+            }
+            List<Evaluator.Retriever> systems = new ArrayList<>(List.of(Evaluator.TRADETALK));
+            if (compare) {
+                systems.addAll(Evaluator.BASELINES);
+            }
+            Evaluator ev = new Evaluator(tt.index(), noAnswers ? null : tt.answers(), k, tt.config().search().k(),
+                    warmup);
+            EvalReport report = ev.run(qs, systems, s -> app.err().println("tradetalk: eval " + s + " ..."));
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            Map<String, Object> index = new java.util.LinkedHashMap<>();
+            index.put("articles", tt.index().articleCount());
+            index.put("passages", tt.index().passageCount());
+            index.put("ingest_ms", ingest == null ? null : Math.round(ingest.millis()));
+            index.put("embedder", tt.index().embedder().name());
+            index.put("passage_words", tt.config().index().passageWords());
+            m.put("index", index);
+            m.putAll(report.toMap());
+            if (app.json()) {
+                app.out().println(Views.json(m));
+            } else {
+                app.out().print(text(report, index));
+            }
+            return 0;
+        } finally {
+            if (temp != null) {
+                Trees.delete(temp);
+            }
+        }
+    }
+
+    private int scoreOnly() throws IOException {
+        if (!Files.isRegularFile(scoreOnly)) {
+            throw new UserException("file not found: " + scoreOnly);
+        }
+        List<RetrievalOutput.Row> rows;
+        try {
+            rows = RetrievalOutput.parse(Files.readString(scoreOnly, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            throw new UserException(scoreOnly + ": " + e.getMessage());
+        }
+        MultiHopMetrics.Summary s = RetrievalOutput.score(rows);
+        if (app.json()) {
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("queries", s.queries());
+            m.put("hits@10", s.hits10());
+            m.put("hits@4", s.hits4());
+            m.put("map@10", s.map10());
+            m.put("mrr@10", s.mrr10());
+            app.out().println(Views.json(m));
+        } else {
+            app.out().print(RetrievalOutput.format(s));
+        }
+        return 0;
+    }
+
+    static String text(EvalReport r, Map<String, Object> index) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "Index: %s articles, %s passages (%s, passage-words %s)%n",
+                index.get("articles"), index.get("passages"), index.get("embedder"), index.get("passage_words")));
+        sb.append(String.format(Locale.ROOT, "Questions: %d (%d null), k=%d%n%n", r.queries(), r.nullQueries(),
+                r.k()));
+        sb.append(String.format(Locale.ROOT, "%-12s %8s %8s %8s %8s | %8s %8s %8s %8s | %8s %8s %8s%n", "system",
+                "A.Hits@1", "A.Hits@5", "A.Hit@10", "A.MRR@10", "Hits@4", "Hits@10", "MRR@10", "MAP@10",
+                "p50 ms", "p95 ms", "p99 ms"));
+        for (EvalReport.SystemReport s : r.systems()) {
+            sb.append(String.format(Locale.ROOT,
+                    "%-12s %8.4f %8.4f %8.4f %8.4f | %8.4f %8.4f %8.4f %8.4f | %8.2f %8.2f %8.2f%n", s.name(),
+                    s.article().hits1(), s.article().hits5(), s.article().hits10(), s.article().mrr10(),
+                    s.multihop().hits4(), s.multihop().hits10(), s.multihop().mrr10(), s.multihop().map10(),
+                    s.retrievalMs().p50(), s.retrievalMs().p95(), s.retrievalMs().p99()));
+        }
+        sb.append("(A.* = article level over ").append(r.systems().getFirst().article().queries())
+                .append(" questions with evidence articles; Hits@4.. = MultiHop-RAG passage level over ")
+                .append(r.systems().getFirst().multihop().queries()).append(" questions with gold facts)\n");
+        EvalReport.SystemReport t = r.systems().getFirst();
+        if (t.byType().size() > 1) {
+            sb.append("\nBy question type (").append(t.name()).append("):\n");
+            t.byType().forEach((type, tr) -> sb.append(String.format(Locale.ROOT,
+                    "  %-20s n=%-5d A.Hits@5 %.4f  A.MRR@10 %.4f  Hits@10 %.4f  MAP@10 %.4f%n", type, tr.queries(),
+                    tr.article().hits5(), tr.article().mrr10(), tr.multihop().hits10(), tr.multihop().map10())));
+        }
+        EvalReport.AnswerReport a = r.answers();
+        if (a != null) {
+            sb.append(String.format(Locale.ROOT, "%nAnswers: %d; abstained on %.4f of %d null questions, on %.4f of "
+                            + "%d answerable ones; contains the gold answer: %.4f of %d; cites an expected source: "
+                            + "%.4f of %d%n", a.answered(), a.abstentionRateNull(), a.nullQueries(),
+                    a.falseAbstentionRate(), a.answerable(), a.containsGold(), a.checked(), a.citesSource(),
+                    a.withSources()));
+            sb.append(String.format(Locale.ROOT, "Answer latency ms: retrieval p50 %.2f p95 %.2f p99 %.2f; total "
+                            + "p50 %.2f p95 %.2f p99 %.2f%n", a.retrievalMs().p50(), a.retrievalMs().p95(),
+                    a.retrievalMs().p99(), a.totalMs().p50(), a.totalMs().p95(), a.totalMs().p99()));
+        }
+        return sb.toString();
+    }
+}
