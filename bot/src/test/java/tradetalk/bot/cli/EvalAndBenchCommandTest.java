@@ -1,0 +1,114 @@
+package tradetalk.bot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EvalAndBenchCommandTest {
+
+    private static final Path SEEDS = Path.of("..", "data", "articles");
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run cli(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static Path resource(String name) throws Exception {
+        return Path.of(EvalAndBenchCommandTest.class.getResource(name).toURI());
+    }
+
+    @Test
+    void given_the_benchmarks_sample_output_when_scored_only_then_it_prints_the_official_figures() throws Exception {
+        Run r = cli("eval", "--score-only", resource("/eval/multihop-rag-sample-output.json").toString());
+
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).isEqualTo(String.format("Hits@10 0.7500%nHits@4 0.6250%nMAP@10 0.2746%nMRR@10 0.5491%n"));
+    }
+
+    @Test
+    void given_the_seeds_and_seeds_dev_when_evaluated_with_compare_then_the_json_report_has_every_system()
+            throws Exception {
+        Run r = cli("eval", "--corpus", SEEDS.toString(), "--queries", resource("/eval/seeds-dev.jsonl").toString(),
+                "--compare", "--warmup", "1", "--json");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.at("/index/articles").asInt()).isEqualTo(3);
+        assertThat(j.at("/queries").asInt()).isEqualTo(8);
+        assertThat(j.at("/null_queries").asInt()).isEqualTo(1);
+        assertThat(j.at("/k").asInt()).isEqualTo(10);
+        assertThat(j.get("retrieval").fieldNames()).toIterable().containsExactly("tradetalk", "bm25", "dense_exact");
+        for (String system : new String[] {"tradetalk", "bm25", "dense_exact"}) {
+            JsonNode s = j.get("retrieval").get(system);
+            assertThat(s.at("/article/queries").asInt()).isEqualTo(7);
+            // every seed question names its source file(s) and there are only 3 articles: all in the top 10
+            assertThat(s.at("/article/hits@10").asDouble()).isEqualTo(1.0);
+            assertThat(s.at("/article/mrr@10").asDouble()).isBetween(0.3334, 1.0);
+            assertThat(s.at("/multihop/queries").asInt()).isZero();
+            assertThat(s.at("/retrieval_ms/count").asInt()).isEqualTo(8);
+            assertThat(s.at("/by_question_type/unspecified/queries").asInt()).isEqualTo(7);
+        }
+        assertThat(j.at("/retrieval/dense_exact/mode").asText()).isEqualTo("dense_exact");
+        assertThat(j.at("/answers/answered").asInt()).isEqualTo(8);
+        assertThat(j.at("/answers/null_queries").asInt()).isEqualTo(1);
+        assertThat(j.at("/answers/checked").asInt()).isEqualTo(7);
+        assertThat(j.at("/answers/with_sources").asInt()).isEqualTo(7);
+        assertThat(j.at("/answers/abstention_rate_null").asDouble()).isBetween(0.0, 1.0);
+        assertThat(j.at("/answers/contains_gold").asDouble()).isBetween(0.0, 1.0);
+        assertThat(j.at("/answers/total_ms/p99").asDouble()).isPositive();
+    }
+
+    @Test
+    void given_no_corpus_and_no_index_when_evaluated_then_a_clear_message_and_no_stack_trace() throws Exception {
+        Run r = cli("eval", "--queries", resource("/eval/seeds-dev.jsonl").toString());
+
+        assertThat(r.code()).isEqualTo(Cli.FAILED);
+        assertThat(r.err()).contains("give --corpus FILE|DIR to ingest, or --index DIR to reuse an index")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void given_a_tiny_synthetic_corpus_with_random_vectors_when_benched_then_the_report_has_every_field() {
+        Run r = cli("bench", "--articles", "30", "--vectors", "random", "--questions", "20", "--warmup", "2",
+                "--threads", "2,8", "--no-cold-start", "--json");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j;
+        try {
+            j = new ObjectMapper().readTree(r.out());
+        } catch (Exception e) {
+            throw new AssertionError(r.out(), e);
+        }
+        assertThat(j.at("/articles").asInt()).isEqualTo(30);
+        assertThat(j.at("/passages").asInt()).isGreaterThanOrEqualTo(30);
+        assertThat(j.at("/words_per_article").asInt()).isBetween(120, 2500);
+        assertThat(j.at("/vectors").asText()).isEqualTo("random-384");
+        assertThat(j.at("/seed").asLong()).isEqualTo(42);
+        assertThat(j.at("/ingest/articles_per_s").asDouble()).isPositive();
+        assertThat(j.at("/ingest/passages_per_s").asDouble()).isPositive();
+        assertThat(j.at("/index_bytes").asLong()).isPositive();
+        assertThat(j.at("/memory/heap_used_mb").asDouble()).isPositive();
+        assertThat(j.at("/memory/rss_mb").asDouble()).isPositive();
+        assertThat(j.at("/retrieval_ms/count").asInt()).isEqualTo(20);
+        assertThat(j.at("/ask_ms/count").asInt()).isEqualTo(20);
+        assertThat(j.at("/source_article_in_top_k").asDouble()).isBetween(0.0, 1.0);
+        assertThat(j.at("/throughput_qps/threads_2").asDouble()).isPositive();
+        assertThat(j.at("/throughput_qps/threads_8").asDouble()).isPositive();
+        assertThat(j.at("/machine/cpus").asInt()).isPositive();
+        assertThat(j.at("/cold_start/ran").asBoolean()).isFalse();
+        assertThat(j.at("/cold_start/reason").asText()).isEqualTo("--no-cold-start");
+    }
+}
