@@ -124,7 +124,7 @@ def entities(sentence):
     return [" ".join(e) for e in out if e]
 
 
-def question(sentence, rng):
+def question(sentence, rng, hard=False):
     ents = sorted(entities(sentence), key=len, reverse=True)
     if not ents:
         return None, None
@@ -141,9 +141,12 @@ def question(sentence, rng):
         if low in STOP:
             words.append(low)
             continue
-        if rng.random() < 0.15 and not core[:1].isupper():
+        if core[:1].isupper() and hard and rng.random() < 0.5:
+            continue  # hard: half of the other names are left out too
+        if rng.random() < (0.3 if hard else 0.15) and not core[:1].isupper():
             continue
-        words.append(paraphrase(low) if rng.random() < 0.7 and not core[:1].isupper() else core)
+        swap = rng.random() < (1.0 if hard else 0.7)
+        words.append(paraphrase(low) if swap and not core[:1].isupper() else core)
     while words and words[0] in STOP:
         words.pop(0)
     words = words[:22]
@@ -263,13 +266,29 @@ def main(sample_path, out_dir, jar=None):
     for name, qs in (("questions-tune.json", official + generated[:half]), ("questions-check.json", generated[half:])):
         (out / name).write_text(json.dumps(qs, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         print(f"{name}: {len(qs)} questions")
+    # the hard variant: every word WordNet knows swapped, more words and half of the other names dropped
+    rng = random.Random(999)
+    hard = []
+    for i, s in enumerate(snippets):
+        q = ask(s, rng, {}, i, hard=True)
+        if q:
+            hard.append(q)
+    for i, s in enumerate(parl[:500]):
+        q = ask(s, rng, {"url": s["url"]}, i, hard=True)
+        if q:
+            hard.append(q)
+    rng.shuffle(hard)
+    half = len(hard) // 2
+    for name, qs in (("questions-hard-tune.json", hard[:half]), ("questions-hard-check.json", hard[half:])):
+        (out / name).write_text(json.dumps(qs, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        print(f"{name}: {len(qs)} questions")
 
 
-def ask(s, rng, evidence, i):
+def ask(s, rng, evidence, i, hard=False):
     cands = [x for x in sentences(s["body"]) if 12 <= len(x.split()) <= 45 and x.count("“") < 2]
     rng.shuffle(cands)
     for sent in cands:
-        text, answer = question(sent, rng)
+        text, answer = question(sent, rng, hard)
         if text:
             item = {"query": text, "answer": answer, "question_type": "snippet_query",
                     "evidence_list": [dict(evidence, title=s["title"], fact=sent)]}

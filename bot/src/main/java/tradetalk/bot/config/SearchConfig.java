@@ -6,18 +6,25 @@ import tradetalk.retrieval.index.SearchSettings;
  * The {@code search} section: {@code k} plus the retrieval module's {@link SearchSettings}.
  */
 public record SearchConfig(int k, int candidates, double denseWeight, double lexicalWeight, double titleBoost,
-                           double recencyWeight, double recencyHalfLifeDays) {
+                           double recencyWeight, double recencyHalfLifeDays, String fusion) {
 
     public SearchConfig {
         if (k < 1 || k > 100) {
             throw new IllegalArgumentException("search.k must be 1 to 100, got " + k);
         }
-        new SearchSettings(candidates, denseWeight, lexicalWeight, titleBoost, recencyWeight, recencyHalfLifeDays);
+        settings(candidates, denseWeight, lexicalWeight, titleBoost, recencyWeight, recencyHalfLifeDays, fusion);
     }
 
     /** The settings the index searches with. */
     public SearchSettings settings() {
+        return settings(candidates, denseWeight, lexicalWeight, titleBoost, recencyWeight, recencyHalfLifeDays,
+                fusion);
+    }
+
+    private static SearchSettings settings(int candidates, double denseWeight, double lexicalWeight,
+                                           double titleBoost, double recencyWeight, double recencyHalfLifeDays,
+                                           String fusion) {
         return new SearchSettings(candidates, denseWeight, lexicalWeight, titleBoost, recencyWeight,
-                recencyHalfLifeDays);
+                recencyHalfLifeDays, SearchSettings.Fusion.parse(fusion));
     }
 }

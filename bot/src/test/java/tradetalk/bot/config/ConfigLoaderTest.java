@@ -26,7 +26,7 @@ class ConfigLoaderTest {
         assertThat(c.index().articlesPath()).isEqualTo(home.resolve("data/articles"));
         assertThat(c.index().passageWords()).isEqualTo(120);
         assertThat(c.search().k()).isEqualTo(8);
-        assertThat(c.search().settings().denseWeight()).isEqualTo(0.7);
+        assertThat(c.search().settings().denseWeight()).isEqualTo(0.5);
         assertThat(c.model().provider()).isEqualTo("offline");
         assertThat(c.model().timeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(c.answer().maxSentences()).isEqualTo(3);

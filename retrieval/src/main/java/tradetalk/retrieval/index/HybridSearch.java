@@ -94,6 +94,7 @@ final class HybridSearch {
             }
         }
 
+        Map<Integer, Double> fused = r.mode() == SearchRequest.Mode.HYBRID ? fuse(candidates, lexical, dense) : Map.of();
         double maxLex = lexical.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
         double minDense = dense.values().stream().mapToDouble(Double::doubleValue).min().orElse(0);
         double maxDense = dense.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
@@ -108,15 +109,64 @@ final class HybridSearch {
             double score = switch (r.mode()) {
                 case BM25 -> lex;
                 case DENSE, DENSE_EXACT -> cos;
-                case HYBRID -> settings.lexicalWeight() * (maxLex > 0 ? lex / maxLex : 0)
+                case HYBRID -> settings.fusion() == SearchSettings.Fusion.MINMAX
+                        ? settings.lexicalWeight() * (maxLex > 0 ? lex / maxLex : 0)
                         + settings.denseWeight() * (maxDense > minDense ? (cos - minDense) / (maxDense - minDense) : 1)
-                        + recency(p, asOf);
+                        + recency(p, asOf)
+                        : fused.get(doc) + recency(p, asOf);
             };
             hits.add(new SearchHit(p, score, lex, cos));
         }
         hits.sort(Comparator.comparingDouble(SearchHit::score).reversed()
                 .thenComparing(h -> h.passage().id()));
         return List.copyOf(hits.subList(0, Math.min(r.k(), hits.size())));
+    }
+
+    /** Fused scores for the ZSCORE and RRF fusions (MINMAX is computed inline). */
+    private Map<Integer, Double> fuse(Set<Integer> candidates, Map<Integer, Double> lexical,
+                                      Map<Integer, Double> dense) {
+        Map<Integer, Double> out = new HashMap<>();
+        if (settings.fusion() == SearchSettings.Fusion.MINMAX) {
+            return out;
+        }
+        if (settings.fusion() == SearchSettings.Fusion.RRF) {
+            List<Integer> byLex = lexical.keySet().stream()
+                    .sorted(Comparator.comparingDouble((Integer d) -> -lexical.get(d))).toList();
+            List<Integer> byDense = candidates.stream()
+                    .sorted(Comparator.comparingDouble((Integer d) -> -dense.getOrDefault(d, -2.0))).toList();
+            for (int doc : candidates) {
+                out.put(doc, 0.0);
+            }
+            for (int i = 0; i < byLex.size(); i++) {
+                out.merge(byLex.get(i), settings.lexicalWeight() / (60 + i + 1), Double::sum);
+            }
+            for (int i = 0; i < byDense.size(); i++) {
+                out.merge(byDense.get(i), settings.denseWeight() / (60 + i + 1), Double::sum);
+            }
+            return out;
+        }
+        double floor = lexical.values().stream().mapToDouble(Double::doubleValue).min().orElse(0);
+        double[] lex = candidates.stream().mapToDouble(d -> lexical.getOrDefault(d, floor)).toArray();
+        double[] cos = candidates.stream().mapToDouble(d -> dense.getOrDefault(d, 0.0)).toArray();
+        double[] zl = zscores(lex);
+        double[] zd = zscores(cos);
+        int i = 0;
+        for (int doc : candidates) {
+            out.put(doc, settings.lexicalWeight() * zl[i] + settings.denseWeight() * zd[i]);
+            i++;
+        }
+        return out;
+    }
+
+    private static double[] zscores(double[] x) {
+        double mean = java.util.Arrays.stream(x).average().orElse(0);
+        double var = java.util.Arrays.stream(x).map(v -> (v - mean) * (v - mean)).average().orElse(0);
+        double sd = Math.sqrt(var);
+        double[] z = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            z[i] = sd > 0 ? (x[i] - mean) / sd : 0;
+        }
+        return z;
     }
 
     private double recency(Passage p, LocalDate asOf) {

@@ -1,8 +1,10 @@
 package tradetalk.retrieval.index;
 
 /**
- * How hybrid search ranks passages. Scores from each signal are normalised to [0, 1] over the candidates, then
- * combined linearly: {@code dense * denseWeight + lexical * lexicalWeight + recency * recencyWeight}.
+ * How hybrid search ranks passages. Each signal's scores are put on one scale over the candidates (see
+ * {@link Fusion}; z-scores by default), then combined linearly:
+ * {@code dense * denseWeight + lexical * lexicalWeight + recency * recencyWeight}. The defaults were chosen on the
+ * development sets in {@code eval/} (see BENCHMARKS.md).
  *
  * @param candidates          how many passages each signal contributes before fusion
  * @param denseWeight         weight of the (normalised) cosine similarity
@@ -10,9 +12,29 @@ package tradetalk.retrieval.index;
  * @param titleBoost          BM25 weight of a match in the title relative to the text
  * @param recencyWeight       weight of the recency signal (0 switches it off)
  * @param recencyHalfLifeDays age, in days before the as-of date, at which the recency signal halves
+ * @param fusion              how the two signals' scores are put on one scale before the weighted sum
  */
 public record SearchSettings(int candidates, double denseWeight, double lexicalWeight, double titleBoost,
-                             double recencyWeight, double recencyHalfLifeDays) {
+                             double recencyWeight, double recencyHalfLifeDays, Fusion fusion) {
+
+    /**
+     * Score fusion. {@code MINMAX}: cosine min-max normalised and BM25 divided by its maximum over the candidates;
+     * {@code ZSCORE}: each signal standardised (mean 0, sd 1) over the candidates, a candidate BM25 did not return
+     * taking the lowest BM25 score returned; {@code RRF}: weighted reciprocal rank fusion, weight / (60 + rank).
+     */
+    public enum Fusion {
+        MINMAX, ZSCORE, RRF;
+
+        /** Reads a config value (case-insensitive). */
+        public static Fusion parse(String value) {
+            for (Fusion f : values()) {
+                if (f.name().equalsIgnoreCase(value == null ? "" : value.strip())) {
+                    return f;
+                }
+            }
+            throw new IllegalArgumentException("search.fusion must be minmax, zscore or rrf, got '" + value + "'");
+        }
+    }
 
     public SearchSettings {
         if (candidates < 1 || candidates > 10_000) {
@@ -28,6 +50,9 @@ public record SearchSettings(int candidates, double denseWeight, double lexicalW
         if (recencyWeight < 0) {
             throw new IllegalArgumentException("search.recency-weight must be >= 0, got " + recencyWeight);
         }
+        if (fusion == null) {
+            throw new IllegalArgumentException("search.fusion must be minmax, zscore or rrf");
+        }
         if (recencyHalfLifeDays <= 0) {
             throw new IllegalArgumentException("search.recency-half-life-days must be > 0, got " + recencyHalfLifeDays);
         }
@@ -35,6 +60,6 @@ public record SearchSettings(int candidates, double denseWeight, double lexicalW
 
     /** The tuned defaults (see BENCHMARKS.md). */
     public static SearchSettings defaults() {
-        return new SearchSettings(50, 0.7, 0.3, 0.5, 0.0, 30);
+        return new SearchSettings(50, 0.5, 0.5, 0.5, 0.0, 30, Fusion.ZSCORE);
     }
 }
