@@ -86,11 +86,8 @@ final class HybridSearch {
                 candidates.add(sd.doc);
             }
             if (r.mode() == SearchRequest.Mode.HYBRID) {
-                for (int doc : candidates) {
-                    if (!dense.containsKey(doc)) {
-                        dense.put(doc, cosine(doc, qv));
-                    }
-                }
+                List<Integer> missing = candidates.stream().filter(d -> !dense.containsKey(d)).sorted().toList();
+                cosines(missing, qv, dense);
             }
         }
 
@@ -100,26 +97,34 @@ final class HybridSearch {
         double maxDense = dense.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
         LocalDate asOf = r.asOf() != null ? r.asOf() : LocalDate.now();
 
+        // Rank on the scores first and read stored fields only for the k passages returned: decompressing the
+        // stored fields of every candidate was the largest cost of a search (see BENCHMARKS.md).
         StoredFields stored = searcher.storedFields();
-        List<SearchHit> hits = new ArrayList<>(candidates.size());
+        boolean needsDates = r.mode() == SearchRequest.Mode.HYBRID && settings.recencyWeight() > 0;
+        record Scored(int doc, double score, double lex, double cos) {
+        }
+        List<Scored> scored = new ArrayList<>(candidates.size());
         for (int doc : candidates) {
             double lex = lexical.getOrDefault(doc, 0.0);
             double cos = dense.getOrDefault(doc, 0.0);
-            Passage p = ArticleIndex.passage(stored.document(doc));
+            double rec = needsDates ? recency(ArticleIndex.passage(stored.document(doc)), asOf) : 0;
             double score = switch (r.mode()) {
                 case BM25 -> lex;
                 case DENSE, DENSE_EXACT -> cos;
                 case HYBRID -> settings.fusion() == SearchSettings.Fusion.MINMAX
                         ? settings.lexicalWeight() * (maxLex > 0 ? lex / maxLex : 0)
                         + settings.denseWeight() * (maxDense > minDense ? (cos - minDense) / (maxDense - minDense) : 1)
-                        + recency(p, asOf)
-                        : fused.get(doc) + recency(p, asOf);
+                        + rec
+                        : fused.get(doc) + rec;
             };
-            hits.add(new SearchHit(p, score, lex, cos));
+            scored.add(new Scored(doc, score, lex, cos));
         }
-        hits.sort(Comparator.comparingDouble(SearchHit::score).reversed()
-                .thenComparing(h -> h.passage().id()));
-        return List.copyOf(hits.subList(0, Math.min(r.k(), hits.size())));
+        scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparingInt(Scored::doc));
+        List<SearchHit> hits = new ArrayList<>(Math.min(r.k(), scored.size()));
+        for (Scored x : scored.subList(0, Math.min(r.k(), scored.size()))) {
+            hits.add(new SearchHit(ArticleIndex.passage(stored.document(x.doc())), x.score(), x.lex(), x.cos()));
+        }
+        return List.copyOf(hits);
     }
 
     /** Fused scores for the ZSCORE and RRF fusions (MINMAX is computed inline). */
@@ -239,18 +244,26 @@ final class HybridSearch {
         return out;
     }
 
-    private double cosine(int doc, float[] qv) throws IOException {
+    /**
+     * Exact cosines of the given documents (ascending ids), one vector iterator per segment advanced forward: a
+     * fresh iterator per document cost more than the whole BM25 search.
+     */
+    private void cosines(List<Integer> docs, float[] qv, Map<Integer, Double> out) throws IOException {
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        FloatVectorValues values = leaf.reader().getFloatVectorValues(ArticleIndex.VECTOR);
-        if (values == null) {
-            return 0;
+        int i = 0;
+        while (i < docs.size()) {
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs.get(i), leaves));
+            int end = leaf.docBase + leaf.reader().maxDoc();
+            FloatVectorValues values = leaf.reader().getFloatVectorValues(ArticleIndex.VECTOR);
+            KnnVectorValues.DocIndexIterator it = values == null ? null : values.iterator();
+            for (; i < docs.size() && docs.get(i) < end; i++) {
+                int target = docs.get(i) - leaf.docBase;
+                double cos = 0;
+                if (it != null && (it.docID() == target || (it.docID() < target && it.advance(target) == target))) {
+                    cos = Vectors.dot(values.vectorValue(it.index()), qv);
+                }
+                out.put(docs.get(i), cos);
+            }
         }
-        KnnVectorValues.DocIndexIterator it = values.iterator();
-        int target = doc - leaf.docBase;
-        if (it.advance(target) != target) {
-            return 0;
-        }
-        return Vectors.dot(values.vectorValue(it.index()), qv);
     }
 }
