@@ -24,7 +24,7 @@ class ConfigLoaderTest {
 
         assertThat(c.index().dirPath()).isEqualTo(home.resolve("data/index"));
         assertThat(c.index().articlesPath()).isEqualTo(home.resolve("data/articles"));
-        assertThat(c.index().passageWords()).isEqualTo(120);
+        assertThat(c.index().passageWords()).isEqualTo(60);
         assertThat(c.search().k()).isEqualTo(8);
         assertThat(c.search().settings().denseWeight()).isEqualTo(0.5);
         assertThat(c.model().provider()).isEqualTo("offline");
