@@ -119,6 +119,21 @@ public final class Tradetalk implements AutoCloseable {
         return r.added() > 0;
     }
 
+    /** Status reports. TEMP placeholder: the lead wires the real service at merge. */
+    public synchronized tradetalk.answer.status.StatusService statusService() {
+        throw new UnsupportedOperationException("not wired yet");
+    }
+
+    /** Summaries. TEMP placeholder: the lead wires the real service at merge. */
+    public synchronized tradetalk.answer.summary.SummaryService summaryService() {
+        throw new UnsupportedOperationException("not wired yet");
+    }
+
+    /** Fetches one article page and ingests it. TEMP placeholder: the lead wires the real fetcher at merge. */
+    public tradetalk.retrieval.index.IngestReport ingestUrl(java.net.URI url) {
+        throw new UnsupportedOperationException("not wired yet");
+    }
+
     @Override
     public synchronized void close() {
         if (index != null) {
