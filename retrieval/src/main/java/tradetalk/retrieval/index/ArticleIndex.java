@@ -35,6 +35,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
@@ -322,7 +323,9 @@ public final class ArticleIndex implements PassageSearch, AutoCloseable {
     public List<ArticleMeta> articles() {
         return withSearcher(s -> {
             int n = Math.max(1, s.getIndexReader().maxDoc());
-            Sort byDate = new Sort(new SortField(DATE, SortField.Type.LONG, true));
+            // LongField indexes SORTED_NUMERIC doc values: sort with its own SortField (a plain LONG SortField fails as
+            // soon as the index has a segment with dated articles)
+            Sort byDate = new Sort(LongField.newSortField(DATE, true, SortedNumericSelector.Type.MAX));
             TopDocs td = s.search(new TermQuery(new Term(TYPE, ARTICLE)), n, byDate);
             List<ArticleMeta> out = new ArrayList<>();
             StoredFields sf = s.storedFields();
