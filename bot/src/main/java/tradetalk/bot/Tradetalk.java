@@ -119,6 +119,34 @@ public final class Tradetalk implements AutoCloseable {
         return r.added() > 0;
     }
 
+    /**
+     * Re-reads the configured articles directory and indexes what is new or changed (Discord's /reindex).
+     *
+     * @throws IllegalArgumentException when index.articles is not a directory
+     */
+    public IngestReport reindex() {
+        Path articles = config.index().articlesPath();
+        if (articles == null || !Files.isDirectory(articles)) {
+            throw new IllegalArgumentException("index.articles (" + articles + ") is not a directory; nothing to reindex");
+        }
+        return ingest(List.of(articles));
+    }
+
+    /** Status reports. TEMP placeholder: the lead wires the real service at merge. */
+    public synchronized tradetalk.answer.status.StatusService statusService() {
+        throw new UnsupportedOperationException("not wired yet");
+    }
+
+    /** Summaries. TEMP placeholder: the lead wires the real service at merge. */
+    public synchronized tradetalk.answer.summary.SummaryService summaryService() {
+        throw new UnsupportedOperationException("not wired yet");
+    }
+
+    /** Fetches one article page and ingests it. TEMP placeholder: the lead wires the real fetcher at merge. */
+    public tradetalk.retrieval.index.IngestReport ingestUrl(java.net.URI url) {
+        throw new UnsupportedOperationException("not wired yet");
+    }
+
     @Override
     public synchronized void close() {
         if (index != null) {

@@ -1,0 +1,87 @@
+package tradetalk.bot.cli;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import tradetalk.answer.status.StatusService;
+import tradetalk.answer.summary.Summary;
+import tradetalk.answer.summary.SummaryRequest;
+import tradetalk.answer.summary.SummaryService;
+import tradetalk.bot.Tradetalk;
+import tradetalk.bot.config.DiscordConfig;
+import tradetalk.bot.discord.BotServices;
+import tradetalk.bot.discord.DiscordBot;
+import tradetalk.retrieval.ArticleMeta;
+
+/**
+ * {@code tradetalk discord}: runs the Discord bot until SIGTERM / Ctrl-C, then lets running answers finish (or tells
+ * their members) and closes the index.
+ */
+@Command(name = "discord", mixinStandardHelpOptions = true,
+        description = "Run the Discord bot (token from TRADETALK_DISCORD_TOKEN or discord.token).")
+final class DiscordCommand implements Callable<Integer> {
+
+    private static final Logger log = LoggerFactory.getLogger(DiscordCommand.class);
+
+    @Mixin
+    AppOptions app;
+
+    @Override
+    public Integer call() throws Exception {
+        Tradetalk tt = app.open();
+        DiscordConfig config = tt.config().discord();
+        if (!config.hasToken()) {
+            tt.close();
+            throw new UserException("no Discord bot token: set TRADETALK_DISCORD_TOKEN (or discord.token in the "
+                    + "config file) to the token from the Discord developer portal");
+        }
+        DiscordBot bot;
+        try {
+            tt.ingestDefaultsIfEmpty(app.err());
+            bot = DiscordBot.start(config, services(tt), Clock.systemUTC(), UnaryOperator.identity());
+        } catch (IllegalArgumentException e) {
+            tt.close();
+            throw new UserException(e.getMessage());
+        } catch (RuntimeException | InterruptedException e) {
+            tt.close();
+            throw e;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("Stopping the Discord bot");
+            try {
+                bot.close();
+            } finally {
+                tt.close();
+                stopped.countDown();
+            }
+        }, "tradetalk-shutdown"));
+        app.err().println("tradetalk: the Discord bot is running; stop it with Ctrl-C or SIGTERM");
+        stopped.await();
+        return 0;
+    }
+
+    /** The bot's services over the application; status and summary are resolved on first use. */
+    static BotServices services(Tradetalk tt) {
+        StatusService status = request -> tt.statusService().status(request);
+        SummaryService summaries = new SummaryService() {
+            @Override
+            public Summary summarize(SummaryRequest request) {
+                return tt.summaryService().summarize(request);
+            }
+
+            @Override
+            public List<ArticleMeta> findArticles(String titlePart, int max) {
+                return tt.summaryService().findArticles(titlePart, max);
+            }
+        };
+        return new BotServices(tt.answers(), status, summaries, () -> tt.index().articles(), tt::ingestUrl,
+                tt::reindex, tt.config().search().k());
+    }
+}
