@@ -530,6 +530,53 @@ class DiscordBotTest {
     }
 
     @Test
+    @DisplayName("the per-guild budget refuses requests once spent, whoever asks, saying when to retry")
+    void should_apply_guild_budget() throws Exception {
+        start(config().withLimits(Duration.ZERO, 2));
+
+        for (var user : List.of(discord.normalUser(), discord.otherUser())) {
+            InteractionHandle ok = discord.sendSlashCommand(user, "ask", Map.of("question", "What did Kudlow say?"));
+            assertThat(discord.awaitRequest("POST", ok.callbackPath(), TIMEOUT).body().path("type").asInt())
+                    .isEqualTo(5);
+        }
+        InteractionHandle third = discord.sendSlashCommand(discord.adminUser(), "ask",
+                Map.of("question", "And then?"));
+
+        RecordedRequest refusal = discord.awaitRequest("POST", third.callbackPath(), TIMEOUT);
+        assertThat(refusal.body().path("type").asInt()).isEqualTo(4);
+        assertThat(refusal.body().path("data").path("flags").asInt() & 64).isEqualTo(64);
+        assertThat(refusal.body().path("data").path("content").asText()).containsPattern("<t:\\d+:R>");
+    }
+
+    @Test
+    @DisplayName("with a channel allow-list the bot refuses, ephemerally, commands from other channels")
+    void should_respect_channel_allow_list() throws Exception {
+        start(config().withGuilds(List.of(), List.of(), List.of("1")));
+
+        InteractionHandle h = discord.sendSlashCommand(discord.normalUser(), "ask",
+                Map.of("question", "What did Kudlow say?"));
+
+        RecordedRequest refusal = discord.awaitRequest("POST", h.callbackPath(), TIMEOUT);
+        assertThat(refusal.body().path("type").asInt()).isEqualTo(4);
+        assertThat(refusal.body().path("data").path("flags").asInt() & 64).isEqualTo(64);
+        assertThat(refusal.body().path("data").path("content").asText()).contains("not enabled in this channel");
+    }
+
+    @Test
+    @DisplayName("with guild ids set, commands are registered in those guilds, not globally")
+    void should_register_commands_per_guild() throws Exception {
+        start(config().withGuilds(List.of(discord.guildId()), List.of(), List.of()));
+
+        RecordedRequest put = discord.awaitRequest("PUT",
+                "applications/" + discord.applicationId() + "/guilds/" + discord.guildId() + "/commands", TIMEOUT);
+        List<String> names = new java.util.ArrayList<>();
+        put.body().forEach(c -> names.add(c.path("name").asText()));
+        assertThat(names).contains("ask", "status", "summary", "sources", "help", "ingest", "reindex");
+        assertThat(discord.requests()).noneMatch(r -> r.method().equals("PUT")
+                && r.path().equals("applications/" + discord.applicationId() + "/commands"));
+    }
+
+    @Test
     @DisplayName("/help answers only the member who asked")
     void should_show_help() throws Exception {
         start();
