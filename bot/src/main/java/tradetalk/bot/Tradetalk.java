@@ -12,6 +12,10 @@ import tradetalk.answer.model.ModelComposer;
 import tradetalk.answer.model.ModelSettings;
 import tradetalk.answer.model.Prompts;
 import tradetalk.answer.offline.OfflineComposer;
+import tradetalk.answer.status.StatusService;
+import tradetalk.answer.status.TimelineStatusService;
+import tradetalk.answer.summary.ExtractiveSummaryService;
+import tradetalk.answer.summary.SummaryService;
 import tradetalk.bot.config.TradetalkConfig;
 import tradetalk.retrieval.Chunker;
 import tradetalk.retrieval.ReadResult;
@@ -36,6 +40,8 @@ public final class Tradetalk implements AutoCloseable {
     private AnswerService answers;
     private Prompts prompts;
     private AnswerComposer composer;
+    private StatusService status;
+    private SummaryService summaries;
 
     public Tradetalk(TradetalkConfig config) {
         this.config = config;
@@ -97,6 +103,28 @@ public final class Tradetalk implements AutoCloseable {
         return answers;
     }
 
+    /** The model composer that writes status and summary prose, or null when the provider is offline. */
+    private ModelComposer modelComposer() {
+        return composer() instanceof ModelComposer m ? m : null;
+    }
+
+    /** Status reports: a headline and a dated, cited timeline of a topic. */
+    public synchronized StatusService statusService() {
+        if (status == null) {
+            status = new TimelineStatusService(index(), embedder(), config.status(), modelComposer());
+        }
+        return status;
+    }
+
+    /** Summaries of an article, a topic or a date range. */
+    public synchronized SummaryService summaryService() {
+        if (summaries == null) {
+            summaries = new ExtractiveSummaryService(index(), embedder(), config.status().thresholds(),
+                    modelComposer());
+        }
+        return summaries;
+    }
+
     /** Reads and ingests files and directories. */
     public IngestReport ingest(List<Path> paths) {
         ReadResult read = new ArticleReader().read(paths);
@@ -130,16 +158,6 @@ public final class Tradetalk implements AutoCloseable {
             throw new IllegalArgumentException("index.articles (" + articles + ") is not a directory; nothing to reindex");
         }
         return ingest(List.of(articles));
-    }
-
-    /** Status reports. TEMP placeholder: the lead wires the real service at merge. */
-    public synchronized tradetalk.answer.status.StatusService statusService() {
-        throw new UnsupportedOperationException("not wired yet");
-    }
-
-    /** Summaries. TEMP placeholder: the lead wires the real service at merge. */
-    public synchronized tradetalk.answer.summary.SummaryService summaryService() {
-        throw new UnsupportedOperationException("not wired yet");
     }
 
     /** Fetches one article page and ingests it. TEMP placeholder: the lead wires the real fetcher at merge. */

@@ -18,7 +18,8 @@ import tradetalk.retrieval.index.IndexException;
  */
 @Command(name = "tradetalk", mixinStandardHelpOptions = true, version = "tradetalk 0.1.0",
         description = "Answers questions about the news from indexed articles, with citations.",
-        subcommands = {AskCommand.class, IngestCommand.class, SourcesCommand.class, DiscordCommand.class})
+        subcommands = {AskCommand.class, IngestCommand.class, SourcesCommand.class, StatusCommand.class,
+                SummaryCommand.class, DiscordCommand.class})
 public final class Cli implements Runnable {
 
     /** Exit code of a failed command. */
