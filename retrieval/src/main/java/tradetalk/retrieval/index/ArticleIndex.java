@@ -33,8 +33,6 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
@@ -381,8 +379,7 @@ public final class ArticleIndex implements PassageSearch, AutoCloseable {
     public List<ArticleMeta> articles() {
         return withSearcher(s -> {
             int n = Math.max(1, s.getIndexReader().maxDoc());
-            Sort byDate = new Sort(new SortField(DATE, SortField.Type.LONG, true));
-            TopDocs td = s.search(new TermQuery(new Term(TYPE, ARTICLE)), n, byDate);
+            TopDocs td = s.search(new TermQuery(new Term(TYPE, ARTICLE)), n);
             List<ArticleMeta> out = new ArrayList<>();
             StoredFields sf = s.storedFields();
             for (ScoreDoc sd : td.scoreDocs) {
