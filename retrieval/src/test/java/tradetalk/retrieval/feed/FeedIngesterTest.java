@@ -171,7 +171,7 @@ class FeedIngesterTest {
         assertThat(web.count("/wire/c")).isEqualTo(1);
         assertThat(embedder.passages.get()).isGreaterThan(embedded);
         assertThat(index.articleCount()).isEqualTo(5);
-        assertThat(Files.readString(tmp.resolve("index").resolve(FeedState.FILE_NAME))).contains("\"v2\"");
+        assertThat(Files.readString(tmp.resolve("index").resolve(FeedState.FILE_NAME))).contains("\"etag\" : \"\\\"v2\\\"\"");
     }
 
     @Test
