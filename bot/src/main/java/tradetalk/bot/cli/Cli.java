@@ -18,7 +18,7 @@ import tradetalk.retrieval.index.IndexException;
  */
 @Command(name = "tradetalk", mixinStandardHelpOptions = true, version = "tradetalk 0.1.0",
         description = "Answers questions about the news from indexed articles, with citations.",
-        subcommands = {AskCommand.class, IngestCommand.class, SourcesCommand.class})
+        subcommands = {AskCommand.class, IngestCommand.class, SourcesCommand.class, WatchCommand.class})
 public final class Cli implements Runnable {
 
     /** Exit code of a failed command. */

@@ -9,7 +9,7 @@ import tradetalk.answer.offline.OfflineSettings;
  * {@link ConfigLoader}; every section validates itself.
  */
 public record TradetalkConfig(IndexConfig index, SearchConfig search, OfflineSettings answer, ModelConfig model,
-                              PromptsConfig prompts) {
+                              PromptsConfig prompts, FeedsConfig feeds) {
 
     public TradetalkConfig {
         Objects.requireNonNull(index, "index");
@@ -17,17 +17,18 @@ public record TradetalkConfig(IndexConfig index, SearchConfig search, OfflineSet
         Objects.requireNonNull(answer, "answer");
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(prompts, "prompts");
+        Objects.requireNonNull(feeds, "feeds");
         model.settings(); // fails now, naming the key, when the provider lacks what it needs
     }
 
     /** The same configuration with relative paths resolved against {@code home}. */
     TradetalkConfig resolve(Path home) {
-        return new TradetalkConfig(index.resolve(home), search, answer, model, prompts.resolve(home));
+        return new TradetalkConfig(index.resolve(home), search, answer, model, prompts.resolve(home), feeds);
     }
 
     /** A copy with another index directory (the CLI's --index). */
     public TradetalkConfig withIndexDir(Path dir) {
         return new TradetalkConfig(new IndexConfig(dir.toString(), index.articles(), index.passageWords(),
-                index.passageOverlap()), search, answer, model, prompts);
+                index.passageOverlap(), index.maxAge()), search, answer, model, prompts, feeds);
     }
 }
