@@ -53,6 +53,9 @@ final class IngestCommand implements Callable<Integer> {
                 r = plus(r, fr.ok() ? fr.run().ingest() : new IngestReport(0, 0, 0, 0,
                         List.of(new Rejected(url.toString(), fr.error())), 0));
             }
+            if (!feeds.isEmpty()) {
+                tt.feedRefresher().applyRetention();
+            }
             int total = tt.index().articleCount();
             if (app.json()) {
                 Map<String, Object> view = Views.ingest(r, total);

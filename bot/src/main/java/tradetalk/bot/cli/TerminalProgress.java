@@ -83,6 +83,6 @@ final class TerminalProgress implements IngestProgress {
     private void line() {
         lastLine = clock.instant();
         double seconds = Math.max(0.001, Duration.between(started, lastLine).toMillis() / 1000.0);
-        err.printf("tradetalk: %s: %d/%d (%.1f/s)%n", phase, done, total, done / seconds);
+        err.printf(java.util.Locale.ROOT, "tradetalk: %s: %d/%d (%.1f/s)%n", phase, done, total, done / seconds);
     }
 }
