@@ -108,8 +108,9 @@ public final class FeedIngester {
         progress.begin("fetching " + feed.name(), fresh.size());
         try {
             for (FeedItem item : fresh) {
-                batch.seenKeys.add(key(item));
-                handle(item, feed, batch);
+                if (handle(item, feed, batch)) {
+                    batch.seenKeys.add(key(item));
+                }
                 progress.step();
             }
         } finally {
@@ -193,14 +194,20 @@ public final class FeedIngester {
         synced = true;
     }
 
-    private void handle(FeedItem item, FeedSource feed, Batch batch) {
+    /**
+     * Fetches, deduplicates and collects one new item.
+     *
+     * @return false when the item failed for a reason that may pass (timeout, server error) and should be tried
+     *         again the next time the feed changes; true when it is settled
+     */
+    private boolean handle(FeedItem item, FeedSource feed, Batch batch) {
         String link = CanonicalUrls.canonicalOrNull(item.link());
         if (link == null && CanonicalUrls.canonicalOrNull(item.guid()) != null && !item.guid().isBlank()) {
             link = CanonicalUrls.canonicalOrNull(item.guid()); // RSS guids are often permalinks
         }
         if (link != null && state.idForUrl(link).isPresent()) {
             batch.duplicates++;
-            return;
+            return true;
         }
         Article a;
         try {
@@ -213,7 +220,7 @@ public final class FeedIngester {
             a = fromFeed(item, feed, link);
             if (a == null) {
                 batch.rejected.add(new Rejected(describe(item), e.getMessage() + "; the feed's own text is too short"));
-                return;
+                return !transientFailure(e);
             }
             batch.fromFeed++;
         }
@@ -228,9 +235,16 @@ public final class FeedIngester {
         if (dup.isPresent()) {
             recordCopy(dup.get(), a, link, batch);
             batch.duplicates++;
-            return;
+            return true;
         }
         batch.add(a, urls);
+        return true;
+    }
+
+    /** Timeouts, unreachable servers and 5xx may pass; 4xx, robots.txt and unusable pages will not. */
+    private static boolean transientFailure(FetchException e) {
+        return e.status() >= 500 || e.status() == 0 && (e.getCause() != null
+                && !(e.getCause() instanceof tradetalk.retrieval.parse.MalformedArticleException));
     }
 
     /** The id of an article that is this one under another URL or a near-identical copy; empty when new. */

@@ -234,4 +234,26 @@ class FeedIngesterTest {
         assertThat(r.added()).isZero();
         assertThat(r.rejected()).singleElement().satisfies(x -> assertThat(x.reason()).contains("404"));
     }
+
+    @Test
+    void given_a_page_failing_with_a_server_error_when_the_feed_changes_then_the_item_is_tried_again()
+            throws Exception {
+        web.route("/wire/flaky", ex -> LocalWeb.send(ex, 503, "text/plain",
+                "busy".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        String[] item = {"flaky-1", web.base() + "/wire/flaky", "Talks resume", "Short.", RSS_DATE};
+        web.feed("/flaky.rss", "application/rss+xml", "\"f1\"", rss("Flaky", item));
+        FeedSource flaky = new FeedSource(web.url("/flaky.rss"), "Flaky", Duration.ofMinutes(5), "");
+        FeedIngester ingester = ingester();
+
+        FeedRun first = ingester.refresh(flaky, IngestProgress.none());
+        web.text("/wire/flaky", "text/html", page("Talks resume", "Wire", "2025-05-14", NEW_ROUND));
+        web.feed("/flaky.rss", "application/rss+xml", "\"f2\"", rss("Flaky", item));
+        FeedRun second = ingester.refresh(flaky, IngestProgress.none());
+
+        assertThat(first.ingest().rejected()).singleElement()
+                .satisfies(r -> assertThat(r.reason()).contains("HTTP 503"));
+        assertThat(second.known()).isZero();
+        assertThat(second.ingest().added()).isEqualTo(1);
+        assertThat(index.articleCount()).isEqualTo(1);
+    }
 }
