@@ -1,6 +1,8 @@
 package tradetalk.bot;
 
 import java.io.PrintStream;
+import java.net.URI;
+import java.time.Clock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,6 +25,15 @@ import tradetalk.retrieval.embed.BgeSmallEmbedder;
 import tradetalk.retrieval.embed.Embedder;
 import tradetalk.retrieval.index.ArticleIndex;
 import tradetalk.retrieval.index.IngestReport;
+import tradetalk.retrieval.feed.ArticleFetcher;
+import tradetalk.retrieval.feed.FeedIngester;
+import tradetalk.retrieval.feed.FeedRefresher;
+import tradetalk.retrieval.feed.FeedState;
+import tradetalk.retrieval.feed.HostPolicy;
+import tradetalk.retrieval.feed.HttpFetcher;
+import tradetalk.retrieval.feed.IngestProgress;
+import tradetalk.retrieval.feed.PageFetcher;
+import tradetalk.retrieval.feed.Robots;
 import tradetalk.retrieval.parse.ArticleReader;
 
 /**
@@ -42,9 +53,20 @@ public final class Tradetalk implements AutoCloseable {
     private AnswerComposer composer;
     private StatusService status;
     private SummaryService summaries;
+    private final HostPolicy hosts;
+    private HttpFetcher http;
+    private PageFetcher pages;
+    private FeedIngester feedIngester;
+    private FeedRefresher feedRefresher;
 
     public Tradetalk(TradetalkConfig config) {
+        this(config, config.feeds().hostPolicy());
+    }
+
+    /** With a policy on which hosts fetches may contact (tests allow only loopback). */
+    public Tradetalk(TradetalkConfig config, HostPolicy hosts) {
         this.config = config;
+        this.hosts = hosts;
     }
 
     public TradetalkConfig config() {
@@ -127,8 +149,63 @@ public final class Tradetalk implements AutoCloseable {
 
     /** Reads and ingests files and directories. */
     public IngestReport ingest(List<Path> paths) {
+        return ingest(paths, IngestProgress.none());
+    }
+
+    /** Reads and ingests files and directories, reporting progress. */
+    public IngestReport ingest(List<Path> paths, IngestProgress progress) {
         ReadResult read = new ArticleReader().read(paths);
-        return index().ingest(read.articles(), read.rejected(), n -> { });
+        progress.begin("indexing", read.articles().size());
+        try {
+            return index().ingest(read.articles(), read.rejected(), n -> progress.step());
+        } finally {
+            progress.end();
+        }
+    }
+
+    /** The bounded, polite HTTP client of feeds and pages (config section {@code feeds}). */
+    public synchronized HttpFetcher httpFetcher() {
+        if (http == null) {
+            http = new HttpFetcher(config.feeds().fetchSettings(), hosts, u -> log.debug("GET {}", u));
+        }
+        return http;
+    }
+
+    /** Fetches article pages (robots.txt, charsets, main text). */
+    public synchronized ArticleFetcher articleFetcher() {
+        if (pages == null) {
+            pages = new PageFetcher(httpFetcher(), new Robots(httpFetcher()));
+        }
+        return pages;
+    }
+
+    /** Feed and page ingestion with deduplication; its state lives in the index directory. */
+    public synchronized FeedIngester feedIngester() {
+        if (feedIngester == null) {
+            feedIngester = new FeedIngester(httpFetcher(), articleFetcher(), index(),
+                    FeedState.load(config.index().dirPath().resolve(FeedState.FILE_NAME)));
+        }
+        return feedIngester;
+    }
+
+    /**
+     * The refresher of the configured feeds (and of {@code index.max-age} retention). Not started: call
+     * {@link FeedRefresher#start()}; {@link #close()} stops it.
+     */
+    public synchronized FeedRefresher feedRefresher() {
+        if (feedRefresher == null) {
+            feedRefresher = new FeedRefresher(feedIngester(), index(), config.feeds().feedSources(),
+                    config.feeds().backoff(), config.index().maxAgeDuration(), Clock.systemDefaultZone());
+        }
+        return feedRefresher;
+    }
+
+    /**
+     * Fetches one article page and ingests it, skipping a copy of an indexed story (recorded in that article's
+     * also_in). A page that cannot be had is a rejected entry with the reason, not an exception.
+     */
+    public IngestReport ingestUrl(URI url) {
+        return feedIngester().ingestUrl(url);
     }
 
     /**
@@ -160,13 +237,11 @@ public final class Tradetalk implements AutoCloseable {
         return ingest(List.of(articles));
     }
 
-    /** Fetches one article page and ingests it. TEMP placeholder: the lead wires the real fetcher at merge. */
-    public tradetalk.retrieval.index.IngestReport ingestUrl(java.net.URI url) {
-        throw new UnsupportedOperationException("not wired yet");
-    }
-
     @Override
     public synchronized void close() {
+        if (feedRefresher != null) {
+            feedRefresher.stop();
+        }
         if (index != null) {
             index.close();
             log.debug("Closed index {}", config.index().dirPath());

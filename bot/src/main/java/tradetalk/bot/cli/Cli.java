@@ -19,7 +19,7 @@ import tradetalk.retrieval.index.IndexException;
 @Command(name = "tradetalk", mixinStandardHelpOptions = true, version = "tradetalk 0.1.0",
         description = "Answers questions about the news from indexed articles, with citations.",
         subcommands = {AskCommand.class, IngestCommand.class, SourcesCommand.class, StatusCommand.class,
-                SummaryCommand.class, DiscordCommand.class})
+                SummaryCommand.class, WatchCommand.class, DiscordCommand.class})
 public final class Cli implements Runnable {
 
     /** Exit code of a failed command. */

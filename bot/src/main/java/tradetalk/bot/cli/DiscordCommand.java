@@ -1,7 +1,6 @@
 package tradetalk.bot.cli;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.UnaryOperator;
@@ -9,15 +8,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import tradetalk.answer.status.StatusService;
-import tradetalk.answer.summary.Summary;
-import tradetalk.answer.summary.SummaryRequest;
-import tradetalk.answer.summary.SummaryService;
 import tradetalk.bot.Tradetalk;
 import tradetalk.bot.config.DiscordConfig;
 import tradetalk.bot.discord.BotServices;
 import tradetalk.bot.discord.DiscordBot;
-import tradetalk.retrieval.ArticleMeta;
 
 /**
  * {@code tradetalk discord}: runs the Discord bot until SIGTERM / Ctrl-C, then lets running answers finish (or tells
@@ -45,6 +39,7 @@ final class DiscordCommand implements Callable<Integer> {
         try {
             tt.ingestDefaultsIfEmpty(app.err());
             bot = DiscordBot.start(config, services(tt), Clock.systemUTC(), UnaryOperator.identity());
+            tt.feedRefresher().start(); // keeps the index current from feeds.sources while the bot runs
         } catch (IllegalArgumentException e) {
             tt.close();
             throw new UserException(e.getMessage());
@@ -67,21 +62,9 @@ final class DiscordCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The bot's services over the application; status and summary are resolved on first use. */
+    /** The bot's services over the application. */
     static BotServices services(Tradetalk tt) {
-        StatusService status = request -> tt.statusService().status(request);
-        SummaryService summaries = new SummaryService() {
-            @Override
-            public Summary summarize(SummaryRequest request) {
-                return tt.summaryService().summarize(request);
-            }
-
-            @Override
-            public List<ArticleMeta> findArticles(String titlePart, int max) {
-                return tt.summaryService().findArticles(titlePart, max);
-            }
-        };
-        return new BotServices(tt.answers(), status, summaries, () -> tt.index().articles(), tt::ingestUrl,
-                tt::reindex, tt.config().search().k());
+        return new BotServices(tt.answers(), tt.statusService(), tt.summaryService(), () -> tt.index().articles(),
+                tt::ingestUrl, tt::reindex, tt.config().search().k());
     }
 }

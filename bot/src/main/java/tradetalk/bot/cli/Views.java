@@ -102,6 +102,43 @@ public final class Views {
         return m;
     }
 
+    /** One feed's outcome in {@code ingest --feed --json} and {@code watch --once --json}. */
+    public static Map<String, Object> feedResult(tradetalk.retrieval.feed.FeedResult r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("feed", r.feed());
+        m.put("ok", r.ok());
+        if (!r.ok()) {
+            m.put("error", r.error());
+            return m;
+        }
+        var run = r.run();
+        m.put("not_modified", run.notModified());
+        m.put("items", run.items());
+        m.put("known", run.known());
+        m.put("off_topic", run.offTopic());
+        m.put("duplicates", run.duplicates());
+        m.put("from_feed_text", run.fromFeed());
+        m.put("added", run.ingest().added());
+        m.put("replaced", run.ingest().replaced());
+        m.put("rejected", run.ingest().rejected().stream().map(Views::rejected).toList());
+        return m;
+    }
+
+    /** One feed's outcome for people. */
+    public static String feedResultText(tradetalk.retrieval.feed.FeedResult r) {
+        if (!r.ok()) {
+            return "Feed " + r.feed() + ": failed: " + r.error();
+        }
+        var run = r.run();
+        if (run.notModified()) {
+            return "Feed " + r.feed() + ": not modified.";
+        }
+        return String.format("Feed %s: %d items, %d already seen, %d off topic, %d duplicates; %d new, %d changed "
+                        + "(%d from the feed's own text), %d skipped.", r.feed(), run.items(), run.known(),
+                run.offTopic(), run.duplicates(), run.ingest().added(), run.ingest().replaced(), run.fromFeed(),
+                run.ingest().rejected().size());
+    }
+
     private static Map<String, Object> rejected(Rejected r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("source", r.source());

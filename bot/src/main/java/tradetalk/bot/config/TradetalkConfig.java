@@ -10,7 +10,8 @@ import tradetalk.answer.status.StatusSettings;
  * {@link ConfigLoader}; every section validates itself.
  */
 public record TradetalkConfig(IndexConfig index, SearchConfig search, OfflineSettings answer, ModelConfig model,
-                              PromptsConfig prompts, DiscordConfig discord, StatusSettings status) {
+                              PromptsConfig prompts, DiscordConfig discord, StatusSettings status,
+                              FeedsConfig feeds) {
 
     public TradetalkConfig {
         Objects.requireNonNull(index, "index");
@@ -20,18 +21,19 @@ public record TradetalkConfig(IndexConfig index, SearchConfig search, OfflineSet
         Objects.requireNonNull(prompts, "prompts");
         Objects.requireNonNull(discord, "discord");
         Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(feeds, "feeds");
         model.settings(); // fails now, naming the key, when the provider lacks what it needs
     }
 
     /** The same configuration with relative paths resolved against {@code home}. */
     TradetalkConfig resolve(Path home) {
         return new TradetalkConfig(index.resolve(home), search, answer, model, prompts.resolve(home),
-                discord.resolve(home), status);
+                discord.resolve(home), status, feeds);
     }
 
     /** A copy with another index directory (the CLI's --index). */
     public TradetalkConfig withIndexDir(Path dir) {
         return new TradetalkConfig(new IndexConfig(dir.toString(), index.articles(), index.passageWords(),
-                index.passageOverlap()), search, answer, model, prompts, discord, status);
+                index.passageOverlap(), index.maxAge()), search, answer, model, prompts, discord, status, feeds);
     }
 }
