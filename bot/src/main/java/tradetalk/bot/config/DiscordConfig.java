@@ -124,6 +124,13 @@ public record DiscordConfig(String token, String apiBaseUrl, String gatewayUrl, 
                 digestChannel, digestInterval);
     }
 
+    /** A copy that asks for (or not) the privileged Message Content intent. */
+    public DiscordConfig withMessageContent(boolean intent) {
+        return new DiscordConfig(token, apiBaseUrl, gatewayUrl, guildIds, allowedGuilds, allowedChannels, cooldown,
+                guildBudget, guildBudgetPeriod, intent, streamEditInterval, feedbackDir, digestChannel,
+                digestInterval);
+    }
+
     /** A copy with a digest channel and interval. */
     public DiscordConfig withDigest(String channel, String interval) {
         return new DiscordConfig(token, apiBaseUrl, gatewayUrl, guildIds, allowedGuilds, allowedChannels, cooldown,

@@ -59,8 +59,7 @@ public final class Conversations {
         if (!mentioned && !inOwnThread) {
             return;
         }
-        String question = Pattern.compile("<@!?" + selfId + ">").matcher(message.getContentRaw()).replaceAll("")
-                .strip();
+        String question = withoutMention(message.getContentRaw(), selfId);
         if (question.isEmpty()) {
             if (mentioned) {
                 log.debug("Mention without a question in {}", event.getChannel().getId());
@@ -79,7 +78,7 @@ public final class Conversations {
         if (event.getChannelType().isThread()) {
             ThreadChannel thread = event.getChannel().asThreadChannel();
             work.submit("follow-up", text -> thread.sendMessage(Messages.create(text)).queue(),
-                    () -> answerIn(thread, question));
+                    () -> answerIn(thread, question, message.getId()));
         } else if (event.getChannelType() == ChannelType.TEXT) {
             work.submit("mention", text -> message.reply(Messages.create(text)).queue(),
                     () -> answerInNewThread(message, question));
@@ -89,12 +88,13 @@ public final class Conversations {
     private void answerInNewThread(Message message, String question) {
         String name = DiscordFormat.truncate(question.replaceAll("\\s+", " ").replaceAll("[@#<>]", ""), 90);
         ThreadChannel thread = message.createThreadChannel(name.isBlank() ? "Question" : name).complete();
-        answerIn(thread, question);
+        histories.put(thread.getId(), new ArrayList<>());
+        answerIn(thread, question, message.getId());
     }
 
-    private void answerIn(ThreadChannel thread, String question) {
+    private void answerIn(ThreadChannel thread, String question, String questionMessageId) {
         Message placeholder = thread.sendMessage(Messages.create(THINKING)).complete();
-        List<String> history = histories.get(thread.getId(), k -> new ArrayList<>());
+        List<String> history = histories.get(thread.getId(), k -> recover(thread, questionMessageId));
         List<String> earlier;
         synchronized (history) {
             earlier = List.copyOf(history);
@@ -116,6 +116,39 @@ public final class Conversations {
                 history.removeFirst();
             }
         }
+    }
+
+    /**
+     * The earlier questions of a thread the bot does not remember (it was restarted): the message that started the
+     * thread, then the members' messages in it, oldest first, without the one being answered.
+     */
+    private List<String> recover(ThreadChannel thread, String skipMessageId) {
+        String selfId = thread.getJDA().getSelfUser().getId();
+        List<String> questions = new ArrayList<>();
+        try {
+            questions.add(withoutMention(thread.retrieveParentMessage().complete().getContentRaw(), selfId));
+        } catch (RuntimeException e) {
+            log.debug("No starter message for thread {}: {}", thread.getId(), e.getMessage());
+        }
+        try {
+            List<Message> newestFirst = thread.getHistory().retrievePast(50).complete();
+            for (Message m : newestFirst.reversed()) {
+                if (!m.getAuthor().isBot() && !m.getId().equals(skipMessageId)) {
+                    questions.add(withoutMention(m.getContentRaw(), selfId));
+                }
+            }
+        } catch (RuntimeException e) {
+            log.debug("No history for thread {}: {}", thread.getId(), e.getMessage());
+        }
+        questions.removeIf(String::isBlank);
+        List<String> recent = new ArrayList<>(questions.subList(Math.max(0, questions.size() - MAX_HISTORY),
+                questions.size()));
+        log.debug("Recovered {} earlier questions of thread {}", recent.size(), thread.getId());
+        return recent;
+    }
+
+    private static String withoutMention(String content, String selfId) {
+        return Pattern.compile("<@!?" + selfId + ">").matcher(content).replaceAll("").strip();
     }
 
     /** The questions asked so far in a thread, oldest first. */

@@ -577,6 +577,32 @@ class DiscordBotTest {
     }
 
     @Test
+    @DisplayName("after a restart, a follow-up in an old thread is read with the thread's earlier questions")
+    void should_recover_thread_history_after_restart() throws Exception {
+        DiscordConfig withContent = config().withMessageContent(true);
+        start(withContent);
+        String messageId = discord.sendMessage(discord.normalUser(), discord.generalChannelId(),
+                "What did Liu He discuss with Mnuchin?", true);
+        String threadId = discord.awaitRequest("POST",
+                "channels/" + discord.generalChannelId() + "/messages/" + messageId + "/threads", TIMEOUT)
+                .responseBody().path("id").asText();
+        await().atMost(TIMEOUT).until(() -> discord.messages(threadId).stream()
+                .anyMatch(m -> m.path("content").asText().contains("**Sources**")));
+        bot.close();
+
+        start(withContent);
+        assertThat(bot.conversations().history(threadId)).isEmpty();
+        discord.sendMessage(discord.normalUser(), threadId, "and what did Kudlow say?", false);
+
+        await().atMost(TIMEOUT).until(() -> discord.messages(threadId).stream()
+                .filter(m -> m.path("content").asText().contains("**Sources**")).count() == 2);
+        assertThat(composedQuestions.getLast())
+                .contains("What did Liu He discuss with Mnuchin?").contains("and what did Kudlow say?");
+        assertThat(bot.conversations().history(threadId))
+                .containsExactly("What did Liu He discuss with Mnuchin?", "and what did Kudlow say?");
+    }
+
+    @Test
     @DisplayName("/help answers only the member who asked")
     void should_show_help() throws Exception {
         start();
