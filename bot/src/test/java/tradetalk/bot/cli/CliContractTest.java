@@ -124,6 +124,7 @@ class CliContractTest {
         assertThat(list).hasSize(3);
         assertThat(list.get(0).get("published_at").asText()).isEqualTo("2019-11-26");
         assertThat(list.get(1).get("source").asText()).isEqualTo("Bloomberg");
+        assertThat(list.get(1).get("also_in").isArray()).isTrue();
     }
 
     @Test
