@@ -2,7 +2,6 @@ package tradetalk.bot.cli;
 
 import java.time.Clock;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,18 +46,18 @@ final class DiscordCommand implements Callable<Integer> {
             tt.close();
             throw e;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        StopSignal stop = StopSignal.install();
+        app.err().println("tradetalk: the Discord bot is running; stop it with Ctrl-C or SIGTERM");
+        try {
+            stop.await();
+        } finally {
             log.info("Stopping the Discord bot");
             try {
-                bot.close();
+                bot.close(); // running answers finish (or their members are told), then the gateway closes
             } finally {
                 tt.close();
-                stopped.countDown();
             }
-        }, "tradetalk-shutdown"));
-        app.err().println("tradetalk: the Discord bot is running; stop it with Ctrl-C or SIGTERM");
-        stopped.await();
+        }
         return 0;
     }
 

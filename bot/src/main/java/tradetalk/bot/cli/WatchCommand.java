@@ -2,8 +2,6 @@ package tradetalk.bot.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -50,24 +48,13 @@ final class WatchCommand implements Callable<Integer> {
                 return results.stream().allMatch(FeedResult::ok) ? 0 : Cli.PARTIAL;
             }
         }
-        CountDownLatch stop = new CountDownLatch(1);
-        CountDownLatch closed = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stop.countDown();
-            try {
-                closed.await(35, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "tradetalk-watch-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        StopSignal stop = StopSignal.install();
         try {
             refresher.start();
             app.err().printf("tradetalk: watching %d feed(s); stop with Ctrl-C%n", refresher.feeds().size());
             stop.await();
         } finally {
-            tt.close();
-            closed.countDown();
+            tt.close(); // stops the refresher after the feed in progress, then closes the index
         }
         return 0;
     }

@@ -102,7 +102,9 @@ public final class DiscordBot implements AutoCloseable {
         if (config.messageContentIntent()) {
             intents.add(GatewayIntent.MESSAGE_CONTENT);
         }
-        JDABuilder builder = JDABuilder.createLight(config.token(), intents).addEventListeners(core);
+        JDABuilder builder = JDABuilder.createLight(config.token(), intents).addEventListeners(core)
+                // our own shutdown (close) lets running answers finish first; JDA's hook would cut them off
+                .setEnableShutdownHook(false);
         if (!config.apiBaseUrl().isEmpty()) {
             builder.setRestConfig(new RestConfig().setBaseUrl(config.apiBaseUrl()));
         }
