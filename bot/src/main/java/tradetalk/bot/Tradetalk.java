@@ -1,6 +1,8 @@
 package tradetalk.bot;
 
 import java.io.PrintStream;
+import java.net.URI;
+import java.time.Clock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,6 +14,10 @@ import tradetalk.answer.model.ModelComposer;
 import tradetalk.answer.model.ModelSettings;
 import tradetalk.answer.model.Prompts;
 import tradetalk.answer.offline.OfflineComposer;
+import tradetalk.answer.status.StatusService;
+import tradetalk.answer.status.TimelineStatusService;
+import tradetalk.answer.summary.ExtractiveSummaryService;
+import tradetalk.answer.summary.SummaryService;
 import tradetalk.bot.config.TradetalkConfig;
 import tradetalk.retrieval.Chunker;
 import tradetalk.retrieval.ReadResult;
@@ -19,6 +25,15 @@ import tradetalk.retrieval.embed.BgeSmallEmbedder;
 import tradetalk.retrieval.embed.Embedder;
 import tradetalk.retrieval.index.ArticleIndex;
 import tradetalk.retrieval.index.IngestReport;
+import tradetalk.retrieval.feed.ArticleFetcher;
+import tradetalk.retrieval.feed.FeedIngester;
+import tradetalk.retrieval.feed.FeedRefresher;
+import tradetalk.retrieval.feed.FeedState;
+import tradetalk.retrieval.feed.HostPolicy;
+import tradetalk.retrieval.feed.HttpFetcher;
+import tradetalk.retrieval.feed.IngestProgress;
+import tradetalk.retrieval.feed.PageFetcher;
+import tradetalk.retrieval.feed.Robots;
 import tradetalk.retrieval.parse.ArticleReader;
 
 /**
@@ -36,14 +51,27 @@ public final class Tradetalk implements AutoCloseable {
     private AnswerService answers;
     private Prompts prompts;
     private AnswerComposer composer;
+    private StatusService status;
+    private SummaryService summaries;
+    private final HostPolicy hosts;
+    private HttpFetcher http;
+    private PageFetcher pages;
+    private FeedIngester feedIngester;
+    private FeedRefresher feedRefresher;
 
     public Tradetalk(TradetalkConfig config) {
+        this(config, config.feeds().hostPolicy());
+    }
+
+    /** With a policy on which hosts fetches may contact (tests allow only loopback). */
+    public Tradetalk(TradetalkConfig config, HostPolicy hosts) {
         this.config = config;
+        this.hosts = hosts;
     }
 
     /** The graph with another embedding model (e.g. {@code RandomEmbedder} for {@code tradetalk bench}). */
     public Tradetalk(TradetalkConfig config, Embedder embedder) {
-        this.config = config;
+        this(config, config.feeds().hostPolicy());
         this.embedder = embedder;
     }
 
@@ -103,10 +131,87 @@ public final class Tradetalk implements AutoCloseable {
         return answers;
     }
 
+    /** The model composer that writes status and summary prose, or null when the provider is offline. */
+    private ModelComposer modelComposer() {
+        return composer() instanceof ModelComposer m ? m : null;
+    }
+
+    /** Status reports: a headline and a dated, cited timeline of a topic. */
+    public synchronized StatusService statusService() {
+        if (status == null) {
+            status = new TimelineStatusService(index(), embedder(), config.status(), modelComposer());
+        }
+        return status;
+    }
+
+    /** Summaries of an article, a topic or a date range. */
+    public synchronized SummaryService summaryService() {
+        if (summaries == null) {
+            summaries = new ExtractiveSummaryService(index(), embedder(), config.status().thresholds(),
+                    modelComposer());
+        }
+        return summaries;
+    }
+
     /** Reads and ingests files and directories. */
     public IngestReport ingest(List<Path> paths) {
+        return ingest(paths, IngestProgress.none());
+    }
+
+    /** Reads and ingests files and directories, reporting progress. */
+    public IngestReport ingest(List<Path> paths, IngestProgress progress) {
         ReadResult read = new ArticleReader().read(paths);
-        return index().ingest(read.articles(), read.rejected(), n -> { });
+        progress.begin("indexing", read.articles().size());
+        try {
+            return index().ingest(read.articles(), read.rejected(), n -> progress.step());
+        } finally {
+            progress.end();
+        }
+    }
+
+    /** The bounded, polite HTTP client of feeds and pages (config section {@code feeds}). */
+    public synchronized HttpFetcher httpFetcher() {
+        if (http == null) {
+            http = new HttpFetcher(config.feeds().fetchSettings(), hosts, u -> log.debug("GET {}", u));
+        }
+        return http;
+    }
+
+    /** Fetches article pages (robots.txt, charsets, main text). */
+    public synchronized ArticleFetcher articleFetcher() {
+        if (pages == null) {
+            pages = new PageFetcher(httpFetcher(), new Robots(httpFetcher()));
+        }
+        return pages;
+    }
+
+    /** Feed and page ingestion with deduplication; its state lives in the index directory. */
+    public synchronized FeedIngester feedIngester() {
+        if (feedIngester == null) {
+            feedIngester = new FeedIngester(httpFetcher(), articleFetcher(), index(),
+                    FeedState.load(config.index().dirPath().resolve(FeedState.FILE_NAME)));
+        }
+        return feedIngester;
+    }
+
+    /**
+     * The refresher of the configured feeds (and of {@code index.max-age} retention). Not started: call
+     * {@link FeedRefresher#start()}; {@link #close()} stops it.
+     */
+    public synchronized FeedRefresher feedRefresher() {
+        if (feedRefresher == null) {
+            feedRefresher = new FeedRefresher(feedIngester(), index(), config.feeds().feedSources(),
+                    config.feeds().backoff(), config.index().maxAgeDuration(), Clock.systemDefaultZone());
+        }
+        return feedRefresher;
+    }
+
+    /**
+     * Fetches one article page and ingests it, skipping a copy of an indexed story (recorded in that article's
+     * also_in). A page that cannot be had is a rejected entry with the reason, not an exception.
+     */
+    public IngestReport ingestUrl(URI url) {
+        return feedIngester().ingestUrl(url);
     }
 
     /**
@@ -125,8 +230,24 @@ public final class Tradetalk implements AutoCloseable {
         return r.added() > 0;
     }
 
+    /**
+     * Re-reads the configured articles directory and indexes what is new or changed (Discord's /reindex).
+     *
+     * @throws IllegalArgumentException when index.articles is not a directory
+     */
+    public IngestReport reindex() {
+        Path articles = config.index().articlesPath();
+        if (articles == null || !Files.isDirectory(articles)) {
+            throw new IllegalArgumentException("index.articles (" + articles + ") is not a directory; nothing to reindex");
+        }
+        return ingest(List.of(articles));
+    }
+
     @Override
     public synchronized void close() {
+        if (feedRefresher != null) {
+            feedRefresher.stop();
+        }
         if (index != null) {
             index.close();
             log.debug("Closed index {}", config.index().dirPath());

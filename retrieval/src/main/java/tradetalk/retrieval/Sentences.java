@@ -17,6 +17,9 @@ public final class Sentences {
             "u.s", "u.k", "u.n", "e.u", "inc", "corp", "co", "ltd", "no", "vs", "etc", "e.g", "i.e", "jan", "feb",
             "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "a.m", "p.m");
 
+    /** A quotation longer than this is split into sentences anyway. */
+    private static final int MAX_QUOTED_SENTENCE = 600;
+
     private Sentences() {
         throw new UnsupportedOperationException("utility class");
     }
@@ -31,7 +34,8 @@ public final class Sentences {
         int start = 0;
         while (m.find()) {
             int end = m.end();
-            if (!m.group().contains("\n") && isAbbreviation(text, m.start())) {
+            boolean paragraph = m.group().contains("\n");
+            if (!paragraph && (isAbbreviation(text, m.start()) || insideQuote(text, start, end))) {
                 continue;
             }
             add(out, text.substring(start, end));
@@ -39,6 +43,33 @@ public final class Sentences {
         }
         add(out, text.substring(start));
         return out;
+    }
+
+    /**
+     * True when a quotation opened since {@code start} is still open at {@code end} and closes later in the same
+     * paragraph: "We had talks. That will continue," he said. stays one sentence.
+     */
+    private static boolean insideQuote(String text, int start, int end) {
+        if (end - start > MAX_QUOTED_SENTENCE) {
+            return false;
+        }
+        String seg = text.substring(start, end);
+        int curly = count(seg, "“") - count(seg, "”") - count(seg, "’’");
+        boolean straight = count(seg, "\"") % 2 == 1;
+        if (curly <= 0 && !straight) {
+            return false;
+        }
+        int para = text.indexOf("\n\n", end);
+        String rest = text.substring(end, para < 0 ? text.length() : para);
+        return curly > 0 ? rest.contains("”") || rest.contains("’’") : rest.contains("\"");
+    }
+
+    private static int count(String s, String needle) {
+        int n = 0;
+        for (int i = s.indexOf(needle); i >= 0; i = s.indexOf(needle, i + needle.length())) {
+            n++;
+        }
+        return n;
     }
 
     private static boolean isAbbreviation(String text, int dot) {

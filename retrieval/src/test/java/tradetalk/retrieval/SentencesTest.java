@@ -29,6 +29,27 @@ class SentencesTest {
     }
 
     @Test
+    void keeps_a_quotation_of_several_sentences_together_with_its_attribution() {
+        String text = "“We had excellent talks this morning. That will continue,” Peter Navarro told Fox News. "
+                + "“This is not one-and-done. This is phase one,’’ he said. \"It is close. Very close,\" she added. "
+                + "Next sentence.";
+
+        assertThat(Sentences.split(text)).containsExactly(
+                "“We had excellent talks this morning. That will continue,” Peter Navarro told Fox News.",
+                "“This is not one-and-done. This is phase one,’’ he said.",
+                "\"It is close. Very close,\" she added.",
+                "Next sentence.");
+    }
+
+    @Test
+    void an_unclosed_quote_does_not_swallow_the_paragraph() {
+        String text = "He said “this is it. Then nothing closed. Another one.\n\nNew paragraph.";
+
+        assertThat(Sentences.split(text)).containsExactly(
+                "He said “this is it.", "Then nothing closed.", "Another one.", "New paragraph.");
+    }
+
+    @Test
     void empty_text_has_no_sentences() {
         assertThat(Sentences.split("  \n ")).isEmpty();
         assertThat(Sentences.split(null)).isEmpty();

@@ -3,18 +3,14 @@ package tradetalk.answer.model;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Which model answers questions, and how to reach it. Validated at construction so a bad config fails at startup
  * with a message naming the config key.
  *
- * <p>Config keys and their environment overrides (see {@link #from(Function, Function)} and {@code docs/models.md}):
+ * <p>Config keys and their environment overrides (loaded by the bot's config loader; see the README, "Model backends"):
  * {@code model.provider} / {@code TRADETALK_MODEL_PROVIDER}, {@code model.base-url} / {@code TRADETALK_MODEL_BASE_URL},
  * {@code model.name} / {@code TRADETALK_MODEL_NAME}, {@code model.api-key} / {@code TRADETALK_MODEL_API_KEY},
  * {@code model.timeout} / {@code TRADETALK_MODEL_TIMEOUT}, {@code model.temperature}, {@code model.max-tokens},
@@ -74,7 +70,6 @@ public record ModelSettings(Provider provider, String baseUrl, String name, Stri
 
     /** Hosted services that always need a key; any other base URL is assumed to be a keyless local server. */
     private static final Set<String> HOSTS_NEEDING_A_KEY = Set.of("api.openai.com", "openrouter.ai");
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)?");
 
     public ModelSettings {
         Objects.requireNonNull(provider, "model.provider");
@@ -133,61 +128,6 @@ public record ModelSettings(Provider provider, String baseUrl, String name, Stri
                 DEFAULT_MAX_TOKENS, DEFAULT_CONTEXT_TOKENS, DEFAULT_MAX_RETRIES);
     }
 
-    /**
-     * Reads settings from config keys ({@code model.provider}, ...), each overridable by its environment variable
-     * ({@code TRADETALK_MODEL_PROVIDER}, ...). Missing keys take the defaults.
-     *
-     * @param config looks up a config key, returning null when absent
-     * @param env    looks up an environment variable, returning null when absent (e.g. {@code System::getenv})
-     */
-    public static ModelSettings from(Function<String, String> config, Function<String, String> env) {
-        Function<String, String> get = key -> {
-            String var = "TRADETALK_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
-            String fromEnv = blankToNull(env.apply(var));
-            return fromEnv != null ? fromEnv : blankToNull(config.apply(key));
-        };
-        return new ModelSettings(
-                Provider.parse(get.apply("model.provider")),
-                get.apply("model.base-url"),
-                get.apply("model.name"),
-                get.apply("model.api-key"),
-                orDefault(get.apply("model.timeout"), DEFAULT_TIMEOUT, v -> parseDuration("model.timeout", v)),
-                orDefault(get.apply("model.temperature"), DEFAULT_TEMPERATURE,
-                        v -> parseNumber("model.temperature", v, Double::parseDouble)),
-                orDefault(get.apply("model.max-tokens"), DEFAULT_MAX_TOKENS,
-                        v -> parseNumber("model.max-tokens", v, Integer::parseInt)),
-                orDefault(get.apply("model.context-tokens"), DEFAULT_CONTEXT_TOKENS,
-                        v -> parseNumber("model.context-tokens", v, Integer::parseInt)),
-                orDefault(get.apply("model.max-retries"), DEFAULT_MAX_RETRIES,
-                        v -> parseNumber("model.max-retries", v, Integer::parseInt)));
-    }
-
-    /** {@link #from(Function, Function)} over a map of config keys and the process environment. */
-    public static ModelSettings from(Map<String, String> config) {
-        return from(config::get, System::getenv);
-    }
-
-    /** Parses "500ms", "5s", "2m", a bare number of seconds, or an ISO-8601 duration ("PT5S"). */
-    public static Duration parseDuration(String key, String value) {
-        String v = value.strip().toLowerCase(Locale.ROOT);
-        Matcher m = DURATION.matcher(v);
-        if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
-            String unit = m.group(2) == null ? "s" : m.group(2);
-            return switch (unit) {
-                case "ms" -> Duration.ofMillis(n);
-                case "m" -> Duration.ofMinutes(n);
-                default -> Duration.ofSeconds(n);
-            };
-        }
-        try {
-            return Duration.parse(value.strip().toUpperCase(Locale.ROOT));
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(key + " must be a duration such as 500ms, 5s or 2m, but was '"
-                    + value.strip() + "'");
-        }
-    }
-
     /** The base URL the client uses: the configured one, else the provider's default. */
     public String effectiveBaseUrl() {
         if (baseUrl != null) {
@@ -227,15 +167,5 @@ public record ModelSettings(Provider provider, String baseUrl, String name, Stri
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    private static <T> T orDefault(String value, T fallback, Function<String, T> parse) {
-        return value == null ? fallback : parse.apply(value);
-    }
 
-    private static <T> T parseNumber(String key, String value, Function<String, T> parse) {
-        try {
-            return parse.apply(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a number, but was '" + value.strip() + "'");
-        }
-    }
 }

@@ -151,7 +151,7 @@ public final class OfflineComposer implements AnswerComposer {
         }
         double covered = 0;
         for (var e : weights.entrySet()) {
-            if (terms.contains(e.getKey())) {
+            if (Equivalents.containsAny(terms, e.getKey())) {
                 covered += e.getValue();
             }
         }

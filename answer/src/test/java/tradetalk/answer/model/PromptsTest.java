@@ -71,15 +71,18 @@ class PromptsTest {
     void should_render_status_and_summary() {
         List<Passage> sources = Sources.fit(Evidence.tradeTalks(), 3000);
         for (String name : List.of("status", "summary")) {
-            String prompt = composer.userPrompt(name, Map.of("topic", "phase-one deal"), sources);
+            String prompt = composer.userPrompt(name,
+                    Map.of("topic", "phase-one deal", "items", "8", "sentences", "3"), sources);
             assertThat(prompt).as(name)
                     .contains("<topic>\nphase-one deal\n</topic>")
                     .contains("[3] AP, 2020-01-15, \"Trump signs phase-one deal\"")
                     .contains("NOT_IN_SOURCES")
                     .doesNotContain("{{");
         }
-        assertThat(composer.userPrompt("status", Map.of("topic", "t"), sources))
-                .contains("YYYY-MM-DD: one sentence [n]");
+        assertThat(composer.userPrompt("status", Map.of("topic", "t", "items", "8"), sources))
+                .contains("YYYY-MM-DD: one sentence [n]").contains("up to 8 timeline lines, newest first");
+        assertThat(composer.userPrompt("summary", Map.of("topic", "t", "sentences", "3"), sources))
+                .contains("about 3 sentences");
     }
 
     @Test

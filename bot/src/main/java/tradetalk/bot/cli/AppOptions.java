@@ -1,5 +1,6 @@
 package tradetalk.bot.cli;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
@@ -21,11 +22,13 @@ public final class AppOptions {
     boolean json;
 
     private Map<String, String> env = System.getenv();
+    private InputStream in = System.in;
     private PrintStream out = System.out;
     private PrintStream err = System.err;
 
-    void bind(Map<String, String> env, PrintStream out, PrintStream err) {
+    void bind(Map<String, String> env, InputStream in, PrintStream out, PrintStream err) {
         this.env = env;
+        this.in = in;
         this.out = out;
         this.err = err;
     }
@@ -53,6 +56,10 @@ public final class AppOptions {
 
     public boolean json() {
         return json;
+    }
+
+    public InputStream in() {
+        return in;
     }
 
     public PrintStream out() {

@@ -46,7 +46,7 @@ final class AskCommand implements Callable<Integer> {
                 print(service.answer(AnswerRequest.of(q, passages)));
                 return 0;
             }
-            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            BufferedReader in = new BufferedReader(new InputStreamReader(app.in(), StandardCharsets.UTF_8));
             String line;
             boolean first = true;
             while ((line = in.readLine()) != null) {

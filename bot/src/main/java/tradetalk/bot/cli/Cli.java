@@ -1,5 +1,6 @@
 package tradetalk.bot.cli;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,8 @@ import tradetalk.retrieval.index.IndexException;
  */
 @Command(name = "tradetalk", mixinStandardHelpOptions = true, version = "tradetalk 0.1.0",
         description = "Answers questions about the news from indexed articles, with citations.",
-        subcommands = {AskCommand.class, IngestCommand.class, SourcesCommand.class, EvalCommand.class,
+        subcommands = {AskCommand.class, IngestCommand.class, SourcesCommand.class, StatusCommand.class,
+                SummaryCommand.class, WatchCommand.class, DiscordCommand.class, EvalCommand.class,
                 BenchCommand.class})
 public final class Cli implements Runnable {
 
@@ -43,7 +45,12 @@ public final class Cli implements Runnable {
 
     /** Runs the command line; {@code env} supplies TRADETALK_* overrides. */
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
-        CommandLine cmd = new CommandLine(new Cli(), new CommandFactory(env, out, err));
+        return run(args, System.in, out, err, env);
+    }
+
+    /** Runs the command line reading questions from {@code in}; {@code env} supplies TRADETALK_* overrides. */
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Map<String, String> env) {
+        CommandLine cmd = new CommandLine(new Cli(), new CommandFactory(env, in, out, err));
         cmd.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cmd.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -67,13 +74,13 @@ public final class Cli implements Runnable {
     }
 
     /** Gives commands the environment and streams of this run. */
-    private record CommandFactory(Map<String, String> env, PrintStream out, PrintStream err)
+    private record CommandFactory(Map<String, String> env, InputStream in, PrintStream out, PrintStream err)
             implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> cls) throws Exception {
             K k = CommandLine.defaultFactory().create(cls);
             if (k instanceof AppOptions o) {
-                o.bind(env, out, err);
+                o.bind(env, in, out, err);
             }
             return k;
         }

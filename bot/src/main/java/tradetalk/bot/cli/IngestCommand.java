@@ -1,41 +1,73 @@
 package tradetalk.bot.cli;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tradetalk.bot.Tradetalk;
 import tradetalk.retrieval.Rejected;
+import tradetalk.retrieval.feed.FeedResult;
+import tradetalk.retrieval.feed.FeedSource;
+import tradetalk.retrieval.feed.IngestProgress;
 import tradetalk.retrieval.index.IngestReport;
 
 /**
- * {@code tradetalk ingest}: reads article files and directories into the index. Exit code 0 when everything went in,
- * 3 when some input was skipped (each is reported with its reason), 1 on failure.
+ * {@code tradetalk ingest}: reads article files and directories into the index, and/or refreshes feeds once
+ * ({@code --feed URL}). Exit code 0 when everything went in, 3 when some input was skipped (each is reported with its
+ * reason), 1 on failure.
  */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = "Ingest article files or directories (plain text, Markdown, HTML, JSON, JSONL). "
-                + "Exit code 3 when some input was skipped.")
+        description = "Ingest article files or directories (plain text, Markdown, HTML, JSON, JSONL), or the new "
+                + "items of RSS/Atom feeds (--feed). Exit code 3 when some input was skipped.")
 final class IngestCommand implements Callable<Integer> {
 
     @Mixin
     AppOptions app;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or directories (read recursively).")
-    List<Path> paths;
+    @Parameters(arity = "0..*", paramLabel = "PATH", description = "Files or directories (read recursively).")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--feed", paramLabel = "URL",
+            description = "An RSS or Atom feed whose new items to fetch and ingest once (repeatable). A feed listed "
+                    + "in feeds.sources keeps its name and keep filter.")
+    List<URI> feeds = new ArrayList<>();
 
     @Override
     public Integer call() {
+        if (paths.isEmpty() && feeds.isEmpty()) {
+            throw new UserException("nothing to ingest: give files or directories (PATH), or --feed URL");
+        }
         try (Tradetalk tt = app.open()) {
-            IngestReport r = tt.ingest(paths);
+            IngestProgress progress = TerminalProgress.forConsole(app.err(), app.json());
+            IngestReport r = paths.isEmpty() ? empty() : tt.ingest(paths, progress);
+            List<FeedResult> results = new ArrayList<>();
+            for (URI url : feeds) {
+                FeedResult fr = tt.feedRefresher().refreshOne(source(tt, url), progress);
+                results.add(fr);
+                r = plus(r, fr.ok() ? fr.run().ingest() : new IngestReport(0, 0, 0, 0,
+                        List.of(new Rejected(url.toString(), fr.error())), 0));
+            }
+            if (!feeds.isEmpty()) {
+                tt.feedRefresher().applyRetention();
+            }
             int total = tt.index().articleCount();
             if (app.json()) {
-                app.out().println(Views.json(Views.ingest(r, total)));
+                Map<String, Object> view = Views.ingest(r, total);
+                if (!feeds.isEmpty()) {
+                    view.put("feeds", results.stream().map(Views::feedResult).toList());
+                }
+                app.out().println(Views.json(view));
             } else {
                 for (Rejected x : r.rejected()) {
                     app.err().printf("tradetalk: skipped %s: %s%n", x.source(), x.reason());
                 }
+                results.forEach(fr -> app.out().println(Views.feedResultText(fr)));
                 app.out().printf("Ingested %d new and %d changed articles (%d unchanged, %d passages) in %.1f s; "
                                 + "%d articles in %s.%n", r.added(), r.replaced(), r.unchanged(), r.passages(),
                         r.millis() / 1000, total, tt.config().index().dir());
@@ -45,5 +77,25 @@ final class IngestCommand implements Callable<Integer> {
             }
             return r.clean() ? 0 : Cli.PARTIAL;
         }
+    }
+
+    private static FeedSource source(Tradetalk tt, URI url) {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
+            throw new UserException("--feed needs an http(s) URL, got '" + url + "'");
+        }
+        return tt.config().feeds().feedSources().stream().filter(f -> f.url().equals(url)).findFirst()
+                .orElseGet(() -> FeedSource.of(url));
+    }
+
+    private static IngestReport empty() {
+        return new IngestReport(0, 0, 0, 0, List.of(), 0);
+    }
+
+    private static IngestReport plus(IngestReport a, IngestReport b) {
+        List<Rejected> rejected = new ArrayList<>(a.rejected());
+        rejected.addAll(b.rejected());
+        return new IngestReport(a.added() + b.added(), a.replaced() + b.replaced(), a.unchanged() + b.unchanged(),
+                a.passages() + b.passages(), rejected, a.millis() + b.millis());
     }
 }

@@ -2,6 +2,7 @@ package tradetalk.bot.cli;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -9,7 +10,7 @@ import picocli.CommandLine.Option;
 import tradetalk.bot.Tradetalk;
 import tradetalk.retrieval.ArticleMeta;
 
-/** {@code tradetalk sources}: the indexed articles, newest first. */
+/** {@code tradetalk sources}: the indexed articles, newest first, with the other outlets that ran each story. */
 @Command(name = "sources", mixinStandardHelpOptions = true, description = "List the indexed articles, newest first.")
 final class SourcesCommand implements Callable<Integer> {
 
@@ -29,13 +30,19 @@ final class SourcesCommand implements Callable<Integer> {
                         || a.source().toLowerCase(Locale.ROOT).contains(q)).toList();
             }
             if (app.json()) {
-                app.out().println(Views.json(list.stream().map(Views::article).toList()));
+                app.out().println(Views.json(list.stream().map(a -> {
+                    Map<String, Object> m = Views.article(a);
+                    m.put("also_in", tt.index().alsoIn(a.id()));
+                    return m;
+                }).toList()));
             } else if (list.isEmpty()) {
                 app.out().println("No articles indexed" + (query == null ? "." : " match '" + query + "'."));
             } else {
                 for (ArticleMeta a : list) {
-                    app.out().printf("%s  %s  [%s]%n", a.publishedAt() == null ? "----------" : a.publishedAt(),
-                            Views.sourceLine(a), a.id());
+                    List<String> also = tt.index().alsoIn(a.id());
+                    app.out().printf("%s  %s  [%s]%s%n", a.publishedAt() == null ? "----------" : a.publishedAt(),
+                            Views.sourceLine(a), a.id(), also.isEmpty() ? "" : "  (also in " + String.join(", ", also)
+                                    + ")");
                 }
                 app.out().printf("%d article(s).%n", list.size());
             }

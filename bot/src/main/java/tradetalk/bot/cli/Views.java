@@ -9,6 +9,9 @@ import java.util.Map;
 import tradetalk.answer.Citation;
 import tradetalk.answer.CitedAnswer;
 import tradetalk.answer.Usage;
+import tradetalk.answer.status.StatusReport;
+import tradetalk.answer.status.TimelineItem;
+import tradetalk.answer.summary.Summary;
 import tradetalk.retrieval.ArticleMeta;
 import tradetalk.retrieval.Rejected;
 import tradetalk.retrieval.index.IngestReport;
@@ -99,11 +102,119 @@ public final class Views {
         return m;
     }
 
+    /** One feed's outcome in {@code ingest --feed --json} and {@code watch --once --json}. */
+    public static Map<String, Object> feedResult(tradetalk.retrieval.feed.FeedResult r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("feed", r.feed());
+        m.put("ok", r.ok());
+        if (!r.ok()) {
+            m.put("error", r.error());
+            return m;
+        }
+        var run = r.run();
+        m.put("not_modified", run.notModified());
+        m.put("items", run.items());
+        m.put("known", run.known());
+        m.put("off_topic", run.offTopic());
+        m.put("duplicates", run.duplicates());
+        m.put("from_feed_text", run.fromFeed());
+        m.put("added", run.ingest().added());
+        m.put("replaced", run.ingest().replaced());
+        m.put("rejected", run.ingest().rejected().stream().map(Views::rejected).toList());
+        return m;
+    }
+
+    /** One feed's outcome for people. */
+    public static String feedResultText(tradetalk.retrieval.feed.FeedResult r) {
+        if (!r.ok()) {
+            return "Feed " + r.feed() + ": failed: " + r.error();
+        }
+        var run = r.run();
+        if (run.notModified()) {
+            return "Feed " + r.feed() + ": not modified.";
+        }
+        return String.format("Feed %s: %d items, %d already seen, %d off topic, %d duplicates; %d new, %d changed "
+                        + "(%d from the feed's own text), %d skipped.", r.feed(), run.items(), run.known(),
+                run.offTopic(), run.duplicates(), run.ingest().added(), run.ingest().replaced(), run.fromFeed(),
+                run.ingest().rejected().size());
+    }
+
     private static Map<String, Object> rejected(Rejected r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("source", r.source());
         m.put("reason", r.reason());
         return m;
+    }
+
+    /** The {@code status --json} object: the headline as {@code status}, the timeline as {@code items}. */
+    public static Map<String, Object> status(StatusReport r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("topic", r.topic());
+        m.put("status", r.headline());
+        m.put("empty", r.empty());
+        m.put("items", r.items().stream().map(Views::timelineItem).toList());
+        m.put("citations", r.citations().stream().map(Views::citation).toList());
+        m.put("backend", r.backend());
+        m.put("fallback", r.fallback());
+        m.put("usage", usage(r.usage()));
+        return m;
+    }
+
+    /** One timeline line: {@code date} (YYYY-MM-DD or null), {@code text}, and its {@code citations}. */
+    public static Map<String, Object> timelineItem(TimelineItem i) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("date", i.date() == null ? null : i.date().toString());
+        m.put("text", i.text());
+        m.put("citations", i.citations().stream().map(Views::citation).toList());
+        return m;
+    }
+
+    /** The {@code summary --json} object. */
+    public static Map<String, Object> summary(Summary s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("subject", s.subject());
+        m.put("summary", s.text());
+        m.put("empty", s.empty());
+        m.put("citations", s.citations().stream().map(Views::citation).toList());
+        m.put("backend", s.backend());
+        m.put("fallback", s.fallback());
+        m.put("usage", usage(s.usage()));
+        return m;
+    }
+
+    /** A status report for people: the headline, the timeline, then the numbered sources. */
+    public static String statusText(StatusReport r) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(r.empty() ? "" : "Status of " + r.topic() + ":\n").append(r.headline()).append('\n');
+        if (!r.items().isEmpty()) {
+            sb.append("\nTimeline (newest first):\n");
+            for (TimelineItem i : r.items()) {
+                sb.append("  ").append(i.date() == null ? "undated   " : i.date()).append("  ").append(i.text())
+                        .append('\n');
+            }
+        }
+        appendFallbackAndSources(sb, r.fallback(), r.citations());
+        return sb.toString();
+    }
+
+    /** A summary for people: what it summarises, the text, then the numbered sources. */
+    public static String summaryText(Summary s) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(s.empty() ? "" : "Summary of " + s.subject() + ":\n").append(s.text()).append('\n');
+        appendFallbackAndSources(sb, s.fallback(), s.citations());
+        return sb.toString();
+    }
+
+    private static void appendFallbackAndSources(StringBuilder sb, String fallback, List<Citation> citations) {
+        if (fallback != null) {
+            sb.append("\n(The model could not write it: ").append(fallback).append("; written offline.)\n");
+        }
+        if (!citations.isEmpty()) {
+            sb.append("\nSources:\n");
+            for (Citation c : citations) {
+                sb.append("  [").append(c.n()).append("] ").append(sourceLine(c.article())).append('\n');
+            }
+        }
     }
 
     /** An answer for people: the text, then the numbered sources. */

@@ -9,8 +9,10 @@ import java.nio.file.Path;
  * @param articles       articles ingested automatically when the index is empty
  * @param passageWords   passage size in words
  * @param passageOverlap sentences shared by neighbouring passages
+ * @param maxAge         articles published longer ago than this are removed by the feed refresher; empty keeps
+ *                       them forever
  */
-public record IndexConfig(String dir, String articles, int passageWords, int passageOverlap) {
+public record IndexConfig(String dir, String articles, int passageWords, int passageOverlap, String maxAge) {
 
     public IndexConfig {
         if (dir == null || dir.isBlank()) {
@@ -23,6 +25,24 @@ public record IndexConfig(String dir, String articles, int passageWords, int pas
         if (passageOverlap < 0 || passageOverlap > 3) {
             throw new IllegalArgumentException("index.passage-overlap must be 0 to 3, got " + passageOverlap);
         }
+        maxAge = maxAge == null ? "" : maxAge.strip();
+        if (!maxAge.isEmpty()) {
+            java.time.Duration d;
+            try {
+                d = Durations.parse(maxAge);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("index.max-age must be empty or a duration such as 365d, got '"
+                        + maxAge + "'");
+            }
+            if (d.toDays() < 1) {
+                throw new IllegalArgumentException("index.max-age must be at least 1d, got '" + maxAge + "'");
+            }
+        }
+    }
+
+    /** The maximum article age, or null to keep articles forever. */
+    public java.time.Duration maxAgeDuration() {
+        return maxAge.isEmpty() ? null : Durations.parse(maxAge);
     }
 
     public Path dirPath() {
@@ -36,6 +56,7 @@ public record IndexConfig(String dir, String articles, int passageWords, int pas
 
     IndexConfig resolve(Path home) {
         return new IndexConfig(home.resolve(dir).normalize().toString(),
-                articles.isBlank() ? "" : home.resolve(articles).normalize().toString(), passageWords, passageOverlap);
+                articles.isBlank() ? "" : home.resolve(articles).normalize().toString(), passageWords, passageOverlap,
+                maxAge);
     }
 }

@@ -2,22 +2,17 @@ package tradetalk.bot.config;
 
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Set;
 import tradetalk.answer.model.ModelSettings;
 
 /**
- * The {@code model} section: which backend composes answers.
+ * The {@code model} section as written in the file; {@link #settings()} turns it into the answer module's validated
+ * {@link ModelSettings}.
  */
 public record ModelConfig(String provider, String baseUrl, String name, String apiKey, Duration timeout,
                           double temperature, int maxTokens, int contextTokens, int maxRetries) {
 
-    private static final Set<String> PROVIDERS = Set.of("offline", "openai", "ollama");
-
     public ModelConfig {
         provider = provider == null ? "offline" : provider.trim().toLowerCase(Locale.ROOT);
-        if (!PROVIDERS.contains(provider)) {
-            throw new IllegalArgumentException("model.provider must be one of " + PROVIDERS + ", got '" + provider + "'");
-        }
         baseUrl = baseUrl == null ? "" : baseUrl.trim();
         name = name == null ? "" : name.trim();
         apiKey = apiKey == null ? "" : apiKey.trim();

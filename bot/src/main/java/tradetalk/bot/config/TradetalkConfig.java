@@ -3,13 +3,15 @@ package tradetalk.bot.config;
 import java.nio.file.Path;
 import java.util.Objects;
 import tradetalk.answer.offline.OfflineSettings;
+import tradetalk.answer.status.StatusSettings;
 
 /**
  * The whole configuration, one record per section of {@code config/tradetalk.yml}. Loaded once by
  * {@link ConfigLoader}; every section validates itself.
  */
 public record TradetalkConfig(IndexConfig index, SearchConfig search, OfflineSettings answer, ModelConfig model,
-                              PromptsConfig prompts) {
+                              PromptsConfig prompts, DiscordConfig discord, StatusSettings status,
+                              FeedsConfig feeds) {
 
     public TradetalkConfig {
         Objects.requireNonNull(index, "index");
@@ -17,17 +19,21 @@ public record TradetalkConfig(IndexConfig index, SearchConfig search, OfflineSet
         Objects.requireNonNull(answer, "answer");
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(prompts, "prompts");
+        Objects.requireNonNull(discord, "discord");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(feeds, "feeds");
         model.settings(); // fails now, naming the key, when the provider lacks what it needs
     }
 
     /** The same configuration with relative paths resolved against {@code home}. */
     TradetalkConfig resolve(Path home) {
-        return new TradetalkConfig(index.resolve(home), search, answer, model, prompts.resolve(home));
+        return new TradetalkConfig(index.resolve(home), search, answer, model, prompts.resolve(home),
+                discord.resolve(home), status, feeds);
     }
 
     /** A copy with another index directory (the CLI's --index). */
     public TradetalkConfig withIndexDir(Path dir) {
         return new TradetalkConfig(new IndexConfig(dir.toString(), index.articles(), index.passageWords(),
-                index.passageOverlap()), search, answer, model, prompts);
+                index.passageOverlap(), index.maxAge()), search, answer, model, prompts, discord, status, feeds);
     }
 }

@@ -24,7 +24,7 @@ class ConfigLoaderTest {
 
         assertThat(c.index().dirPath()).isEqualTo(home.resolve("data/index"));
         assertThat(c.index().articlesPath()).isEqualTo(home.resolve("data/articles"));
-        assertThat(c.index().passageWords()).isEqualTo(60);
+        assertThat(c.index().passageWords()).isEqualTo(120);
         assertThat(c.search().k()).isEqualTo(8);
         assertThat(c.search().settings().denseWeight()).isEqualTo(0.5);
         assertThat(c.model().provider()).isEqualTo("offline");
@@ -34,8 +34,8 @@ class ConfigLoaderTest {
 
     @Test
     void given_a_file_when_loading_then_its_values_override_the_defaults_and_others_stay() throws IOException {
-        Path file = write("model:\n  provider: openai\n  base-url: http://127.0.0.1:8000/v1\n  timeout: 5s\n"
-                + "search:\n  k: 4\n");
+        Path file = write("model:\n  provider: openai\n  base-url: http://127.0.0.1:8000/v1\n  name: qwen\n"
+                + "  timeout: 5s\nsearch:\n  k: 4\n");
 
         TradetalkConfig c = loader.load(file, Map.of(), home);
 
@@ -132,6 +132,14 @@ class ConfigLoaderTest {
         assertThat(c.model().apiKey()).isEqualTo("sk-secret-123");
         assertThat(c.model().toString()).doesNotContain("sk-secret-123").contains("***");
         assertThat(c.toString()).doesNotContain("sk-secret-123");
+    }
+
+    @Test
+    void given_openai_without_a_key_when_loading_then_it_fails_naming_the_key() {
+        assertThatThrownBy(() -> loader.load(null, Map.of("TRADETALK_MODEL_PROVIDER", "openai",
+                "TRADETALK_MODEL_NAME", "gpt-4o-mini"), home))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("model.api-key");
     }
 
     @Test

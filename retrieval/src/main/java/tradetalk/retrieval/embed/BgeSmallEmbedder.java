@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 /**
  * BAAI bge-small-en-v1.5, quantized, run in-process by ONNX Runtime from the model that ships inside LangChain4j's
  * Maven artifact: no network, no download. Loading takes a second or two, so it starts in the background at
- * construction and the first call waits for it.
+ * the first construction and the first call waits for it; all instances share the one model.
  */
 public final class BgeSmallEmbedder implements Embedder {
 
@@ -22,15 +22,25 @@ public final class BgeSmallEmbedder implements Embedder {
     static final String QUERY_INSTRUCTION = "Represent this sentence for searching relevant passages: ";
     private static final int BATCH = 32;
 
+    /** One model per JVM: it is immutable and thread-safe, and loading it costs a second or two. */
+    private static CompletableFuture<EmbeddingModel> shared;
+
     private final CompletableFuture<EmbeddingModel> model;
 
     public BgeSmallEmbedder() {
-        this.model = CompletableFuture.supplyAsync(() -> {
-            long t0 = System.nanoTime();
-            EmbeddingModel m = new BgeSmallEnV15QuantizedEmbeddingModel();
-            log.debug("Loaded bge-small-en-v1.5-q in {} ms", (System.nanoTime() - t0) / 1_000_000);
-            return m;
-        });
+        this.model = load();
+    }
+
+    private static synchronized CompletableFuture<EmbeddingModel> load() {
+        if (shared == null) {
+            shared = CompletableFuture.supplyAsync(() -> {
+                long t0 = System.nanoTime();
+                EmbeddingModel m = new BgeSmallEnV15QuantizedEmbeddingModel();
+                log.debug("Loaded bge-small-en-v1.5-q in {} ms", (System.nanoTime() - t0) / 1_000_000);
+                return m;
+            });
+        }
+        return shared;
     }
 
     @Override

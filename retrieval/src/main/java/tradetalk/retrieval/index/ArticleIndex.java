@@ -33,9 +33,6 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.SortedNumericSortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
@@ -81,6 +78,7 @@ public final class ArticleIndex implements PassageSearch, AutoCloseable {
     static final String BODY = "body";
     static final String HASH = "content_hash";
     static final String VECTOR = "vector";
+    static final String ALSO_IN = "also_in";
     static final String EMBEDDER_KEY = "embedder";
     private static final int COMMIT_EVERY = 200;
 
@@ -183,7 +181,8 @@ public final class ArticleIndex implements PassageSearch, AutoCloseable {
                         if (ps.isEmpty()) {
                             rejected.add(new Rejected(a.meta().location(), "no text to index"));
                         } else {
-                            writer.updateDocuments(new Term(ARTICLE_ID, a.id()), documents(a, ps));
+                            List<String> also = old == null ? List.of() : alsoIn(a.id());
+                            writer.updateDocuments(new Term(ARTICLE_ID, a.id()), documents(a, ps, also));
                             passages += ps.size();
                             known.put(a.id(), a.contentHash());
                             if (old == null) {
@@ -243,7 +242,63 @@ public final class ArticleIndex implements PassageSearch, AutoCloseable {
         }
     }
 
-    private List<Document> documents(Article a, List<Passage> ps) {
+    /**
+     * Records that the article also appeared elsewhere (a syndicated copy that was not indexed on its own): the
+     * location, usually the copy's URL, is added to the article's stored "also_in" list, which survives re-ingest.
+     *
+     * @return true when it was added; false when the article is not indexed or already lists the location
+     */
+    public boolean addAlsoIn(String articleId, String location) {
+        synchronized (writeLock) {
+            Optional<Document> stored = articleDocument(articleId);
+            if (stored.isEmpty()) {
+                return false;
+            }
+            Document old = stored.get();
+            List<String> also = new ArrayList<>(List.of(old.getValues(ALSO_IN)));
+            if (also.contains(location)) {
+                return false;
+            }
+            also.add(location);
+            Document art = new Document();
+            art.add(new KeywordField(TYPE, ARTICLE, Field.Store.NO));
+            addMeta(art, meta(old));
+            art.add(new StoredField(BODY, old.get(BODY)));
+            art.add(new StoredField(HASH, old.get(HASH)));
+            also.forEach(x -> art.add(new StoredField(ALSO_IN, x)));
+            try (IndexWriter writer = new IndexWriter(directory, writerConfig())) {
+                writer.setLiveCommitData(Map.of(EMBEDDER_KEY, embedder.name()).entrySet());
+                writer.deleteDocuments(articleQuery(articleId));
+                writer.addDocument(art);
+                writer.commit();
+            } catch (IOException e) {
+                throw new IndexException("updating " + articleId + " in " + dir + " failed: " + e.getMessage(), e);
+            }
+            refresh();
+            return true;
+        }
+    }
+
+    /** The other places an article appeared (see {@link #addAlsoIn}); empty when none or not indexed. */
+    public List<String> alsoIn(String articleId) {
+        return articleDocument(articleId).map(d -> List.of(d.getValues(ALSO_IN))).orElse(List.of());
+    }
+
+    private Optional<Document> articleDocument(String id) {
+        return withSearcher(s -> {
+            TopDocs td = s.search(articleQuery(id), 1);
+            return td.scoreDocs.length == 0 ? Optional.<Document>empty()
+                    : Optional.of(s.storedFields().document(td.scoreDocs[0].doc));
+        });
+    }
+
+    private static Query articleQuery(String id) {
+        return new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(TYPE, ARTICLE)), Occur.FILTER)
+                .add(new TermQuery(new Term(ARTICLE_ID, id)), Occur.FILTER).build();
+    }
+
+    private List<Document> documents(Article a, List<Passage> ps, List<String> alsoIn) {
         List<String> texts = ps.stream().map(p -> embeddingText(p)).toList();
         List<float[]> vectors = embedder.embedPassages(texts);
         List<Document> docs = new ArrayList<>(ps.size() + 1);
@@ -252,6 +307,7 @@ public final class ArticleIndex implements PassageSearch, AutoCloseable {
         addMeta(art, a.meta());
         art.add(new StoredField(BODY, a.body()));
         art.add(new StoredField(HASH, a.contentHash()));
+        alsoIn.forEach(x -> art.add(new StoredField(ALSO_IN, x)));
         docs.add(art);
         for (int i = 0; i < ps.size(); i++) {
             Passage p = ps.get(i);
@@ -323,8 +379,7 @@ public final class ArticleIndex implements PassageSearch, AutoCloseable {
     public List<ArticleMeta> articles() {
         return withSearcher(s -> {
             int n = Math.max(1, s.getIndexReader().maxDoc());
-            Sort byDate = new Sort(new SortedNumericSortField(DATE, SortField.Type.LONG, true));
-            TopDocs td = s.search(new TermQuery(new Term(TYPE, ARTICLE)), n, byDate);
+            TopDocs td = s.search(new TermQuery(new Term(TYPE, ARTICLE)), n);
             List<ArticleMeta> out = new ArrayList<>();
             StoredFields sf = s.storedFields();
             for (ScoreDoc sd : td.scoreDocs) {

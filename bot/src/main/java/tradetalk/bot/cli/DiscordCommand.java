@@ -1,0 +1,69 @@
+package tradetalk.bot.cli;
+
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import tradetalk.bot.Tradetalk;
+import tradetalk.bot.config.DiscordConfig;
+import tradetalk.bot.discord.BotServices;
+import tradetalk.bot.discord.DiscordBot;
+
+/**
+ * {@code tradetalk discord}: runs the Discord bot until SIGTERM / Ctrl-C, then lets running answers finish (or tells
+ * their members) and closes the index.
+ */
+@Command(name = "discord", mixinStandardHelpOptions = true,
+        description = "Run the Discord bot (token from TRADETALK_DISCORD_TOKEN or discord.token).")
+final class DiscordCommand implements Callable<Integer> {
+
+    private static final Logger log = LoggerFactory.getLogger(DiscordCommand.class);
+
+    @Mixin
+    AppOptions app;
+
+    @Override
+    public Integer call() throws Exception {
+        Tradetalk tt = app.open();
+        DiscordConfig config = tt.config().discord();
+        if (!config.hasToken()) {
+            tt.close();
+            throw new UserException("no Discord bot token: set TRADETALK_DISCORD_TOKEN (or discord.token in the "
+                    + "config file) to the token from the Discord developer portal");
+        }
+        DiscordBot bot;
+        try {
+            tt.ingestDefaultsIfEmpty(app.err());
+            bot = DiscordBot.start(config, services(tt), Clock.systemUTC(), UnaryOperator.identity());
+            tt.feedRefresher().start(); // keeps the index current from feeds.sources while the bot runs
+        } catch (IllegalArgumentException e) {
+            tt.close();
+            throw new UserException(e.getMessage());
+        } catch (RuntimeException | InterruptedException e) {
+            tt.close();
+            throw e;
+        }
+        StopSignal stop = StopSignal.install();
+        app.err().println("tradetalk: the Discord bot is running; stop it with Ctrl-C or SIGTERM");
+        try {
+            stop.await();
+        } finally {
+            log.info("Stopping the Discord bot");
+            try {
+                bot.close(); // running answers finish (or their members are told), then the gateway closes
+            } finally {
+                tt.close();
+            }
+        }
+        return 0;
+    }
+
+    /** The bot's services over the application. */
+    static BotServices services(Tradetalk tt) {
+        return new BotServices(tt.answers(), tt.statusService(), tt.summaryService(), () -> tt.index().articles(),
+                tt::ingestUrl, tt::reindex, tt.config().search().k());
+    }
+}

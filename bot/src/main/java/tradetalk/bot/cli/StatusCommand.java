@@ -1,0 +1,53 @@
+package tradetalk.bot.cli;
+
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import tradetalk.answer.status.StatusReport;
+import tradetalk.answer.status.StatusRequest;
+import tradetalk.bot.Tradetalk;
+
+/** {@code tradetalk status}: where a topic stands, then a dated, cited timeline, newest first. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Where a topic stands now: a cited headline, then a dated timeline of its key developments, "
+                + "newest first.")
+final class StatusCommand implements Callable<Integer> {
+
+    @Mixin
+    AppOptions app;
+
+    @Option(names = "--topic", paramLabel = "TOPIC", description = "The topic (default: status.default-topic).")
+    String topic;
+
+    @Option(names = "--since", paramLabel = "DATE", converter = IsoDate.class,
+            description = "Only what changed on or after DATE (YYYY-MM-DD).")
+    LocalDate since;
+
+    @Option(names = "--window", paramLabel = "DAYS",
+            description = "Days back from the newest article on the topic (default: status.window-days).")
+    Integer window;
+
+    @Override
+    public Integer call() {
+        try (Tradetalk tt = app.open()) {
+            int days = window != null ? window : tt.config().status().windowDays();
+            if (days < 1 || days > 3650) {
+                throw new UserException("--window must be 1 to 3650 days, got " + days);
+            }
+            if (topic != null && topic.isBlank()) {
+                throw new UserException("--topic is empty");
+            }
+            tt.ingestDefaultsIfEmpty(app.err());
+            StatusReport r = tt.statusService().status(new StatusRequest(topic, since, days, null));
+            if (app.json()) {
+                app.out().println(Views.json(Views.status(r)));
+            } else {
+                app.out().print(Views.statusText(r));
+            }
+            app.out().flush();
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package tradetalk.bot.cli;
+
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import tradetalk.answer.summary.Summary;
+import tradetalk.answer.summary.SummaryRequest;
+import tradetalk.bot.Tradetalk;
+
+/** {@code tradetalk summary}: a cited summary of one article, a topic or a date range. */
+@Command(name = "summary", mixinStandardHelpOptions = true,
+        description = "Summarise one article (--article), a topic (--topic) or a date range (--since/--until), "
+                + "with citations.")
+final class SummaryCommand implements Callable<Integer> {
+
+    @Mixin
+    AppOptions app;
+
+    @Option(names = "--article", paramLabel = "ID",
+            description = "The article: its id, URL, file path, or a unique part of its title.")
+    String article;
+
+    @Option(names = "--topic", paramLabel = "TOPIC", description = "Summarise what the articles say on TOPIC.")
+    String topic;
+
+    @Option(names = "--since", paramLabel = "DATE", converter = IsoDate.class,
+            description = "Only articles published on or after DATE (YYYY-MM-DD).")
+    LocalDate since;
+
+    @Option(names = "--until", paramLabel = "DATE", converter = IsoDate.class,
+            description = "Only articles published on or before DATE (YYYY-MM-DD).")
+    LocalDate until;
+
+    @Option(names = "--length", paramLabel = "short|long",
+            description = "short (about 3 sentences, the default) or long (about 8).")
+    String length = "short";
+
+    @Override
+    public Integer call() {
+        boolean hasArticle = article != null && !article.isBlank();
+        boolean hasTopic = topic != null && !topic.isBlank();
+        if (hasArticle && hasTopic) {
+            throw new UserException("give --article or --topic, not both");
+        }
+        if (!hasArticle && !hasTopic && since == null && until == null) {
+            throw new UserException("say what to summarise: --article ID, --topic TOPIC, or --since/--until DATE");
+        }
+        SummaryRequest.Length len = switch (length.strip().toLowerCase(Locale.ROOT)) {
+            case "short" -> SummaryRequest.Length.SHORT;
+            case "long" -> SummaryRequest.Length.LONG;
+            default -> throw new UserException("--length must be short or long, got '" + length + "'");
+        };
+        SummaryRequest request = new SummaryRequest(hasArticle ? article : null, hasTopic ? topic : null, since,
+                until, len);
+        try (Tradetalk tt = app.open()) {
+            tt.ingestDefaultsIfEmpty(app.err());
+            Summary s = tt.summaryService().summarize(request);
+            if (app.json()) {
+                app.out().println(Views.json(Views.summary(s)));
+            } else {
+                app.out().print(Views.summaryText(s));
+            }
+            app.out().flush();
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package tradetalk.bot.discord;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import tradetalk.bot.config.DiscordConfig;
+
+/** Who may ask where and how often: the guild and channel allow-lists and the rate limits. */
+public final class Access {
+
+    private final DiscordConfig config;
+    private final RateLimits limits;
+    private final Clock clock;
+
+    public Access(DiscordConfig config, Clock clock) {
+        this.config = config;
+        this.limits = new RateLimits(config.cooldown(), config.guildBudget(), config.guildBudgetPeriod());
+        this.clock = clock;
+    }
+
+    /** Whether the bot works in this guild and channel (for threads: the parent channel). */
+    public boolean allowed(String guildId, String channelId) {
+        return (config.allowedGuilds().isEmpty() || config.allowedGuilds().contains(guildId))
+                && (config.allowedChannels().isEmpty() || config.allowedChannels().contains(channelId));
+    }
+
+    /** Takes one request from the limits; returns a polite refusal saying when to retry, or null when allowed. */
+    public String limited(String userId, String guildId) {
+        Optional<RateLimits.Refusal> r = limits.tryAcquire(userId, guildId);
+        if (r.isEmpty()) {
+            return null;
+        }
+        Duration wait = r.get().retryAfter();
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        long at = clock.instant().plus(wait).getEpochSecond() + 1;
+        return r.get().guildBudget()
+                ? "This server has used its question budget for now; please try again in " + human(seconds)
+                        + " (<t:" + at + ":R>)."
+                : "Please wait a moment between questions; you can ask again in " + human(seconds) + " (<t:" + at
+                        + ":R>).";
+    }
+
+    /** For mentions: "" (stay silent) outside the allow-lists, a refusal when limited, null when allowed. */
+    public String mentionRefusal(String userId, String guildId, String channelId) {
+        return allowed(guildId, channelId) ? limited(userId, guildId) : "";
+    }
+
+    private static String human(long seconds) {
+        if (seconds < 120) {
+            return seconds + " s";
+        }
+        return seconds < 7200 ? (seconds + 59) / 60 + " min" : (seconds + 3599) / 3600 + " h";
+    }
+}

@@ -1,0 +1,130 @@
+package tradetalk.bot.discord;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.components.buttons.Button;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tradetalk.answer.AnswerRequest;
+import tradetalk.answer.AnswerService;
+import tradetalk.answer.Citation;
+import tradetalk.answer.CitedAnswer;
+
+/**
+ * Answers a question onto a {@link Messages.Surface}: streams the growing text (at most one edit per interval), then
+ * writes the final cited answer split into messages Discord accepts, the last one carrying the feedback buttons.
+ * Remembers each answer for the feedback it may get.
+ */
+public final class Answering {
+
+    private static final Logger log = LoggerFactory.getLogger(Answering.class);
+    /** Prefix of the feedback buttons' custom ids: {@code fb:<answerId>:up|down}. */
+    public static final String FEEDBACK_PREFIX = "fb:";
+
+    /** What feedback on an answer is stored with. */
+    public record Answered(String question, String answer, List<String> sources) {
+    }
+
+    private final AnswerService answers;
+    private final int k;
+    private final Duration editInterval;
+    private final Clock clock;
+    private final Cache<String, Answered> recent = Caffeine.newBuilder()
+            .maximumSize(10_000).expireAfterWrite(Duration.ofDays(7)).build();
+
+    public Answering(AnswerService answers, int k, Duration editInterval, Clock clock) {
+        this.answers = answers;
+        this.k = k;
+        this.editInterval = editInterval;
+        this.clock = clock;
+    }
+
+    /**
+     * Answers, writing to the surface; blocks until the answer is sent.
+     *
+     * @param history earlier questions of the conversation, oldest first
+     * @return the answer
+     */
+    public CitedAnswer answer(String question, List<String> history, Messages.Surface surface) {
+        Streamer streamer = new Streamer(surface);
+        CitedAnswer a = answers.answer(new AnswerRequest(question, history, k, null), streamer::partial);
+        streamer.awaitEdits();
+        String answerId = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+        List<String> sources = new ArrayList<>();
+        for (Citation c : a.abstained() ? a.nearest() : a.citations()) {
+            sources.add("[" + c.n() + "] " + DiscordFormat.sourceLine(c.article()));
+        }
+        recent.put(answerId, new Answered(question, a.answer(), sources));
+        List<ActionRow> buttons = List.of(ActionRow.of(
+                Button.success(FEEDBACK_PREFIX + answerId + ":up", "Helpful"),
+                Button.secondary(FEEDBACK_PREFIX + answerId + ":down", "Not helpful")));
+        sendSplit(surface, DiscordFormat.answer(a), buttons);
+        log.info("Answered ({} backend, {} citation(s), {} ms){}", a.backend(), a.citations().size(),
+                a.timings() == null ? -1 : a.timings().totalMs(), a.abstained() ? " by abstaining" : "");
+        return a;
+    }
+
+    /** An answer given recently (for feedback). */
+    public Optional<Answered> recent(String answerId) {
+        return Optional.ofNullable(recent.getIfPresent(answerId));
+    }
+
+    /**
+     * Writes text split into Discord-sized messages: the first replaces the surface's message, the others follow;
+     * the last carries {@code components}. Blocks until sent.
+     */
+    public static void sendSplit(Messages.Surface surface, String text, List<ActionRow> components) {
+        List<String> parts = DiscordFormat.split(text);
+        for (int i = 0; i < parts.size(); i++) {
+            List<ActionRow> rows = i == parts.size() - 1 ? components : List.of();
+            if (i == 0) {
+                surface.edit(Messages.edit(parts.get(i), rows)).join();
+            } else {
+                surface.send(Messages.create(parts.get(i), rows)).join();
+            }
+        }
+    }
+
+    /** Edits the message with the growing text, at most once per interval, in order. */
+    private final class Streamer {
+        private final Messages.Surface surface;
+        private CompletableFuture<?> chain = CompletableFuture.completedFuture(null);
+        private long lastEditMillis = Long.MIN_VALUE / 2;
+
+        Streamer(Messages.Surface surface) {
+            this.surface = surface;
+        }
+
+        synchronized void partial(String textSoFar) {
+            long now = clock.millis();
+            if (textSoFar == null || textSoFar.isBlank() || now - lastEditMillis < editInterval.toMillis()) {
+                return;
+            }
+            lastEditMillis = now;
+            String preview = DiscordFormat.truncate(DiscordFormat.safe(textSoFar), DiscordFormat.MAX_CONTENT - 2)
+                    + " ▍";
+            chain = chain.handle((r, e) -> null).thenCompose(x -> surface.edit(Messages.edit(preview)));
+        }
+
+        void awaitEdits() {
+            CompletableFuture<?> last;
+            synchronized (this) {
+                last = chain;
+            }
+            try {
+                last.join();
+            } catch (RuntimeException e) {
+                log.debug("A streaming edit failed; the final answer replaces it", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package tradetalk.bot.discord.commands;
+
+import java.util.List;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.interactions.InteractionHook;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import tradetalk.answer.status.StatusReport;
+import tradetalk.answer.status.StatusRequest;
+import tradetalk.answer.status.StatusService;
+import tradetalk.answer.status.TimelineItem;
+import tradetalk.bot.discord.Answering;
+import tradetalk.bot.discord.DiscordFormat;
+
+/** {@code /status [topic:]}: where a topic stands, with a dated timeline and sources. */
+public final class StatusCommand implements SlashCommand {
+
+    /** Days back from the newest article the timeline looks. */
+    public static final int WINDOW_DAYS = 30;
+
+    private final StatusService status;
+
+    public StatusCommand(StatusService status) {
+        this.status = status;
+    }
+
+    @Override
+    public SlashCommandData data() {
+        return Commands.slash("status", "Where a topic stands now, with a dated timeline")
+                .addOptions(new OptionData(OptionType.STRING, "topic",
+                        "What to report on (default: US–China trade talks)", false).setMaxLength(200));
+    }
+
+    @Override
+    public boolean rateLimited() {
+        return true;
+    }
+
+    @Override
+    public void execute(SlashCommandInteractionEvent event, InteractionHook hook) {
+        String topic = event.getOption("topic", null, o -> o.getAsString());
+        StatusReport report = status.status(new StatusRequest(topic == null || topic.isBlank() ? null : topic.strip(),
+                null, WINDOW_DAYS, null));
+        Answering.sendSplit(AskCommand.hookSurface(hook), text(report), List.of());
+    }
+
+    /** The report as Discord text. */
+    public static String text(StatusReport r) {
+        StringBuilder sb = new StringBuilder("**Status: ").append(DiscordFormat.escape(r.topic() == null ? ""
+                : r.topic())).append("**\n").append(r.headline().strip());
+        if (!r.items().isEmpty()) {
+            sb.append('\n');
+            for (TimelineItem item : r.items()) {
+                sb.append("\n• ").append(item.date() == null ? "" : "`" + item.date() + "` ").append(item.text().strip());
+            }
+        }
+        if (r.fallback() != null) {
+            sb.append("\n\n_(The model could not answer: ").append(r.fallback()).append("; written offline.)_");
+        }
+        sb.append(DiscordFormat.sources("Sources", r.citations()));
+        return sb.toString();
+    }
+}

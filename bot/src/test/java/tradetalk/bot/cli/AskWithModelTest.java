@@ -1,0 +1,104 @@
+package tradetalk.bot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tradetalk.answer.model.FakeModelServer;
+
+/** `tradetalk ask` works unchanged with a model backend chosen in config, and falls back when it fails. */
+class AskWithModelTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String KEY = "sk-cli-test-7f3a-NEVER-PRINT";
+
+    @TempDir
+    Path tmp;
+    FakeModelServer server;
+
+    @BeforeEach
+    void start() {
+        server = FakeModelServer.start();
+        CliRun.run("ingest", "--index", tmp.resolve("index").toString(), CliRun.SEEDS.toString());
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private Map<String, String> env(String provider, String baseUrl) {
+        return Map.of("TRADETALK_MODEL_PROVIDER", provider, "TRADETALK_MODEL_BASE_URL", baseUrl,
+                "TRADETALK_MODEL_NAME", "test-model", "TRADETALK_MODEL_API_KEY", KEY,
+                "TRADETALK_MODEL_TIMEOUT", "2s", "TRADETALK_MODEL_MAX_RETRIES", "0");
+    }
+
+    private CliRun ask(Map<String, String> env) {
+        return CliRun.run(env, "", "ask", "--json", "--index", tmp.resolve("index").toString(),
+                "Where did Trump hope to sign the first phase of the deal?");
+    }
+
+    @Test
+    void given_an_openai_compatible_server_when_asking_then_the_model_writes_the_cited_answer() throws IOException {
+        server.always(FakeModelServer.answer("Trump hoped to sign it at the APEC summit in Santiago, Chile [1]."));
+
+        CliRun r = ask(env("openai", server.openAiBaseUrl()));
+
+        assertThat(r.exit()).isZero();
+        JsonNode a = JSON.readTree(r.out());
+        assertThat(a.get("backend").asText()).isEqualTo("openai");
+        assertThat(a.get("fallback").isNull()).isTrue();
+        assertThat(a.get("answer").asText()).isEqualTo("Trump hoped to sign it at the APEC summit in Santiago, Chile [1].");
+        assertThat(a.get("citations")).hasSize(1);
+        assertThat(a.get("usage").get("model").asText()).isEqualTo("test-model");
+        assertThat(server.lastRequest().body().path("model").asText()).isEqualTo("test-model");
+        assertThat(server.lastRequest().message("user"))
+                .contains("Where did Trump hope to sign the first phase of the deal?").contains("[1]");
+        assertThat(r.out() + r.err()).doesNotContain(KEY);
+    }
+
+    @Test
+    void given_ollama_when_asking_then_the_native_api_is_used() throws IOException {
+        server.always(FakeModelServer.answer("In Santiago, Chile [1]."));
+
+        CliRun r = ask(env("ollama", server.ollamaBaseUrl()));
+
+        assertThat(r.exit()).isZero();
+        JsonNode a = JSON.readTree(r.out());
+        assertThat(a.get("backend").asText()).isEqualTo("ollama");
+        assertThat(server.lastRequest().path()).isEqualTo("/api/chat");
+    }
+
+    @Test
+    void given_a_failing_server_when_asking_then_the_offline_composer_answers_and_says_why() throws IOException {
+        server.always(FakeModelServer.fail(500));
+
+        CliRun r = ask(env("openai", server.openAiBaseUrl()));
+
+        assertThat(r.exit()).isZero();
+        JsonNode a = JSON.readTree(r.out());
+        assertThat(a.get("backend").asText()).isEqualTo("offline");
+        assertThat(a.get("fallback").asText()).contains("500");
+        assertThat(a.get("answer").asText()).contains("Santiago");
+        assertThat(r.out() + r.err()).doesNotContain(KEY);
+    }
+
+    @Test
+    void given_a_stalled_server_when_asking_then_the_timeout_falls_back_offline() throws IOException {
+        server.always(FakeModelServer.stall(Duration.ofSeconds(10)));
+
+        CliRun r = ask(env("openai", server.openAiBaseUrl()));
+
+        JsonNode a = JSON.readTree(r.out());
+        assertThat(a.get("backend").asText()).isEqualTo("offline");
+        assertThat(a.get("fallback").asText()).contains("timed out");
+    }
+}

@@ -1,0 +1,377 @@
+package tradetalk.retrieval.feed;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tradetalk.retrieval.Article;
+import tradetalk.retrieval.ArticleIds;
+import tradetalk.retrieval.ArticleMeta;
+import tradetalk.retrieval.Rejected;
+import tradetalk.retrieval.index.ArticleIndex;
+import tradetalk.retrieval.index.IngestReport;
+import tradetalk.retrieval.parse.Texts;
+
+/**
+ * Brings feed items into the index without redoing work: a conditional GET per feed (an unchanged feed costs one
+ * 304), items already handled are skipped by GUID or canonical link, off-topic items are dropped by the feed's keep
+ * filter, each new item's page is fetched and extracted (the feed's own text is the fallback), and a story already
+ * indexed under the same canonical URL or with a near-identical text (SimHash) is not indexed again: the kept
+ * article records the other outlet in its "also_in" list. State is saved after the items are in the index.
+ * Thread-safe (one run at a time).
+ */
+public final class FeedIngester {
+
+    /** Feed text shorter than this is not indexed when the page itself cannot be had. */
+    public static final int MIN_FEED_WORDS = 15;
+
+    private static final Logger log = LoggerFactory.getLogger(FeedIngester.class);
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+
+    private final HttpFetcher http;
+    private final ArticleFetcher pages;
+    private final ArticleIndex index;
+    private final FeedState state;
+    private boolean synced;
+
+    public FeedIngester(HttpFetcher http, ArticleFetcher pages, ArticleIndex index, FeedState state) {
+        this.http = http;
+        this.pages = pages;
+        this.index = index;
+        this.state = state;
+    }
+
+    public FeedState state() {
+        return state;
+    }
+
+    /** Makes the next run compare the state with the index again (after articles were removed). */
+    public synchronized void resync() {
+        synced = false;
+    }
+
+    /**
+     * Refreshes one feed.
+     *
+     * @throws FetchException when the feed itself cannot be fetched or parsed (its items are then left for the next
+     *                        run); failures of single items are reported in the result instead
+     */
+    public synchronized FeedRun refresh(FeedSource feed, IngestProgress progress) throws FetchException {
+        syncWithIndex();
+        String feedKey = feed.url().toString();
+        FeedState.Validators v = state.validators(feedKey);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Accept", "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, "
+                + "*/*;q=0.1");
+        if (!v.etag().isEmpty()) {
+            headers.put("If-None-Match", v.etag());
+        }
+        if (!v.lastModified().isEmpty()) {
+            headers.put("If-Modified-Since", v.lastModified());
+        }
+        HttpResponseData r = http.get(feed.url(), headers);
+        if (r.status() == 304) {
+            log.info("Feed {}: not modified", feed.name());
+            return new FeedRun(feed.name(), true, 0, 0, 0, 0, 0, empty());
+        }
+        if (r.status() != 200) {
+            throw new FetchException("feed " + feed.name() + " (" + feed.url() + ") answered HTTP " + r.status(),
+                    r.status(), null);
+        }
+        FeedReader.Parsed parsed = FeedReader.parse(r.body(), r.header("Content-Type"));
+
+        Batch batch = new Batch();
+        int known = 0;
+        int offTopic = 0;
+        List<FeedItem> fresh = new ArrayList<>();
+        for (FeedItem item : parsed.items()) {
+            String key = key(item);
+            if (state.seen(feedKey, key)) {
+                known++;
+            } else if (!feed.keeps(item.title(), item.summary())) {
+                offTopic++;
+                batch.seenKeys.add(key);
+            } else {
+                fresh.add(item);
+            }
+        }
+        progress.begin("fetching " + feed.name(), fresh.size());
+        try {
+            for (FeedItem item : fresh) {
+                if (handle(item, feed, batch)) {
+                    batch.seenKeys.add(key(item));
+                }
+                progress.step();
+            }
+        } finally {
+            progress.end();
+        }
+        IngestReport report = commit(batch, progress);
+        batch.seenKeys.forEach(k -> state.markSeen(feedKey, k));
+        state.setValidators(feedKey, r.header("ETag"), r.header("Last-Modified"));
+        state.save();
+        log.info("Feed {}: {} items, {} known, {} off topic, {} duplicates, {} new, {} changed, {} from feed text, "
+                        + "{} skipped", feed.name(), parsed.items().size(), known, offTopic, batch.duplicates,
+                report.added(), report.replaced(), batch.fromFeed, report.rejected().size());
+        return new FeedRun(feed.name(), false, parsed.items().size(), known, offTopic, batch.duplicates,
+                batch.fromFeed, report);
+    }
+
+    /**
+     * Fetches one page and ingests it, with the same deduplication as feed items. Never throws for a page that
+     * cannot be had: the report's rejected entry says why.
+     */
+    public synchronized IngestReport ingestUrl(URI url) {
+        syncWithIndex();
+        long t0 = System.nanoTime();
+        String canonical = CanonicalUrls.canonicalOrNull(url.toString());
+        if (canonical == null) {
+            return new IngestReport(0, 0, 0, 0, List.of(new Rejected(url.toString(), "not an http(s) URL")),
+                    millisSince(t0));
+        }
+        Article fetched;
+        try {
+            fetched = pages.fetch(URI.create(canonical));
+        } catch (FetchException e) {
+            return new IngestReport(0, 0, 0, 0, List.of(new Rejected(url.toString(), e.getMessage())),
+                    millisSince(t0));
+        }
+        Article a = normalise(fetched, canonical, "", null);
+        Batch batch = new Batch();
+        Optional<String> dup = duplicateOf(a, batch);
+        if (dup.isPresent()) {
+            recordCopy(dup.get(), a, canonical, batch);
+            commit(batch, IngestProgress.none());
+            state.save();
+            return new IngestReport(0, 0, 0, 0, List.of(new Rejected(url.toString(),
+                    "same story as the indexed article " + dup.get() + "; recorded there as also_in")),
+                    millisSince(t0));
+        }
+        Set<String> urls = new LinkedHashSet<>(List.of(canonical));
+        if (!a.meta().url().isEmpty()) {
+            urls.add(a.meta().url());
+        }
+        batch.add(a, urls);
+        IngestReport r = commit(batch, IngestProgress.none());
+        state.save();
+        return r;
+    }
+
+    /** Learns the fingerprints of indexed articles the state does not know (files, older runs), once. */
+    private void syncWithIndex() {
+        if (synced) {
+            return;
+        }
+        Set<String> ids = new HashSet<>();
+        int learned = 0;
+        for (ArticleMeta m : index.articles()) {
+            ids.add(m.id());
+            if (!state.knows(m.id())) {
+                Optional<Article> a = index.article(m.id());
+                if (a.isPresent()) {
+                    String canonical = CanonicalUrls.canonicalOrNull(m.url());
+                    OptionalLong fp = SimHash.of(a.get().body());
+                    state.remember(m.id(), canonical == null ? Set.of() : Set.of(canonical),
+                            fp.isPresent() ? fp.getAsLong() : null);
+                    learned++;
+                }
+            }
+        }
+        int forgotten = state.forgetArticlesExcept(ids);
+        if (learned > 0 || forgotten > 0) {
+            log.info("Feed state: learned {} indexed articles, forgot {} no longer indexed", learned, forgotten);
+        }
+        synced = true;
+    }
+
+    /**
+     * Fetches, deduplicates and collects one new item.
+     *
+     * @return false when the item failed for a reason that may pass (timeout, server error) and should be tried
+     *         again the next time the feed changes; true when it is settled
+     */
+    private boolean handle(FeedItem item, FeedSource feed, Batch batch) {
+        String link = CanonicalUrls.canonicalOrNull(item.link());
+        if (link == null && CanonicalUrls.canonicalOrNull(item.guid()) != null && !item.guid().isBlank()) {
+            link = CanonicalUrls.canonicalOrNull(item.guid()); // RSS guids are often permalinks
+        }
+        if (link != null && state.idForUrl(link).isPresent()) {
+            batch.duplicates++;
+            return true;
+        }
+        Article a;
+        try {
+            if (link == null) {
+                throw new FetchException("the item has no link");
+            }
+            a = normalise(pages.fetch(URI.create(link)), link, feed.name(), item);
+        } catch (FetchException e) {
+            log.info("Feed {}: using the feed's text for {}: {}", feed.name(), describe(item), e.getMessage());
+            a = fromFeed(item, feed, link);
+            if (a == null) {
+                batch.rejected.add(new Rejected(describe(item), e.getMessage() + "; the feed's own text is too short"));
+                return !transientFailure(e);
+            }
+            batch.fromFeed++;
+        }
+        Set<String> urls = new LinkedHashSet<>();
+        if (link != null) {
+            urls.add(link);
+        }
+        if (!a.meta().url().isEmpty()) {
+            urls.add(a.meta().url());
+        }
+        Optional<String> dup = duplicateOf(a, batch);
+        if (dup.isPresent()) {
+            recordCopy(dup.get(), a, link, batch);
+            batch.duplicates++;
+            return true;
+        }
+        batch.add(a, urls);
+        return true;
+    }
+
+    /** Timeouts, unreachable servers and 5xx may pass; 4xx, robots.txt and unusable pages will not. */
+    private static boolean transientFailure(FetchException e) {
+        return e.status() >= 500 || e.status() == 0 && (e.getCause() != null
+                && !(e.getCause() instanceof tradetalk.retrieval.parse.MalformedArticleException));
+    }
+
+    /** The id of an article that is this one under another URL or a near-identical copy; empty when new. */
+    private Optional<String> duplicateOf(Article a, Batch batch) {
+        Optional<String> byUrl = a.meta().url().isEmpty() ? Optional.empty() : state.idForUrl(a.meta().url());
+        if (byUrl.isPresent() && !byUrl.get().equals(a.id())) {
+            return byUrl;
+        }
+        OptionalLong fp = SimHash.of(a.body());
+        if (fp.isEmpty()) {
+            return Optional.empty();
+        }
+        for (Map.Entry<String, Long> e : batch.prints.entrySet()) {
+            if (!e.getKey().equals(a.id()) && SimHash.near(e.getValue(), fp.getAsLong())) {
+                return Optional.of(e.getKey());
+            }
+        }
+        return state.nearDuplicate(fp.getAsLong()).filter(id -> !id.equals(a.id()));
+    }
+
+    private void recordCopy(String keptId, Article copy, String link, Batch batch) {
+        String where = copy.meta().url().isEmpty() ? link : copy.meta().url();
+        String label = copy.meta().source().isEmpty() ? where : copy.meta().source() + " " + where;
+        log.info("{} is the same story as {}; recording it as also_in", where, keptId);
+        batch.alsoIn.computeIfAbsent(keptId, k -> new LinkedHashSet<>()).add(label);
+        Set<String> urls = new LinkedHashSet<>();
+        if (link != null) {
+            urls.add(link);
+        }
+        if (!copy.meta().url().isEmpty()) {
+            urls.add(copy.meta().url());
+        }
+        batch.copyUrls.computeIfAbsent(keptId, k -> new LinkedHashSet<>()).addAll(urls);
+    }
+
+    private IngestReport commit(Batch batch, IngestProgress progress) {
+        List<Article> articles = batch.articles;
+        progress.begin("indexing", articles.size());
+        IngestReport report;
+        try {
+            report = articles.isEmpty() && batch.rejected.isEmpty() ? empty()
+                    : index.ingest(articles, batch.rejected, n -> progress.step());
+        } finally {
+            progress.end();
+        }
+        Set<String> failed = new HashSet<>();
+        report.rejected().forEach(x -> failed.add(x.source()));
+        for (Article a : articles) {
+            if (!failed.contains(a.meta().location())) {
+                state.remember(a.id(), batch.urls.get(a.id()), batch.prints.get(a.id()));
+            }
+        }
+        batch.copyUrls.forEach((id, urls) -> state.remember(id, urls, null));
+        batch.alsoIn.forEach((id, labels) -> labels.forEach(l -> index.addAlsoIn(id, l)));
+        return report;
+    }
+
+    /** The article as the index should hold it: canonical URL and its id, an outlet name, a date. */
+    private static Article normalise(Article a, String link, String feedName, FeedItem item) {
+        ArticleMeta m = a.meta();
+        String url = Optional.ofNullable(CanonicalUrls.canonicalOrNull(m.url())).orElse(link);
+        String source = !m.source().isEmpty() ? m.source() : feedName;
+        var date = m.publishedAt() != null ? m.publishedAt() : item == null ? null : item.publishedAt();
+        String author = !m.author().isEmpty() ? m.author() : item == null ? "" : item.author();
+        return Article.of(new ArticleMeta(ArticleIds.forUrl(url), m.title(), source, date, url, "", author,
+                m.category()), a.body());
+    }
+
+    /** An article from the feed's own text, or null when it is too short to be worth indexing. */
+    private static Article fromFeed(FeedItem item, FeedSource feed, String link) {
+        String body = Texts.normalizeBody(item.content());
+        if (WORD.matcher(body).results().count() < MIN_FEED_WORDS) {
+            return null;
+        }
+        String title = item.title().isEmpty() ? Texts.deriveTitle(body) : item.title();
+        String id = link != null ? ArticleIds.forUrl(link)
+                : ArticleIds.forRecord(feed.name(), title, String.valueOf(item.publishedAt()));
+        return Article.of(new ArticleMeta(id, title, feed.name(), item.publishedAt(), link == null ? "" : link, "",
+                item.author(), ""), body);
+    }
+
+    private static String key(FeedItem item) {
+        if (!item.guid().isEmpty()) {
+            return "guid:" + item.guid();
+        }
+        String link = CanonicalUrls.canonicalOrNull(item.link());
+        if (link != null) {
+            return "url:" + link;
+        }
+        return "item:" + ArticleIds.sha256(item.title() + "\n" + item.content()).substring(0, 20);
+    }
+
+    private static String describe(FeedItem item) {
+        return !item.link().isEmpty() ? item.link() : !item.title().isEmpty() ? item.title() : item.guid();
+    }
+
+    private static IngestReport empty() {
+        return new IngestReport(0, 0, 0, 0, List.of(), 0);
+    }
+
+    private static double millisSince(long t0) {
+        return (System.nanoTime() - t0) / 1e6;
+    }
+
+    /** What one run collects before it touches the index. */
+    private static final class Batch {
+        final List<Article> articles = new ArrayList<>();
+        final List<Rejected> rejected = new ArrayList<>();
+        final Map<String, Set<String>> urls = new HashMap<>();
+        final Map<String, Long> prints = new LinkedHashMap<>();
+        final Map<String, Set<String>> alsoIn = new LinkedHashMap<>();
+        final Map<String, Set<String>> copyUrls = new LinkedHashMap<>();
+        final Set<String> seenKeys = new LinkedHashSet<>();
+        int duplicates;
+        int fromFeed;
+
+        void add(Article a, Set<String> canonicalUrls) {
+            if (urls.containsKey(a.id())) {
+                duplicates++;
+                return;
+            }
+            articles.add(a);
+            urls.put(a.id(), new LinkedHashSet<>(canonicalUrls));
+            OptionalLong fp = SimHash.of(a.body());
+            if (fp.isPresent()) {
+                prints.put(a.id(), fp.getAsLong());
+            }
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package tradetalk.retrieval.feed;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tradetalk.retrieval.index.ArticleIndex;
+
+/**
+ * Keeps the index current from feeds: {@link #start()} refreshes every feed now and then every {@code interval};
+ * a feed that fails is logged with its name and retried with exponential back-off while the others go on. Feeds run
+ * one at a time on a single background thread. Optional retention removes articles older than {@code maxAge}.
+ * {@link #refreshAll} refreshes every feed once, in the caller's thread.
+ */
+public final class FeedRefresher implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(FeedRefresher.class);
+    private static final Duration RETENTION_EVERY = Duration.ofHours(6);
+
+    private final FeedIngester ingester;
+    private final ArticleIndex index;
+    private final List<FeedSource> feeds;
+    private final Backoff backoff;
+    private final Duration maxAge;
+    private final Clock clock;
+    private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+    private ScheduledExecutorService scheduler;
+
+    /**
+     * @param maxAge articles older than this are removed; null keeps them forever
+     */
+    public FeedRefresher(FeedIngester ingester, ArticleIndex index, List<FeedSource> feeds, Backoff backoff,
+                         Duration maxAge, Clock clock) {
+        this.ingester = ingester;
+        this.index = index;
+        this.feeds = List.copyOf(feeds);
+        this.backoff = backoff;
+        this.maxAge = maxAge;
+        this.clock = clock;
+    }
+
+    public List<FeedSource> feeds() {
+        return feeds;
+    }
+
+    /** Starts refreshing in the background; does nothing when already started or when no feed is configured. */
+    public synchronized void start() {
+        if (scheduler != null) {
+            return;
+        }
+        if (feeds.isEmpty() && maxAge == null) {
+            log.info("No feeds configured; the feed refresher stays idle");
+            return;
+        }
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "feed-refresher");
+            t.setDaemon(true);
+            return t;
+        });
+        for (FeedSource feed : feeds) {
+            scheduler.schedule(() -> runScheduled(feed), 0, TimeUnit.MILLISECONDS);
+        }
+        if (maxAge != null) {
+            scheduler.scheduleWithFixedDelay(this::retentionQuietly, 0, RETENTION_EVERY.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+        log.info("Feed refresher started: {} feed(s)", feeds.size());
+    }
+
+    /** True while started. */
+    public synchronized boolean running() {
+        return scheduler != null && !scheduler.isShutdown();
+    }
+
+    /** Stops refreshing, letting a refresh in progress finish (waits up to 30 s for it). */
+    public void stop() {
+        ScheduledExecutorService s;
+        synchronized (this) {
+            s = scheduler;
+            scheduler = null;
+        }
+        if (s == null) {
+            return;
+        }
+        s.shutdownNow();
+        try {
+            if (!s.awaitTermination(30, TimeUnit.SECONDS)) {
+                log.warn("The feed refresher did not stop within 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        log.info("Feed refresher stopped");
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** Refreshes every feed once, in this thread; one failing feed does not stop the others. */
+    public List<FeedResult> refreshAll(IngestProgress progress) {
+        List<FeedResult> out = new ArrayList<>();
+        for (FeedSource feed : feeds) {
+            out.add(refreshOne(feed, progress));
+        }
+        applyRetention();
+        return out;
+    }
+
+    /** Refreshes one feed, catching and logging its failure. */
+    public FeedResult refreshOne(FeedSource feed, IngestProgress progress) {
+        try {
+            FeedRun run = ingester.refresh(feed, progress);
+            if (failures.remove(feed.url().toString()) != null) {
+                log.info("Feed {} works again", feed.name());
+            }
+            return new FeedResult(feed.name(), run, "");
+        } catch (FetchException | RuntimeException e) {
+            int n = failures.merge(feed.url().toString(), 1, Integer::sum);
+            log.warn("Feed {} failed ({} in a row): {}", feed.name(), n, e.getMessage());
+            log.debug("Feed {} failure", feed.name(), e);
+            return new FeedResult(feed.name(), null, e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+    }
+
+    /** Consecutive failures of a feed so far. */
+    public int failures(FeedSource feed) {
+        return failures.getOrDefault(feed.url().toString(), 0);
+    }
+
+    /**
+     * Removes articles older than the maximum age, if one is set.
+     *
+     * @return how many were removed
+     */
+    public int applyRetention() {
+        if (maxAge == null) {
+            return 0;
+        }
+        LocalDate cutoff = LocalDate.now(clock).minusDays(Math.max(1, maxAge.toDays()));
+        int removed = index.removeOlderThan(cutoff);
+        if (removed > 0) {
+            log.info("Retention: removed {} articles published before {}", removed, cutoff);
+            ingester.resync();
+        }
+        return removed;
+    }
+
+    private void retentionQuietly() {
+        try {
+            applyRetention();
+        } catch (RuntimeException e) {
+            log.warn("Retention failed: {}", e.getMessage());
+        }
+    }
+
+    private void runScheduled(FeedSource feed) {
+        if (Thread.currentThread().isInterrupted()) {
+            return;
+        }
+        FeedResult r = refreshOne(feed, IngestProgress.none());
+        Duration next = r.ok() ? feed.interval() : backoff.delay(failures(feed));
+        if (!r.ok()) {
+            log.info("Feed {}: retrying in {} s", feed.name(), next.toSeconds());
+        }
+        synchronized (this) {
+            if (scheduler != null && !scheduler.isShutdown()) {
+                scheduler.schedule(() -> runScheduled(feed), next.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+}

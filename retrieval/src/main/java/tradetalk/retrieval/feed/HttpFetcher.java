@@ -1,0 +1,190 @@
+package tradetalk.retrieval.feed;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodySubscriber;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Bounded HTTP GETs with the JDK client: an honest user agent, a connect timeout and a limit on the whole exchange,
+ * a maximum body size (the download is cancelled past it), and redirects followed by hand so that each hop is
+ * counted and checked against the {@link HostPolicy}. Thread-safe.
+ */
+public final class HttpFetcher {
+
+    private static final Logger log = LoggerFactory.getLogger(HttpFetcher.class);
+    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+
+    private final FetchSettings settings;
+    private final HostPolicy hosts;
+    private final Consumer<URI> onRequest;
+    private final HttpClient client;
+
+    /**
+     * @param settings  bounds
+     * @param hosts     which URLs may be requested
+     * @param onRequest told of every URL actually requested (tests assert on it); may be a no-op
+     */
+    public HttpFetcher(FetchSettings settings, HostPolicy hosts, Consumer<URI> onRequest) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.hosts = Objects.requireNonNull(hosts, "hosts");
+        this.onRequest = Objects.requireNonNull(onRequest, "onRequest");
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(settings.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    public FetchSettings settings() {
+        return settings;
+    }
+
+    /** True when the policy lets {@code url} be requested. */
+    public boolean allowed(URI url) {
+        return hosts.allows(url);
+    }
+
+    /**
+     * GETs {@code url}, following up to the configured number of redirects.
+     *
+     * @param headers extra request headers (e.g. If-None-Match)
+     * @return the final response; any status, the caller decides what is an error
+     * @throws FetchException when the URL is not allowed, a redirect goes astray, the server cannot be reached,
+     *                        the exchange times out or the body is too large
+     */
+    public HttpResponseData get(URI url, Map<String, String> headers) throws FetchException {
+        URI current = url;
+        for (int hop = 0; ; hop++) {
+            if (!hosts.allows(current)) {
+                throw new FetchException("not fetching " + current + ": host not allowed");
+            }
+            HttpResponseData r = once(current, headers);
+            if (!REDIRECTS.contains(r.status())) {
+                return r;
+            }
+            String location = r.header("Location");
+            if (location.isBlank()) {
+                throw new FetchException(current + " answered " + r.status() + " without a Location", r.status(),
+                        null);
+            }
+            if (hop >= settings.maxRedirects()) {
+                throw new FetchException(url + ": more than " + settings.maxRedirects() + " redirects");
+            }
+            try {
+                current = current.resolve(location.strip());
+            } catch (IllegalArgumentException e) {
+                throw new FetchException(current + " redirects to a bad Location: " + location, e);
+            }
+            log.debug("{} redirects to {}", url, current);
+        }
+    }
+
+    private HttpResponseData once(URI url, Map<String, String> headers) throws FetchException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(url).GET()
+                .timeout(settings.timeout())
+                .header("User-Agent", settings.userAgent())
+                .header("Accept-Encoding", "identity");
+        headers.forEach(b::header);
+        onRequest.accept(url);
+        CompletableFuture<HttpResponse<byte[]>> future =
+                client.sendAsync(b.build(), info -> new LimitedBody(settings.maxBytes(), url));
+        try {
+            HttpResponse<byte[]> r = future.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            return new HttpResponseData(url, r.statusCode(), r.headers(), r.body());
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new FetchException(url + ": no complete answer within " + settings.timeout().toMillis() + " ms", e);
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new FetchException(url + ": interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            while (cause != null && !(cause instanceof TooLarge) && cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            if (cause instanceof TooLarge t) {
+                throw new FetchException(t.getMessage(), t);
+            }
+            Throwable c = e.getCause() == null ? e : e.getCause();
+            throw new FetchException(url + ": " + (c.getMessage() == null ? c.getClass().getSimpleName()
+                    : c.getMessage()), c);
+        }
+    }
+
+    /** Raised inside the body subscriber when a body exceeds the limit. */
+    private static final class TooLarge extends IOException {
+        TooLarge(String message) {
+            super(message);
+        }
+    }
+
+    /** Collects at most {@code max} bytes; cancels the download and fails beyond that. */
+    private static final class LimitedBody implements BodySubscriber<byte[]> {
+        private final long max;
+        private final URI url;
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+        private Flow.Subscription subscription;
+
+        LimitedBody(long max, URI url) {
+            this.max = max;
+            this.url = url;
+        }
+
+        @Override
+        public CompletionStage<byte[]> getBody() {
+            return result;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+            subscription = s;
+            s.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> items) {
+            if (result.isDone()) {
+                return;
+            }
+            for (ByteBuffer buf : items) {
+                if (out.size() + (long) buf.remaining() > max) {
+                    subscription.cancel();
+                    result.completeExceptionally(new TooLarge(url + ": body larger than " + max + " bytes"));
+                    return;
+                }
+                byte[] bytes = new byte[buf.remaining()];
+                buf.get(bytes);
+                out.writeBytes(bytes);
+            }
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            result.completeExceptionally(t);
+        }
+
+        @Override
+        public void onComplete() {
+            result.complete(out.toByteArray());
+        }
+    }
+}
