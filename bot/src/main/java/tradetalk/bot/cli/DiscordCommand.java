@@ -27,6 +27,7 @@ final class DiscordCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        StopSignal stop = StopSignal.install(); // before connecting: a SIGTERM from then on stops gracefully
         Tradetalk tt = app.open();
         DiscordConfig config = tt.config().discord();
         if (!config.hasToken()) {
@@ -46,7 +47,6 @@ final class DiscordCommand implements Callable<Integer> {
             tt.close();
             throw e;
         }
-        StopSignal stop = StopSignal.install();
         app.err().println("tradetalk: the Discord bot is running; stop it with Ctrl-C or SIGTERM");
         try {
             stop.await();

@@ -123,6 +123,11 @@ public final class HttpFetcher {
             if (cause instanceof TooLarge t) {
                 throw new FetchException(t.getMessage(), t);
             }
+            if (e.getCause() instanceof java.net.http.HttpTimeoutException) {
+                // the client's own request timeout can fire before ours: report both the same way
+                throw new FetchException(url + ": no complete answer within " + settings.timeout().toMillis()
+                        + " ms", e.getCause());
+            }
             Throwable c = e.getCause() == null ? e : e.getCause();
             throw new FetchException(url + ": " + (c.getMessage() == null ? c.getClass().getSimpleName()
                     : c.getMessage()), c);
