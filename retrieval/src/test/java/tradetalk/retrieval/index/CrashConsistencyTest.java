@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tradetalk.retrieval.embed.RandomEmbedder;
 import tradetalk.retrieval.Chunker;
 import tradetalk.retrieval.SearchRequest;
 
@@ -47,7 +48,7 @@ class CrashConsistencyTest {
         child.destroyForcibly().waitFor();
         reader.join();
 
-        try (ArticleIndex index = ArticleIndex.open(dir, new HashEmbedder(), new Chunker(50, 0),
+        try (ArticleIndex index = ArticleIndex.open(dir, new RandomEmbedder(16), new Chunker(50, 0),
                 SearchSettings.defaults())) {
             int committed = index.articleCount();
             assertThat(committed).isGreaterThanOrEqualTo(400).isLessThan(ARTICLES);

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import tradetalk.retrieval.embed.RandomEmbedder;
 import tradetalk.retrieval.Article;
 import tradetalk.retrieval.ArticleMeta;
 import tradetalk.retrieval.Chunker;
@@ -17,7 +18,7 @@ public final class IngestChild {
     public static void main(String[] args) {
         Path dir = Path.of(args[0]);
         int n = Integer.parseInt(args[1]);
-        try (ArticleIndex index = ArticleIndex.open(dir, new HashEmbedder(), new Chunker(50, 0),
+        try (ArticleIndex index = ArticleIndex.open(dir, new RandomEmbedder(16), new Chunker(50, 0),
                 SearchSettings.defaults())) {
             index.ingest(articles(n), List.of(), done -> {
                 System.out.println("done " + done);

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tradetalk.retrieval.embed.RandomEmbedder;
 import tradetalk.retrieval.Article;
 import tradetalk.retrieval.ArticleMeta;
 import tradetalk.retrieval.Chunker;
@@ -26,7 +27,7 @@ class RecencyTest {
     }
 
     private List<String> ranking(SearchSettings settings, LocalDate asOf) {
-        try (ArticleIndex index = ArticleIndex.open(dir.resolve("idx"), new HashEmbedder(), new Chunker(50, 0),
+        try (ArticleIndex index = ArticleIndex.open(dir.resolve("idx"), new RandomEmbedder(16), new Chunker(50, 0),
                 settings)) {
             index.ingest(List.of(story("old", LocalDate.of(2019, 5, 1)), story("mid", LocalDate.of(2019, 10, 1)),
                     story("new", LocalDate.of(2019, 11, 20))));

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tradetalk.retrieval.embed.RandomEmbedder;
 import tradetalk.retrieval.Article;
 import tradetalk.retrieval.ArticleMeta;
 import tradetalk.retrieval.Chunker;
@@ -121,7 +122,7 @@ class SeedIndexTest {
 
     @Test
     void given_an_index_built_with_another_model_when_opened_then_it_is_refused_with_a_reason() {
-        assertThatThrownBy(() -> ArticleIndex.open(dir.resolve("index"), new HashEmbedder(), new Chunker(120, 0),
+        assertThatThrownBy(() -> ArticleIndex.open(dir.resolve("index"), new RandomEmbedder(16), new Chunker(120, 0),
                 SearchSettings.defaults()))
                 .isInstanceOf(IndexException.class)
                 .hasMessageContaining("bge-small-en-v1.5-q");
@@ -135,7 +136,7 @@ class SeedIndexTest {
     /** Replacement runs on its own index so the shared one stays as the other tests expect. */
     @Test
     void given_a_changed_article_when_ingested_then_it_replaces_the_old_passages(@TempDir Path own) throws Exception {
-        try (ArticleIndex idx = ArticleIndex.open(own, new HashEmbedder(), new Chunker(120, 0),
+        try (ArticleIndex idx = ArticleIndex.open(own, new RandomEmbedder(16), new Chunker(120, 0),
                 SearchSettings.defaults())) {
             Article original = seeds.getFirst();
             idx.ingest(List.of(original));
