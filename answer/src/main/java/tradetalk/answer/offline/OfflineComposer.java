@@ -3,6 +3,8 @@ package tradetalk.answer.offline;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -30,6 +32,8 @@ import tradetalk.retrieval.parse.Texts;
  * nearest sources. Sentence vectors are cached, so passages that come back often cost nothing to re-read.
  */
 public final class OfflineComposer implements AnswerComposer {
+
+    private static final Logger log = LoggerFactory.getLogger(OfflineComposer.class);
 
     /** What an abstaining answer says. */
     public static final String ABSTAIN_TEXT =
@@ -93,6 +97,8 @@ public final class OfflineComposer implements AnswerComposer {
                         coverage(weights, total, terms.get(pos)), coverage(weights, total, window)));
             }
         }
+        log.debug("Evidence for '{}': best passage coverage {} similarity {}", question,
+                String.format("%.3f", bestPassageCoverage), String.format("%.3f", bestPassageSimilarity));
         // Answered only when a passage holds most of what the question asks about, or is close to it in meaning.
         if (candidates.isEmpty() || (bestPassageCoverage < settings.minCoverage()
                 && bestPassageSimilarity < settings.minSimilarity())) {
