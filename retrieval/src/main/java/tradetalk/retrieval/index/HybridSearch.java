@@ -14,7 +14,9 @@ import java.util.Set;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.KnnVectorValues;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -32,6 +34,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.Bits;
 import tradetalk.retrieval.Passage;
+import tradetalk.retrieval.QueryDates;
 import tradetalk.retrieval.SearchHit;
 import tradetalk.retrieval.SearchRequest;
 import tradetalk.retrieval.embed.Embedder;
@@ -101,6 +104,8 @@ final class HybridSearch {
         // stored fields of every candidate was the largest cost of a search (see BENCHMARKS.md).
         StoredFields stored = searcher.storedFields();
         boolean needsDates = r.mode() == SearchRequest.Mode.HYBRID && settings.recencyWeight() > 0;
+        QueryDates.Span named = r.mode() == SearchRequest.Mode.HYBRID && settings.dateBoost() > 0
+                ? QueryDates.in(r.query()).orElse(null) : null;
         record Scored(int doc, double score, double lex, double cos) {
         }
         List<Scored> scored = new ArrayList<>(candidates.size());
@@ -108,6 +113,9 @@ final class HybridSearch {
             double lex = lexical.getOrDefault(doc, 0.0);
             double cos = dense.getOrDefault(doc, 0.0);
             double rec = needsDates ? recency(ArticleIndex.passage(stored.document(doc)), asOf) : 0;
+            if (named != null && named.contains(publishedAt(doc))) {
+                rec += settings.dateBoost();
+            }
             double score = switch (r.mode()) {
                 case BM25 -> lex;
                 case DENSE, DENSE_EXACT -> cos;
@@ -172,6 +180,14 @@ final class HybridSearch {
             z[i] = sd > 0 ? (x[i] - mean) / sd : 0;
         }
         return z;
+    }
+
+    /** A passage's publication date from the doc values of its date field; null when it has none. */
+    private LocalDate publishedAt(int doc) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        SortedNumericDocValues dates = DocValues.getSortedNumeric(leaf.reader(), ArticleIndex.DATE);
+        return dates.advanceExact(doc - leaf.docBase) ? LocalDate.ofEpochDay(dates.nextValue()) : null;
     }
 
     private double recency(Passage p, LocalDate asOf) {

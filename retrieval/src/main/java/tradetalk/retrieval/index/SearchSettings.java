@@ -3,7 +3,8 @@ package tradetalk.retrieval.index;
 /**
  * How hybrid search ranks passages. Each signal's scores are put on one scale over the candidates (see
  * {@link Fusion}; z-scores by default), then combined linearly:
- * {@code dense * denseWeight + lexical * lexicalWeight + recency * recencyWeight}. The defaults were chosen on the
+ * {@code dense * denseWeight + lexical * lexicalWeight + recency * recencyWeight}, plus {@code dateBoost} for
+ * passages published in the period the question names ({@link tradetalk.retrieval.QueryDates}). The defaults were chosen on the
  * development sets in {@code eval/} (see BENCHMARKS.md).
  *
  * @param candidates          how many passages each signal contributes before fusion
@@ -13,9 +14,11 @@ package tradetalk.retrieval.index;
  * @param recencyWeight       weight of the recency signal (0 switches it off)
  * @param recencyHalfLifeDays age, in days before the as-of date, at which the recency signal halves
  * @param fusion              how the two signals' scores are put on one scale before the weighted sum
+ * @param dateBoost           added to passages published in the period the question names ("in November 2019");
+ *                            0 switches it off
  */
 public record SearchSettings(int candidates, double denseWeight, double lexicalWeight, double titleBoost,
-                             double recencyWeight, double recencyHalfLifeDays, Fusion fusion) {
+                             double recencyWeight, double recencyHalfLifeDays, Fusion fusion, double dateBoost) {
 
     /**
      * Score fusion. {@code MINMAX}: cosine min-max normalised and BM25 divided by its maximum over the candidates;
@@ -37,6 +40,9 @@ public record SearchSettings(int candidates, double denseWeight, double lexicalW
     }
 
     public SearchSettings {
+        if (dateBoost < 0) {
+            throw new IllegalArgumentException("search.date-boost must be >= 0, got " + dateBoost);
+        }
         if (candidates < 1 || candidates > 10_000) {
             throw new IllegalArgumentException("search.candidates must be 1 to 10000, got " + candidates);
         }
@@ -60,6 +66,6 @@ public record SearchSettings(int candidates, double denseWeight, double lexicalW
 
     /** The tuned defaults (see BENCHMARKS.md). */
     public static SearchSettings defaults() {
-        return new SearchSettings(50, 0.5, 0.5, 0.5, 0.0, 30, Fusion.ZSCORE);
+        return new SearchSettings(50, 0.5, 0.5, 0.5, 0.0, 30, Fusion.ZSCORE, 0.5);
     }
 }

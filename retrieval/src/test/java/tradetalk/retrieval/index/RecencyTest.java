@@ -39,7 +39,7 @@ class RecencyTest {
     private static SearchSettings withRecency(double weight) {
         SearchSettings d = SearchSettings.defaults();
         return new SearchSettings(d.candidates(), d.denseWeight(), d.lexicalWeight(), d.titleBoost(), weight, 30,
-                d.fusion());
+                d.fusion(), 0.0);
     }
 
     @Test

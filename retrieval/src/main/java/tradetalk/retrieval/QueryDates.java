@@ -1,0 +1,115 @@
+package tradetalk.retrieval;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.Month;
+import java.time.YearMonth;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The publication period a question names, if any: "on November 18, 2019", "in November 2019", "2019-11-18", "last
+ * November" or "in 2019". News questions often say when something was reported; search favours articles from then.
+ */
+public final class QueryDates {
+
+    /**
+     * A period: {@code from}..{@code to} inclusive, or, when only a month was named, that month in any year.
+     *
+     * @param from  first day, or null when only a month of the year is known
+     * @param to    last day, or null when only a month of the year is known
+     * @param month the month of the year when no year was named, else null
+     */
+    public record Span(LocalDate from, LocalDate to, Month month) {
+
+        /** True when a publication date falls in the period. */
+        public boolean contains(LocalDate date) {
+            if (date == null) {
+                return false;
+            }
+            if (month != null) {
+                return date.getMonth() == month;
+            }
+            return !date.isBefore(from) && !date.isAfter(to);
+        }
+    }
+
+    private static final Map<String, Month> MONTHS = Map.ofEntries(
+            Map.entry("january", Month.JANUARY), Map.entry("jan", Month.JANUARY),
+            Map.entry("february", Month.FEBRUARY), Map.entry("feb", Month.FEBRUARY),
+            Map.entry("march", Month.MARCH), Map.entry("mar", Month.MARCH),
+            Map.entry("april", Month.APRIL), Map.entry("apr", Month.APRIL),
+            Map.entry("may", Month.MAY),
+            Map.entry("june", Month.JUNE), Map.entry("jun", Month.JUNE),
+            Map.entry("july", Month.JULY), Map.entry("jul", Month.JULY),
+            Map.entry("august", Month.AUGUST), Map.entry("aug", Month.AUGUST),
+            Map.entry("september", Month.SEPTEMBER), Map.entry("sept", Month.SEPTEMBER),
+            Map.entry("sep", Month.SEPTEMBER),
+            Map.entry("october", Month.OCTOBER), Map.entry("oct", Month.OCTOBER),
+            Map.entry("november", Month.NOVEMBER), Map.entry("nov", Month.NOVEMBER),
+            Map.entry("december", Month.DECEMBER), Map.entry("dec", Month.DECEMBER));
+    private static final String MONTH =
+            "(January|February|March|April|May|June|July|August|September|October|November|December"
+                    + "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?";
+    private static final Pattern ISO = Pattern.compile("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b");
+    private static final Pattern MONTH_DAY_YEAR = Pattern.compile("\\b" + MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b");
+    private static final Pattern DAY_MONTH_YEAR = Pattern.compile("\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+" + MONTH + ",?\\s+(\\d{4})\\b");
+    private static final Pattern MONTH_YEAR = Pattern.compile("\\b" + MONTH + ",?\\s+(?:of\\s+)?(\\d{4})\\b");
+    /** A month on its own; "May" only after a preposition, since it is usually the verb. */
+    private static final Pattern MONTH_ALONE = Pattern.compile("\\b(?:(?:in|since|during|of|early|late|mid|last|"
+            + "this)\\s+" + MONTH + "|" + MONTH.replace("|May", "") + ")\\b(?!-)");
+    private static final Pattern YEAR = Pattern.compile("\\b(?:in|of|during|since|from)\\s+((?:19|20)\\d{2})\\b");
+
+    private QueryDates() {
+        throw new UnsupportedOperationException("utility class");
+    }
+
+    /** The period the question names, the most precise one first; empty when it names none. */
+    public static Optional<Span> in(String question) {
+        try {
+            Matcher m = ISO.matcher(question);
+            if (m.find()) {
+                LocalDate d = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                        Integer.parseInt(m.group(3)));
+                return Optional.of(new Span(d, d, null));
+            }
+            m = MONTH_DAY_YEAR.matcher(question);
+            if (m.find()) {
+                LocalDate d = LocalDate.of(Integer.parseInt(m.group(3)), month(m.group(1)),
+                        Integer.parseInt(m.group(2)));
+                return Optional.of(new Span(d, d, null));
+            }
+            m = DAY_MONTH_YEAR.matcher(question);
+            if (m.find()) {
+                LocalDate d = LocalDate.of(Integer.parseInt(m.group(3)), month(m.group(2)),
+                        Integer.parseInt(m.group(1)));
+                return Optional.of(new Span(d, d, null));
+            }
+        } catch (DateTimeException e) {
+            // "February 30, 2019": not a date; look for a coarser one
+        }
+        Matcher m = MONTH_YEAR.matcher(question);
+        if (m.find()) {
+            YearMonth ym = YearMonth.of(Integer.parseInt(m.group(2)), month(m.group(1)));
+            return Optional.of(new Span(ym.atDay(1), ym.atEndOfMonth(), null));
+        }
+        m = MONTH_ALONE.matcher(question);
+        if (m.find()) {
+            String name = m.group(1) != null ? m.group(1) : m.group(2);
+            return Optional.of(new Span(null, null, month(name)));
+        }
+        m = YEAR.matcher(question);
+        if (m.find()) {
+            int y = Integer.parseInt(m.group(1));
+            return Optional.of(new Span(LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31), null));
+        }
+        return Optional.empty();
+    }
+
+    private static Month month(String name) {
+        return MONTHS.get(name.toLowerCase(Locale.ROOT).replace(".", ""));
+    }
+}
