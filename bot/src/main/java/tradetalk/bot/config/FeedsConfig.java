@@ -20,11 +20,14 @@ import tradetalk.retrieval.feed.HostPolicy;
  * @param maxRedirects redirects followed per fetch
  * @param retryInitial wait after a feed's first failure (doubling on each further failure)
  * @param retryMax     longest wait between retries of a failing feed
- * @param allowHosts   hosts fetches may contact; empty allows any http(s) host
+ * @param allowHosts   hosts fetches may contact; empty allows any http(s) host on a public address
  * @param sources      the feeds
+ * @param allowPrivateAddresses with an empty allow-list, also allow hosts on loopback, private and link-local
+ *                     addresses (off: a feed or an admin's /ingest url: cannot reach the internal network)
  */
 public record FeedsConfig(String userAgent, Duration timeout, long maxBytes, int maxRedirects, Duration retryInitial,
-                          Duration retryMax, List<String> allowHosts, List<Source> sources) {
+                          Duration retryMax, List<String> allowHosts, List<Source> sources,
+                          boolean allowPrivateAddresses) {
 
     /**
      * One feed of {@code feeds.sources}.
@@ -72,7 +75,10 @@ public record FeedsConfig(String userAgent, Duration timeout, long maxBytes, int
 
     /** Which hosts fetches may contact. */
     public HostPolicy hostPolicy() {
-        return allowHosts.isEmpty() ? HostPolicy.anyHttp() : HostPolicy.only(java.util.Set.copyOf(allowHosts));
+        if (!allowHosts.isEmpty()) {
+            return HostPolicy.only(java.util.Set.copyOf(allowHosts));
+        }
+        return allowPrivateAddresses ? HostPolicy.anyHttp() : HostPolicy.publicHosts();
     }
 
     /** The back-off of failing feeds. */

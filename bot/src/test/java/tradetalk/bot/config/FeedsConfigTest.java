@@ -35,6 +35,8 @@ class FeedsConfigTest {
         assertThat(c.feeds().fetchSettings().userAgent()).startsWith("TradetalkBot/0.1");
         assertThat(c.index().maxAgeDuration()).isNull();
         assertThat(c.feeds().hostPolicy().allows(URI.create("https://example.com/"))).isTrue();
+        assertThat(c.feeds().hostPolicy().allows(URI.create("http://127.0.0.1:8080/admin"))).isFalse();
+        assertThat(c.feeds().hostPolicy().allows(URI.create("http://169.254.169.254/latest/meta-data/"))).isFalse();
     }
 
     @Test
@@ -89,5 +91,14 @@ class FeedsConfigTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("feeds.max-redirects");
         assertThatThrownBy(() -> loader.load(write("index:\n  max-age: forever\n"), Map.of(), home))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("index.max-age");
+    }
+
+    @Test
+    void given_allow_private_addresses_when_no_hosts_are_listed_then_internal_addresses_may_be_fetched() {
+        TradetalkConfig c = new ConfigLoader().load(null, Map.of("TRADETALK_FEEDS_ALLOW_PRIVATE_ADDRESSES", "true"),
+                Path.of("."));
+
+        assertThat(c.feeds().hostPolicy().allows(URI.create("http://10.1.2.3/rss"))).isTrue();
+        assertThat(c.feeds().hostPolicy().allows(URI.create("ftp://10.1.2.3/rss"))).isFalse();
     }
 }
