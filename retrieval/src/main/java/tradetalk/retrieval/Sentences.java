@@ -17,6 +17,8 @@ public final class Sentences {
             "u.s", "u.k", "u.n", "e.u", "inc", "corp", "co", "ltd", "no", "vs", "etc", "e.g", "i.e", "jan", "feb",
             "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "a.m", "p.m");
 
+    private static final Pattern INITIALS = Pattern.compile("(\\p{L}\\.)+\\p{L}");
+
     /** A quotation longer than this is split into sentences anyway. */
     private static final int MAX_QUOTED_SENTENCE = 600;
 
@@ -84,8 +86,8 @@ public final class Sentences {
         if (ABBREVIATIONS.contains(word)) {
             return true;
         }
-        // single initials such as "J." in "John J. Smith"
-        return word.length() == 1 && Character.isLetter(word.charAt(0));
+        // initials such as "J." in "John J. Smith" or "T.J." in "T.J. Watt"
+        return word.length() == 1 && Character.isLetter(word.charAt(0)) || INITIALS.matcher(word).matches();
     }
 
     private static void add(List<String> out, String s) {

@@ -50,6 +50,12 @@ class SentencesTest {
     }
 
     @Test
+    void keeps_initials_inside_names() {
+        assertThat(Sentences.split("Favourites: Micah Parsons and T.J. Watt. John F. Kennedy spoke. Next one."))
+                .containsExactly("Favourites: Micah Parsons and T.J. Watt.", "John F. Kennedy spoke.", "Next one.");
+    }
+
+    @Test
     void empty_text_has_no_sentences() {
         assertThat(Sentences.split("  \n ")).isEmpty();
         assertThat(Sentences.split(null)).isEmpty();
