@@ -12,13 +12,14 @@ public final class Mentions {
     /** Inserted after the {@code @}. */
     public static final String ZERO_WIDTH_SPACE = "\u200B";
 
-    private static final Pattern MENTION = Pattern.compile("(?i)(?<=<)@|@(?=everyone|here)");
+    /** An {@code @} that would ping and is not defused yet: neutralising twice changes nothing. */
+    private static final Pattern MENTION = Pattern.compile("(?i)(?<=<)@(?!\u200B)|@(?=everyone|here)");
 
     private Mentions() {
         throw new UnsupportedOperationException("utility class");
     }
 
-    /** The text with every mention defused; null stays null. */
+    /** The text with every mention defused; null stays null. Idempotent. */
     public static String neutralize(String text) {
         return text == null ? null : MENTION.matcher(text).replaceAll("@" + ZERO_WIDTH_SPACE);
     }

@@ -106,4 +106,21 @@ class DiscordFormatTest {
         assertThat(t).endsWith("…");
         assertThat(DiscordFormat.truncate("short", 1024)).isEqualTo("short");
     }
+
+    @Test
+    void given_a_long_text_with_mentions_when_split_and_sent_then_nothing_is_cut_off() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 940; i++) {
+            text.append(i % 47 == 0 ? "<@1> " : "word ");
+        }
+        text.append("end [1]");
+
+        List<String> parts = DiscordFormat.split(DiscordFormat.safe(text.toString()));
+
+        for (String part : parts) {
+            String sent = Messages.create(part).getContent();
+            assertThat(sent).hasSizeLessThanOrEqualTo(DiscordFormat.MAX_CONTENT).isEqualTo(part);
+        }
+        assertThat(parts.getLast()).endsWith("end [1]");
+    }
 }
