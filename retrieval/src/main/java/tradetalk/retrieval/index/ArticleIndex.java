@@ -169,6 +169,7 @@ public final class ArticleIndex implements PassageSearch, AutoCloseable {
         synchronized (writeLock) {
             try (IndexWriter writer = new IndexWriter(directory, writerConfig())) {
                 writer.setLiveCommitData(Map.of(EMBEDDER_KEY, embedder.name()).entrySet());
+                refresh(); // the write lock is held: the last commit, maybe another process's, is the truth
                 Map<String, String> known = contentHashes();
                 Set<String> seenInBatch = new LinkedHashSet<>();
                 int done = 0;
@@ -250,27 +251,32 @@ public final class ArticleIndex implements PassageSearch, AutoCloseable {
      */
     public boolean addAlsoIn(String articleId, String location) {
         synchronized (writeLock) {
-            Optional<Document> stored = articleDocument(articleId);
-            if (stored.isEmpty()) {
-                return false;
-            }
-            Document old = stored.get();
-            List<String> also = new ArrayList<>(List.of(old.getValues(ALSO_IN)));
-            if (also.contains(location)) {
-                return false;
-            }
-            also.add(location);
-            Document art = new Document();
-            art.add(new KeywordField(TYPE, ARTICLE, Field.Store.NO));
-            addMeta(art, meta(old));
-            art.add(new StoredField(BODY, old.get(BODY)));
-            art.add(new StoredField(HASH, old.get(HASH)));
-            also.forEach(x -> art.add(new StoredField(ALSO_IN, x)));
             try (IndexWriter writer = new IndexWriter(directory, writerConfig())) {
+                // with the write lock held, the last commit is the truth: read the article from it, not from an
+                // older view, so a replacement made by another process is never written back over
+                refresh();
+                Optional<Document> stored = articleDocument(articleId);
+                if (stored.isEmpty()) {
+                    return false;
+                }
+                Document old = stored.get();
+                List<String> also = new ArrayList<>(List.of(old.getValues(ALSO_IN)));
+                if (also.contains(location)) {
+                    return false;
+                }
+                also.add(location);
+                Document art = new Document();
+                art.add(new KeywordField(TYPE, ARTICLE, Field.Store.NO));
+                addMeta(art, meta(old));
+                art.add(new StoredField(BODY, old.get(BODY)));
+                art.add(new StoredField(HASH, old.get(HASH)));
+                also.forEach(x -> art.add(new StoredField(ALSO_IN, x)));
                 writer.setLiveCommitData(Map.of(EMBEDDER_KEY, embedder.name()).entrySet());
                 writer.deleteDocuments(articleQuery(articleId));
                 writer.addDocument(art);
                 writer.commit();
+            } catch (LockObtainFailedException e) {
+                throw new IndexException("index " + dir + " is locked by another Tradetalk process", e);
             } catch (IOException e) {
                 throw new IndexException("updating " + articleId + " in " + dir + " failed: " + e.getMessage(), e);
             }
@@ -278,6 +284,7 @@ public final class ArticleIndex implements PassageSearch, AutoCloseable {
             return true;
         }
     }
+
 
     /** The other places an article appeared (see {@link #addAlsoIn}); empty when none or not indexed. */
     public List<String> alsoIn(String articleId) {
@@ -454,6 +461,9 @@ public final class ArticleIndex implements PassageSearch, AutoCloseable {
 
     private <T> T withSearcher(SearcherFunction<T> f) {
         try {
+            // see commits made by another process too (e.g. `tradetalk ingest` while the bot runs); cheap when
+            // nothing changed, and never blocks a search while another thread reopens
+            searchers.maybeRefresh();
             IndexSearcher s = searchers.acquire();
             try {
                 return f.apply(s);
