@@ -156,7 +156,9 @@ public final class TimelineStatusService implements StatusService {
         }
         LocalDate newest = relevant.stream().map(h -> h.passage().article().publishedAt())
                 .max(Comparator.naturalOrder()).orElseThrow();
-        LocalDate from = request.since() != null ? request.since() : newest.minusDays(request.windowDays());
+        int window = request.windowDays() == StatusRequest.CONFIGURED_WINDOW ? settings.windowDays()
+                : request.windowDays();
+        LocalDate from = request.since() != null ? request.since() : newest.minusDays(window);
         Map<String, ArticleMeta> chosen = new LinkedHashMap<>();
         for (SearchHit h : relevant) {
             ArticleMeta a = h.passage().article();

@@ -93,6 +93,21 @@ class TimelineStatusServiceTest {
     }
 
     @Test
+    @DisplayName("a request for the configured window uses status.window-days")
+    void should_use_the_configured_window_when_asked() {
+        StatusSettings d = StatusSettings.defaults();
+        StatusSettings tenDays = new StatusSettings(d.defaultTopic(), 10, d.maxItems(), d.eventDays(),
+                d.sameEventSimilarity(), d.minCoverage(), d.minSimilarity());
+
+        StatusReport narrow = new TimelineStatusService(index, embedder, tenDays, null)
+                .status(new StatusRequest(null, null, StatusRequest.CONFIGURED_WINDOW, null));
+        StatusReport wide = service.status(new StatusRequest(null, null, StatusRequest.CONFIGURED_WINDOW, null));
+
+        assertThat(narrow.items()).extracting(TimelineItem::date).containsExactly(NOV26, NOV18);
+        assertThat(wide.items()).hasSize(3);
+    }
+
+    @Test
     @DisplayName("the window counts back from the newest relevant article")
     void should_limit_timeline_to_window() {
         StatusReport r = service.status(new StatusRequest(null, null, 10, null));

@@ -60,7 +60,7 @@ public final class Digest {
             log.warn("Digest: channel {} (discord.digest-channel) is not visible to the bot; skipped", channelId);
             return false;
         }
-        StatusReport report = status.status(new StatusRequest(null, null, StatusCommand.WINDOW_DAYS, null));
+        StatusReport report = status.status(new StatusRequest(null, null, StatusRequest.CONFIGURED_WINDOW, null));
         String text = "**Digest:** " + fresh.size() + " new article(s) indexed.\n" + StatusCommand.text(report);
         for (String part : DiscordFormat.split(text)) {
             MessageCreateData data = Messages.create(part);

@@ -17,9 +17,6 @@ import tradetalk.bot.discord.DiscordFormat;
 /** {@code /status [topic:]}: where a topic stands, with a dated timeline and sources. */
 public final class StatusCommand implements SlashCommand {
 
-    /** Days back from the newest article the timeline looks. */
-    public static final int WINDOW_DAYS = 30;
-
     private final StatusService status;
 
     public StatusCommand(StatusService status) {
@@ -42,7 +39,7 @@ public final class StatusCommand implements SlashCommand {
     public void execute(SlashCommandInteractionEvent event, InteractionHook hook) {
         String topic = event.getOption("topic", null, o -> o.getAsString());
         StatusReport report = status.status(new StatusRequest(topic == null || topic.isBlank() ? null : topic.strip(),
-                null, WINDOW_DAYS, null));
+                null, StatusRequest.CONFIGURED_WINDOW, null));
         Answering.sendSplit(AskCommand.hookSurface(hook), text(report), List.of());
     }
 
