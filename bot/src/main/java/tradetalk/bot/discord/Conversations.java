@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.emoji.Emoji;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
@@ -66,12 +67,15 @@ public final class Conversations {
             }
             return; // a follow-up without the Message Content intent arrives empty
         }
-        String parentId = inOwnThread || event.getChannelType().isThread()
+        if (!event.getChannelType().isThread() && event.getChannelType() != ChannelType.TEXT) {
+            return; // announcement channels, voice-channel chats...: no thread to answer in, spend nothing
+        }
+        String parentId = event.getChannelType().isThread()
                 ? event.getChannel().asThreadChannel().getParentChannel().getId() : event.getChannel().getId();
         String refusal = gate.refusal(event.getAuthor().getId(), event.getGuild().getId(), parentId);
         if (refusal != null) {
             if (!refusal.isEmpty()) {
-                message.reply(Messages.create(refusal)).queue(null, e -> log.debug("Refusal not sent", e));
+                refusePrivately(message, refusal);
             }
             return;
         }
@@ -116,6 +120,17 @@ public final class Conversations {
                 history.removeFirst();
             }
         }
+    }
+
+    /**
+     * Tells only the member why their mention is not answered (a message has no ephemeral reply): by direct message,
+     * or, when their DMs are closed, with an hourglass reaction on their message.
+     */
+    private static void refusePrivately(Message message, String refusal) {
+        message.getAuthor().openPrivateChannel()
+                .flatMap(dm -> dm.sendMessage(Messages.create(refusal)))
+                .queue(null, e -> message.addReaction(Emoji.fromUnicode("⏳"))
+                        .queue(null, again -> log.debug("Refusal not delivered: {}", again.getMessage())));
     }
 
     /**

@@ -603,6 +603,26 @@ class DiscordBotTest {
     }
 
     @Test
+    @DisplayName("a mention refused by the cooldown is told privately (DM, else a reaction), never in the channel")
+    void should_refuse_mentions_privately() throws Exception {
+        start(config().withLimits(Duration.ofMinutes(1), 0));
+        String first = discord.sendMessage(discord.normalUser(), discord.generalChannelId(),
+                "What did Kudlow say?", true);
+        discord.awaitRequest("POST", "channels/" + discord.generalChannelId() + "/messages/" + first + "/threads",
+                TIMEOUT);
+
+        String second = discord.sendMessage(discord.normalUser(), discord.generalChannelId(),
+                "And what did China say?", true);
+
+        discord.awaitRequest("POST", "users/@me/channels", TIMEOUT);
+        discord.awaitRequest("PUT", "channels/" + discord.generalChannelId() + "/messages/" + second
+                + "/reactions/.*", TIMEOUT);
+        assertThat(discord.requests()).noneMatch(r -> r.method().equals("POST")
+                && r.path().equals("channels/" + discord.generalChannelId() + "/messages")
+                && r.rawBody().contains("again"));
+    }
+
+    @Test
     @DisplayName("/help answers only the member who asked")
     void should_show_help() throws Exception {
         start();
