@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,13 +17,14 @@ import tradetalk.retrieval.index.ArticleIndex;
 /**
  * Keeps the index current from feeds: {@link #start()} refreshes every feed now and then every {@code interval};
  * a feed that fails is logged with its name and retried with exponential back-off while the others go on. Feeds run
- * one at a time on a single background thread. Optional retention removes articles older than {@code maxAge}.
+ * one at a time on a single background thread; {@link #stop()} lets the refresh in progress finish. Optional retention removes articles older than {@code maxAge}.
  * {@link #refreshAll} refreshes every feed once, in the caller's thread.
  */
 public final class FeedRefresher implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(FeedRefresher.class);
     private static final Duration RETENTION_EVERY = Duration.ofHours(6);
+    private static final int STOP_WAIT_SECONDS = 30;
 
     private final FeedIngester ingester;
     private final ArticleIndex index;
@@ -32,7 +33,9 @@ public final class FeedRefresher implements AutoCloseable {
     private final Duration maxAge;
     private final Clock clock;
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
-    private ScheduledExecutorService scheduler;
+    private ScheduledThreadPoolExecutor scheduler;
+    /** Set by {@link #stop()}; checked before each scheduled feed refresh so that no new one starts. */
+    private volatile boolean stopping;
 
     /**
      * @param maxAge articles older than this are removed; null keeps them forever
@@ -60,11 +63,15 @@ public final class FeedRefresher implements AutoCloseable {
             log.info("No feeds configured; the feed refresher stays idle");
             return;
         }
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        stopping = false;
+        scheduler = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "feed-refresher");
             t.setDaemon(true);
             return t;
         });
+        // at shutdown, refreshes waiting for their time are dropped; only the one running finishes
+        scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        scheduler.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
         for (FeedSource feed : feeds) {
             scheduler.schedule(() -> runScheduled(feed), 0, TimeUnit.MILLISECONDS);
         }
@@ -80,22 +87,30 @@ public final class FeedRefresher implements AutoCloseable {
         return scheduler != null && !scheduler.isShutdown();
     }
 
-    /** Stops refreshing, letting a refresh in progress finish (waits up to 30 s for it). */
+    /**
+     * Stops refreshing: no new feed refresh starts, and a refresh in progress finishes normally (its pages are
+     * fetched and indexed, not interrupted). Waits up to {@value #STOP_WAIT_SECONDS} s for it; only then is the
+     * background thread interrupted.
+     */
     public void stop() {
         ScheduledExecutorService s;
         synchronized (this) {
+            stopping = true;
             s = scheduler;
             scheduler = null;
         }
         if (s == null) {
             return;
         }
-        s.shutdownNow();
+        s.shutdown();
         try {
-            if (!s.awaitTermination(30, TimeUnit.SECONDS)) {
-                log.warn("The feed refresher did not stop within 30 s");
+            if (!s.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                log.warn("The feed refresher did not finish its refresh within {} s; interrupting it",
+                        STOP_WAIT_SECONDS);
+                s.shutdownNow();
             }
         } catch (InterruptedException e) {
+            s.shutdownNow();
             Thread.currentThread().interrupt();
         }
         log.info("Feed refresher stopped");
@@ -164,7 +179,7 @@ public final class FeedRefresher implements AutoCloseable {
     }
 
     private void runScheduled(FeedSource feed) {
-        if (Thread.currentThread().isInterrupted()) {
+        if (stopping || Thread.currentThread().isInterrupted()) {
             return;
         }
         FeedResult r = refreshOne(feed, IngestProgress.none());

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodySubscriber;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,7 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Bounded HTTP GETs with the JDK client: an honest user agent, a connect timeout and a limit on the whole exchange,
+ * Bounded HTTP GETs with the JDK client: an honest user agent, a connect timeout and one time limit on the whole
+ * fetch (all redirect hops together),
  * a maximum body size (the download is cancelled past it), and redirects followed by hand so that each hop is
  * counted and checked against the {@link HostPolicy}. Thread-safe.
  */
@@ -70,12 +72,14 @@ public final class HttpFetcher {
      *                        the exchange times out or the body is too large
      */
     public HttpResponseData get(URI url, Map<String, String> headers) throws FetchException {
+        // one limit for the whole fetch, redirects included: each hop gets only what is left of it
+        long deadline = System.nanoTime() + settings.timeout().toNanos();
         URI current = url;
         for (int hop = 0; ; hop++) {
             if (!hosts.allows(current)) {
                 throw new FetchException("not fetching " + current + ": host not allowed");
             }
-            HttpResponseData r = once(current, headers);
+            HttpResponseData r = once(current, headers, deadline);
             if (!REDIRECTS.contains(r.status())) {
                 return r;
             }
@@ -96,9 +100,13 @@ public final class HttpFetcher {
         }
     }
 
-    private HttpResponseData once(URI url, Map<String, String> headers) throws FetchException {
+    private HttpResponseData once(URI url, Map<String, String> headers, long deadline) throws FetchException {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            throw timedOut(url, null);
+        }
         HttpRequest.Builder b = HttpRequest.newBuilder(url).GET()
-                .timeout(settings.timeout())
+                .timeout(Duration.ofNanos(left))
                 .header("User-Agent", settings.userAgent())
                 .header("Accept-Encoding", "identity");
         headers.forEach(b::header);
@@ -106,11 +114,11 @@ public final class HttpFetcher {
         CompletableFuture<HttpResponse<byte[]>> future =
                 client.sendAsync(b.build(), info -> new LimitedBody(settings.maxBytes(), url));
         try {
-            HttpResponse<byte[]> r = future.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            HttpResponse<byte[]> r = future.get(left, TimeUnit.NANOSECONDS);
             return new HttpResponseData(url, r.statusCode(), r.headers(), r.body());
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw new FetchException(url + ": no complete answer within " + settings.timeout().toMillis() + " ms", e);
+            throw timedOut(url, e);
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
@@ -125,13 +133,17 @@ public final class HttpFetcher {
             }
             if (e.getCause() instanceof java.net.http.HttpTimeoutException) {
                 // the client's own request timeout can fire before ours: report both the same way
-                throw new FetchException(url + ": no complete answer within " + settings.timeout().toMillis()
-                        + " ms", e.getCause());
+                throw timedOut(url, e.getCause());
             }
             Throwable c = e.getCause() == null ? e : e.getCause();
             throw new FetchException(url + ": " + (c.getMessage() == null ? c.getClass().getSimpleName()
                     : c.getMessage()), c);
         }
+    }
+
+    private FetchException timedOut(URI url, Throwable cause) {
+        return new FetchException(url + ": no complete answer within " + settings.timeout().toMillis() + " ms",
+                cause);
     }
 
     /** Raised inside the body subscriber when a body exceeds the limit. */

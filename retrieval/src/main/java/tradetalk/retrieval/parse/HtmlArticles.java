@@ -59,15 +59,16 @@ public final class HtmlArticles {
      * @param pageUrl    where it was fetched from (resolves relative links, and is the url when the page names
      *                   none); null or empty for a file
      * @param pathOrNull the file it was read from, or null for a fetched page
-     * @throws MalformedArticleException when the main text has fewer than {@value #MIN_WORDS} words, or the
-     *                                   publication date is impossible or unrecognised
+     * @throws MalformedArticleException when the main text has fewer than {@value #MIN_WORDS} words (a date that
+     *                                   cannot be read never refuses the page: the next date candidate is tried,
+     *                                   and the date is null when none can be read)
      */
     public static Article parse(String html, String pageUrl, Path pathOrNull) throws MalformedArticleException {
         String base = pageUrl == null ? "" : pageUrl.strip();
         Document doc = Jsoup.parse(html, base);
 
         String title = firstNonBlank(meta(doc, "og:title"), text(doc.selectFirst("h1")), doc.title());
-        LocalDate date = Dates.parse(publishedTime(doc));
+        LocalDate date = publishedDate(doc);
         String source = meta(doc, "og:site_name");
         String url = firstNonBlank(absolute(doc.selectFirst("meta[property=og:url], meta[name=og:url]"), "content"),
                 absolute(doc.selectFirst("link[rel=canonical]"), "href"), base);
@@ -104,28 +105,44 @@ public final class HtmlArticles {
                 body);
     }
 
-    private static String publishedTime(Document doc) {
-        String fromMeta = firstNonBlank(
-                meta(doc, "article:published_time"),
-                meta(doc, "og:article:published_time"),
-                doc.select("time[datetime]").eachAttr("datetime").stream().filter(s -> !s.isBlank()).findFirst()
-                        .orElse(""),
-                meta(doc, "date"));
-        return fromMeta.isEmpty() ? jsonLdDatePublished(doc) : fromMeta;
+    /**
+     * The first readable publication date among the page's candidates, in order: article:published_time meta tags,
+     * {@code <time datetime>} values, the {@code date} meta tag, JSON-LD datePublished; null when none can be read.
+     */
+    private static LocalDate publishedDate(Document doc) {
+        List<String> candidates = new ArrayList<>();
+        candidates.add(meta(doc, "article:published_time"));
+        candidates.add(meta(doc, "og:article:published_time"));
+        candidates.addAll(doc.select("time[datetime]").eachAttr("datetime"));
+        candidates.add(meta(doc, "date"));
+        candidates.addAll(jsonLdDatesPublished(doc));
+        for (String candidate : candidates) {
+            if (candidate == null || candidate.isBlank()) {
+                continue;
+            }
+            try {
+                return Dates.parse(candidate);
+            } catch (MalformedArticleException e) {
+                log.debug("Skipping a date candidate: {}", e.getMessage());
+            }
+        }
+        log.debug("No readable publication date on the page; keeping it without a date");
+        return null;
     }
 
-    private static String jsonLdDatePublished(Document doc) {
+    private static List<String> jsonLdDatesPublished(Document doc) {
+        List<String> out = new ArrayList<>();
         for (Element script : doc.select("script[type=application/ld+json]")) {
             try {
                 String found = findDatePublished(JSON.readTree(script.data()));
                 if (!found.isEmpty()) {
-                    return found;
+                    out.add(found);
                 }
             } catch (JsonProcessingException e) {
                 log.debug("Ignoring unreadable JSON-LD block: {}", e.getOriginalMessage());
             }
         }
-        return "";
+        return out;
     }
 
     private static String findDatePublished(JsonNode node) {

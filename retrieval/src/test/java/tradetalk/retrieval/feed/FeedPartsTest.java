@@ -99,6 +99,24 @@ class FeedPartsTest {
     }
 
     @Test
+    void given_items_at_21_00_eastern_time_when_read_then_they_keep_the_publishers_day_like_pages_do()
+            throws Exception {
+        // 21:00 EST on 18 Nov is 02:00 UTC on 19 Nov: the publisher's day is the 18th, for feeds and pages alike
+        FeedReader.Parsed rss = FeedReader.parse(Fixtures.rss("R",
+                        new String[] {"r1", "http://127.0.0.1/r1", "R1", "S", "Mon, 18 Nov 2019 21:00:00 EST"},
+                        new String[] {"r2", "http://127.0.0.1/r2", "R2", "S", "Mon, 18 Nov 2019 21:00:00 -0500"})
+                .getBytes(StandardCharsets.UTF_8), "application/rss+xml");
+        FeedReader.Parsed atom = FeedReader.parse(Fixtures.atom("A", new String[] {"urn:2", "http://127.0.0.1/a",
+                "A", "S", "2019-11-18T21:00:00-05:00"}).getBytes(StandardCharsets.UTF_8), "application/atom+xml");
+
+        assertThat(rss.items()).extracting(FeedItem::publishedAt)
+                .containsExactly(LocalDate.of(2019, 11, 18), LocalDate.of(2019, 11, 18));
+        assertThat(atom.items()).extracting(FeedItem::publishedAt).containsExactly(LocalDate.of(2019, 11, 18));
+        assertThat(tradetalk.retrieval.parse.Dates.parse("2019-11-18T21:00:00-05:00"))
+                .isEqualTo(atom.items().get(0).publishedAt());
+    }
+
+    @Test
     void feed_reader_refuses_a_doctype_with_an_external_entity() {
         String xxe = """
                 <?xml version="1.0"?>

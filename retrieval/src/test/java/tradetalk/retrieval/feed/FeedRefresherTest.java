@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -89,6 +90,36 @@ class FeedRefresherTest {
             r.stop();
         }
         assertThat(r.running()).isFalse();
+    }
+
+    @Test
+    void given_a_refresh_in_progress_when_stopped_then_the_current_item_is_indexed_from_its_full_page()
+            throws Exception {
+        CountDownLatch gate = new CountDownLatch(1);
+        web.gated("/slow-page", gate, "text/html", Fixtures.page("Truce", "Wire", "2025-05-13", Fixtures.TRUCE));
+        web.feed("/slow.rss", "application/rss+xml", "\"s\"", Fixtures.rss("Slow",
+                new String[] {"s1", web.base() + "/slow-page", "Truce", "Truce.", DATE}));
+        FeedSource slow = new FeedSource(web.url("/slow.rss"), "Slow feed", Duration.ofMinutes(5), "");
+        FeedRefresher r = new FeedRefresher(ingester, index, List.of(slow), new Backoff(Duration.ofSeconds(1),
+                Duration.ofMinutes(1)), null, Clock.systemUTC());
+        r.start();
+        await().atMost(Duration.ofSeconds(20)).until(() -> web.count("/slow-page") == 1);
+
+        // when: stop() is called while the page is still downloading
+        Thread stopper = new Thread(r::stop, "stopper");
+        stopper.start();
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> stopper.getState() == Thread.State.TIMED_WAITING || !stopper.isAlive());
+        gate.countDown();
+        stopper.join(Duration.ofSeconds(40));
+
+        // then
+        assertThat(stopper.isAlive()).isFalse();
+        assertThat(r.running()).isFalse();
+        String id = ArticleIds.forUrl(web.base() + "/slow-page");
+        assertThat(index.article(id)).hasValueSatisfying(a -> assertThat(a.body())
+                .as("indexed from the page, not from the feed's one-word description")
+                .contains("Negotiators from the United States and China agreed on Tuesday"));
     }
 
     @Test

@@ -95,6 +95,20 @@ class HttpFetchTest {
     }
 
     @Test
+    void given_redirect_hops_each_within_the_limit_but_slower_together_when_fetched_then_the_whole_fetch_times_out() {
+        // each hop answers after 1 s, under the 1.5 s limit; the two together exceed it
+        web.slowRedirect("/hop1", Duration.ofMillis(1000), "/hop2");
+        web.slowRedirect("/hop2", Duration.ofMillis(1000), "/final");
+        web.text("/final", "text/plain", "here");
+        HttpFetcher impatient = fetcher(Duration.ofMillis(1500));
+
+        assertThatThrownBy(() -> impatient.get(web.url("/hop1"), Map.of()))
+                .isInstanceOf(FetchException.class)
+                .hasMessageContaining("no complete answer within 1500 ms");
+        assertThat(web.count("/final")).isZero();
+    }
+
+    @Test
     void given_a_missing_page_when_fetched_then_the_error_carries_the_status() {
         assertThatThrownBy(() -> pages.fetch(web.url("/missing")))
                 .isInstanceOf(FetchException.class)

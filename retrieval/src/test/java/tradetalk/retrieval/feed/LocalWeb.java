@@ -114,6 +114,31 @@ final class LocalWeb implements AutoCloseable {
         });
     }
 
+    /** A slow server: waits {@code delay} (or until the test ends) before answering a redirect to location. */
+    void slowRedirect(String path, java.time.Duration delay, String location) {
+        route(path, ex -> {
+            try {
+                release.await(delay.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ex.getResponseHeaders().add("Location", location);
+            ex.sendResponseHeaders(302, -1);
+        });
+    }
+
+    /** Answers {@code body} only once {@code gate} is opened by the test (or the test ends). */
+    void gated(String path, CountDownLatch gate, String contentType, String body) {
+        route(path, ex -> {
+            try {
+                gate.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            send(ex, 200, contentType, body.getBytes(StandardCharsets.UTF_8));
+        });
+    }
+
     static void send(HttpExchange ex, int status, String contentType, byte[] body) throws IOException {
         ex.getResponseHeaders().add("Content-Type", contentType);
         ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);

@@ -116,12 +116,53 @@ class HtmlArticlesTest {
     }
 
     @Test
-    void should_refuse_impossible_published_time() {
+    void given_only_an_impossible_date_when_parsed_then_the_page_is_kept_without_a_date() throws Exception {
         String html = "<html><head><meta name=\"date\" content=\"2019-13-01\"></head><body><p>" + PARAGRAPH_1
-                + "</p></body></html>";
+                + "</p><p>" + PARAGRAPH_2 + "</p></body></html>";
 
-        assertThatThrownBy(() -> HtmlArticles.parse(html, null, null))
-                .isInstanceOf(MalformedArticleException.class)
-                .hasMessage("impossible date '2019-13-01'");
+        Article a = HtmlArticles.parse(html, null, null);
+
+        assertThat(a.meta().publishedAt()).isNull();
+        assertThat(a.body()).isEqualTo(PARAGRAPH_1 + "\n\n" + PARAGRAPH_2);
+    }
+
+    @Test
+    void given_an_unreadable_meta_date_when_parsed_then_the_next_candidate_is_used() throws Exception {
+        String html = """
+                <html><head>
+                <meta property="article:published_time" content="Nov 18, 2019 at 10am">
+                </head><body><article>
+                <time datetime="10:00">10:00</time> <time datetime="PT5M">5 min read</time> <time datetime="2019-11">Nov</time>
+                <time datetime="2019-11-18T21:00:00.000-0500">18 November</time>
+                <p>%s</p><p>%s</p></article></body></html>
+                """.formatted(PARAGRAPH_1, PARAGRAPH_2);
+
+        Article a = HtmlArticles.parse(html, "https://x.example/a", null);
+
+        assertThat(a.meta().publishedAt()).isEqualTo(LocalDate.of(2019, 11, 18));
+    }
+
+    @Test
+    void given_unreadable_meta_and_time_dates_when_parsed_then_json_ld_gives_the_date() throws Exception {
+        String html = """
+                <html><head>
+                <meta name="date" content="yesterday">
+                <script type="application/ld+json">{"@type":"NewsArticle","datePublished":"Mon, 18 Nov 2019 21:00 EST"}</script>
+                </head><body><p>%s</p><p>%s</p><time datetime="PT5M">5 min read</time></body></html>
+                """.formatted(PARAGRAPH_1, PARAGRAPH_2);
+
+        Article a = HtmlArticles.parse(html, null, Path.of("x.html"));
+
+        assertThat(a.meta().publishedAt()).isEqualTo(LocalDate.of(2019, 11, 18));
+    }
+
+    @Test
+    void given_only_non_date_time_values_when_parsed_then_the_page_is_kept_without_a_date() throws Exception {
+        String html = "<html><body><p>" + PARAGRAPH_1 + " <time datetime=\"10:00\">at ten</time></p>"
+                + "<p>" + PARAGRAPH_2 + "</p><time datetime=\"PT5M\">5 min</time><time datetime=\"2019-11\">November</time></body></html>";
+
+        Article a = HtmlArticles.parse(html, null, null);
+
+        assertThat(a.meta().publishedAt()).isNull();
     }
 }
