@@ -59,16 +59,18 @@ public final class HtmlArticles {
      * @param pageUrl    where it was fetched from (resolves relative links, and is the url when the page names
      *                   none); null or empty for a file
      * @param pathOrNull the file it was read from, or null for a fetched page
-     * @throws MalformedArticleException when the main text has fewer than {@value #MIN_WORDS} words (a date that
-     *                                   cannot be read never refuses the page: the next date candidate is tried,
-     *                                   and the date is null when none can be read)
+     * @throws MalformedArticleException when the main text has fewer than {@value #MIN_WORDS} words, or, for a file,
+     *                                   when its date names a day that does not exist (an operator's file is
+     *                                   reported and skipped, as in every format). A fetched page is never refused
+     *                                   for its date: the next date candidate is tried, and the date is null when
+     *                                   none can be read.
      */
     public static Article parse(String html, String pageUrl, Path pathOrNull) throws MalformedArticleException {
         String base = pageUrl == null ? "" : pageUrl.strip();
         Document doc = Jsoup.parse(html, base);
 
         String title = firstNonBlank(meta(doc, "og:title"), text(doc.selectFirst("h1")), doc.title());
-        LocalDate date = publishedDate(doc);
+        LocalDate date = publishedDate(doc, pathOrNull != null);
         String source = meta(doc, "og:site_name");
         String url = firstNonBlank(absolute(doc.selectFirst("meta[property=og:url], meta[name=og:url]"), "content"),
                 absolute(doc.selectFirst("link[rel=canonical]"), "href"), base);
@@ -109,7 +111,7 @@ public final class HtmlArticles {
      * The first readable publication date among the page's candidates, in order: article:published_time meta tags,
      * {@code <time datetime>} values, the {@code date} meta tag, JSON-LD datePublished; null when none can be read.
      */
-    private static LocalDate publishedDate(Document doc) {
+    private static LocalDate publishedDate(Document doc, boolean strict) throws MalformedArticleException {
         List<String> candidates = new ArrayList<>();
         candidates.add(meta(doc, "article:published_time"));
         candidates.add(meta(doc, "og:article:published_time"));
@@ -123,6 +125,9 @@ public final class HtmlArticles {
             try {
                 return Dates.parse(candidate);
             } catch (MalformedArticleException e) {
+                if (strict && e.reason().startsWith("impossible date")) {
+                    throw e;
+                }
                 log.debug("Skipping a date candidate: {}", e.getMessage());
             }
         }

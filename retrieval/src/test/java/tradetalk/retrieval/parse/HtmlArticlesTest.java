@@ -127,6 +127,15 @@ class HtmlArticlesTest {
     }
 
     @Test
+    void given_a_file_with_an_impossible_date_when_parsed_then_it_is_refused_naming_the_date() {
+        String html = "<html><head><meta name=\"date\" content=\"2019-13-01\"></head><body><p>" + PARAGRAPH_1
+                + "</p><p>" + PARAGRAPH_2 + "</p></body></html>";
+
+        assertThatThrownBy(() -> HtmlArticles.parse(html, null, java.nio.file.Path.of("bad.html")))
+                .isInstanceOf(MalformedArticleException.class).hasMessageContaining("impossible date '2019-13-01'");
+    }
+
+    @Test
     void given_an_unreadable_meta_date_when_parsed_then_the_next_candidate_is_used() throws Exception {
         String html = """
                 <html><head>
