@@ -100,8 +100,12 @@ public final class Conversations {
         Message placeholder = thread.sendMessage(Messages.create(THINKING)).complete();
         List<String> history = histories.get(thread.getId(), k -> recover(thread, questionMessageId));
         List<String> earlier;
-        synchronized (history) {
+        synchronized (history) { // the question joins the history before the answer goes out
             earlier = List.copyOf(history);
+            history.add(question);
+            while (history.size() > MAX_HISTORY) {
+                history.removeFirst();
+            }
         }
         answering.answer(question, earlier, new Messages.Surface() {
             @Override
@@ -114,12 +118,6 @@ public final class Conversations {
                 return thread.sendMessage(data).submit();
             }
         });
-        synchronized (history) {
-            history.add(question);
-            while (history.size() > MAX_HISTORY) {
-                history.removeFirst();
-            }
-        }
     }
 
     /**
