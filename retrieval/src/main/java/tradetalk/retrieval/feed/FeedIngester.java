@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,7 +67,18 @@ public final class FeedIngester {
      * @throws FetchException when the feed itself cannot be fetched or parsed (its items are then left for the next
      *                        run); failures of single items are reported in the result instead
      */
-    public synchronized FeedRun refresh(FeedSource feed, IngestProgress progress) throws FetchException {
+    public FeedRun refresh(FeedSource feed, IngestProgress progress) throws FetchException {
+        return refresh(feed, progress, () -> false);
+    }
+
+    /**
+     * Refreshes one feed, stopping between items once {@code stop} says so: what was done is committed, the items
+     * not reached stay unseen, and the feed's validators are not saved, so the next run fetches it in full again.
+     *
+     * @throws FetchException when the feed itself cannot be fetched or parsed
+     */
+    public synchronized FeedRun refresh(FeedSource feed, IngestProgress progress, BooleanSupplier stop)
+            throws FetchException {
         syncWithIndex();
         String feedKey = feed.url().toString();
         FeedState.Validators v = state.validators(feedKey);
@@ -105,9 +117,16 @@ public final class FeedIngester {
                 fresh.add(item);
             }
         }
+        boolean stopped = false;
         progress.begin("fetching " + feed.name(), fresh.size());
         try {
-            for (FeedItem item : fresh) {
+            for (int i = 0; i < fresh.size(); i++) {
+                FeedItem item = fresh.get(i);
+                if (stop.getAsBoolean()) {
+                    stopped = true;
+                    log.info("Feed {}: stopping; {} item(s) left for the next run", feed.name(), fresh.size() - i);
+                    break;
+                }
                 if (handle(item, feed, batch)) {
                     batch.seenKeys.add(key(item));
                 }
@@ -118,7 +137,9 @@ public final class FeedIngester {
         }
         IngestReport report = commit(batch, progress);
         batch.seenKeys.forEach(k -> state.markSeen(feedKey, k));
-        state.setValidators(feedKey, r.header("ETag"), r.header("Last-Modified"));
+        if (!stopped) {
+            state.setValidators(feedKey, r.header("ETag"), r.header("Last-Modified"));
+        }
         state.save();
         log.info("Feed {}: {} items, {} known, {} off topic, {} duplicates, {} new, {} changed, {} from feed text, "
                         + "{} skipped", feed.name(), parsed.items().size(), known, offTopic, batch.duplicates,

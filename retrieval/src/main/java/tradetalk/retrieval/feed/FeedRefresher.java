@@ -134,7 +134,7 @@ public final class FeedRefresher implements AutoCloseable {
     /** Refreshes one feed, catching and logging its failure. */
     public FeedResult refreshOne(FeedSource feed, IngestProgress progress) {
         try {
-            FeedRun run = ingester.refresh(feed, progress);
+            FeedRun run = ingester.refresh(feed, progress, () -> stopping);
             if (failures.remove(feed.url().toString()) != null) {
                 log.info("Feed {} works again", feed.name());
             }

@@ -133,6 +133,22 @@ class FeedIngesterTest {
     }
 
     @Test
+    void given_a_stop_after_the_first_item_when_refreshed_then_the_rest_is_left_for_a_full_next_run()
+            throws Exception {
+        FeedIngester ingester = ingester();
+        java.util.concurrent.atomic.AtomicInteger checks = new java.util.concurrent.atomic.AtomicInteger();
+
+        FeedRun stopped = ingester.refresh(wire, IngestProgress.none(), () -> checks.incrementAndGet() > 1);
+
+        assertThat(stopped.ingest().added()).isEqualTo(1);
+        assertThat(index.articleCount()).isEqualTo(1);
+        FeedRun next = ingester.refresh(wire, IngestProgress.none());
+        assertThat(next.notModified()).as("validators were not saved by the stopped run").isFalse();
+        assertThat(next.known()).isEqualTo(1);
+        assertThat(index.articleCount()).isGreaterThan(1);
+    }
+
+    @Test
     void given_an_unchanged_feed_when_refreshed_again_then_it_costs_one_304_and_embeds_nothing() throws Exception {
         FeedIngester ingester = ingester();
         ingester.refresh(wire, IngestProgress.none());
