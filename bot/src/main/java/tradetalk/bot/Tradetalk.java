@@ -22,6 +22,7 @@ import tradetalk.bot.config.TradetalkConfig;
 import tradetalk.retrieval.Chunker;
 import tradetalk.retrieval.ReadResult;
 import tradetalk.retrieval.embed.BgeSmallEmbedder;
+import tradetalk.retrieval.embed.CachingEmbedder;
 import tradetalk.retrieval.embed.Embedder;
 import tradetalk.retrieval.index.ArticleIndex;
 import tradetalk.retrieval.index.IngestReport;
@@ -46,6 +47,7 @@ public final class Tradetalk implements AutoCloseable {
 
     private final TradetalkConfig config;
     private Embedder embedder;
+    private Embedder sentenceEmbedder;
     private ArticleIndex index;
     private OfflineComposer offline;
     private AnswerService answers;
@@ -87,6 +89,17 @@ public final class Tradetalk implements AutoCloseable {
         return embedder;
     }
 
+    /**
+     * The embedding model behind a cache, for sentences compared at answer time (offline answers, status,
+     * summaries): the same sentences come back question after question. Ingest uses {@link #embedder()} directly.
+     */
+    public synchronized Embedder sentenceEmbedder() {
+        if (sentenceEmbedder == null) {
+            sentenceEmbedder = new CachingEmbedder(embedder(), 50_000);
+        }
+        return sentenceEmbedder;
+    }
+
     /** The article index, opened on first use. */
     public synchronized ArticleIndex index() {
         if (index == null) {
@@ -101,7 +114,7 @@ public final class Tradetalk implements AutoCloseable {
     public synchronized OfflineComposer offlineComposer() {
         if (offline == null) {
             ArticleIndex idx = index();
-            offline = new OfflineComposer(idx::idf, embedder(), config.answer());
+            offline = new OfflineComposer(idx::idf, sentenceEmbedder(), config.answer());
         }
         return offline;
     }
@@ -139,7 +152,7 @@ public final class Tradetalk implements AutoCloseable {
     /** Status reports: a headline and a dated, cited timeline of a topic. */
     public synchronized StatusService statusService() {
         if (status == null) {
-            status = new TimelineStatusService(index(), embedder(), config.status(), modelComposer());
+            status = new TimelineStatusService(index(), sentenceEmbedder(), config.status(), modelComposer());
         }
         return status;
     }
@@ -147,7 +160,7 @@ public final class Tradetalk implements AutoCloseable {
     /** Summaries of an article, a topic or a date range. */
     public synchronized SummaryService summaryService() {
         if (summaries == null) {
-            summaries = new ExtractiveSummaryService(index(), embedder(), config.status().thresholds(),
+            summaries = new ExtractiveSummaryService(index(), sentenceEmbedder(), config.status().thresholds(),
                     modelComposer());
         }
         return summaries;

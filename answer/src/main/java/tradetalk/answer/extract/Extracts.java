@@ -1,7 +1,5 @@
 package tradetalk.answer.extract;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,7 +16,7 @@ import tradetalk.retrieval.parse.Texts;
 
 /**
  * Sentence selection for extractive status reports and summaries: splits passages into sentences (datelines such as
- * "WASHINGTON • " removed), embeds them with the index's {@link Embedder} (vectors cached), and scores them by
+ * "WASHINGTON • " removed), embeds them with the index's {@link Embedder} (a caching one in production), and scores them by
  * centrality and maximal marginal relevance. Thread-safe.
  */
 public final class Extracts {
@@ -31,7 +29,6 @@ public final class Extracts {
             "[\"“‘']|(?:I|We|You|He|She|It|They|That|This|These|Those|His|Her|Their|Its)\\b");
 
     private final Embedder embedder;
-    private final Cache<String, float[]> vectors = Caffeine.newBuilder().maximumSize(50_000).build();
 
     public Extracts(Embedder embedder) {
         this.embedder = embedder;
@@ -89,26 +86,10 @@ public final class Extracts {
                 texts.add(s);
             }
         }
-        List<float[]> vs = vectors(texts);
+        List<float[]> vs = embedder.embedPassages(texts);
         List<Sentence> out = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
             out.add(new Sentence(owners.get(i), positions.get(i), texts.get(i), vs.get(i)));
-        }
-        return out;
-    }
-
-    private List<float[]> vectors(List<String> texts) {
-        List<String> missing = texts.stream().filter(t -> vectors.getIfPresent(t) == null).distinct().toList();
-        if (!missing.isEmpty()) {
-            List<float[]> computed = embedder.embedPassages(missing);
-            for (int i = 0; i < missing.size(); i++) {
-                vectors.put(missing.get(i), computed.get(i));
-            }
-        }
-        List<float[]> out = new ArrayList<>(texts.size());
-        for (String t : texts) {
-            float[] v = vectors.getIfPresent(t);
-            out.add(v != null ? v : embedder.embedPassages(List.of(t)).getFirst());
         }
         return out;
     }

@@ -1,7 +1,5 @@
 package tradetalk.answer.offline;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +27,7 @@ import tradetalk.retrieval.parse.Texts;
  * Composes an answer with no model: it quotes the sentences of the best retrieved passages that are closest to the
  * question in meaning and in words, drops repeats, groups them by article in reading order and cites each with
  * {@code [n]}. When no passage covers enough of the question, in words or in meaning, it abstains and offers the
- * nearest sources. Sentence vectors are cached, so passages that come back often cost nothing to re-read.
+ * nearest sources.
  */
 public final class OfflineComposer implements AnswerComposer {
 
@@ -48,11 +46,11 @@ public final class OfflineComposer implements AnswerComposer {
     private final ToDoubleFunction<String> idf;
     private final Embedder embedder;
     private final OfflineSettings settings;
-    private final Cache<String, float[]> sentenceVectors = Caffeine.newBuilder().maximumSize(50_000).build();
 
     /**
      * @param idf      inverse document frequency of an analysed term in the index
-     * @param embedder the index's embedding model, used to compare sentences with the question
+     * @param embedder the index's embedding model, used to compare sentences with the question (give it a
+     *                 {@link tradetalk.retrieval.embed.CachingEmbedder}: the same sentences come back often)
      * @param settings tuning
      */
     public OfflineComposer(ToDoubleFunction<String> idf, Embedder embedder, OfflineSettings settings) {
@@ -129,19 +127,12 @@ public final class OfflineComposer implements AnswerComposer {
      */
     private void score(String question, List<Candidate> candidates) {
         float[] q = embedder.embedQuery(question);
-        List<String> missing = candidates.stream().map(Candidate::sentence)
-                .filter(x -> sentenceVectors.getIfPresent(x) == null).distinct().toList();
-        if (!missing.isEmpty()) {
-            List<float[]> vs = embedder.embedPassages(missing);
-            for (int i = 0; i < missing.size(); i++) {
-                sentenceVectors.put(missing.get(i), vs.get(i));
-            }
-        }
+        List<float[]> vectors = embedder.embedPassages(candidates.stream().map(Candidate::sentence).toList());
         double min = Double.MAX_VALUE;
         double max = -Double.MAX_VALUE;
-        for (Candidate c : candidates) {
-            float[] v = sentenceVectors.getIfPresent(c.sentence());
-            c.similarity = v == null ? 0 : Vectors.dot(q, v);
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate c = candidates.get(i);
+            c.similarity = Vectors.dot(q, vectors.get(i));
             min = Math.min(min, c.similarity);
             max = Math.max(max, c.similarity);
         }
