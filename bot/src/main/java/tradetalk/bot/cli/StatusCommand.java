@@ -32,10 +32,10 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Tradetalk tt = app.open()) {
-            int days = window != null ? window : tt.config().status().windowDays();
-            if (days < 1 || days > 3650) {
-                throw new UserException("--window must be 1 to 3650 days, got " + days);
+            if (window != null && (window < 1 || window > 3650)) {
+                throw new UserException("--window must be 1 to 3650 days, got " + window);
             }
+            int days = window != null ? window : StatusRequest.CONFIGURED_WINDOW;
             if (topic != null && topic.isBlank()) {
                 throw new UserException("--topic is empty");
             }
