@@ -97,8 +97,8 @@ public final class FeedIngester {
             return new FeedRun(feed.name(), true, 0, 0, 0, 0, 0, empty());
         }
         if (r.status() != 200) {
-            throw new FetchException("feed " + feed.name() + " (" + feed.url() + ") answered HTTP " + r.status(),
-                    r.status(), null);
+            throw FetchException.http("feed " + feed.name() + " (" + feed.url() + ") answered HTTP " + r.status(),
+                    r.status());
         }
         FeedReader.Parsed parsed = FeedReader.parse(r.body(), r.header("Content-Type"));
 
@@ -178,11 +178,7 @@ public final class FeedIngester {
                     "same story as the indexed article " + dup.get() + "; recorded there as also_in")),
                     millisSince(t0));
         }
-        Set<String> urls = new LinkedHashSet<>(List.of(canonical));
-        if (!a.meta().url().isEmpty()) {
-            urls.add(a.meta().url());
-        }
-        batch.add(a, urls);
+        batch.add(a, urlsOf(canonical, a));
         IngestReport r = commit(batch, IngestProgress.none());
         state.save();
         return r;
@@ -233,7 +229,7 @@ public final class FeedIngester {
         Article a;
         try {
             if (link == null) {
-                throw new FetchException("the item has no link");
+                throw FetchException.permanent("the item has no link");
             }
             a = normalise(pages.fetch(URI.create(link)), link, feed.name(), item);
         } catch (FetchException e) {
@@ -241,16 +237,9 @@ public final class FeedIngester {
             a = fromFeed(item, feed, link);
             if (a == null) {
                 batch.rejected.add(new Rejected(describe(item), e.getMessage() + "; the feed's own text is too short"));
-                return !transientFailure(e);
+                return !e.isTransient();
             }
             batch.fromFeed++;
-        }
-        Set<String> urls = new LinkedHashSet<>();
-        if (link != null) {
-            urls.add(link);
-        }
-        if (!a.meta().url().isEmpty()) {
-            urls.add(a.meta().url());
         }
         Optional<String> dup = duplicateOf(a, batch);
         if (dup.isPresent()) {
@@ -258,14 +247,8 @@ public final class FeedIngester {
             batch.duplicates++;
             return true;
         }
-        batch.add(a, urls);
+        batch.add(a, urlsOf(link, a));
         return true;
-    }
-
-    /** Timeouts, unreachable servers and 5xx may pass; 4xx, robots.txt and unusable pages will not. */
-    private static boolean transientFailure(FetchException e) {
-        return e.status() >= 500 || e.status() == 0 && (e.getCause() != null
-                && !(e.getCause() instanceof tradetalk.retrieval.parse.MalformedArticleException));
     }
 
     /** The id of an article that is this one under another URL or a near-identical copy; empty when new. */
@@ -291,14 +274,19 @@ public final class FeedIngester {
         String label = copy.meta().source().isEmpty() ? where : copy.meta().source() + " " + where;
         log.info("{} is the same story as {}; recording it as also_in", where, keptId);
         batch.alsoIn.computeIfAbsent(keptId, k -> new LinkedHashSet<>()).add(label);
+        batch.copyUrls.computeIfAbsent(keptId, k -> new LinkedHashSet<>()).addAll(urlsOf(link, copy));
+    }
+
+    /** The canonical URLs an article is known by: the link it was found under (may be null), then its own URL. */
+    private static Set<String> urlsOf(String link, Article a) {
         Set<String> urls = new LinkedHashSet<>();
         if (link != null) {
             urls.add(link);
         }
-        if (!copy.meta().url().isEmpty()) {
-            urls.add(copy.meta().url());
+        if (!a.meta().url().isEmpty()) {
+            urls.add(a.meta().url());
         }
-        batch.copyUrls.computeIfAbsent(keptId, k -> new LinkedHashSet<>()).addAll(urls);
+        return urls;
     }
 
     private IngestReport commit(Batch batch, IngestProgress progress) {

@@ -80,9 +80,9 @@ public final class FeedReader {
             }
             return new Parsed(feed.getTitle() == null ? "" : feed.getTitle().strip(), items);
         } catch (FeedException | IllegalArgumentException e) {
-            throw new FetchException("not a readable RSS or Atom feed: " + firstLine(e.getMessage()), e);
+            throw FetchException.permanent("not a readable RSS or Atom feed: " + firstLine(e.getMessage()), e);
         } catch (IOException e) {
-            throw new FetchException("cannot read feed: " + firstLine(e.getMessage()), e);
+            throw FetchException.permanent("cannot read feed: " + firstLine(e.getMessage()), e);
         }
     }
 

@@ -77,7 +77,7 @@ public final class HttpFetcher {
         URI current = url;
         for (int hop = 0; ; hop++) {
             if (!hosts.allows(current)) {
-                throw new FetchException("not fetching " + current + ": host not allowed");
+                throw FetchException.permanent("not fetching " + current + ": host not allowed");
             }
             HttpResponseData r = once(current, headers, deadline);
             if (!REDIRECTS.contains(r.status())) {
@@ -85,16 +85,15 @@ public final class HttpFetcher {
             }
             String location = r.header("Location");
             if (location.isBlank()) {
-                throw new FetchException(current + " answered " + r.status() + " without a Location", r.status(),
-                        null);
+                throw FetchException.http(current + " answered " + r.status() + " without a Location", r.status());
             }
             if (hop >= settings.maxRedirects()) {
-                throw new FetchException(url + ": more than " + settings.maxRedirects() + " redirects");
+                throw FetchException.permanent(url + ": more than " + settings.maxRedirects() + " redirects");
             }
             try {
                 current = current.resolve(location.strip());
             } catch (IllegalArgumentException e) {
-                throw new FetchException(current + " redirects to a bad Location: " + location, e);
+                throw FetchException.permanent(current + " redirects to a bad Location: " + location, e);
             }
             log.debug("{} redirects to {}", url, current);
         }
@@ -122,27 +121,27 @@ public final class HttpFetcher {
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
-            throw new FetchException(url + ": interrupted", e);
+            throw FetchException.transientFailure(url + ": interrupted", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             while (cause != null && !(cause instanceof TooLarge) && cause.getCause() != null) {
                 cause = cause.getCause();
             }
             if (cause instanceof TooLarge t) {
-                throw new FetchException(t.getMessage(), t);
+                throw FetchException.permanent(t.getMessage(), t);
             }
             if (e.getCause() instanceof java.net.http.HttpTimeoutException) {
                 // the client's own request timeout can fire before ours: report both the same way
                 throw timedOut(url, e.getCause());
             }
             Throwable c = e.getCause() == null ? e : e.getCause();
-            throw new FetchException(url + ": " + (c.getMessage() == null ? c.getClass().getSimpleName()
+            throw FetchException.transientFailure(url + ": " + (c.getMessage() == null ? c.getClass().getSimpleName()
                     : c.getMessage()), c);
         }
     }
 
     private FetchException timedOut(URI url, Throwable cause) {
-        return new FetchException(url + ": no complete answer within " + settings.timeout().toMillis() + " ms",
+        return FetchException.transientFailure(url + ": no complete answer within " + settings.timeout().toMillis() + " ms",
                 cause);
     }
 

@@ -34,23 +34,23 @@ public final class PageFetcher implements ArticleFetcher {
     @Override
     public Article fetch(URI url) throws FetchException {
         if (!http.allowed(url)) {
-            throw new FetchException("not fetching " + url + ": host not allowed");
+            throw FetchException.permanent("not fetching " + url + ": host not allowed");
         }
         if (!robots.allows(url)) {
-            throw new FetchException("robots.txt disallows " + url);
+            throw FetchException.permanent("robots.txt disallows " + url);
         }
         HttpResponseData r = http.get(url, Map.of("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1"));
         if (r.status() != 200) {
-            throw new FetchException(url + " answered HTTP " + r.status(), r.status(), null);
+            throw FetchException.http(url + " answered HTTP " + r.status(), r.status());
         }
         if (!HTML.contains(r.mediaType())) {
-            throw new FetchException(url + " is " + r.mediaType() + ", not an HTML page");
+            throw FetchException.permanent(url + " is " + r.mediaType() + ", not an HTML page");
         }
         String html = decode(r);
         try {
             return HtmlArticles.parse(html, r.url().toString(), null);
         } catch (MalformedArticleException e) {
-            throw new FetchException(url + ": " + e.getMessage(), e);
+            throw FetchException.permanent(url + ": " + e.getMessage(), e);
         }
     }
 

@@ -73,7 +73,8 @@ class HttpFetchTest {
         web.redirect("/away", 302, "http://elsewhere.example.org/page");
 
         assertThatThrownBy(() -> http.get(web.url("/away"), Map.of()))
-                .isInstanceOf(FetchException.class).hasMessageContaining("host not allowed");
+                .isInstanceOf(FetchException.class).hasMessageContaining("host not allowed")
+                .satisfies(e -> assertThat(((FetchException) e).isTransient()).isFalse());
         assertThat(requested).extracting(URI::getHost).containsOnly("127.0.0.1");
     }
 
@@ -82,7 +83,8 @@ class HttpFetchTest {
         web.text("/huge", "text/html", "<p>" + "word ".repeat(10_000) + "</p>");
 
         assertThatThrownBy(() -> pages.fetch(web.url("/huge")))
-                .isInstanceOf(FetchException.class).hasMessageContaining("larger than 20000 bytes");
+                .isInstanceOf(FetchException.class).hasMessageContaining("larger than 20000 bytes")
+                .satisfies(e -> assertThat(((FetchException) e).isTransient()).isFalse());
     }
 
     @Test
@@ -91,7 +93,8 @@ class HttpFetchTest {
         HttpFetcher impatient = fetcher(Duration.ofMillis(300));
 
         assertThatThrownBy(() -> impatient.get(web.url("/slow"), Map.of()))
-                .isInstanceOf(FetchException.class).hasMessageContaining("no complete answer within 300 ms");
+                .isInstanceOf(FetchException.class).hasMessageContaining("no complete answer within 300 ms")
+                .satisfies(e -> assertThat(((FetchException) e).isTransient()).isTrue());
     }
 
     @Test
@@ -113,7 +116,8 @@ class HttpFetchTest {
         assertThatThrownBy(() -> pages.fetch(web.url("/missing")))
                 .isInstanceOf(FetchException.class)
                 .hasMessageContaining("HTTP 404")
-                .satisfies(e -> assertThat(((FetchException) e).status()).isEqualTo(404));
+                .satisfies(e -> assertThat(((FetchException) e).status()).isEqualTo(404))
+                .satisfies(e -> assertThat(((FetchException) e).isTransient()).isFalse());
     }
 
     @Test
