@@ -7,7 +7,10 @@ import tradetalk.retrieval.SearchHit;
 /** Turns retrieved passages into a cited answer. Implementations: the offline composer and model backends. */
 public interface AnswerComposer {
 
-    /** The backend name reported in answers, e.g. "offline", "openai", "ollama". */
+    /** The backend name of answers, status reports and summaries written without a model. */
+    String OFFLINE = "offline";
+
+    /** The backend name reported in answers, e.g. {@link #OFFLINE}, "openai", "ollama". */
     String name();
 
     /**

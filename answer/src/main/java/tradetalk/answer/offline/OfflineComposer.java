@@ -61,7 +61,7 @@ public final class OfflineComposer implements AnswerComposer {
 
     @Override
     public String name() {
-        return "offline";
+        return AnswerComposer.OFFLINE;
     }
 
     @Override
@@ -201,7 +201,7 @@ public final class OfflineComposer implements AnswerComposer {
         }
         List<Citation> citations = new ArrayList<>();
         numbers.forEach((id, n) -> citations.add(new Citation(n, articles.get(id),
-                String.join(",", passageIds.get(id)), String.join(" … ", passageTexts.get(id)))));
+                List.copyOf(passageIds.get(id)), String.join(" … ", passageTexts.get(id)))));
         return new Composition(text.toString(), false, citations, List.of(), null);
     }
 

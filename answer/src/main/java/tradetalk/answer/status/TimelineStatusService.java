@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tradetalk.answer.AnswerComposer;
 import tradetalk.answer.Citation;
 import tradetalk.answer.ComposerException;
 import tradetalk.answer.Composition;
@@ -95,7 +96,7 @@ public final class TimelineStatusService implements StatusService {
         if (events.isEmpty()) {
             String when = request.since() != null ? " since " + request.since() : "";
             return new StatusReport(topic, "Nothing indexed on " + topic + when + ".", List.of(), List.of(), true,
-                    "offline", null, null);
+                    AnswerComposer.OFFLINE, null, null);
         }
         StatusReport extractive = extractive(topic, events);
         if (model == null) {
@@ -240,7 +241,7 @@ public final class TimelineStatusService implements StatusService {
             items.add(new TimelineItem(l.date(), l.quote().text() + CitationNumbers.markers(ns),
                     ns.stream().map(n -> citations.get(n - 1)).toList()));
         }
-        return new StatusReport(topic, head.toString(), items, citations, false, "offline", null, null);
+        return new StatusReport(topic, head.toString(), items, citations, false, AnswerComposer.OFFLINE, null, null);
     }
 
     /**
@@ -313,7 +314,7 @@ public final class TimelineStatusService implements StatusService {
         Map<String, Passage> evidence = new LinkedHashMap<>();
         for (Citation c : extractive.citations()) {
             List<Passage> all = index.passages(c.article().id());
-            Set<String> ids = Set.of(c.passageId().split(","));
+            Set<String> ids = Set.copyOf(c.passageIds());
             for (Passage p : all) {
                 if (p.ordinal() == 0 || ids.contains(p.id())) {
                     evidence.putIfAbsent(p.id(), p);

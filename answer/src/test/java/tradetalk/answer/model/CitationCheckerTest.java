@@ -25,10 +25,10 @@ class CitationCheckerTest {
 
         assertThat(r.text()).isEqualTo("Tariffs were suspended [1][2]. Talks went on [3][1]. "
                 + "The deal was signed [2]. Both happened [3][2].");
-        assertThat(r.citations()).extracting(Citation::n, Citation::passageId).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(1, "bloomberg-2#0"),
-                org.assertj.core.groups.Tuple.tuple(2, "ap-3#0"),
-                org.assertj.core.groups.Tuple.tuple(3, "reuters-1#0"));
+        assertThat(r.citations()).extracting(Citation::n, Citation::passageIds).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(1, List.of("bloomberg-2#0")),
+                org.assertj.core.groups.Tuple.tuple(2, List.of("ap-3#0")),
+                org.assertj.core.groups.Tuple.tuple(3, List.of("reuters-1#0")));
         assertThat(r.abstained()).isFalse();
     }
 
@@ -41,7 +41,7 @@ class CitationCheckerTest {
         assertThat(r.text()).isEqualTo("A phone call took place [1]. Tariffs paused [2].");
         assertThat(r.droppedSentences()).isEqualTo(2);
         assertThat(r.droppedMarkers()).isEqualTo(3);
-        assertThat(r.citations()).extracting(Citation::passageId).containsExactly("reuters-1#0", "bloomberg-2#0");
+        assertThat(r.citations()).extracting(Citation::passageIds).containsExactly(List.of("reuters-1#0"), List.of("bloomberg-2#0"));
     }
 
     @Test
@@ -86,11 +86,10 @@ class CitationCheckerTest {
     }
 
     @Test
-    @DisplayName("mentions in the reply are defused")
-    void should_defuse_mentions() {
+    @DisplayName("mentions in the reply are left as written: defusing belongs to the Discord edge")
+    void should_leave_mentions_to_the_discord_edge() {
         CitationChecker.Result r = check("@everyone the deal is signed [3]. Ask <@!42> or @here [1].");
 
-        assertThat(r.text()).isEqualTo("@\u200Beveryone the deal is signed [1]. Ask <@\u200B!42> or @\u200Bhere [2].");
-        assertThat(Mentions.neutralize("mail a@example.com <@&7>")).isEqualTo("mail a@example.com <@\u200B&7>");
+        assertThat(r.text()).isEqualTo("@everyone the deal is signed [1]. Ask <@!42> or @here [2].");
     }
 }
