@@ -12,17 +12,22 @@ public record ModelConfig(String provider, String baseUrl, String name, String a
                           double temperature, int maxTokens, int contextTokens, int maxRetries) {
 
     public ModelConfig {
-        provider = provider == null ? "offline" : provider.trim().toLowerCase(Locale.ROOT);
+        provider = provider == null ? ModelSettings.Provider.OFFLINE.configName()
+                : provider.trim().toLowerCase(Locale.ROOT);
         baseUrl = baseUrl == null ? "" : baseUrl.trim();
         name = name == null ? "" : name.trim();
         apiKey = apiKey == null ? "" : apiKey.trim();
-        if (timeout == null || timeout.isZero() || timeout.isNegative()) {
-            throw new IllegalArgumentException("model.timeout must be a positive duration such as 30s");
-        }
+        settings(provider, baseUrl, name, apiKey, timeout, temperature, maxTokens, contextTokens, maxRetries);
     }
 
-    /** The answer module's settings; fails naming the key when the provider lacks what it needs. */
+    /** The answer module's settings, which check every value (and name the key when one is wrong). */
     public ModelSettings settings() {
+        return settings(provider, baseUrl, name, apiKey, timeout, temperature, maxTokens, contextTokens, maxRetries);
+    }
+
+    private static ModelSettings settings(String provider, String baseUrl, String name, String apiKey,
+                                          Duration timeout, double temperature, int maxTokens, int contextTokens,
+                                          int maxRetries) {
         return new ModelSettings(ModelSettings.Provider.parse(provider), baseUrl.isEmpty() ? null : baseUrl,
                 name.isEmpty() ? null : name, apiKey.isEmpty() ? null : apiKey, timeout, temperature, maxTokens,
                 contextTokens, maxRetries);

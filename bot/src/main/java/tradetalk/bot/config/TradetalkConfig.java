@@ -22,7 +22,7 @@ public record TradetalkConfig(IndexConfig index, SearchConfig search, OfflineSet
         Objects.requireNonNull(discord, "discord");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(feeds, "feeds");
-        model.settings(); // fails now, naming the key, when the provider lacks what it needs
+        search.settings(); // the retrieval module checks its settings: fail at load, naming the key
     }
 
     /** The same configuration with relative paths resolved against {@code home}. */
