@@ -22,7 +22,6 @@ import tradetalk.retrieval.Sentences;
  *       citations list holds only cited sources.</li>
  *   <li>The reply abstains when it contains {@link #ABSTAIN}, when it opens by saying the sources do not answer,
  *       or when no sentence survives.</li>
- *   <li>Discord mentions in the text are defused ({@link Mentions}).</li>
  * </ul>
  * Line breaks are kept, so status timelines (one cited line per event) survive. Used by answers, status and summaries.
  */
@@ -131,8 +130,7 @@ public final class CitationChecker {
             Passage p = sources.get(old - 1);
             citations.add(new Citation(n, p.article(), p.id(), p.text()));
         });
-        return new Result(Mentions.neutralize(String.join("\n", lines)), false, citations, droppedSentences,
-                droppedMarkers);
+        return new Result(String.join("\n", lines), false, citations, droppedSentences, droppedMarkers);
     }
 
     private static Result abstain(int droppedSentences, int droppedMarkers) {

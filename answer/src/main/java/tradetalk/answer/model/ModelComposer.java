@@ -290,14 +290,14 @@ public final class ModelComposer implements AnswerComposer {
         }
     }
 
-    /** Hands the text so far to the consumer, mentions defused; holds back a reply that is becoming the abstain. */
+    /** Hands the text so far to the consumer; holds back a reply that is becoming the abstain. */
     private static void deliver(StringBuilder text, Consumer<String> partial, AtomicBoolean delivered) {
         String soFar = text.toString().strip();
         if (soFar.isEmpty() || CitationChecker.ABSTAIN.startsWith(soFar) || CitationChecker.isAbstain(soFar)) {
             return;
         }
         try {
-            partial.accept(Mentions.neutralize(text.toString()));
+            partial.accept(text.toString());
             delivered.set(true);
         } catch (RuntimeException e) {
             log.warn("partial answer consumer failed: {}", e.toString());

@@ -37,12 +37,12 @@ class ModelComposerTest {
 
     ModelSettings openAi(String key) {
         return new ModelSettings(Provider.OPENAI, server.openAiBaseUrl(), "gpt-fake-mini", key,
-                Duration.ofMillis(500), 0.0, 256, 3000, 2);
+                Duration.ofSeconds(2), 0.0, 256, 3000, 2);
     }
 
     ModelSettings ollama() {
         return new ModelSettings(Provider.OLLAMA, server.ollamaBaseUrl(), "qwen-fake:7b", null,
-                Duration.ofMillis(500), 0.0, 256, 3000, 2);
+                Duration.ofSeconds(2), 0.0, 256, 3000, 2);
     }
 
     @Test
@@ -94,9 +94,9 @@ class ModelComposerTest {
         assertThat(c.abstained()).isFalse();
         assertThat(c.answer()).isEqualTo(
                 "The U.S. suspended the December tariffs [1]. China pledged farm purchases [1][2].");
-        assertThat(c.citations()).extracting(Citation::n, Citation::passageId)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "bloomberg-2#0"),
-                        org.assertj.core.groups.Tuple.tuple(2, "ap-3#0"));
+        assertThat(c.citations()).extracting(Citation::n, Citation::passageIds)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, List.of("bloomberg-2#0")),
+                        org.assertj.core.groups.Tuple.tuple(2, List.of("ap-3#0")));
         assertThat(c.nearest()).isEmpty();
         assertThat(c.usage().model()).isEqualTo("gpt-fake-mini");
         assertThat(c.usage().tokensIn()).isEqualTo(42);
@@ -115,8 +115,8 @@ class ModelComposerTest {
         assertThat(c.abstained()).isTrue();
         assertThat(c.answer()).isEqualTo(ModelComposer.ABSTAIN_TEXT);
         assertThat(c.citations()).isEmpty();
-        assertThat(c.nearest()).extracting(Citation::passageId)
-                .containsExactly("reuters-1#0", "bloomberg-2#0", "ap-3#0");
+        assertThat(c.nearest()).extracting(Citation::passageIds)
+                .containsExactly(List.of("reuters-1#0"), List.of("bloomberg-2#0"), List.of("ap-3#0"));
         assertThat(c.usage()).isNotNull();
     }
 
@@ -170,7 +170,7 @@ class ModelComposerTest {
         assertThat(request.body().path("model").asText()).isEqualTo("qwen-fake:7b");
         assertThat(request.message("user")).contains("[3] AP, 2020-01-15").contains(QUESTION);
         assertThat(c.answer()).isEqualTo("They signed it at the White House [1].");
-        assertThat(c.citations()).extracting(Citation::passageId).containsExactly("ap-3#0");
+        assertThat(c.citations()).extracting(Citation::passageIds).containsExactly(List.of("ap-3#0"));
         assertThat(c.usage().tokensIn()).isEqualTo(42);
         assertThat(c.usage().tokensOut()).isEqualTo(7);
         assertThat(composer.name()).isEqualTo("ollama");
@@ -238,7 +238,7 @@ class ModelComposerTest {
 
         server.always(FakeModelServer.stall(Duration.ofSeconds(5)));
         assertThatThrownBy(() -> composer.compose(QUESTION, Evidence.tradeTalks(), s -> { }))
-                .hasMessage("model timed out after 500ms");
+                .hasMessage("model timed out after 2s");
         assertThat(server.requests()).hasSize(2);
     }
 
@@ -251,14 +251,14 @@ class ModelComposerTest {
 
         assertThatThrownBy(() -> composer.compose(QUESTION, Evidence.tradeTalks(), partials::add))
                 .isInstanceOf(ComposerException.class)
-                .hasMessage("model timed out after 500ms");
+                .hasMessage("model timed out after 2s");
         assertThat(partials).containsExactly("Started ");
         assertThat(server.requests()).hasSize(1);
     }
 
     @Test
-    @DisplayName("the poisoned article sits inside the sources section as data; @everyone in the reply is defused")
-    void should_keep_poisoned_article_as_data_and_defuse_mentions() {
+    @DisplayName("the poisoned article sits inside the sources section as data; the reply keeps its text as written")
+    void should_keep_poisoned_article_as_data_and_leave_mentions_to_the_discord_edge() {
         // given
         server.always(answer("Negotiators met in Beijing [1]. @everyone look <@123456> [1]."));
         ModelComposer composer = ModelComposer.streaming(openAi(KEY), Prompts.bundled());
@@ -277,8 +277,8 @@ class ModelComposerTest {
         assertThat(user.indexOf("[1] Blog, 2019-11-27, \"Trade talk rumours\"")).isBetween(open, poison);
         assertThat(server.lastRequest().message("system")).doesNotContain(Evidence.POISON);
 
-        assertThat(c.answer()).doesNotContain("@everyone").doesNotContain("<@1")
-                .contains("@\u200Beveryone").contains("<@\u200B123456>");
-        assertThat(partials).allSatisfy(p -> assertThat(p).doesNotContain("@everyone").doesNotContain("<@1"));
+        // defusing mentions is the Discord message layer's job: ask --json shows the text as the model wrote it
+        assertThat(c.answer()).contains("@everyone look <@123456>").doesNotContain("\u200B");
+        assertThat(partials).allSatisfy(p -> assertThat(p).doesNotContain("\u200B"));
     }
 }

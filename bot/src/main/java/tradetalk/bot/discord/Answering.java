@@ -18,6 +18,7 @@ import tradetalk.answer.AnswerRequest;
 import tradetalk.answer.AnswerService;
 import tradetalk.answer.Citation;
 import tradetalk.answer.CitedAnswer;
+import tradetalk.answer.UserError;
 
 /**
  * Answers a question onto a {@link Messages.Surface}: streams the growing text (at most one edit per interval), then
@@ -56,7 +57,8 @@ public final class Answering {
      */
     public CitedAnswer answer(String question, List<String> history, Messages.Surface surface) {
         Streamer streamer = new Streamer(surface);
-        CitedAnswer a = answers.answer(new AnswerRequest(question, history, k, null), streamer::partial);
+        AnswerRequest request = UserError.whenInvalid(() -> new AnswerRequest(question, history, k, null));
+        CitedAnswer a = answers.answer(request, streamer::partial);
         streamer.awaitEdits();
         String answerId = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
         List<String> sources = new ArrayList<>();
@@ -67,7 +69,7 @@ public final class Answering {
         List<ActionRow> buttons = List.of(ActionRow.of(
                 Button.success(FEEDBACK_PREFIX + answerId + ":up", "Helpful"),
                 Button.secondary(FEEDBACK_PREFIX + answerId + ":down", "Not helpful")));
-        sendSplit(surface, DiscordFormat.answer(a), buttons);
+        Messages.sendSplit(surface, DiscordFormat.answer(a), buttons);
         log.info("Answered ({} backend, {} citation(s), {} ms){}", a.backend(), a.citations().size(),
                 a.timings() == null ? -1 : a.timings().totalMs(), a.abstained() ? " by abstaining" : "");
         return a;
@@ -76,22 +78,6 @@ public final class Answering {
     /** An answer given recently (for feedback). */
     public Optional<Answered> recent(String answerId) {
         return Optional.ofNullable(recent.getIfPresent(answerId));
-    }
-
-    /**
-     * Writes text split into Discord-sized messages: the first replaces the surface's message, the others follow;
-     * the last carries {@code components}. Blocks until sent.
-     */
-    public static void sendSplit(Messages.Surface surface, String text, List<ActionRow> components) {
-        List<String> parts = DiscordFormat.split(text);
-        for (int i = 0; i < parts.size(); i++) {
-            List<ActionRow> rows = i == parts.size() - 1 ? components : List.of();
-            if (i == 0) {
-                surface.edit(Messages.edit(parts.get(i), rows)).join();
-            } else {
-                surface.send(Messages.create(parts.get(i), rows)).join();
-            }
-        }
     }
 
     /** Edits the message with the growing text, at most once per interval, in order. */
@@ -110,9 +96,8 @@ public final class Answering {
                 return;
             }
             lastEditMillis = now;
-            String preview = DiscordFormat.truncate(DiscordFormat.safe(textSoFar), DiscordFormat.MAX_CONTENT - 2)
-                    + " ▍";
-            chain = chain.handle((r, e) -> null).thenCompose(x -> surface.edit(Messages.edit(preview)));
+            var preview = Messages.preview(textSoFar);
+            chain = chain.handle((r, e) -> null).thenCompose(x -> surface.edit(preview));
         }
 
         void awaitEdits() {

@@ -3,9 +3,9 @@ package tradetalk.bot.discord;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.slf4j.Logger;
@@ -26,18 +26,12 @@ public final class Digest {
 
     private final StatusService status;
     private final Supplier<List<ArticleMeta>> articles;
-    private final Function<String, GuildMessageChannel> channels;
     private final String channelId;
     private Set<String> seen;
 
-    /**
-     * @param channels finds a channel by id (null when unknown)
-     */
-    public Digest(StatusService status, Supplier<List<ArticleMeta>> articles,
-                  Function<String, GuildMessageChannel> channels, String channelId) {
+    public Digest(StatusService status, Supplier<List<ArticleMeta>> articles, String channelId) {
         this.status = status;
         this.articles = articles;
-        this.channels = channels;
         this.channelId = channelId;
         this.seen = ids(articles.get());
     }
@@ -47,7 +41,7 @@ public final class Digest {
      *
      * @return true when a digest was posted
      */
-    public synchronized boolean runOnce() {
+    public synchronized boolean runOnce(JDA jda) {
         Set<String> now = ids(articles.get());
         Set<String> fresh = new HashSet<>(now);
         fresh.removeAll(seen);
@@ -55,15 +49,14 @@ public final class Digest {
             log.debug("Digest: nothing new since the last one");
             return false;
         }
-        GuildMessageChannel channel = channels.apply(channelId);
+        GuildMessageChannel channel = jda.getChannelById(GuildMessageChannel.class, channelId);
         if (channel == null) {
             log.warn("Digest: channel {} (discord.digest-channel) is not visible to the bot; skipped", channelId);
             return false;
         }
         StatusReport report = status.status(new StatusRequest(null, null, StatusRequest.CONFIGURED_WINDOW, null));
         String text = "**Digest:** " + fresh.size() + " new article(s) indexed.\n" + StatusCommand.text(report);
-        for (String part : DiscordFormat.split(text)) {
-            MessageCreateData data = Messages.create(part);
+        for (MessageCreateData data : Messages.createAll(text)) {
             channel.sendMessage(data).complete();
         }
         seen = now;

@@ -6,13 +6,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tradetalk.answer.Citation;
 import tradetalk.answer.CitedAnswer;
-import tradetalk.answer.model.Mentions;
 import tradetalk.retrieval.ArticleMeta;
 
 /**
- * Discord text for answers, pure functions without JDA: neutralised mentions, a sources block with links that do
- * not unfurl, and splitting into messages Discord accepts (never inside a {@code [n]} marker or a link, code fences
- * closed and reopened).
+ * Discord text for answers, pure functions without JDA: a sources block with links that do not unfurl, and splitting into messages Discord accepts (never inside a {@code [n]} marker or a link, code fences
+ * closed and reopened). Mentions are defused by {@link Messages}, which sends everything.
  */
 public final class DiscordFormat {
 
@@ -35,16 +33,11 @@ public final class DiscordFormat {
         throw new UnsupportedOperationException("utility class");
     }
 
-    /** Text that cannot ping anyone: mentions get a zero-width space after the {@code @}. */
-    public static String safe(String text) {
-        return text == null ? "" : Mentions.neutralize(text);
-    }
-
     /** A whole cited answer: the text, a fallback note, then the sources (or nearest sources when abstaining). */
     public static String answer(CitedAnswer a) {
-        StringBuilder sb = new StringBuilder(safe(a.answer()).strip());
+        StringBuilder sb = new StringBuilder(a.answer().strip());
         if (a.fallback() != null) {
-            sb.append("\n\n_(The model could not answer: ").append(safe(a.fallback()))
+            sb.append("\n\n_(The model could not answer: ").append(a.fallback())
                     .append("; answered from the articles directly.)_");
         }
         List<Citation> list = a.abstained() ? a.nearest() : a.citations();
@@ -71,19 +64,19 @@ public final class DiscordFormat {
     public static String sourceLine(ArticleMeta a) {
         StringBuilder sb = new StringBuilder();
         if (!a.source().isBlank()) {
-            sb.append(safe(escape(a.source()))).append(", ");
+            sb.append(escape(a.source())).append(", ");
         }
         if (a.publishedAt() != null) {
             sb.append(a.publishedAt()).append(", ");
         }
-        String title = safe(escape(a.title().isBlank() ? "(untitled)" : a.title()));
+        String title = escape(a.title().isBlank() ? "(untitled)" : a.title());
         if (isWebUrl(a.url())) {
             sb.append("[").append(title).append("](<").append(a.url().replace(">", "%3E"))
                     .append(">)");
         } else if (!a.path().isBlank()) {
             String file = a.path().replace('\\', '/');
             file = file.substring(file.lastIndexOf('/') + 1);
-            sb.append('"').append(title).append("\" (file `").append(safe(file.replace("`", "'"))).append("`)");
+            sb.append('"').append(title).append("\" (file `").append(file.replace("`", "'")).append("`)");
         } else {
             sb.append('"').append(title).append('"');
         }

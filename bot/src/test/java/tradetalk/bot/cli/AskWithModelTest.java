@@ -66,6 +66,19 @@ class AskWithModelTest {
     }
 
     @Test
+    void given_a_model_answer_with_mentions_when_asking_with_json_then_the_text_is_as_written() throws IOException {
+        server.always(FakeModelServer.answer("Trump hoped to sign it in Santiago, Chile, said @everyone [1]."));
+
+        CliRun r = ask(env("openai", server.openAiBaseUrl()));
+
+        JsonNode a = JSON.readTree(r.out());
+        assertThat(a.get("backend").asText()).isEqualTo("openai");
+        // defusing Discord mentions is the Discord message layer's job, not part of the answer
+        assertThat(a.get("answer").asText()).isEqualTo("Trump hoped to sign it in Santiago, Chile, said @everyone [1].");
+        assertThat(r.out()).doesNotContain("\u200B");
+    }
+
+    @Test
     void given_ollama_when_asking_then_the_native_api_is_used() throws IOException {
         server.always(FakeModelServer.answer("In Santiago, Chile [1]."));
 

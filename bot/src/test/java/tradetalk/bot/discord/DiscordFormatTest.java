@@ -90,7 +90,7 @@ class DiscordFormatTest {
         CitedAnswer a = new CitedAnswer("q", "Tariffs paused [1] says @here and <@123> [2].", false, "offline", null,
                 List.of(new Citation(1, web, "p1", "..."), new Citation(2, file, "p2", "...")), List.of(), null, null);
 
-        String text = DiscordFormat.answer(a);
+        String text = Messages.safe(DiscordFormat.answer(a));
 
         assertThat(text).doesNotContain("@everyone").doesNotContain("@here").doesNotContain("<@123>");
         assertThat(text).contains("**Sources**")
@@ -115,7 +115,7 @@ class DiscordFormatTest {
         }
         text.append("end [1]");
 
-        List<String> parts = DiscordFormat.split(DiscordFormat.safe(text.toString()));
+        List<String> parts = Messages.parts(text.toString());
 
         for (String part : parts) {
             String sent = Messages.create(part).getContent();

@@ -2,6 +2,7 @@ package tradetalk.bot.discord.commands;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 import java.util.function.Function;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
@@ -11,6 +12,7 @@ import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import tradetalk.answer.UserError;
 import tradetalk.bot.discord.Messages;
 import tradetalk.retrieval.index.IngestReport;
 
@@ -45,7 +47,8 @@ public final class IngestCommand implements SlashCommand {
     public void execute(SlashCommandInteractionEvent event, InteractionHook hook) {
         URI url = parse(event.getOption("url", "", o -> o.getAsString()).strip());
         IngestReport report = ingestUrl.apply(url);
-        hook.editOriginal(Messages.edit("Ingest of <" + url + ">: " + ReindexCommand.describe(report))).complete();
+        Messages.sendSplit(AskCommand.hookSurface(hook), "Ingest of <" + url + ">: " + ReindexCommand.describe(report),
+                List.of());
     }
 
     static URI parse(String text) {
@@ -54,12 +57,12 @@ public final class IngestCommand implements SlashCommand {
             String scheme = uri.getScheme();
             if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
                     || uri.getHost() == null) {
-                throw new IllegalArgumentException("`url` must be a web address starting with https:// or http://, "
+                throw new UserError("`url` must be a web address starting with https:// or http://, "
                         + "got '" + text + "'.");
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("`url` is not a valid address: " + e.getReason() + ".");
+            throw new UserError("`url` is not a valid address: " + e.getReason() + ".");
         }
     }
 }

@@ -1,5 +1,6 @@
 package tradetalk.bot.discord.commands;
 
+import java.util.List;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
@@ -40,7 +41,7 @@ public final class ReindexCommand implements SlashCommand {
     @Override
     public void execute(SlashCommandInteractionEvent event, InteractionHook hook) {
         IngestReport report = reindex.get();
-        hook.editOriginal(Messages.edit("Reindex: " + describe(report))).complete();
+        Messages.sendSplit(AskCommand.hookSurface(hook), "Reindex: " + describe(report), List.of());
     }
 
     /** "2 added, 0 replaced, 1 unchanged (14 passages, 830 ms)", then the skipped inputs. */
@@ -52,6 +53,6 @@ public final class ReindexCommand implements SlashCommand {
             sb.append("\nSkipped ").append(DiscordFormat.escape(x.source())).append(": ")
                     .append(DiscordFormat.escape(x.reason()));
         }
-        return DiscordFormat.truncate(sb.toString(), 1900);
+        return sb.toString();
     }
 }

@@ -13,6 +13,7 @@ import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import tradetalk.answer.UserError;
 import tradetalk.bot.discord.DiscordFormat;
 import tradetalk.bot.discord.Messages;
 import tradetalk.retrieval.ArticleMeta;
@@ -62,7 +63,7 @@ public final class SourcesCommand implements SlashCommand, ButtonHandler {
         try {
             page = Integer.parseInt(rest.substring(0, colon));
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("This button is out of date; run /sources again.");
+            throw new UserError("This button is out of date; run /sources again.");
         }
         hook.editOriginal(page(rest.substring(colon + 1), page)).complete();
     }
@@ -87,8 +88,8 @@ public final class SourcesCommand implements SlashCommand, ButtonHandler {
         String title = (q.isEmpty() ? "Indexed articles" : "Articles matching '" + query + "'") + " (" + list.size()
                 + ")";
         EmbedBuilder embed = new EmbedBuilder()
-                .setTitle(DiscordFormat.truncate(DiscordFormat.safe(title), 256))
-                .setDescription(DiscordFormat.truncate(DiscordFormat.safe(description.toString()),
+                .setTitle(DiscordFormat.truncate(Messages.safe(title), 256))
+                .setDescription(DiscordFormat.truncate(Messages.safe(description.toString()),
                         DiscordFormat.MAX_DESCRIPTION))
                 .setFooter("Page " + (page + 1) + " of " + pages);
         String idQuery = query.length() > MAX_QUERY_IN_ID ? query.substring(0, MAX_QUERY_IN_ID) : query;
