@@ -11,8 +11,10 @@ import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tradetalk.answer.AnswerComposer;
 import tradetalk.answer.ComposerException;
 import tradetalk.answer.Composition;
+import tradetalk.answer.UserError;
 import tradetalk.answer.extract.CitationNumbers;
 import tradetalk.answer.extract.Extracts;
 import tradetalk.answer.extract.Extracts.Sentence;
@@ -84,7 +86,7 @@ public final class ExtractiveSummaryService implements SummaryService {
             selection = range(request.since(), request.until());
         }
         if (selection.sentences().isEmpty()) {
-            return new Summary(selection.subject(), selection.nothing(), List.of(), true, "offline", null, null);
+            return new Summary(selection.subject(), selection.nothing(), List.of(), true, AnswerComposer.OFFLINE, null, null);
         }
         List<Sentence> picked = pick(selection, request.length().sentences());
         Summary extractive = extractive(selection.subject(), picked);
@@ -145,7 +147,7 @@ public final class ExtractiveSummaryService implements SummaryService {
         if (matches.size() > MAX_CANDIDATES_LISTED) {
             sb.append("\n  ... and ").append(matches.size() - MAX_CANDIDATES_LISTED).append(" more");
         }
-        throw new IllegalArgumentException(sb.toString());
+        throw new UserError(sb.toString());
     }
 
     // ---- selection ----------------------------------------------------------------------------------------------
@@ -255,7 +257,7 @@ public final class ExtractiveSummaryService implements SummaryService {
             }
             text.append(s.text()).append(CitationNumbers.markers(List.of(numbers.cite(s.passage()))));
         }
-        return new Summary(subject, text.toString(), numbers.all(), false, "offline", null, null);
+        return new Summary(subject, text.toString(), numbers.all(), false, AnswerComposer.OFFLINE, null, null);
     }
 
     private Summary written(String subject, List<Sentence> picked, int sentences) {

@@ -136,7 +136,7 @@ class ExtractiveSummaryServiceTest {
     @DisplayName("a title part matching several articles is refused, listing them")
     void should_refuse_ambiguous_article_reference() {
         assertThatThrownBy(() -> service.summarize(new SummaryRequest("Trade", null, null, null, Length.SHORT)))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(tradetalk.answer.UserError.class)
                 .hasMessageContaining("'Trade' matches 3 articles")
                 .hasMessageContaining(dated("2019-11-18").id())
                 .hasMessageContaining("2019-10-25");

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import tradetalk.answer.AnswerRequest;
 import tradetalk.answer.AnswerService;
+import tradetalk.answer.UserError;
 import tradetalk.answer.offline.OfflineComposer;
 import tradetalk.bot.Tradetalk;
 import tradetalk.bot.eval.EvalReport;
@@ -45,10 +46,10 @@ public final class Bench {
 
         public Plan {
             if (articles < 1) {
-                throw new IllegalArgumentException("--articles must be at least 1, got " + articles);
+                throw new UserError("--articles must be at least 1, got " + articles);
             }
             if (questions < 1) {
-                throw new IllegalArgumentException("--questions must be at least 1, got " + questions);
+                throw new UserError("--questions must be at least 1, got " + questions);
             }
             threads = List.copyOf(threads);
         }
@@ -62,7 +63,7 @@ public final class Bench {
     public static Map<String, Object> run(Tradetalk tt, Plan plan, Consumer<String> progress) {
         ArticleIndex index = tt.index();
         if (index.articleCount() > 0) {
-            throw new IllegalArgumentException("the bench index " + index.directory()
+            throw new UserError("the bench index " + index.directory()
                     + " is not empty; give an empty or new --index directory");
         }
         progress.accept("generating " + plan.articles() + " articles (seed " + plan.seed() + ")");

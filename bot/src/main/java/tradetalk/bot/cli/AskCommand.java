@@ -12,6 +12,7 @@ import picocli.CommandLine.Parameters;
 import tradetalk.answer.AnswerRequest;
 import tradetalk.answer.AnswerService;
 import tradetalk.answer.CitedAnswer;
+import tradetalk.answer.UserError;
 import tradetalk.bot.Tradetalk;
 
 /** {@code tradetalk ask}: answers a question, or one question per line of standard input. */
@@ -33,19 +34,14 @@ final class AskCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (Tradetalk tt = app.open()) {
             int passages = k != null ? k : tt.config().search().k();
-            if (passages < 1 || passages > 100) {
-                throw new UserException("--k must be 1 to 100, got " + passages);
+            if (words != null && !words.isEmpty()) {
+                AnswerRequest request = UserError.whenInvalid(() -> AnswerRequest.of(String.join(" ", words), passages));
+                tt.ingestDefaultsIfEmpty(app.err());
+                print(tt.answers().answer(request));
+                return 0;
             }
             tt.ingestDefaultsIfEmpty(app.err());
             AnswerService service = tt.answers();
-            if (words != null && !words.isEmpty()) {
-                String q = String.join(" ", words).strip();
-                if (q.isEmpty()) {
-                    throw new UserException("the question is empty");
-                }
-                print(service.answer(AnswerRequest.of(q, passages)));
-                return 0;
-            }
             BufferedReader in = new BufferedReader(new InputStreamReader(app.in(), StandardCharsets.UTF_8));
             String line;
             boolean first = true;
@@ -57,7 +53,8 @@ final class AskCommand implements Callable<Integer> {
                     app.out().println("---");
                 }
                 first = false;
-                print(service.answer(AnswerRequest.of(line.strip(), passages)));
+                String question = line.strip();
+                print(service.answer(UserError.whenInvalid(() -> AnswerRequest.of(question, passages))));
             }
             return 0;
         }

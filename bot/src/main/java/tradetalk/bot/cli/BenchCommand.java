@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import tradetalk.answer.UserError;
 import tradetalk.bot.Tradetalk;
 import tradetalk.bot.bench.Bench;
 import tradetalk.bot.bench.ColdStart;
@@ -75,7 +76,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (warmup < 0 || coldRuns < 1 || threads.stream().anyMatch(t -> t < 1 || t > 256)) {
-            throw new UserException("--warmup must be >= 0, --cold-runs >= 1 and --threads 1 to 256");
+            throw new UserError("--warmup must be >= 0, --cold-runs >= 1 and --threads 1 to 256");
         }
         Path temp = null;
         TradetalkConfig config = app.loadConfig();
@@ -90,8 +91,6 @@ final class BenchCommand implements Callable<Integer> {
             int passages = k != null ? k : tt.config().search().k();
             Bench.Plan plan = new Bench.Plan(articles, questions, warmup, passages, seed, threads);
             report.putAll(Bench.run(tt, plan, s -> app.err().println("tradetalk: bench " + s + " ...")));
-        } catch (IllegalArgumentException e) {
-            throw new UserException(e.getMessage());
         } finally {
             if (temp != null) {
                 Trees.delete(temp);

@@ -4,11 +4,14 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import tradetalk.answer.UserError;
 import tradetalk.bot.config.ConfigException;
 import tradetalk.retrieval.index.IndexException;
 
@@ -56,8 +59,9 @@ public final class Cli implements Runnable {
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             String message = userMessage(ex);
             if (message == null) {
-                log.error("Unexpected failure", ex);
-                message = "unexpected error: " + ex + " (see the log above)";
+                String errorId = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+                log.error("Unexpected failure [error {}]", errorId, ex);
+                message = "unexpected error (error id " + errorId + "; the details are in the log above)";
             }
             commandLine.getErr().println("tradetalk: " + message);
             return FAILED;
@@ -66,8 +70,7 @@ public final class Cli implements Runnable {
     }
 
     private static String userMessage(Throwable ex) {
-        if (ex instanceof ConfigException || ex instanceof IndexException || ex instanceof UserException
-                || ex instanceof IllegalArgumentException) {
+        if (ex instanceof ConfigException || ex instanceof IndexException || ex instanceof UserError) {
             return ex.getMessage();
         }
         return null;

@@ -9,7 +9,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import tradetalk.bot.Tradetalk;
 import tradetalk.bot.config.DiscordConfig;
-import tradetalk.bot.discord.BotServices;
 import tradetalk.bot.discord.DiscordBot;
 
 /**
@@ -30,19 +29,12 @@ final class DiscordCommand implements Callable<Integer> {
         StopSignal stop = StopSignal.install(); // before connecting: a SIGTERM from then on stops gracefully
         Tradetalk tt = app.open();
         DiscordConfig config = tt.config().discord();
-        if (!config.hasToken()) {
-            tt.close();
-            throw new UserException("no Discord bot token: set TRADETALK_DISCORD_TOKEN (or discord.token in the "
-                    + "config file) to the token from the Discord developer portal");
-        }
         DiscordBot bot;
         try {
+            DiscordBot.requireToken(config);
             tt.ingestDefaultsIfEmpty(app.err());
-            bot = DiscordBot.start(config, services(tt), Clock.systemUTC(), UnaryOperator.identity());
+            bot = tt.startDiscordBot(config, Clock.systemUTC(), UnaryOperator.identity());
             tt.feedRefresher().start(); // keeps the index current from feeds.sources while the bot runs
-        } catch (IllegalArgumentException e) {
-            tt.close();
-            throw new UserException(e.getMessage());
         } catch (RuntimeException | InterruptedException e) {
             tt.close();
             throw e;
@@ -59,11 +51,5 @@ final class DiscordCommand implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    /** The bot's services over the application. */
-    static BotServices services(Tradetalk tt) {
-        return new BotServices(tt.answers(), tt.statusService(), tt.summaryService(), () -> tt.index().articles(),
-                tt::ingestUrl, tt::reindex, tt.config().search().k());
     }
 }

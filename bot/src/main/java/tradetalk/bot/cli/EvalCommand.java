@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import tradetalk.answer.UserError;
 import tradetalk.bot.Tradetalk;
 import tradetalk.bot.eval.EvalQueries;
 import tradetalk.bot.eval.EvalQuery;
@@ -71,19 +72,19 @@ final class EvalCommand implements Callable<Integer> {
             return scoreOnly();
         }
         if (queries == null) {
-            throw new UserException("--queries FILE is required (or --score-only FILE)");
+            throw new UserError("--queries FILE is required (or --score-only FILE)");
         }
         if (corpus == null && app.index == null) {
-            throw new UserException("give --corpus FILE|DIR to ingest, or --index DIR to reuse an index");
+            throw new UserError("give --corpus FILE|DIR to ingest, or --index DIR to reuse an index");
         }
         if (limit != null && limit < 1) {
-            throw new UserException("--limit must be at least 1, got " + limit);
+            throw new UserError("--limit must be at least 1, got " + limit);
         }
         if (warmup < 0) {
-            throw new UserException("--warmup must be 0 or more, got " + warmup);
+            throw new UserError("--warmup must be 0 or more, got " + warmup);
         }
         if (!Files.isRegularFile(queries)) {
-            throw new UserException("queries file not found: " + queries);
+            throw new UserError("queries file not found: " + queries);
         }
         List<EvalQuery> qs = EvalQueries.read(queries);
         if (limit != null && limit < qs.size()) {
@@ -100,7 +101,7 @@ final class EvalCommand implements Callable<Integer> {
             if (corpus != null) {
                 for (Path p : corpus) {
                     if (!Files.exists(p)) {
-                        throw new UserException("corpus not found: " + p);
+                        throw new UserError("corpus not found: " + p);
                     }
                 }
                 app.err().println("tradetalk: ingesting " + corpus + " ...");
@@ -110,7 +111,7 @@ final class EvalCommand implements Callable<Integer> {
                 }
             }
             if (tt.index().articleCount() == 0) {
-                throw new UserException("the index has no articles; give --corpus");
+                throw new UserError("the index has no articles; give --corpus");
             }
             List<Evaluator.Retriever> systems = new ArrayList<>(List.of(Evaluator.TRADETALK));
             if (compare) {
@@ -143,13 +144,13 @@ final class EvalCommand implements Callable<Integer> {
 
     private int scoreOnly() throws IOException {
         if (!Files.isRegularFile(scoreOnly)) {
-            throw new UserException("file not found: " + scoreOnly);
+            throw new UserError("file not found: " + scoreOnly);
         }
         List<RetrievalOutput.Row> rows;
         try {
             rows = RetrievalOutput.parse(Files.readString(scoreOnly, StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
-            throw new UserException(scoreOnly + ": " + e.getMessage());
+            throw new UserError(scoreOnly + ": " + e.getMessage());
         }
         MultiHopMetrics.Summary s = RetrievalOutput.score(rows);
         if (app.json()) {

@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import tradetalk.answer.UserError;
 import tradetalk.bot.Tradetalk;
 import tradetalk.retrieval.Rejected;
 import tradetalk.retrieval.feed.FeedResult;
@@ -41,7 +42,7 @@ final class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (paths.isEmpty() && feeds.isEmpty()) {
-            throw new UserException("nothing to ingest: give files or directories (PATH), or --feed URL");
+            throw new UserError("nothing to ingest: give files or directories (PATH), or --feed URL");
         }
         try (Tradetalk tt = app.open()) {
             IngestProgress progress = TerminalProgress.forConsole(app.err(), app.json());
@@ -82,7 +83,7 @@ final class IngestCommand implements Callable<Integer> {
     private static FeedSource source(Tradetalk tt, URI url) {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(java.util.Locale.ROOT);
         if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
-            throw new UserException("--feed needs an http(s) URL, got '" + url + "'");
+            throw new UserError("--feed needs an http(s) URL, got '" + url + "'");
         }
         return tt.config().feeds().feedSources().stream().filter(f -> f.url().equals(url)).findFirst()
                 .orElseGet(() -> FeedSource.of(url));

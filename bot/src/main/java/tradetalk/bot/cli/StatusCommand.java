@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import tradetalk.answer.UserError;
 import tradetalk.answer.status.StatusReport;
 import tradetalk.answer.status.StatusRequest;
 import tradetalk.bot.Tradetalk;
@@ -32,15 +33,10 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Tradetalk tt = app.open()) {
-            if (window != null && (window < 1 || window > 3650)) {
-                throw new UserException("--window must be 1 to 3650 days, got " + window);
-            }
             int days = window != null ? window : StatusRequest.CONFIGURED_WINDOW;
-            if (topic != null && topic.isBlank()) {
-                throw new UserException("--topic is empty");
-            }
+            StatusRequest request = UserError.whenInvalid(() -> new StatusRequest(topic, since, days, null));
             tt.ingestDefaultsIfEmpty(app.err());
-            StatusReport r = tt.statusService().status(new StatusRequest(topic, since, days, null));
+            StatusReport r = tt.statusService().status(request);
             if (app.json()) {
                 app.out().println(Views.json(Views.status(r)));
             } else {

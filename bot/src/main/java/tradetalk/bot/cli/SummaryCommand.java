@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import tradetalk.answer.UserError;
 import tradetalk.answer.summary.Summary;
 import tradetalk.answer.summary.SummaryRequest;
 import tradetalk.bot.Tradetalk;
@@ -40,21 +41,12 @@ final class SummaryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        boolean hasArticle = article != null && !article.isBlank();
-        boolean hasTopic = topic != null && !topic.isBlank();
-        if (hasArticle && hasTopic) {
-            throw new UserException("give --article or --topic, not both");
-        }
-        if (!hasArticle && !hasTopic && since == null && until == null) {
-            throw new UserException("say what to summarise: --article ID, --topic TOPIC, or --since/--until DATE");
-        }
         SummaryRequest.Length len = switch (length.strip().toLowerCase(Locale.ROOT)) {
             case "short" -> SummaryRequest.Length.SHORT;
             case "long" -> SummaryRequest.Length.LONG;
-            default -> throw new UserException("--length must be short or long, got '" + length + "'");
+            default -> throw new UserError("--length must be short or long, got '" + length + "'");
         };
-        SummaryRequest request = new SummaryRequest(hasArticle ? article : null, hasTopic ? topic : null, since,
-                until, len);
+        SummaryRequest request = UserError.whenInvalid(() -> new SummaryRequest(article, topic, since, until, len));
         try (Tradetalk tt = app.open()) {
             tt.ingestDefaultsIfEmpty(app.err());
             Summary s = tt.summaryService().summarize(request);

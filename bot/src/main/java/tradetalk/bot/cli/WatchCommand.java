@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import tradetalk.answer.UserError;
 import tradetalk.bot.Tradetalk;
 import tradetalk.retrieval.feed.FeedRefresher;
 import tradetalk.retrieval.feed.FeedResult;
@@ -32,7 +33,7 @@ final class WatchCommand implements Callable<Integer> {
         try {
             refresher = tt.feedRefresher();
             if (refresher.feeds().isEmpty()) {
-                throw new UserException("no feeds configured: add feeds.sources to the config file "
+                throw new UserError("no feeds configured: add feeds.sources to the config file "
                         + "(see \"Feeds\" in the README)");
             }
         } catch (RuntimeException e) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.interactions.InteractionHook;
+import tradetalk.answer.UserError;
 import tradetalk.bot.discord.commands.ButtonHandler;
 
 /** The Helpful / Not helpful buttons under answers: one vote per member per answer, stored durably. */
@@ -33,7 +34,7 @@ public final class FeedbackButtons implements ButtonHandler {
     public void click(ButtonInteractionEvent event, InteractionHook hook) {
         String[] parts = event.getComponentId().split(":");
         if (parts.length != 3 || !(parts[2].equals("up") || parts[2].equals("down"))) {
-            throw new IllegalArgumentException("This button is not one I know; ask again to get a fresh answer.");
+            throw new UserError("This button is not one I know; ask again to get a fresh answer.");
         }
         String answerId = parts[1];
         boolean helpful = parts[2].equals("up");

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tradetalk.answer.UserError;
 
 /**
  * Runs the bot's work off JDA's event thread (one virtual thread per task), handles failures once (a short message
@@ -65,7 +66,7 @@ public final class Work implements AutoCloseable {
 
     private static void tellFailure(String what, Consumer<String> tell, Throwable e) {
         String message;
-        if (e instanceof IllegalArgumentException) {
+        if (e instanceof UserError) {
             message = e.getMessage(); // the member's input was wrong; the message says what
             log.info("{}: refused input: {}", what, e.getMessage());
         } else {

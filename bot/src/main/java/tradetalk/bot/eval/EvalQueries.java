@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import tradetalk.answer.UserError;
 import tradetalk.retrieval.eval.RetrievalOutput;
 import tradetalk.retrieval.parse.Dates;
 import tradetalk.retrieval.parse.MalformedArticleException;
@@ -31,14 +32,14 @@ public final class EvalQueries {
     /**
      * Reads a queries file.
      *
-     * @throws IllegalArgumentException naming the file and record when it cannot be read
+     * @throws UserError naming the file and record when it cannot be read
      */
     public static List<EvalQuery> read(Path file) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read queries file " + file + ": " + e.getMessage());
+            throw new UserError("cannot read queries file " + file + ": " + e.getMessage());
         }
         return parse(text, file.toString());
     }
@@ -51,7 +52,7 @@ public final class EvalQueries {
             try {
                 JSON.readTree(trimmed).forEach(records::add);
             } catch (JsonProcessingException e) {
-                throw new IllegalArgumentException(name + ": broken JSON: " + e.getOriginalMessage());
+                throw new UserError(name + ": broken JSON: " + e.getOriginalMessage());
             }
         } else {
             String[] lines = text.split("\\r?\\n");
@@ -62,7 +63,7 @@ public final class EvalQueries {
                 try {
                     records.add(JSON.readTree(lines[i]));
                 } catch (JsonProcessingException e) {
-                    throw new IllegalArgumentException(name + " line " + (i + 1) + ": broken JSON: "
+                    throw new UserError(name + " line " + (i + 1) + ": broken JSON: "
                             + e.getOriginalMessage());
                 }
             }
@@ -72,18 +73,18 @@ public final class EvalQueries {
             out.add(toQuery(records.get(i), name + " record " + (i + 1)));
         }
         if (out.isEmpty()) {
-            throw new IllegalArgumentException(name + ": no queries");
+            throw new UserError(name + ": no queries");
         }
         return out;
     }
 
     private static EvalQuery toQuery(JsonNode r, String where) {
         if (!r.isObject()) {
-            throw new IllegalArgumentException(where + " is not a JSON object");
+            throw new UserError(where + " is not a JSON object");
         }
         String query = r.path("query").asText("").strip();
         if (query.isEmpty()) {
-            throw new IllegalArgumentException(where + " has no 'query'");
+            throw new UserError(where + " has no 'query'");
         }
         String type = r.path("question_type").asText("");
         boolean noAnswer = RetrievalOutput.NULL_QUERY.equals(type) || "no-answer".equals(r.path("expect").asText(""));
@@ -109,7 +110,7 @@ public final class EvalQueries {
             try {
                 asOf = Dates.parse(dateText);
             } catch (MalformedArticleException e) {
-                throw new IllegalArgumentException(where + ": question_date/as_of: " + e.reason());
+                throw new UserError(where + ": question_date/as_of: " + e.reason());
             }
         }
         String answer = r.path("answer").isTextual() ? r.get("answer").asText() : "";

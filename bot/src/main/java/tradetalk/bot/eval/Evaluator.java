@@ -11,6 +11,7 @@ import tradetalk.answer.AnswerRequest;
 import tradetalk.answer.AnswerService;
 import tradetalk.answer.Citation;
 import tradetalk.answer.CitedAnswer;
+import tradetalk.answer.UserError;
 import tradetalk.retrieval.PassageSearch;
 import tradetalk.retrieval.SearchHit;
 import tradetalk.retrieval.SearchRequest;
@@ -51,7 +52,7 @@ public final class Evaluator {
      */
     public Evaluator(PassageSearch search, AnswerService answers, int k, int answerK, int warmup) {
         if (k < 1 || k > 100) {
-            throw new IllegalArgumentException("--k must be 1 to 100, got " + k);
+            throw new UserError("--k must be 1 to 100, got " + k);
         }
         this.search = search;
         this.answers = answers;

@@ -136,7 +136,7 @@ class StatusSummaryCliTest {
 
         Run both = run("summary", "--article", "x", "--topic", "y");
         assertThat(both.code()).isEqualTo(Cli.FAILED);
-        assertThat(both.err()).contains("give --article or --topic, not both");
+        assertThat(both.err()).contains("give an article or a topic, not both");
 
         Run none = run("summary");
         assertThat(none.err()).contains("say what to summarise");
@@ -149,7 +149,7 @@ class StatusSummaryCliTest {
         assertThat(order.err()).contains("since (2019-12-01) is after until (2019-11-01)");
 
         Run window = run("status", "--window", "0");
-        assertThat(window.err()).contains("--window must be 1 to 3650 days, got 0");
+        assertThat(window.err()).contains("window must be 1 to 3650 days, got 0");
     }
 
     static List<String> iterable(java.util.Iterator<String> it) {

@@ -35,10 +35,7 @@ public final class AskCommand implements SlashCommand {
 
     @Override
     public void execute(SlashCommandInteractionEvent event, InteractionHook hook) {
-        String question = event.getOption("question", "", o -> o.getAsString()).strip();
-        if (question.isEmpty()) {
-            throw new IllegalArgumentException("Please type a question.");
-        }
+        String question = event.getOption("question", "", o -> o.getAsString());
         answering.answer(question, List.of(), hookSurface(hook));
     }
 

@@ -12,11 +12,12 @@ import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import tradetalk.answer.UserError;
 import tradetalk.answer.summary.Summary;
 import tradetalk.answer.summary.SummaryRequest;
 import tradetalk.answer.summary.SummaryService;
-import tradetalk.bot.discord.Answering;
 import tradetalk.bot.discord.DiscordFormat;
+import tradetalk.bot.discord.Messages;
 import tradetalk.retrieval.ArticleMeta;
 
 /** {@code /summary article:|topic: [since:] [until:] [length:]}, with article titles autocompleted. */
@@ -56,10 +57,10 @@ public final class SummaryCommand implements SlashCommand {
         LocalDate since = date("since", event.getOption("since", null, o -> o.getAsString()));
         LocalDate until = date("until", event.getOption("until", null, o -> o.getAsString()));
         String length = event.getOption("length", "short", o -> o.getAsString());
-        SummaryRequest request = new SummaryRequest(blankToNull(article), blankToNull(topic), since, until,
-                "long".equals(length) ? SummaryRequest.Length.LONG : SummaryRequest.Length.SHORT);
+        SummaryRequest request = UserError.whenInvalid(() -> new SummaryRequest(article, topic, since, until,
+                "long".equals(length) ? SummaryRequest.Length.LONG : SummaryRequest.Length.SHORT));
         Summary s = summaries.summarize(request);
-        Answering.sendSplit(AskCommand.hookSurface(hook), text(s), List.of());
+        Messages.sendSplit(AskCommand.hookSurface(hook), text(s), List.of());
     }
 
     @Override
@@ -97,12 +98,8 @@ public final class SummaryCommand implements SlashCommand {
         try {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("`" + option + "` must be a date like 2019-11-26, got '"
+            throw new UserError("`" + option + "` must be a date like 2019-11-26, got '"
                     + value.strip().toLowerCase(Locale.ROOT) + "'.");
         }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }
