@@ -3,6 +3,8 @@ package tradetalk.bot;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Clock;
+import java.util.function.UnaryOperator;
+import net.dv8tion.jda.api.JDABuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tradetalk.answer.AnswerComposer;
 import tradetalk.answer.AnswerService;
+import tradetalk.answer.UserError;
 import tradetalk.answer.model.ModelComposer;
 import tradetalk.answer.model.ModelSettings;
 import tradetalk.answer.model.Prompts;
@@ -18,9 +21,29 @@ import tradetalk.answer.status.StatusService;
 import tradetalk.answer.status.TimelineStatusService;
 import tradetalk.answer.summary.ExtractiveSummaryService;
 import tradetalk.answer.summary.SummaryService;
+import tradetalk.bot.config.DiscordConfig;
 import tradetalk.bot.config.TradetalkConfig;
+import tradetalk.bot.discord.Access;
+import tradetalk.bot.discord.Answering;
+import tradetalk.bot.discord.BotCore;
+import tradetalk.bot.discord.Conversations;
+import tradetalk.bot.discord.Digest;
+import tradetalk.bot.discord.DiscordBot;
+import tradetalk.bot.discord.FeedbackButtons;
+import tradetalk.bot.discord.FeedbackStore;
+import tradetalk.bot.discord.Work;
+import tradetalk.bot.discord.commands.AskCommand;
+import tradetalk.bot.discord.commands.CommandRegistry;
+import tradetalk.bot.discord.commands.IngestCommand;
+import tradetalk.bot.discord.commands.ReindexCommand;
+import tradetalk.bot.discord.commands.SourcesCommand;
+import tradetalk.bot.discord.commands.StatusCommand;
+import tradetalk.bot.discord.commands.SummaryCommand;
 import tradetalk.retrieval.Chunker;
+import tradetalk.retrieval.ArticleMeta;
 import tradetalk.retrieval.ReadResult;
+import tradetalk.retrieval.SearchHit;
+import tradetalk.retrieval.SearchRequest;
 import tradetalk.retrieval.embed.BgeSmallEmbedder;
 import tradetalk.retrieval.embed.CachingEmbedder;
 import tradetalk.retrieval.embed.Embedder;
@@ -38,10 +61,12 @@ import tradetalk.retrieval.feed.Robots;
 import tradetalk.retrieval.parse.ArticleReader;
 
 /**
- * The object graph, built by hand from the configuration: embedder, index, composers and services. Parts are made on
- * first use so that a command only pays for what it needs. Close it to close the index.
+ * The object graph, built by hand from the configuration: the one wiring place of embedder, index, composers,
+ * services, feeds and the Discord bot. Parts are made on first use so that a command only pays for what it needs;
+ * the Discord bot warms them up before it logs in ({@link #warmUp()}). Close it to close the index. Tests may
+ * override the service methods to put doubles into the bot.
  */
-public final class Tradetalk implements AutoCloseable {
+public class Tradetalk implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Tradetalk.class);
 
@@ -166,6 +191,60 @@ public final class Tradetalk implements AutoCloseable {
         return summaries;
     }
 
+    /** The indexed articles, newest first. */
+    public List<ArticleMeta> articles() {
+        return index().articles();
+    }
+
+    /**
+     * Makes now what the first question would otherwise wait for, so that the first answers neither wait nor all
+     * start at the same instant once it is ready: the embedding model (loaded and run once), the index and its
+     * searcher, the composers, prompts and the status and summary services.
+     */
+    public void warmUp() {
+        long t0 = System.nanoTime();
+        embedder().embedQuery("trade talks"); // loads the model and runs it once (ONNX session, tokenizer)
+        answers();
+        statusService();
+        summaryService();
+        List<SearchHit> hits = index().search(SearchRequest.of("trade talks", 1));
+        offlineComposer().compose("trade talks", hits, s -> { });
+        log.info("Warmed up (embedding model, index, composers) in {} ms", (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /**
+     * Builds the Discord bot over this graph's services, warms the graph up, then connects (see
+     * {@link DiscordBot#start}).
+     *
+     * @param discord    the {@code discord} configuration (production: {@code config().discord()})
+     * @param customizer last changes to the JDA builder (tests; identity in production)
+     * @throws UserError when the token is missing or rejected, or Discord cannot be reached
+     */
+    public DiscordBot startDiscordBot(DiscordConfig discord, Clock clock, UnaryOperator<JDABuilder> customizer)
+            throws InterruptedException {
+        DiscordBot.requireToken(discord);
+        warmUp();
+        Work work = new Work();
+        FeedbackStore feedback = FeedbackStore.open(discord.feedbackPath());
+        Answering answering = new Answering(answers(), config.search().k(), discord.streamEditInterval(), clock);
+        Access access = new Access(discord, clock);
+        Conversations conversations = new Conversations(answering, work,
+                (user, guild, channel) -> access.check(user, guild, channel, true));
+        SourcesCommand sources = new SourcesCommand(this::articles);
+        CommandRegistry registry = new CommandRegistry(List.of(
+                new AskCommand(answering),
+                new StatusCommand(statusService(), config.status().defaultTopic()),
+                new SummaryCommand(summaryService()),
+                sources,
+                new IngestCommand(this::ingestUrl),
+                new ReindexCommand(this::reindex)),
+                List.of(sources, new FeedbackButtons(feedback, answering, clock)));
+        BotCore core = new BotCore(registry, conversations, access, work);
+        Digest digest = discord.digestEvery().isPresent()
+                ? new Digest(statusService(), this::articles, discord.digestChannel()) : null;
+        return new DiscordBot(discord, core, work, feedback, conversations, digest).start(customizer);
+    }
+
     /** Reads and ingests files and directories. */
     public IngestReport ingest(List<Path> paths) {
         return ingest(paths, IngestProgress.none());
@@ -246,12 +325,12 @@ public final class Tradetalk implements AutoCloseable {
     /**
      * Re-reads the configured articles directory and indexes what is new or changed (Discord's /reindex).
      *
-     * @throws IllegalArgumentException when index.articles is not a directory
+     * @throws UserError when index.articles is not a directory
      */
     public IngestReport reindex() {
         Path articles = config.index().articlesPath();
         if (articles == null || !Files.isDirectory(articles)) {
-            throw new IllegalArgumentException("index.articles (" + articles + ") is not a directory; nothing to reindex");
+            throw new UserError("index.articles (" + articles + ") is not a directory; nothing to reindex");
         }
         return ingest(List.of(articles));
     }

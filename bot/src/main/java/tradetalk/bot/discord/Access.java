@@ -8,6 +8,9 @@ import tradetalk.bot.config.DiscordConfig;
 /** Who may ask where and how often: the guild and channel allow-lists and the rate limits. */
 public final class Access {
 
+    private static final Refusal NOT_ENABLED = new Refusal(Refusal.Kind.NOT_ENABLED,
+            "I am not enabled in this channel.");
+
     private final DiscordConfig config;
     private final RateLimits limits;
     private final Clock clock;
@@ -24,25 +27,33 @@ public final class Access {
                 && (config.allowedChannels().isEmpty() || config.allowedChannels().contains(channelId));
     }
 
-    /** Takes one request from the limits; returns a polite refusal saying when to retry, or null when allowed. */
-    public String limited(String userId, String guildId) {
+    /**
+     * Checks a request: the allow-lists, then (when {@code rateLimited}) takes one request from the limits.
+     *
+     * @return the refusal, or empty when the request may go ahead
+     */
+    public Optional<Refusal> check(String userId, String guildId, String channelId, boolean rateLimited) {
+        if (!allowed(guildId, channelId)) {
+            return Optional.of(NOT_ENABLED);
+        }
+        return rateLimited ? limited(userId, guildId) : Optional.empty();
+    }
+
+    /** Takes one request from the limits; the refusal says when to retry. */
+    private Optional<Refusal> limited(String userId, String guildId) {
         Optional<RateLimits.Refusal> r = limits.tryAcquire(userId, guildId);
         if (r.isEmpty()) {
-            return null;
+            return Optional.empty();
         }
         Duration wait = r.get().retryAfter();
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
         long at = clock.instant().plus(wait).getEpochSecond() + 1;
-        return r.get().guildBudget()
+        String message = r.get().guildBudget()
                 ? "This server has used its question budget for now; please try again in " + human(seconds)
                         + " (<t:" + at + ":R>)."
                 : "Please wait a moment between questions; you can ask again in " + human(seconds) + " (<t:" + at
                         + ":R>).";
-    }
-
-    /** For mentions: "" (stay silent) outside the allow-lists, a refusal when limited, null when allowed. */
-    public String mentionRefusal(String userId, String guildId, String channelId) {
-        return allowed(guildId, channelId) ? limited(userId, guildId) : "";
+        return Optional.of(new Refusal(Refusal.Kind.RATE_LIMITED, message));
     }
 
     private static String human(long seconds) {

@@ -1,8 +1,5 @@
 package tradetalk.bot.discord;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Member;
@@ -16,72 +13,69 @@ import net.dv8tion.jda.api.interactions.InteractionHook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tradetalk.bot.discord.commands.ButtonHandler;
-import tradetalk.bot.discord.commands.SlashCommand;
+import tradetalk.bot.discord.commands.CommandRegistry;
 
 /**
- * The bot's only listener: dispatches slash commands by name, buttons by custom id prefix and mentions to
- * {@link Conversations}. It checks allow-lists, permissions and rate limits, acknowledges every interaction at once
+ * The bot's only listener: dispatches slash commands by name and buttons by the prefix of their custom id (both
+ * through the {@link CommandRegistry}), and mentions to {@link Conversations}. It checks allow-lists, permissions and rate limits, acknowledges every interaction at once
  * (Discord's 3 s deadline), then runs the work on {@link Work}'s executor.
  */
 public final class BotCore extends ListenerAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(BotCore.class);
 
-    private final Map<String, SlashCommand> commands = new LinkedHashMap<>();
-    private final List<ButtonHandler> buttons;
+    private final CommandRegistry registry;
     private final Conversations conversations;
     private final Access access;
     private final Work work;
 
-    public BotCore(List<SlashCommand> commands, List<ButtonHandler> buttons, Conversations conversations,
-                   Access access, Work work) {
-        commands.forEach(c -> this.commands.put(c.name(), c));
-        this.buttons = List.copyOf(buttons);
+    public BotCore(CommandRegistry registry, Conversations conversations, Access access, Work work) {
+        this.registry = registry;
         this.conversations = conversations;
         this.access = access;
         this.work = work;
     }
 
-    /** The commands, in registration order. */
-    public List<SlashCommand> commands() {
-        return List.copyOf(commands.values());
+    /** The registered commands. */
+    public CommandRegistry registry() {
+        return registry;
     }
 
     @Override
     public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
-        SlashCommand command = commands.get(event.getName());
-        if (command == null) {
+        Optional<CommandRegistry.Registered> found = registry.command(event.getName());
+        if (found.isEmpty()) {
             event.reply(Messages.create("I do not know that command; try /help.")).setEphemeral(true).queue();
             return;
         }
-        String refusal = refusal(command, event.getMember(), event.getUser().getId(),
+        CommandRegistry.Registered command = found.get();
+        Optional<Refusal> refusal = refusal(command, event.getMember(), event.getUser().getId(),
                 event.getGuild() == null ? null : event.getGuild().getId(), event.getChannel());
-        if (refusal != null) {
-            log.info("/{} by {} refused: {}", command.name(), event.getUser().getId(), refusal);
-            event.reply(Messages.create(refusal.isEmpty() ? "I am not enabled here." : refusal))
-                    .setEphemeral(true).queue();
+        if (refusal.isPresent()) {
+            log.info("/{} by {} refused: {}", command.name(), event.getUser().getId(), refusal.get().kind());
+            event.reply(Messages.create(refusal.get().message())).setEphemeral(true).queue();
             return;
         }
-        event.deferReply(command.ephemeral()).queue(); // acknowledge before any work
-        InteractionHook hook = event.getHook().setEphemeral(command.ephemeral());
+        boolean ephemeral = command.command().ephemeral();
+        event.deferReply(ephemeral).queue(); // acknowledge before any work
+        InteractionHook hook = event.getHook().setEphemeral(ephemeral);
         work.submit("/" + command.name(), text -> hook.editOriginal(Messages.edit(text)).queue(),
-                () -> command.execute(event, hook));
+                () -> command.command().execute(event, hook));
     }
 
     @Override
     public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
-        SlashCommand command = commands.get(event.getName());
-        if (command == null) {
+        Optional<CommandRegistry.Registered> command = registry.command(event.getName());
+        if (command.isEmpty()) {
             event.replyChoices().queue();
             return;
         }
-        work.submit("autocomplete /" + command.name(), () -> command.autocomplete(event));
+        work.submit("autocomplete /" + command.get().name(), () -> command.get().command().autocomplete(event));
     }
 
     @Override
     public void onButtonInteraction(ButtonInteractionEvent event) {
-        String id = event.getComponentId();
-        Optional<ButtonHandler> handler = buttons.stream().filter(b -> id.startsWith(b.prefix())).findFirst();
+        Optional<ButtonHandler> handler = registry.button(event.getComponentId());
         if (handler.isEmpty()) {
             event.reply(Messages.create("This button is out of date.")).setEphemeral(true).queue();
             return;
@@ -107,18 +101,16 @@ public final class BotCore extends ListenerAdapter {
         conversations.onMessage(event);
     }
 
-    private String refusal(SlashCommand command, Member member, String userId, String guildId,
-                           MessageChannelUnion channel) {
-        if (guildId == null) {
-            return "Please use me in a server channel.";
+    /** Commands are registered for guilds only (see {@link CommandRegistry}), so DMs do not reach this. */
+    private Optional<Refusal> refusal(CommandRegistry.Registered command, Member member, String userId,
+                                      String guildId, MessageChannelUnion channel) {
+        String channelId = parentId(channel);
+        if (command.command().adminOnly() && access.allowed(guildId, channelId)
+                && (member == null || !member.hasPermission(Permission.MANAGE_SERVER))) {
+            return Optional.of(new Refusal(Refusal.Kind.NOT_ADMIN,
+                    "Only members with the Manage Server permission can use /" + command.name() + "."));
         }
-        if (!access.allowed(guildId, parentId(channel))) {
-            return "I am not enabled in this channel.";
-        }
-        if (command.adminOnly() && (member == null || !member.hasPermission(Permission.MANAGE_SERVER))) {
-            return "Only members with the Manage Server permission can use /" + command.name() + ".";
-        }
-        return command.rateLimited() ? access.limited(userId, guildId) : null;
+        return access.check(userId, guildId, channelId, command.command().rateLimited());
     }
 
     private static String parentId(MessageChannelUnion channel) {

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import net.dv8tion.jda.api.entities.Message;
@@ -28,10 +29,10 @@ public final class Conversations {
     private static final int MAX_HISTORY = 6;
     private static final String THINKING = "🔎 Looking through the articles…";
 
-    /** Decides whether a member may ask now; returns a refusal to show, or null. */
+    /** Decides whether a member may ask now: the refusal, or empty. */
     @FunctionalInterface
     public interface Gate {
-        String refusal(String userId, String guildId, String channelId);
+        Optional<Refusal> refusal(String userId, String guildId, String channelId);
     }
 
     private final Answering answering;
@@ -72,10 +73,10 @@ public final class Conversations {
         }
         String parentId = event.getChannelType().isThread()
                 ? event.getChannel().asThreadChannel().getParentChannel().getId() : event.getChannel().getId();
-        String refusal = gate.refusal(event.getAuthor().getId(), event.getGuild().getId(), parentId);
-        if (refusal != null) {
-            if (!refusal.isEmpty()) {
-                refusePrivately(message, refusal);
+        Optional<Refusal> refusal = gate.refusal(event.getAuthor().getId(), event.getGuild().getId(), parentId);
+        if (refusal.isPresent()) {
+            if (!refusal.get().silentForMentions()) {
+                refusePrivately(message, refusal.get().message());
             }
             return;
         }

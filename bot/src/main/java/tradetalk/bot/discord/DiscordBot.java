@@ -1,6 +1,6 @@
 package tradetalk.bot.discord;
 
-import java.time.Clock;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -12,7 +12,6 @@ import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Message;
-import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.interactions.commands.build.CommandData;
 import net.dv8tion.jda.api.requests.GatewayIntent;
@@ -22,20 +21,13 @@ import net.dv8tion.jda.api.utils.ConcurrentSessionController;
 import net.dv8tion.jda.api.utils.messages.MessageRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tradetalk.answer.UserError;
 import tradetalk.bot.config.DiscordConfig;
-import tradetalk.bot.discord.commands.AskCommand;
-import tradetalk.bot.discord.commands.HelpCommand;
-import tradetalk.bot.discord.commands.IngestCommand;
-import tradetalk.bot.discord.commands.ReindexCommand;
-import tradetalk.bot.discord.commands.SlashCommand;
-import tradetalk.bot.discord.commands.SourcesCommand;
-import tradetalk.bot.discord.commands.StatusCommand;
-import tradetalk.bot.discord.commands.SummaryCommand;
 
 /**
- * The Discord bot: the one place that builds the commands, the listener and the JDA client from the configuration
- * and the {@link BotServices}. {@link #start} connects, registers the commands and returns when the bot is ready;
- * {@link #close} lets running answers finish (or tells their members) and disconnects.
+ * The Discord bot's connection: {@link #start} connects the bot's listener (built by the wiring class,
+ * {@code tradetalk.bot.Tradetalk}) to Discord (or the configured endpoints), registers the commands and returns when
+ * the bot is ready; {@link #close} lets running answers finish (or tells their members) and disconnects.
  */
 public final class DiscordBot implements AutoCloseable {
 
@@ -47,54 +39,52 @@ public final class DiscordBot implements AutoCloseable {
     private final FeedbackStore feedback;
     private final BotCore core;
     private final Conversations conversations;
-    private final BotServices services;
+    private final Digest digest;
     private JDA jda;
-    private Digest digest;
     private ScheduledExecutorService scheduler;
 
-    private DiscordBot(DiscordConfig config, BotServices services, Clock clock) {
+    /**
+     * The bot's parts, as the wiring class builds them.
+     *
+     * @param digest the status digest, or null when none is configured
+     */
+    public DiscordBot(DiscordConfig config, BotCore core, Work work, FeedbackStore feedback,
+                      Conversations conversations, Digest digest) {
         this.config = config;
-        this.services = services;
-        this.work = new Work();
-        this.feedback = FeedbackStore.open(config.feedbackPath());
-        Answering answering = new Answering(services.answers(), services.k(), config.streamEditInterval(), clock);
-        Access access = new Access(config, clock);
-        this.conversations = new Conversations(answering, work, access::mentionRefusal);
-        SourcesCommand sources = new SourcesCommand(services.articles());
-        List<SlashCommand> commands = List.of(
-                new AskCommand(answering),
-                new StatusCommand(services.status()),
-                new SummaryCommand(services.summaries()),
-                sources,
-                new HelpCommand(),
-                new IngestCommand(services.ingestUrl()),
-                new ReindexCommand(services.reindex()));
-        this.core = new BotCore(commands, List.of(sources, new FeedbackButtons(feedback, answering, clock)),
-                conversations, access, work);
+        this.core = core;
+        this.work = work;
+        this.feedback = feedback;
+        this.conversations = conversations;
+        this.digest = digest;
+    }
+
+    /** Whether the configuration has what {@link #start} needs (a token); the message says how to fix it. */
+    public static void requireToken(DiscordConfig config) {
+        if (!config.hasToken()) {
+            throw new UserError("no Discord bot token: set TRADETALK_DISCORD_TOKEN (or discord.token in the config "
+                    + "file) to the token from the Discord developer portal (Bot > Reset Token)");
+        }
     }
 
     /**
-     * Connects to Discord (or the configured endpoints), registers the commands and starts the digest if configured.
+     * Connects to Discord (or the configured endpoints), registers the commands and starts the digest if configured;
+     * on failure everything is closed again.
      *
      * @param customizer last changes to the JDA builder (tests; identity in production)
-     * @throws IllegalArgumentException when the token is missing or Discord rejects it (message never shows it)
+     * @throws UserError when the token is missing or Discord rejects it (the message never shows it), or Discord
+     *                   cannot be reached
      */
-    public static DiscordBot start(DiscordConfig config, BotServices services, Clock clock,
-                                   UnaryOperator<JDABuilder> customizer) throws InterruptedException {
-        if (!config.hasToken()) {
-            throw new IllegalArgumentException("no Discord bot token: set TRADETALK_DISCORD_TOKEN (or discord.token "
-                    + "in the config file) to the token from the Discord developer portal (Bot > Reset Token)");
-        }
+    public DiscordBot start(UnaryOperator<JDABuilder> customizer) throws InterruptedException {
+        requireToken(config);
         MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
         MessageRequest.setDefaultMentionRepliedUser(false);
-        DiscordBot bot = new DiscordBot(config, services, clock);
         try {
-            bot.connect(customizer);
+            connect(customizer);
         } catch (RuntimeException | InterruptedException e) {
-            bot.close();
+            close();
             throw e;
         }
-        return bot;
+        return this;
     }
 
     private void connect(UnaryOperator<JDABuilder> customizer) throws InterruptedException {
@@ -123,18 +113,45 @@ public final class DiscordBot implements AutoCloseable {
         try {
             jda = customizer.apply(builder).build();
         } catch (InvalidTokenException e) {
-            throw new IllegalArgumentException("Discord rejected the bot token (401 Unauthorized): check "
+            throw new UserError("Discord rejected the bot token (401 Unauthorized): check "
                     + "TRADETALK_DISCORD_TOKEN / discord.token; reset it in the developer portal if it leaked");
+        } catch (RuntimeException e) {
+            IOException unreachable = ioCause(e);
+            if (unreachable == null) {
+                throw e;
+            }
+            String api = config.apiBaseUrl().isEmpty() ? "https://discord.com/api" : config.apiBaseUrl();
+            throw new UserError("cannot reach Discord at " + api + " (" + describe(unreachable) + "): check "
+                    + "discord.api-base-url / TRADETALK_DISCORD_API_BASE_URL and the network");
         }
         jda.awaitReady();
         log.info("Connected to Discord as {} (application {}) in {} guild(s)", jda.getSelfUser().getName(),
                 jda.getSelfUser().getApplicationId(), jda.getGuilds().size());
         registerCommands();
-        config.digestEvery().ifPresent(this::startDigest);
+        if (digest != null) {
+            config.digestEvery().ifPresent(this::startDigest);
+        }
+    }
+
+    /** The I/O failure behind a failed login (the API could not be reached), or null. */
+    private static IOException ioCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IOException io) {
+                return io;
+            }
+        }
+        return null;
+    }
+
+    private static String describe(IOException e) {
+        String what = e instanceof java.net.ConnectException ? "connection refused"
+                : e instanceof java.net.UnknownHostException ? "unknown host"
+                : e instanceof java.net.SocketTimeoutException ? "timed out" : "I/O error";
+        return e.getMessage() == null || e.getMessage().isBlank() ? what : what + ": " + e.getMessage();
     }
 
     private void registerCommands() {
-        List<CommandData> data = core.commands().stream().map(c -> (CommandData) c.data()).toList();
+        List<CommandData> data = core.registry().definitions();
         if (config.guildIds().isEmpty()) {
             jda.updateCommands().addCommands(data).complete();
             log.info("Registered {} global commands (may take up to an hour to appear)", data.size());
@@ -152,10 +169,8 @@ public final class DiscordBot implements AutoCloseable {
     }
 
     private void startDigest(Duration every) {
-        digest = new Digest(services.status(), services.articles(),
-                id -> jda.getChannelById(GuildMessageChannel.class, id), config.digestChannel());
         scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("digest").factory());
-        scheduler.scheduleAtFixedRate(() -> work.submit("digest", () -> digest.runOnce()),
+        scheduler.scheduleAtFixedRate(() -> work.submit("digest", () -> digest.runOnce(jda)),
                 every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
         log.info("Status digest to channel {} every {}", config.digestChannel(), every);
     }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
@@ -50,5 +52,24 @@ class DiscordCommandTest {
             assertThat(r.err()).contains("rejected the bot token").doesNotContain("leaked-wrong-token")
                     .doesNotContain("Exception");
         }
+    }
+
+    @Test
+    void given_an_unreachable_api_base_url_when_starting_the_bot_then_one_line_says_so_without_a_stack_trace()
+            throws IOException {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        Run r = run(Map.of("TRADETALK_DISCORD_TOKEN", "some-token",
+                "TRADETALK_DISCORD_API_BASE_URL", "http://127.0.0.1:" + closedPort + "/api/v10/",
+                "TRADETALK_DISCORD_GATEWAY_URL", "ws://127.0.0.1:" + closedPort + "/",
+                "TRADETALK_DISCORD_FEEDBACK_DIR", dir.resolve("feedback").toString(),
+                "TRADETALK_INDEX_ARTICLES", ""));
+
+        assertThat(r.code()).isEqualTo(Cli.FAILED);
+        assertThat(r.err().strip()).doesNotContain("\n").startsWith("tradetalk: cannot reach Discord")
+                .contains("127.0.0.1:" + closedPort).contains("discord.api-base-url")
+                .doesNotContain("unexpected error").doesNotContain("Exception").doesNotContain("some-token");
     }
 }

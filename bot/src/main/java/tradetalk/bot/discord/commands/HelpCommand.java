@@ -1,37 +1,59 @@
 package tradetalk.bot.discord.commands;
 
+import java.util.List;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import tradetalk.bot.discord.Messages;
 
-/** {@code /help}: what the bot does and how to use it (only shown to the member who asked). */
+/**
+ * {@code /help}: what the bot does and how to use it (only shown to the member who asked). The command list is
+ * generated from the registered commands ({@link CommandRegistry}), so it cannot drift from them.
+ */
 public final class HelpCommand implements SlashCommand {
 
-    static final String TEXT = """
-            **Tradetalk** answers questions about the news (US–China trade talks) from the articles it has indexed. \
-            Every claim cites its source as [n]; the sources are listed under the answer.
+    static final String NAME = "help";
+    private static final String DESCRIPTION = "What Tradetalk does and how to use it";
 
-            **Commands**
-            `/ask question:` ask anything; the answer cites the articles it comes from.
-            `/status [topic:]` where a topic stands now, with a dated timeline.
-            `/summary article:` or `/summary topic: [since:] [until:]` a short summary; dates look like 2019-11-26.
-            `/sources [query:]` the indexed articles, newest first (use the buttons to page).
-            `/help` this message.
+    private final String text;
 
-            **Conversations** Mention me with a question in a channel: I open a thread for the answer and answer \
-            follow-ups there (mention me again in the thread if I do not react to a follow-up).
+    HelpCommand(String text) {
+        this.text = text;
+    }
 
-            **Feedback** Use the Helpful / Not helpful buttons under an answer; clicking again changes your vote.
+    /** The help text: an introduction, each command with its options and description, then how the bot behaves. */
+    static String text(List<CommandRegistry.Registered> commands) {
+        StringBuilder members = new StringBuilder();
+        StringBuilder admins = new StringBuilder();
+        for (CommandRegistry.Registered r : commands) {
+            if (r.command() instanceof HelpCommand) {
+                continue;
+            }
+            StringBuilder to = r.command().adminOnly() ? admins : members;
+            to.append('`').append(CommandRegistry.usage(r.data())).append("` ").append(r.data().getDescription())
+                    .append('\n');
+        }
+        members.append('`').append('/').append(NAME).append("` this message.\n");
+        return """
+                **Tradetalk** answers questions about the news from the articles it has indexed. Every claim cites \
+                its source as [n]; the sources are listed under the answer.
 
-            **Admins** (Manage Server): `/ingest url:` adds one article page, `/reindex` re-reads the article folder.
+                **Commands** (options in [brackets] are optional; dates look like 2019-11-26)
+                """ + members + """
 
-            To keep things fair there is a short cooldown per member and a budget per server.""";
+                **Conversations** Mention me with a question in a channel: I open a thread for the answer and answer \
+                follow-ups there (mention me again in the thread if I do not react to a follow-up).
+
+                **Feedback** Use the Helpful / Not helpful buttons under an answer; clicking again changes your vote.
+                """ + (admins.isEmpty() ? "" : "\n**Admins** (Manage Server)\n" + admins) + """
+
+                To keep things fair there is a short cooldown per member and a budget per server.""";
+    }
 
     @Override
     public SlashCommandData data() {
-        return Commands.slash("help", "What Tradetalk does and how to use it");
+        return Commands.slash(NAME, DESCRIPTION);
     }
 
     @Override
@@ -41,6 +63,6 @@ public final class HelpCommand implements SlashCommand {
 
     @Override
     public void execute(SlashCommandInteractionEvent event, InteractionHook hook) {
-        hook.editOriginal(Messages.edit(TEXT)).complete();
+        Messages.sendSplit(AskCommand.hookSurface(hook), text, List.of());
     }
 }

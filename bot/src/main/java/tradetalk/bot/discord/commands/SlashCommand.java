@@ -4,6 +4,7 @@ import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInterac
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import tradetalk.answer.UserError;
 
 /**
  * One slash command: it owns its definition, says how it must be acknowledged, and does its work after the
@@ -12,13 +13,8 @@ import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
  */
 public interface SlashCommand {
 
-    /** The definition registered with Discord. */
+    /** The definition registered with Discord; built once, by {@link CommandRegistry}. */
     SlashCommandData data();
-
-    /** The command name (from {@link #data()}). */
-    default String name() {
-        return data().getName();
-    }
 
     /** Whether the response is only shown to the member who asked. */
     default boolean ephemeral() {
@@ -36,8 +32,8 @@ public interface SlashCommand {
     }
 
     /**
-     * Does the work after the interaction was deferred; writes the response through {@code hook}. An
-     * {@link IllegalArgumentException} is shown to the member as is; anything else as an error with an id.
+     * Does the work after the interaction was deferred; writes the response through {@code hook}. A
+     * {@link tradetalk.bot.UserError} is shown to the member as is; anything else as an error with an id.
      */
     void execute(SlashCommandInteractionEvent event, InteractionHook hook) throws Exception;
 

@@ -7,27 +7,34 @@ import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import tradetalk.answer.UserError;
 import tradetalk.answer.status.StatusReport;
 import tradetalk.answer.status.StatusRequest;
 import tradetalk.answer.status.StatusService;
 import tradetalk.answer.status.TimelineItem;
-import tradetalk.bot.discord.Answering;
 import tradetalk.bot.discord.DiscordFormat;
+import tradetalk.bot.discord.Messages;
 
 /** {@code /status [topic:]}: where a topic stands, with a dated timeline and sources. */
 public final class StatusCommand implements SlashCommand {
 
     private final StatusService status;
+    private final String defaultTopic;
 
-    public StatusCommand(StatusService status) {
+    /**
+     * @param defaultTopic the topic reported on when the member names none ({@code status.default-topic})
+     */
+    public StatusCommand(StatusService status, String defaultTopic) {
         this.status = status;
+        this.defaultTopic = defaultTopic;
     }
 
     @Override
     public SlashCommandData data() {
         return Commands.slash("status", "Where a topic stands now, with a dated timeline")
                 .addOptions(new OptionData(OptionType.STRING, "topic",
-                        "What to report on (default: US–China trade talks)", false).setMaxLength(200));
+                        DiscordFormat.truncate("What to report on (default: " + defaultTopic + ")",
+                                OptionData.MAX_DESCRIPTION_LENGTH), false).setMaxLength(200));
     }
 
     @Override
@@ -38,9 +45,9 @@ public final class StatusCommand implements SlashCommand {
     @Override
     public void execute(SlashCommandInteractionEvent event, InteractionHook hook) {
         String topic = event.getOption("topic", null, o -> o.getAsString());
-        StatusReport report = status.status(new StatusRequest(topic == null || topic.isBlank() ? null : topic.strip(),
-                null, StatusRequest.CONFIGURED_WINDOW, null));
-        Answering.sendSplit(AskCommand.hookSurface(hook), text(report), List.of());
+        StatusReport report = status.status(UserError.whenInvalid(() -> new StatusRequest(
+                topic == null || topic.isBlank() ? null : topic.strip(), null, StatusRequest.CONFIGURED_WINDOW, null)));
+        Messages.sendSplit(AskCommand.hookSurface(hook), text(report), List.of());
     }
 
     /** The report as Discord text. */
