@@ -39,7 +39,7 @@ class ModelFailureTest {
         String baseUrl = baseUrlOverride != null ? baseUrlOverride
                 : openAi ? server.openAiBaseUrl() : server.ollamaBaseUrl();
         ModelSettings settings = new ModelSettings(openAi ? Provider.OPENAI : Provider.OLLAMA, baseUrl, "fake-model",
-                openAi ? ModelComposerTest.KEY : null, Duration.ofMillis(500), 0.0, 256, 3000, 0);
+                openAi ? ModelComposerTest.KEY : null, Duration.ofSeconds(2), 0.0, 256, 3000, 0);
         return mode == Mode.OPENAI_STREAMING || mode == Mode.OLLAMA_STREAMING
                 ? ModelComposer.streaming(settings, Prompts.bundled())
                 : ModelComposer.blocking(settings, Prompts.bundled());
@@ -49,11 +49,11 @@ class ModelFailureTest {
         List<Arguments> out = new ArrayList<>();
         for (Mode mode : Mode.values()) {
             out.add(Arguments.of(mode, FakeModelServer.fail(500), "model server returned HTTP 500"));
-            out.add(Arguments.of(mode, FakeModelServer.stall(Duration.ofSeconds(5)), "model timed out after 500ms"));
+            out.add(Arguments.of(mode, FakeModelServer.stall(Duration.ofSeconds(5)), "model timed out after 2s"));
             // LangChain4j's Ollama client (1.18.1) logs and skips an unparseable NDJSON line and never completes the
             // stream; the composer's wait between chunks turns that into a timeout
             out.add(Arguments.of(mode, FakeModelServer.malformed(), mode == Mode.OLLAMA_STREAMING
-                    ? "model timed out after 500ms" : "model server returned malformed JSON"));
+                    ? "model timed out after 2s" : "model server returned malformed JSON"));
             out.add(Arguments.of(mode, FakeModelServer.empty(), "model returned an empty answer"));
         }
         out.add(Arguments.of(Mode.OPENAI_BLOCKING, FakeModelServer.fail(401),

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tradetalk.answer.AnswerComposer;
 import tradetalk.answer.AnswerService;
 import tradetalk.answer.Citation;
+import tradetalk.answer.UserError;
 import tradetalk.answer.Composition;
 import tradetalk.answer.status.StatusReport;
 import tradetalk.answer.status.StatusService;
@@ -59,13 +60,18 @@ class DiscordBotTest {
     private static final String TOKEN = "test-bot-token-123";
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
     private static final String POISON_TITLE = "@everyone Soybean waiver announced @here";
+    /** A topic whose in-test status and summary are several messages long, with a mention in every sentence. */
+    private static final String LONG_TOPIC = "zinc quotas";
+    private static final int LONG_SENTENCES = 80;
 
     @TempDir
     static Path home;
     @TempDir
     Path feedbackDir;
 
-    private static Tradetalk tradetalk;
+    private static TestGraph tradetalk;
+    /** The bot's clock: tests move it instead of waiting. */
+    private static final MutableClock clock = new MutableClock();
     /** The composer the model backend would be; by default the offline composer, tests swap it. */
     private static final AtomicReference<AnswerComposer> primary = new AtomicReference<>();
     private static final List<String> composedQuestions = Collections.synchronizedList(new ArrayList<>());
@@ -78,7 +84,7 @@ class DiscordBotTest {
     @BeforeAll
     static void buildIndex() {
         TradetalkConfig config = new ConfigLoader().load(null, Map.of(), home);
-        tradetalk = new Tradetalk(config);
+        tradetalk = new TestGraph(config);
         tradetalk.ingest(List.of(Path.of("..", "data", "articles").toAbsolutePath().normalize()));
         tradetalk.index().ingest(List.of(Article.of(new ArticleMeta("poison-1", POISON_TITLE, "Spam Daily @everyone",
                 LocalDate.of(2019, 11, 20), "https://spam.example/soy?x=1", "", "", ""),
@@ -116,28 +122,7 @@ class DiscordBotTest {
     }
 
     private DiscordBot start(DiscordConfig config) throws InterruptedException {
-        AnswerComposer recording = new AnswerComposer() {
-            @Override
-            public String name() {
-                return "test-model";
-            }
-
-            @Override
-            public Composition compose(String question, List<SearchHit> evidence,
-                                       java.util.function.Consumer<String> partial) {
-                composedQuestions.add(question);
-                return primary.get().compose(question, evidence, partial);
-            }
-        };
-        AnswerService answers = new AnswerService(tradetalk.index(), recording, tradetalk.offlineComposer());
-        BotServices services = new BotServices(answers, new IndexStatus(), new IndexSummaries(),
-                () -> articleSource.get().get(),
-                url -> {
-                    ingestedUrls.add(url);
-                    return new IngestReport(1, 0, 0, 4, List.of(), 12);
-                },
-                () -> tradetalk.ingest(List.of(Path.of("..", "data", "articles").toAbsolutePath())), 8);
-        bot = DiscordBot.start(config, services, Clock.systemUTC(), UnaryOperator.identity());
+        bot = tradetalk.startDiscordBot(config, clock, UnaryOperator.identity());
         discord.awaitReady();
         return bot;
     }
@@ -172,7 +157,8 @@ class DiscordBotTest {
 
         List<JsonNode> commands = discord.globalCommands();
         assertThat(commands).extracting(c -> c.path("name").asText())
-                .containsExactly("ask", "status", "summary", "sources", "help", "ingest", "reindex");
+                .containsExactly("ask", "status", "summary", "sources", "ingest", "reindex", "help");
+        assertThat(commands).allSatisfy(c -> assertThat(c.path("contexts").toString()).isEqualTo("[\"0\"]"));
         JsonNode ingest = commands.stream().filter(c -> c.path("name").asText().equals("ingest")).findFirst()
                 .orElseThrow();
         RecordedRequest put = discord.awaitRequest("PUT", "applications/" + discord.applicationId() + "/commands",
@@ -267,8 +253,6 @@ class DiscordBotTest {
     @Test
     @DisplayName("a streaming backend's growing answer is edited in (throttled), then replaced by the final answer")
     void should_stream_partial_answers() throws Exception {
-        AtomicReference<Long> firstEmit = new AtomicReference<>();
-        AtomicReference<Long> lastEmit = new AtomicReference<>();
         primary.set(new AnswerComposer() {
             @Override
             public String name() {
@@ -278,14 +262,12 @@ class DiscordBotTest {
             @Override
             public Composition compose(String q, List<SearchHit> evidence, java.util.function.Consumer<String> p) {
                 Composition done = tradetalk.offlineComposer().compose(q, evidence, s -> { });
-                String full = done.answer();
-                firstEmit.set(System.nanoTime());
                 p.accept("Partial beginning");
                 discord.awaitRequest("PATCH", "webhooks/.*/messages/@original", TIMEOUT);
-                for (int i = 1; i <= full.length(); i += Math.max(1, full.length() / 20)) {
-                    p.accept(full.substring(0, i));
+                for (int i = 1; i <= 20; i++) { // 20 partials 300 ms apart on the bot's clock: 6 s in all
+                    clock.advance(Duration.ofMillis(300));
+                    p.accept("Partial beginning, then part " + i);
                 }
-                lastEmit.set(System.nanoTime());
                 return done;
             }
         });
@@ -299,14 +281,15 @@ class DiscordBotTest {
         assertNoPing(first);
         await().atMost(TIMEOUT).until(() -> discord.originalResponse(h)
                 .map(m -> m.path("content").asText().contains("**Sources**")).orElse(false));
-        List<RecordedRequest> edits = discord.requests().stream()
+        List<String> partialEdits = discord.requests().stream()
                 .filter(r -> r.method().equals("PATCH") && r.path().equals(webhook(h) + "/messages/@original"))
+                .map(r -> r.body().path("content").asText())
+                .filter(c -> !c.contains("**Sources**"))
                 .toList();
-        long partialEdits = edits.stream().filter(r -> !r.body().path("content").asText().contains("**Sources**"))
-                .count();
-        long emitSeconds = TimeUnit.NANOSECONDS.toSeconds(lastEmit.get() - firstEmit.get());
-        // about 20 partials were emitted; at most one edit per second (plus the first) went out
-        assertThat(partialEdits).isBetween(1L, 1 + emitSeconds + 1);
+        // at most one edit per second (discord.stream-edit-interval): the first, then at 1.2, 2.4, 3.6, 4.8, 6 s
+        assertThat(partialEdits).containsExactly("Partial beginning ▍", "Partial beginning, then part 4 ▍",
+                "Partial beginning, then part 8 ▍", "Partial beginning, then part 12 ▍",
+                "Partial beginning, then part 16 ▍", "Partial beginning, then part 20 ▍");
     }
 
     @Test
@@ -408,6 +391,35 @@ class DiscordBotTest {
                 Map.of("topic", "tariffs", "since", "last week"));
         assertThat(awaitOriginalEdit(badDate).body().path("content").asText())
                 .contains("`since` must be a date like 2019-11-26");
+    }
+
+    @Test
+    @DisplayName("a /summary or /status longer than one message arrives whole: defused, then split, no word lost")
+    void should_send_long_summary_and_status_without_losing_words() throws Exception {
+        start();
+
+        for (InteractionHandle h : List.of(
+                discord.sendSlashCommand(discord.normalUser(), "summary", Map.of("topic", LONG_TOPIC)),
+                discord.sendSlashCommand(discord.normalUser(), "status", Map.of("topic", LONG_TOPIC)))) {
+            await().atMost(TIMEOUT).until(() -> sentTexts(h).stream().anyMatch(t -> t.contains("**Sources**")));
+            List<String> parts = sentTexts(h);
+            assertThat(parts).hasSizeGreaterThan(1)
+                    .allSatisfy(p -> assertThat(p).hasSizeLessThanOrEqualTo(2000).doesNotEndWith("…"));
+            String all = String.join(" ", parts);
+            for (int i = 0; i < LONG_SENTENCES; i++) {
+                assertThat(all).contains("Point " + i + " @\u200Bhere compared the zinc quota with last year's numbers");
+            }
+            assertThat(all).doesNotContain("@here");
+        }
+    }
+
+    /** The original response of an interaction, then its follow-ups, as sent. */
+    private List<String> sentTexts(InteractionHandle h) {
+        List<String> texts = new ArrayList<>();
+        discord.originalResponse(h).ifPresent(m -> texts.add(m.path("content").asText()));
+        discord.requests().stream().filter(r -> r.method().equals("POST") && r.path().equals(webhook(h)))
+                .forEach(r -> texts.add(r.body().path("content").asText()));
+        return texts;
     }
 
     @Test
@@ -654,16 +666,16 @@ class DiscordBotTest {
     void should_post_digest_only_when_new() throws Exception {
         start(config().withDigest(discord.generalChannelId(), "1h"));
 
-        assertThat(bot.digest().runOnce()).isFalse();
+        assertThat(bot.digest().runOnce(bot.jda())).isFalse();
         tradetalk.index().ingest(List.of(Article.of(new ArticleMeta("digest-1", "Talks resume in Beijing", "Wire",
                 LocalDate.of(2019, 12, 1), "https://wire.example/1", "", "", ""), "Negotiators met in Beijing.")));
         try {
-            assertThat(bot.digest().runOnce()).isTrue();
+            assertThat(bot.digest().runOnce(bot.jda())).isTrue();
             RecordedRequest post = discord.awaitRequest("POST",
                     "channels/" + discord.generalChannelId() + "/messages", TIMEOUT);
             assertThat(post.body().path("content").asText()).contains("**Digest:** 1 new article");
             assertNoPing(post);
-            assertThat(bot.digest().runOnce()).isFalse();
+            assertThat(bot.digest().runOnce(bot.jda())).isFalse();
         } finally {
             tradetalk.index().remove("digest-1");
         }
@@ -672,20 +684,77 @@ class DiscordBotTest {
     @Test
     @DisplayName("a missing or rejected token fails with a clear message that never shows the token")
     void should_refuse_bad_tokens() {
-        BotServices services = new BotServices(tradetalk.answers(), new IndexStatus(), new IndexSummaries(),
-                () -> List.of(), u -> null, () -> null, 8);
         DiscordConfig noToken = config().withConnection("", discord.restBaseUrl(), discord.gatewayUrl());
-        assertThatThrownBy(() -> DiscordBot.start(noToken, services, Clock.systemUTC(), UnaryOperator.identity()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TRADETALK_DISCORD_TOKEN");
+        assertThatThrownBy(() -> tradetalk.startDiscordBot(noToken, clock, UnaryOperator.identity()))
+                .isInstanceOf(UserError.class).hasMessageContaining("TRADETALK_DISCORD_TOKEN");
 
         DiscordConfig wrong = config().withConnection("wrong-secret-token", discord.restBaseUrl(),
                 discord.gatewayUrl());
-        assertThatThrownBy(() -> DiscordBot.start(wrong, services, Clock.systemUTC(), UnaryOperator.identity()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rejected the bot token")
+        assertThatThrownBy(() -> tradetalk.startDiscordBot(wrong, clock, UnaryOperator.identity()))
+                .isInstanceOf(UserError.class).hasMessageContaining("rejected the bot token")
                 .message().doesNotContain("wrong-secret-token");
     }
 
     // ------------------------------------------------------------------ in-test services
+
+    /**
+     * The real wiring with doubles for the services the bot uses: answers record the composed questions and use
+     * {@link #primary}; status and summaries are simple in-test services; /ingest records the URL.
+     */
+    private static final class TestGraph extends Tradetalk {
+        private AnswerService answers;
+
+        TestGraph(TradetalkConfig config) {
+            super(config);
+        }
+
+        @Override
+        public synchronized AnswerService answers() {
+            if (answers == null) {
+                AnswerComposer recording = new AnswerComposer() {
+                    @Override
+                    public String name() {
+                        return "test-model";
+                    }
+
+                    @Override
+                    public Composition compose(String question, List<SearchHit> evidence,
+                                               java.util.function.Consumer<String> partial) {
+                        composedQuestions.add(question);
+                        return primary.get().compose(question, evidence, partial);
+                    }
+                };
+                answers = new AnswerService(index(), recording, offlineComposer());
+            }
+            return answers;
+        }
+
+        @Override
+        public StatusService statusService() {
+            return new IndexStatus();
+        }
+
+        @Override
+        public SummaryService summaryService() {
+            return new IndexSummaries();
+        }
+
+        @Override
+        public List<ArticleMeta> articles() {
+            return articleSource.get().get();
+        }
+
+        @Override
+        public IngestReport ingestUrl(URI url) {
+            ingestedUrls.add(url);
+            return new IngestReport(1, 0, 0, 4, List.of(), 12);
+        }
+
+        @Override
+        public IngestReport reindex() {
+            return ingest(List.of(Path.of("..", "data", "articles").toAbsolutePath()));
+        }
+    }
 
     /** Status from the index: the newest article as the headline; until the real StatusService exists. */
     private static final class IndexStatus implements StatusService {
@@ -695,10 +764,22 @@ class DiscordBotTest {
             ArticleMeta newest = articles.getFirst();
             Citation c = new Citation(1, newest, newest.id() + "#0", "");
             String topic = request.topic() == null ? "US–China trade talks" : request.topic();
+            if (LONG_TOPIC.equals(topic)) {
+                return new StatusReport(topic, longText(), List.of(), List.of(c), false, "test", null, null);
+            }
             return new StatusReport(topic, "Latest: " + newest.title() + " [1].",
                     List.of(new TimelineItem(newest.publishedAt(), newest.title() + " [1]", List.of(c))),
                     List.of(c), false, "test", null, null);
         }
+    }
+
+    /** Sentences that each mention @here: defusing adds a character to each. */
+    private static String longText() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < LONG_SENTENCES; i++) {
+            sb.append("Point ").append(i).append(" @here compared the zinc quota with last year's numbers [1]. ");
+        }
+        return sb.toString().strip();
     }
 
     /** Summaries from the index titles; until the real SummaryService exists. */
@@ -710,6 +791,11 @@ class DiscordBotTest {
                         .findFirst().orElseThrow(() -> new IllegalArgumentException("no article " + r.article()));
                 return new Summary(a.title(), a.title() + " [1].", List.of(new Citation(1, a, a.id() + "#0", "")),
                         false, "test", null, null);
+            }
+            if (LONG_TOPIC.equals(r.topic())) {
+                ArticleMeta a = tradetalk.index().articles().getFirst();
+                return new Summary(r.topic(), longText(), List.of(new Citation(1, a, a.id() + "#0", "")), false,
+                        "test", null, null);
             }
             return new Summary(r.topic() + " " + r.since() + ".." + r.until() + " " + r.length(), "Nothing.",
                     List.of(), true, "test", null, null);
