@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tradetalk.bot.MutableClock;
 import tradetalk.bot.Tradetalk;
 import tradetalk.bot.config.ConfigLoader;
 import tradetalk.bot.config.DiscordConfig;

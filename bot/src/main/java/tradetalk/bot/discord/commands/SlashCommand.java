@@ -33,7 +33,7 @@ public interface SlashCommand {
 
     /**
      * Does the work after the interaction was deferred; writes the response through {@code hook}. A
-     * {@link tradetalk.bot.UserError} is shown to the member as is; anything else as an error with an id.
+     * {@link tradetalk.answer.UserError} is shown to the member as is; anything else as an error with an id.
      */
     void execute(SlashCommandInteractionEvent event, InteractionHook hook) throws Exception;
 

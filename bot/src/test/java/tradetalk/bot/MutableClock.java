@@ -1,4 +1,4 @@
-package tradetalk.bot.discord;
+package tradetalk.bot;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,12 +7,12 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock tests move by hand, so throttling and rate limits are checked without waiting. */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
 
     private volatile Instant now = Instant.parse("2019-11-26T12:00:00Z");
 
     /** Moves the clock forward. */
-    void advance(Duration d) {
+    public void advance(Duration d) {
         now = now.plus(d);
     }
 
