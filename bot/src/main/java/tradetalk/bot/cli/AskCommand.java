@@ -35,7 +35,8 @@ final class AskCommand implements Callable<Integer> {
         try (Tradetalk tt = app.open()) {
             int passages = k != null ? k : tt.config().search().k();
             if (words != null && !words.isEmpty()) {
-                AnswerRequest request = UserError.whenInvalid(() -> AnswerRequest.of(String.join(" ", words), passages));
+                AnswerRequest request = UserError.whenInvalid(() -> AnswerRequest.of(String.join(" ", words).strip(),
+                        passages));
                 tt.ingestDefaultsIfEmpty(app.err());
                 print(tt.answers().answer(request));
                 return 0;
