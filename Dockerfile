@@ -35,6 +35,7 @@ ENV TRADETALK_INDEX_DIR=/data/index \
     TRADETALK_INDEX_ARTICLES=/app/data/articles \
     TRADETALK_DISCORD_FEEDBACK_DIR=/data/feedback \
     DJL_CACHE_DIR=/data/cache/djl \
+    OPT_OUT_TRACKING=true \
     HOME=/data
 VOLUME ["/data"]
 USER tradetalk

@@ -33,6 +33,7 @@ public final class BgeSmallEmbedder implements Embedder {
 
     private static synchronized CompletableFuture<EmbeddingModel> load() {
         if (shared == null) {
+            Offline.enforce();
             shared = CompletableFuture.supplyAsync(() -> {
                 long t0 = System.nanoTime();
                 EmbeddingModel m = new BgeSmallEnV15QuantizedEmbeddingModel();
