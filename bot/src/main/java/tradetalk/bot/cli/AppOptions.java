@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Option;
+import tradetalk.answer.UserError;
 import tradetalk.bot.Tradetalk;
 import tradetalk.bot.config.ConfigLoader;
 import tradetalk.bot.config.TradetalkConfig;
@@ -44,6 +45,9 @@ public final class AppOptions {
         if (file == null) {
             Path local = home().resolve("config/tradetalk.yml");
             file = local.toFile().isFile() ? local : null;
+        }
+        if (index != null && index.toString().isBlank()) {
+            throw new UserError("--index is empty; give the index directory");
         }
         TradetalkConfig c = new ConfigLoader().load(file, env, home());
         return index == null ? c : c.withIndexDir(index.toAbsolutePath().normalize());

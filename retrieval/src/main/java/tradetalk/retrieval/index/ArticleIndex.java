@@ -24,6 +24,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.MultiReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
@@ -37,7 +38,6 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.store.LockObtainFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tradetalk.retrieval.Article;
@@ -82,50 +82,119 @@ public final class ArticleIndex implements PassageSearch, AutoCloseable {
     static final String EMBEDDER_KEY = "embedder";
     private static final int COMMIT_EVERY = 200;
 
+    /** What reads see while no index exists on disk yet. */
+    private static final IndexSearcher NOTHING = emptySearcher();
+
     private final Path dir;
-    private final Directory directory;
     private final Embedder embedder;
     private final Chunker chunker;
     private final SearchSettings settings;
-    private final SearcherManager searchers;
     private final Object writeLock = new Object();
+    /** The index on disk and its searchers; null until one exists (reading never creates it, a write does). */
+    private volatile Store store;
 
-    private ArticleIndex(Path dir, Directory directory, Embedder embedder, Chunker chunker, SearchSettings settings)
-            throws IOException {
+    private record Store(Directory directory, SearcherManager searchers) {
+    }
+
+    private ArticleIndex(Path dir, Embedder embedder, Chunker chunker, SearchSettings settings) {
         this.dir = dir;
-        this.directory = directory;
         this.embedder = embedder;
         this.chunker = chunker;
         this.settings = settings;
-        this.searchers = new SearcherManager(directory, null);
     }
 
     /**
-     * Opens (creating when absent) the index in {@code dir}.
+     * Opens the index in {@code dir} for reading, changing nothing on disk: a missing or empty directory reads as
+     * an empty index, which the first write (ingest) creates.
      *
-     * @throws IndexException when the directory cannot be used or was built with another embedding model
+     * @throws IndexException when {@code dir} is a file or a directory of other files, the index is damaged
+     *                        ({@link DamagedIndexException}), or it was built with another embedding model
      */
     public static ArticleIndex open(Path dir, Embedder embedder, Chunker chunker, SearchSettings settings) {
+        ArticleIndex index = new ArticleIndex(dir, embedder, chunker, settings);
+        if (IndexDirectory.inspect(dir) == IndexDirectory.Kind.INDEX) {
+            index.store = index.openStore();
+        }
+        return index;
+    }
+
+    /** Opens the existing index read-only (a reader never writes, locks or deletes anything). */
+    private Store openStore() {
+        Directory directory = null;
         try {
-            Files.createDirectories(dir);
-            Directory directory = FSDirectory.open(dir);
-            if (!DirectoryReader.indexExists(directory)) {
-                try (IndexWriter w = new IndexWriter(directory, writerConfig())) {
-                    w.setLiveCommitData(Map.of(EMBEDDER_KEY, embedder.name()).entrySet());
-                    w.commit();
-                }
-            }
+            directory = FSDirectory.open(dir);
             String built = DirectoryReader.listCommits(directory).getLast().getUserData().get(EMBEDDER_KEY);
             if (built != null && !built.equals(embedder.name())) {
-                directory.close();
                 throw new IndexException("index " + dir + " was built with embedding model " + built + ", not "
                         + embedder.name() + "; delete it and ingest again");
             }
-            return new ArticleIndex(dir, directory, embedder, chunker, settings);
-        } catch (LockObtainFailedException e) {
-            throw new IndexException("index " + dir + " is locked by another Tradetalk process", e);
+            return new Store(directory, new SearcherManager(directory, null));
         } catch (IOException e) {
-            throw new IndexException("cannot open index " + dir + ": " + e.getMessage(), e);
+            closeQuietly(directory);
+            throw IndexDirectory.translate(dir, "opening index", e);
+        } catch (RuntimeException e) {
+            closeQuietly(directory);
+            throw e;
+        }
+    }
+
+    private static IndexSearcher emptySearcher() {
+        try {
+            return new IndexSearcher(new MultiReader());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a reader of no readers reads nothing
+        }
+    }
+
+    private static void closeQuietly(Directory d) {
+        if (d != null) {
+            try {
+                d.close();
+            } catch (IOException ignored) {
+                // already failing
+            }
+        }
+    }
+
+    /** The index on disk, opened when another process created it since; null while there is none. */
+    private Store store() {
+        Store s = store;
+        if (s == null) {
+            synchronized (this) {
+                if (store == null && IndexDirectory.inspect(dir) == IndexDirectory.Kind.INDEX) {
+                    store = openStore();
+                }
+                s = store;
+            }
+        }
+        return s;
+    }
+
+    /**
+     * The directory to write to, creating the index when there is none (only in a missing or empty directory).
+     * Call with {@link #writeLock} held.
+     */
+    private Directory writable() throws IOException {
+        Store s = store();
+        if (s != null) {
+            return s.directory();
+        }
+        synchronized (this) {
+            if (store != null) {
+                return store.directory();
+            }
+            Files.createDirectories(dir);
+            Directory directory = FSDirectory.open(dir);
+            try (IndexWriter w = new IndexWriter(directory, writerConfig())) {
+                w.setLiveCommitData(Map.of(EMBEDDER_KEY, embedder.name()).entrySet());
+                w.commit();
+                store = new Store(directory, new SearcherManager(directory, null));
+            } catch (IOException | RuntimeException e) {
+                closeQuietly(directory);
+                throw e;
+            }
+            log.debug("Created index {}", dir);
+            return directory;
         }
     }
 
@@ -167,8 +236,8 @@ public final class ArticleIndex implements PassageSearch, AutoCloseable {
         int passages = 0;
         List<Rejected> rejected = new ArrayList<>(alreadyRejected);
         synchronized (writeLock) {
-            try (IndexWriter writer = new IndexWriter(directory, writerConfig())) {
-                writer.setLiveCommitData(Map.of(EMBEDDER_KEY, embedder.name()).entrySet());
+            try (IndexWriter writer = new IndexWriter(writable(), writerConfig())) {
+                // commit data is set only with changes: an ingest of nothing new writes no commit
                 refresh(); // the write lock is held: the last commit, maybe another process's, is the truth
                 Map<String, String> known = contentHashes();
                 Set<String> seenInBatch = new LinkedHashSet<>();
@@ -195,15 +264,13 @@ public final class ArticleIndex implements PassageSearch, AutoCloseable {
                     }
                     done++;
                     if (done % COMMIT_EVERY == 0) {
-                        writer.commit();
+                        commitChanges(writer);
                     }
                     progress.accept(done);
                 }
-                writer.commit();
-            } catch (LockObtainFailedException e) {
-                throw new IndexException("index " + dir + " is locked by another Tradetalk process", e);
+                commitChanges(writer);
             } catch (IOException e) {
-                throw new IndexException("ingest into " + dir + " failed: " + e.getMessage(), e);
+                throw IndexDirectory.translate(dir, "ingest into", e);
             }
             refresh();
         }
@@ -213,15 +280,26 @@ public final class ArticleIndex implements PassageSearch, AutoCloseable {
         return new IngestReport(added, replaced, unchanged, passages, rejected, ms);
     }
 
+    private void commitChanges(IndexWriter writer) throws IOException {
+        if (writer.hasUncommittedChanges()) {
+            writer.setLiveCommitData(Map.of(EMBEDDER_KEY, embedder.name()).entrySet());
+            writer.commit();
+        }
+    }
+
     /** Removes articles published before {@code cutoff}; returns how many were removed. */
     public int removeOlderThan(LocalDate cutoff) {
         synchronized (writeLock) {
+            Store s = store();
+            if (s == null) {
+                return 0;
+            }
             int before = articleCount();
-            try (IndexWriter writer = new IndexWriter(directory, writerConfig())) {
+            try (IndexWriter writer = new IndexWriter(s.directory(), writerConfig())) {
                 writer.deleteDocuments(LongField.newRangeQuery(DATE, Long.MIN_VALUE, cutoff.toEpochDay() - 1));
                 writer.commit();
             } catch (IOException e) {
-                throw new IndexException("retention on " + dir + " failed: " + e.getMessage(), e);
+                throw IndexDirectory.translate(dir, "retention on", e);
             }
             refresh();
             return before - articleCount();
@@ -231,12 +309,16 @@ public final class ArticleIndex implements PassageSearch, AutoCloseable {
     /** Removes one article and its passages; returns true when it was there. */
     public boolean remove(String articleId) {
         synchronized (writeLock) {
+            Store s = store();
+            if (s == null) {
+                return false;
+            }
             boolean had = article(articleId).isPresent();
-            try (IndexWriter writer = new IndexWriter(directory, writerConfig())) {
+            try (IndexWriter writer = new IndexWriter(s.directory(), writerConfig())) {
                 writer.deleteDocuments(new Term(ARTICLE_ID, articleId));
                 writer.commit();
             } catch (IOException e) {
-                throw new IndexException("remove from " + dir + " failed: " + e.getMessage(), e);
+                throw IndexDirectory.translate(dir, "remove from", e);
             }
             refresh();
             return had;
@@ -251,7 +333,11 @@ public final class ArticleIndex implements PassageSearch, AutoCloseable {
      */
     public boolean addAlsoIn(String articleId, String location) {
         synchronized (writeLock) {
-            try (IndexWriter writer = new IndexWriter(directory, writerConfig())) {
+            Store s = store();
+            if (s == null) {
+                return false;
+            }
+            try (IndexWriter writer = new IndexWriter(s.directory(), writerConfig())) {
                 // with the write lock held, the last commit is the truth: read the article from it, not from an
                 // older view, so a replacement made by another process is never written back over
                 refresh();
@@ -275,10 +361,8 @@ public final class ArticleIndex implements PassageSearch, AutoCloseable {
                 writer.deleteDocuments(articleQuery(articleId));
                 writer.addDocument(art);
                 writer.commit();
-            } catch (LockObtainFailedException e) {
-                throw new IndexException("index " + dir + " is locked by another Tradetalk process", e);
             } catch (IOException e) {
-                throw new IndexException("updating " + articleId + " in " + dir + " failed: " + e.getMessage(), e);
+                throw IndexDirectory.translate(dir, "updating " + articleId + " in", e);
             }
             refresh();
             return true;
@@ -348,27 +432,28 @@ public final class ArticleIndex implements PassageSearch, AutoCloseable {
         }
     }
 
-    private Map<String, String> contentHashes() throws IOException {
-        Map<String, String> out = new HashMap<>();
-        IndexSearcher s = searchers.acquire();
-        try {
+    private Map<String, String> contentHashes() {
+        return withSearcher(s -> {
+            Map<String, String> out = new HashMap<>();
             TopDocs all = s.search(new TermQuery(new Term(TYPE, ARTICLE)), Math.max(1, s.getIndexReader().maxDoc()));
             StoredFields sf = s.storedFields();
             for (ScoreDoc sd : all.scoreDocs) {
                 Document d = sf.document(sd.doc, Set.of(ARTICLE_ID, HASH));
                 out.put(d.get(ARTICLE_ID), d.get(HASH));
             }
-        } finally {
-            searchers.release(s);
-        }
-        return out;
+            return out;
+        });
     }
 
     private void refresh() {
+        Store s = store();
+        if (s == null) {
+            return;
+        }
         try {
-            searchers.maybeRefreshBlocking();
+            s.searchers().maybeRefreshBlocking();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw IndexDirectory.translate(dir, "reading index", e);
         }
     }
 
@@ -463,6 +548,11 @@ public final class ArticleIndex implements PassageSearch, AutoCloseable {
 
     private <T> T withSearcher(SearcherFunction<T> f) {
         try {
+            Store st = store();
+            if (st == null) {
+                return f.apply(NOTHING);
+            }
+            SearcherManager searchers = st.searchers();
             // see commits made by another process too (e.g. `tradetalk ingest` while the bot runs); cheap when
             // nothing changed, and never blocks a search while another thread reopens
             searchers.maybeRefresh();
@@ -473,15 +563,19 @@ public final class ArticleIndex implements PassageSearch, AutoCloseable {
                 searchers.release(s);
             }
         } catch (IOException e) {
-            throw new IndexException("reading index " + dir + " failed: " + e.getMessage(), e);
+            throw IndexDirectory.translate(dir, "reading index", e);
         }
     }
 
     @Override
     public void close() {
+        Store s = store;
+        if (s == null) {
+            return;
+        }
         try {
-            searchers.close();
-            directory.close();
+            s.searchers().close();
+            s.directory().close();
         } catch (IOException e) {
             log.warn("Closing index {} failed: {}", dir, e.getMessage());
         }
