@@ -106,7 +106,7 @@ public class Tradetalk implements AutoCloseable {
         return config;
     }
 
-    /** The embedding model (loading starts in the background on first call). */
+    /** The embedding model; it loads on first use or {@link Embedder#prepare()}, never for commands that need none. */
     public synchronized Embedder embedder() {
         if (embedder == null) {
             embedder = new BgeSmallEmbedder();

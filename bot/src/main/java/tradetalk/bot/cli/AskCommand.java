@@ -33,6 +33,7 @@ final class AskCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (Tradetalk tt = app.open()) {
+            tt.embedder().prepare(); // every answer embeds its question: load the model while the rest opens
             int passages = k != null ? k : tt.config().search().k();
             if (words != null && !words.isEmpty()) {
                 AnswerRequest request = UserError.whenInvalid(() -> AnswerRequest.of(String.join(" ", words).strip(),

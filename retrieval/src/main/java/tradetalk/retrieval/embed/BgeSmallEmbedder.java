@@ -7,13 +7,18 @@ import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15Quantize
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * BAAI bge-small-en-v1.5, quantized, run in-process by ONNX Runtime from the model that ships inside LangChain4j's
- * Maven artifact: no network, no download. Loading takes a second or two, so it starts in the background at
- * the first construction and the first call waits for it; all instances share the one model.
+ * Maven artifact: no network, no download. Nothing loads until the first embedding or {@link #prepare()}; loading
+ * takes a second or two in the background and all instances share the one model. The JVM never exits while
+ * ONNX Runtime is still creating its session (that crashed it in native code): a shutdown hook waits for a load in
+ * flight.
  */
 public final class BgeSmallEmbedder implements Embedder {
 
@@ -21,27 +26,52 @@ public final class BgeSmallEmbedder implements Embedder {
     /** The instruction BGE v1.5 recommends for short queries that retrieve passages. */
     static final String QUERY_INSTRUCTION = "Represent this sentence for searching relevant passages: ";
     private static final int BATCH = 32;
+    /** How long exit waits for a load in flight; a load takes a second or two. */
+    private static final long EXIT_WAIT_SECONDS = 60;
 
     /** One model per JVM: it is immutable and thread-safe, and loading it costs a second or two. */
     private static CompletableFuture<EmbeddingModel> shared;
 
-    private final CompletableFuture<EmbeddingModel> model;
-
+    /** Loads nothing yet. */
     public BgeSmallEmbedder() {
-        this.model = load();
+    }
+
+    @Override
+    public void prepare() {
+        load();
     }
 
     private static synchronized CompletableFuture<EmbeddingModel> load() {
         if (shared == null) {
             Offline.enforce();
-            shared = CompletableFuture.supplyAsync(() -> {
+            log.debug("Loading bge-small-en-v1.5-q");
+            CompletableFuture<EmbeddingModel> f = CompletableFuture.supplyAsync(() -> {
                 long t0 = System.nanoTime();
                 EmbeddingModel m = new BgeSmallEnV15QuantizedEmbeddingModel();
                 log.debug("Loaded bge-small-en-v1.5-q in {} ms", (System.nanoTime() - t0) / 1_000_000);
                 return m;
             });
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> awaitQuietly(f), "embedder-exit-wait"));
+            shared = f;
         }
         return shared;
+    }
+
+    private static void awaitQuietly(CompletableFuture<EmbeddingModel> load) {
+        String outcome;
+        try {
+            load.get(EXIT_WAIT_SECONDS, TimeUnit.SECONDS);
+            outcome = "loaded";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            outcome = "interrupted";
+        } catch (ExecutionException e) {
+            // a load started during exit fails early (ONNX Runtime cannot register its temp files): harmless
+            outcome = "failed: " + e.getCause();
+        } catch (TimeoutException e) {
+            outcome = "still loading after " + EXIT_WAIT_SECONDS + " s";
+        }
+        log.debug("Exit waited for the embedding model load: {}", outcome);
     }
 
     @Override
@@ -73,7 +103,7 @@ public final class BgeSmallEmbedder implements Embedder {
     }
 
     private EmbeddingModel model() {
-        return model.join();
+        return load().join();
     }
 
     private static float[] normalized(Embedding e) {

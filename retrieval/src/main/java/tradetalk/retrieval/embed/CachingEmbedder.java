@@ -26,6 +26,11 @@ public final class CachingEmbedder implements Embedder {
     }
 
     @Override
+    public void prepare() {
+        inner.prepare();
+    }
+
+    @Override
     public String name() {
         return inner.name();
     }

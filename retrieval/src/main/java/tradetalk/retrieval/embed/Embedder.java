@@ -16,4 +16,12 @@ public interface Embedder {
 
     /** The vectors of passages, in order. */
     List<float[]> embedPassages(List<String> passages);
+
+    /**
+     * Starts loading the model in the background, for a caller that knows it will embed soon; embedding waits for
+     * the load anyway. Nothing is loaded until this or an embedding call (a command that needs no vectors never
+     * pays for the model).
+     */
+    default void prepare() {
+    }
 }

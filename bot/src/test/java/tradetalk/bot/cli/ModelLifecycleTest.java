@@ -1,0 +1,78 @@
+package tradetalk.bot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The embedding model's native session is never torn down half-made: a command that needs no vectors never loads
+ * it, and exit waits for a load in flight (exiting mid-load crashed the JVM in libonnxruntime.so).
+ */
+class ModelLifecycleTest {
+
+    /** The logging of the shipped jar (stderr only), not the tests' logback-test.xml (stdout). */
+    private static final String PRODUCT_LOGGING = "-Dlogback.configurationFile="
+            + Path.of("target/classes/logback.xml").toAbsolutePath();
+
+    @TempDir
+    Path tmp;
+
+    private record Child(int exit, String out, String err) {
+    }
+
+    private Child java(List<String> jvmOptions, String mainClass, String... args)
+            throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path")));
+        cmd.addAll(jvmOptions);
+        cmd.add(mainClass);
+        cmd.addAll(List.of(args));
+        Path out = tmp.resolve("out.txt");
+        Path err = tmp.resolve("err.txt");
+        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("the child finished").isTrue();
+        return new Child(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    @Test
+    void given_an_index_when_listing_sources_then_the_embedding_model_is_never_loaded_and_stdout_is_clean()
+            throws Exception {
+        Path index = tmp.resolve("index");
+        assertThat(CliRun.run("ingest", "--index", index.toString(), CliRun.SEEDS.toString()).exit()).isZero();
+        Path classes = tmp.resolve("classes.log");
+
+        Child c = java(List.of("-Xlog:class+load=info:file=" + classes, PRODUCT_LOGGING), "tradetalk.bot.Main",
+                "sources", "--index", index.toString());
+
+        assertThat(c.exit()).as(c.err()).isZero();
+        assertThat(c.out().lines().toList()).hasSize(4).last().isEqualTo("3 article(s).");
+        assertThat(Files.readString(classes)).contains("tradetalk.retrieval.index.ArticleIndex")
+                .doesNotContain("dev.langchain4j.model.embedding.onnx").doesNotContain("ai.onnxruntime");
+    }
+
+    @Test
+    void given_a_model_load_in_flight_when_the_jvm_exits_then_exit_waits_for_the_load_to_finish() throws Exception {
+        Path logback = Files.writeString(tmp.resolve("logback.xml"), """
+                <configuration>
+                  <appender name="E" class="ch.qos.logback.core.ConsoleAppender"><target>System.err</target>
+                    <encoder><pattern>%msg%n</pattern></encoder></appender>
+                  <logger name="tradetalk.retrieval.embed" level="DEBUG"/>
+                  <root level="WARN"><appender-ref ref="E"/></root>
+                </configuration>
+                """);
+
+        Child c = java(List.of("-Dlogback.configurationFile=" + logback), LoadThenExitMain.class.getName());
+
+        assertThat(c.exit()).as(c.err()).isZero();
+        assertThat(c.err()).contains("Loading bge-small-en-v1.5-q")
+                .contains("Exit waited for the embedding model load: ");
+        assertThat(c.out()).isEmpty();
+    }
+}
