@@ -88,7 +88,7 @@ final class IndexDirectory {
         }
         if (e instanceof CorruptIndexException c) {
             return new DamagedIndexException(dir, "file " + fileName(c.getResourceDescription()) + " is corrupt ("
-                    + c.getOriginalMessage() + ")", e);
+                    + withoutLuceneAdvice(c.getOriginalMessage()) + ")", e);
         }
         if (e instanceof IndexFormatTooOldException || e instanceof IndexFormatTooNewException) {
             return new DamagedIndexException(dir, "it was written in a format this version cannot read ("
@@ -101,6 +101,14 @@ final class IndexDirectory {
             return new DamagedIndexException(dir, "a file is cut short (" + e.getMessage() + ")", e);
         }
         return new IndexException(doing + " " + dir + " failed: " + e.getMessage(), e);
+    }
+
+    private static final Pattern LUCENE_ADVICE = Pattern.compile("[;:,.]?\\s*please run checkindex[^;)]*",
+            Pattern.CASE_INSENSITIVE);
+
+    /** Lucene's message without its advice to run its own tool (the product's advice is `tradetalk check`). */
+    static String withoutLuceneAdvice(String message) {
+        return message == null ? "" : LUCENE_ADVICE.matcher(message).replaceAll("").strip();
     }
 
     /** The file a Lucene resource description names, e.g. {@code _0.cfs} from {@code MMapIndexInput(path="...")}. */
