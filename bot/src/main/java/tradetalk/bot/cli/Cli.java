@@ -23,7 +23,7 @@ import tradetalk.retrieval.index.IndexException;
         description = "Answers questions about the news from indexed articles, with citations.",
         subcommands = {AskCommand.class, IngestCommand.class, SourcesCommand.class, StatusCommand.class,
                 SummaryCommand.class, WatchCommand.class, DiscordCommand.class, EvalCommand.class,
-                BenchCommand.class, CheckCommand.class})
+                BenchCommand.class, CheckCommand.class, HealthCommand.class})
 public final class Cli implements Runnable {
 
     /** Exit code of a failed command. */

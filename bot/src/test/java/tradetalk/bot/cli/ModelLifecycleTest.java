@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +37,9 @@ class ModelLifecycleTest {
         cmd.addAll(List.of(args));
         Path out = tmp.resolve("out.txt");
         Path err = tmp.resolve("err.txt");
-        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
+        pb.environment().put("TRADETALK_INDEX_ARTICLES", CliRun.SEEDS.toString());
+        Process p = pb.start();
         assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("the child finished").isTrue();
         return new Child(p.exitValue(), Files.readString(out), Files.readString(err));
     }
@@ -74,5 +77,25 @@ class ModelLifecycleTest {
         assertThat(c.err()).contains("Loading bge-small-en-v1.5-q")
                 .contains("Exit waited for the embedding model load: ");
         assertThat(c.out()).isEmpty();
+    }
+
+    @Test
+    void given_a_command_that_loads_the_model_when_it_exits_then_no_onnxruntime_temp_directory_is_left()
+            throws Exception {
+        Path javaTmp = Files.createDirectories(tmp.resolve("java-tmp"));
+        Path cache = tmp.resolve("cache");
+
+        Child c = java(List.of("-Djava.io.tmpdir=" + javaTmp, "-Dtradetalk.cache.dir=" + cache, PRODUCT_LOGGING),
+                "tradetalk.bot.Main", "ask", "--index", tmp.resolve("index").toString(),
+                "Where did Trump hope to sign the deal?");
+
+        assertThat(c.exit()).as(c.err()).isZero();
+        assertThat(c.out()).contains("Santiago");
+        try (Stream<Path> left = Files.list(javaTmp)) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("onnxruntime-java"));
+        }
+        try (Stream<Path> unpacked = Files.walk(cache)) {
+            assertThat(unpacked.map(p -> p.getFileName().toString())).contains(System.mapLibraryName("onnxruntime"));
+        }
     }
 }

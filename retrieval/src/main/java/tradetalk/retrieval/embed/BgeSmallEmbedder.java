@@ -47,6 +47,7 @@ public final class BgeSmallEmbedder implements Embedder {
             log.debug("Loading bge-small-en-v1.5-q");
             CompletableFuture<EmbeddingModel> f = CompletableFuture.supplyAsync(() -> {
                 long t0 = System.nanoTime();
+                OnnxNatives.prepare();
                 EmbeddingModel m = new BgeSmallEnV15QuantizedEmbeddingModel();
                 log.debug("Loaded bge-small-en-v1.5-q in {} ms", (System.nanoTime() - t0) / 1_000_000);
                 return m;
