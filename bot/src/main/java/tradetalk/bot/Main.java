@@ -13,9 +13,16 @@ public final class Main {
 
     public static void main(String[] args) {
         Offline.enforce(); // first: DJL must never call the cloud metadata address
+        System.setProperty("tradetalk.log.default", defaultLogLevel(args)); // before the first logger
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
         int code = Cli.run(args, System.out, System.err);
         System.exit(code);
+    }
+
+    /** Services (discord, watch) log what they do at INFO; one-shot commands only warnings, their output says. */
+    static String defaultLogLevel(String[] args) {
+        String command = args.length == 0 ? "" : args[0];
+        return command.equals("discord") || command.equals("watch") ? "INFO" : "WARN";
     }
 }

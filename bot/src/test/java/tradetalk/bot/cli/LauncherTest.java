@@ -1,0 +1,110 @@
+package tradetalk.bot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code ./tradetalk} launcher's decisions, run by bash from the real script (sourced, so nothing builds). */
+class LauncherTest {
+
+    private static final Path SCRIPT = Path.of("../tradetalk").toAbsolutePath().normalize();
+    private static final Instant BUILT = Instant.now().minus(1, ChronoUnit.HOURS);
+
+    @TempDir
+    Path root;
+
+    /** A repository layout whose every build input is older than its jar. */
+    @BeforeEach
+    void layout() throws IOException {
+        for (String f : List.of("pom.xml", "retrieval/pom.xml", "retrieval/src/main/java/tradetalk/A.java",
+                "bot/pom.xml", "bot/src/main/resources/x.txt", "prompts/answer.txt", "config/logback.xml",
+                "config/tradetalk.yml", "bot/target/tradetalk.jar")) {
+            Path p = root.resolve(f);
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, f);
+        }
+        try (var all = Files.walk(root)) {
+            for (Path p : all.toList()) {
+                Files.setLastModifiedTime(p, FileTime.from(BUILT.minus(1, ChronoUnit.MINUTES)));
+            }
+        }
+        Files.setLastModifiedTime(root.resolve("bot/target/tradetalk.jar"), FileTime.from(BUILT));
+    }
+
+    private static String bash(String script, Path root, String stdin) throws IOException, InterruptedException {
+        // sourced, the script only defines its functions ($0 is "bash", not the script)
+        Process p = new ProcessBuilder("bash", "-c", "source \"$1\"; ROOT=\"$2\"; JAR=\"$ROOT/bot/target/tradetalk.jar\"; "
+                + script, "bash", SCRIPT.toString(), root.toString()).redirectErrorStream(true).start();
+        p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().close();
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("bash did not finish");
+        }
+        return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    private String needsBuild() throws IOException, InterruptedException {
+        return bash("if needs_build; then echo build; else echo fresh; fi", root, "").strip();
+    }
+
+    private void touch(String file) throws IOException {
+        Files.setLastModifiedTime(root.resolve(file), FileTime.from(Instant.now()));
+    }
+
+    @Test
+    void given_a_jar_newer_than_every_input_then_no_build() throws Exception {
+        assertThat(needsBuild()).isEqualTo("fresh");
+    }
+
+    @Test
+    void given_the_operator_edits_config_tradetalk_yml_then_no_build() throws Exception {
+        Files.writeString(root.resolve("config/tradetalk.yml"), "search:\n  k: 8\n");
+        touch("config/tradetalk.yml");
+
+        assertThat(needsBuild()).isEqualTo("fresh");
+    }
+
+    @Test
+    void given_a_changed_source_prompt_pom_or_logging_config_then_a_build() throws Exception {
+        for (String input : List.of("retrieval/src/main/java/tradetalk/A.java", "prompts/answer.txt", "bot/pom.xml",
+                "config/logback.xml", "bot/src/main/resources/x.txt")) {
+            layout();
+            touch(input);
+            assertThat(needsBuild()).as(input).isEqualTo("build");
+        }
+    }
+
+    @Test
+    void given_a_deleted_source_file_then_a_build() throws Exception {
+        Files.delete(root.resolve("retrieval/src/main/java/tradetalk/A.java"));
+
+        assertThat(needsBuild()).isEqualTo("build");
+    }
+
+    @Test
+    void given_no_jar_then_a_build() throws Exception {
+        Files.delete(root.resolve("bot/target/tradetalk.jar"));
+
+        assertThat(needsBuild()).isEqualTo("build");
+    }
+
+    @Test
+    void given_the_jvms_incubator_notice_on_stderr_then_only_that_line_is_dropped() throws Exception {
+        String out = bash("drop_incubator_notice", root, "WARNING: Using incubator modules: jdk.incubator.vector\n"
+                + "tradetalk: the index was empty\nWARNING: something else\n");
+
+        assertThat(out).isEqualTo("tradetalk: the index was empty\nWARNING: something else\n");
+    }
+}
