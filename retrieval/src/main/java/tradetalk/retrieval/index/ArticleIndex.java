@@ -193,7 +193,6 @@ public final class ArticleIndex implements PassageSearch, AutoCloseable {
                 closeQuietly(directory);
                 throw e;
             }
-            log.debug("Created index {}", dir);
             return directory;
         }
     }
