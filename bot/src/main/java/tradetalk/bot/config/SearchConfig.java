@@ -9,7 +9,7 @@ import tradetalk.retrieval.index.SearchSettings;
  */
 public record SearchConfig(int k, int candidates, double denseWeight, double lexicalWeight, double titleBoost,
                            double recencyWeight, double recencyHalfLifeDays, String fusion,
-                           double dateBoost) {
+                           double dateBoost, String weights) {
 
     public SearchConfig {
         if (k < 1 || k > 100) {
@@ -20,6 +20,7 @@ public record SearchConfig(int k, int candidates, double denseWeight, double lex
     /** The settings the index searches with. */
     public SearchSettings settings() {
         return new SearchSettings(candidates, denseWeight, lexicalWeight, titleBoost, recencyWeight,
-                recencyHalfLifeDays, SearchSettings.Fusion.parse(fusion), dateBoost);
+                recencyHalfLifeDays, SearchSettings.Fusion.parse(fusion), dateBoost,
+                SearchSettings.Weights.parse(weights));
     }
 }

@@ -22,6 +22,7 @@ import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.MultiReader;
@@ -516,13 +517,16 @@ public final class ArticleIndex implements PassageSearch, AutoCloseable {
 
     /** Inverse document frequency of an analysed term among passages (higher = rarer). */
     public double idf(String term) {
-        return withSearcher(s -> {
-            // both from the terms dictionary (constant time, deleted passages counted alike): this runs for every
-            // word of every question
-            int n = Math.max(1, s.getIndexReader().docFreq(new Term(TYPE, PASSAGE)));
-            int df = s.getIndexReader().docFreq(new Term(TEXT, term));
-            return Math.log(1 + (n - df + 0.5) / (df + 0.5));
-        });
+        return withSearcher(s -> idf(s.getIndexReader(), term));
+    }
+
+    /** {@link #idf(String)} on one reader. */
+    static double idf(IndexReader reader, String term) throws IOException {
+        // both from the terms dictionary (constant time, deleted passages counted alike): this runs for every
+        // word of every question
+        int n = Math.max(1, reader.docFreq(new Term(TYPE, PASSAGE)));
+        int df = reader.docFreq(new Term(TEXT, term));
+        return Math.log(1 + (n - df + 0.5) / (df + 0.5));
     }
 
     @Override

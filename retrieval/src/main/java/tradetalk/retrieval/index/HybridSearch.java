@@ -4,36 +4,46 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
 import org.apache.lucene.document.LongField;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.KnnVectorValues;
-import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.SortedNumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.Bits;
-import tradetalk.retrieval.Passage;
+import org.apache.lucene.util.BytesRef;
 import tradetalk.retrieval.QueryDates;
 import tradetalk.retrieval.SearchHit;
 import tradetalk.retrieval.SearchRequest;
@@ -41,9 +51,11 @@ import tradetalk.retrieval.embed.Embedder;
 import tradetalk.retrieval.embed.Vectors;
 
 /**
- * One hybrid search over a searcher. Each signal proposes {@code candidates} passages; every candidate then gets
- * both scores (the cosine is computed exactly for lexical-only candidates; BM25 is 0 for passages outside the
- * lexical top list), each normalised over the candidates, and the weighted sum ranks them.
+ * One search over a searcher, in four steps: each signal proposes {@code candidates} passages ({@link #candidates});
+ * the two lists are fused ({@link ScoreFusion}, with per-question weights when {@code search.weights} is adaptive);
+ * the date signals are added (recency from the as-of date, the boost for a period the question names); the best
+ * {@code k} are read from the stored fields. In hybrid mode every candidate gets both scores: the cosine is computed
+ * exactly for lexical-only candidates, and BM25 counts as missing for passages outside the lexical list.
  */
 final class HybridSearch {
 
@@ -57,145 +69,196 @@ final class HybridSearch {
         this.settings = settings;
     }
 
+    /**
+     * The two candidate lists of a search: BM25's best first, and the cosines of the dense candidates (in hybrid
+     * mode, of every candidate).
+     */
+    record Candidates(List<ScoreFusion.Candidate<Integer>> lexical, List<ScoreFusion.Candidate<Integer>> dense) {
+    }
+
     List<SearchHit> search(SearchRequest r) throws IOException {
         Query filter = filter(r);
         int n = Math.max(settings.candidates(), r.k());
-        Map<Integer, Double> lexical = new HashMap<>();
-        Map<Integer, Double> dense = new HashMap<>();
-        Set<Integer> candidates = new LinkedHashSet<>();
-
-        if (r.mode() == SearchRequest.Mode.DENSE_EXACT) {
-            for (ScoreDoc sd : exactDense(embedder.embedQuery(r.query()), filter, n)) {
-                dense.put(sd.doc, (double) sd.score);
-                candidates.add(sd.doc);
+        Candidates c = candidates(r, filter, n);
+        Map<Integer, Double> scores = switch (r.mode()) {
+            case BM25 -> scores(c.lexical());
+            case DENSE, DENSE_EXACT -> scores(c.dense());
+            case HYBRID -> {
+                double[] w = weights(r.query(), c.lexical());
+                Map<Integer, Double> fused = ScoreFusion.fuse(c.lexical(), c.dense(), settings.fusion(), w[0], w[1]);
+                addDateSignals(fused, r);
+                yield fused;
             }
-        }
+        };
+        return top(scores, c, r.k());
+    }
+
+    /** Each signal's candidates under the request's filter. */
+    Candidates candidates(SearchRequest r, Query filter, int n) throws IOException {
+        List<ScoreFusion.Candidate<Integer>> lexical = new ArrayList<>();
+        List<ScoreFusion.Candidate<Integer>> dense = new ArrayList<>();
         if (r.mode() == SearchRequest.Mode.HYBRID || r.mode() == SearchRequest.Mode.BM25) {
             Query text = lexicalQuery(r.query());
             if (text != null) {
                 Query q = new BooleanQuery.Builder().add(text, Occur.MUST).add(filter, Occur.FILTER).build();
                 for (ScoreDoc sd : searcher.search(q, n).scoreDocs) {
-                    lexical.put(sd.doc, (double) sd.score);
-                    candidates.add(sd.doc);
+                    lexical.add(new ScoreFusion.Candidate<>(sd.doc, sd.score));
                 }
             }
         }
-        float[] qv = null;
+        if (r.mode() == SearchRequest.Mode.DENSE_EXACT) {
+            for (ScoreDoc sd : exactDense(embedder.embedQuery(r.query()), filter, n)) {
+                dense.add(new ScoreFusion.Candidate<>(sd.doc, sd.score));
+            }
+        }
         if (r.mode() == SearchRequest.Mode.HYBRID || r.mode() == SearchRequest.Mode.DENSE) {
-            qv = embedder.embedQuery(r.query());
+            float[] qv = embedder.embedQuery(r.query());
+            Set<Integer> seen = new LinkedHashSet<>();
             for (ScoreDoc sd : searcher.search(new KnnFloatVectorQuery(ArticleIndex.VECTOR, qv, n, filter), n)
                     .scoreDocs) {
-                dense.put(sd.doc, 2.0 * sd.score - 1.0); // DOT_PRODUCT scores are (1 + cos) / 2
-                candidates.add(sd.doc);
+                dense.add(new ScoreFusion.Candidate<>(sd.doc, 2.0 * sd.score - 1.0)); // DOT_PRODUCT: (1 + cos) / 2
+                seen.add(sd.doc);
             }
             if (r.mode() == SearchRequest.Mode.HYBRID) {
-                List<Integer> missing = candidates.stream().filter(d -> !dense.containsKey(d)).sorted().toList();
-                cosines(missing, qv, dense);
+                List<Integer> missing = lexical.stream().map(ScoreFusion.Candidate::key)
+                        .filter(d -> !seen.contains(d)).sorted().toList();
+                cosines(missing, qv).forEach((d, cos) -> dense.add(new ScoreFusion.Candidate<>(d, cos)));
             }
         }
-
-        Map<Integer, Double> fused = r.mode() == SearchRequest.Mode.HYBRID ? fuse(candidates, lexical, dense) : Map.of();
-        double maxLex = lexical.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
-        double minDense = dense.values().stream().mapToDouble(Double::doubleValue).min().orElse(0);
-        double maxDense = dense.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
-        LocalDate asOf = r.asOf() != null ? r.asOf() : LocalDate.now();
-
-        // Rank on the scores first and read stored fields only for the k passages returned: decompressing the
-        // stored fields of every candidate was the largest cost of a search (see BENCHMARKS.md).
-        StoredFields stored = searcher.storedFields();
-        boolean needsDates = r.mode() == SearchRequest.Mode.HYBRID && settings.recencyWeight() > 0;
-        QueryDates.Span named = r.mode() == SearchRequest.Mode.HYBRID && settings.dateBoost() > 0
-                ? QueryDates.in(r.query()).orElse(null) : null;
-        record Scored(int doc, double score, double lex, double cos) {
-        }
-        List<Scored> scored = new ArrayList<>(candidates.size());
-        for (int doc : candidates) {
-            double lex = lexical.getOrDefault(doc, 0.0);
-            double cos = dense.getOrDefault(doc, 0.0);
-            double rec = needsDates ? recency(ArticleIndex.passage(stored.document(doc)), asOf) : 0;
-            if (named != null && named.contains(publishedAt(doc))) {
-                rec += settings.dateBoost();
-            }
-            double score = switch (r.mode()) {
-                case BM25 -> lex;
-                case DENSE, DENSE_EXACT -> cos;
-                case HYBRID -> settings.fusion() == SearchSettings.Fusion.MINMAX
-                        ? settings.lexicalWeight() * (maxLex > 0 ? lex / maxLex : 0)
-                        + settings.denseWeight() * (maxDense > minDense ? (cos - minDense) / (maxDense - minDense) : 1)
-                        + rec
-                        : fused.get(doc) + rec;
-            };
-            scored.add(new Scored(doc, score, lex, cos));
-        }
-        scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparingInt(Scored::doc));
-        List<SearchHit> hits = new ArrayList<>(Math.min(r.k(), scored.size()));
-        for (Scored x : scored.subList(0, Math.min(r.k(), scored.size()))) {
-            hits.add(new SearchHit(ArticleIndex.passage(stored.document(x.doc())), x.score(), x.lex(), x.cos()));
-        }
-        return List.copyOf(hits);
+        return new Candidates(List.copyOf(lexical), List.copyOf(dense));
     }
 
-    /** Fused scores for the ZSCORE and RRF fusions (MINMAX is computed inline). */
-    private Map<Integer, Double> fuse(Set<Integer> candidates, Map<Integer, Double> lexical,
-                                      Map<Integer, Double> dense) {
-        Map<Integer, Double> out = new HashMap<>();
-        if (settings.fusion() == SearchSettings.Fusion.MINMAX) {
-            return out;
+    /**
+     * The lexical and dense weights for this question: as configured, or (adaptive) moved by the coverage of the
+     * question by BM25's best passage ({@link ScoreFusion#lexicalShare}).
+     */
+    double[] weights(String query, List<ScoreFusion.Candidate<Integer>> lexical) throws IOException {
+        double wl = settings.lexicalWeight();
+        double wd = settings.denseWeight();
+        if (settings.weights() == SearchSettings.Weights.FIXED) {
+            return new double[] {wl, wd};
         }
-        if (settings.fusion() == SearchSettings.Fusion.RRF) {
-            List<Integer> byLex = lexical.keySet().stream()
-                    .sorted(Comparator.comparingDouble((Integer d) -> -lexical.get(d))).toList();
-            List<Integer> byDense = candidates.stream()
-                    .sorted(Comparator.comparingDouble((Integer d) -> -dense.getOrDefault(d, -2.0))).toList();
-            for (int doc : candidates) {
-                out.put(doc, 0.0);
+        double c = lexical.isEmpty() ? 0 : coverage(query, lexical.getFirst().key());
+        double l = ScoreFusion.lexicalShare(wl, wd, c);
+        return new double[] {l, 1 - l};
+    }
+
+    /** The share of the query's IDF-weighted terms that occur in the passage's text or title. */
+    double coverage(String query, int doc) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        double all = 0;
+        double found = 0;
+        for (String t : new LinkedHashSet<>(TextAnalysis.terms(query))) {
+            double idf = ArticleIndex.idf(searcher.getIndexReader(), t);
+            all += idf;
+            if (contains(leaf.reader(), ArticleIndex.TEXT, t, doc - leaf.docBase)
+                    || contains(leaf.reader(), ArticleIndex.TITLE, t, doc - leaf.docBase)) {
+                found += idf;
             }
-            for (int i = 0; i < byLex.size(); i++) {
-                out.merge(byLex.get(i), settings.lexicalWeight() / (60 + i + 1), Double::sum);
-            }
-            for (int i = 0; i < byDense.size(); i++) {
-                out.merge(byDense.get(i), settings.denseWeight() / (60 + i + 1), Double::sum);
-            }
-            return out;
         }
-        double floor = lexical.values().stream().mapToDouble(Double::doubleValue).min().orElse(0);
-        double[] lex = candidates.stream().mapToDouble(d -> lexical.getOrDefault(d, floor)).toArray();
-        double[] cos = candidates.stream().mapToDouble(d -> dense.getOrDefault(d, 0.0)).toArray();
-        double[] zl = zscores(lex);
-        double[] zd = zscores(cos);
+        return all == 0 ? 0 : found / all;
+    }
+
+    private static boolean contains(LeafReader reader, String field, String term, int doc) throws IOException {
+        Terms terms = reader.terms(field);
+        if (terms == null) {
+            return false;
+        }
+        TermsEnum te = terms.iterator();
+        if (!te.seekExact(new BytesRef(term))) {
+            return false;
+        }
+        return te.postings(null, PostingsEnum.NONE).advance(doc) == doc;
+    }
+
+    /**
+     * Adds the date signals to the fused scores: {@code recency-weight * 0.5^(age / half-life)}, the age counted
+     * from the newest passage published on or before the as-of date (so an archive's latest week counts as recent),
+     * and {@code date-boost} for passages published in the period the question names. Dates come from doc values.
+     */
+    void addDateSignals(Map<Integer, Double> scores, SearchRequest r) throws IOException {
+        QueryDates.Span named = settings.dateBoost() > 0 ? QueryDates.in(r.query()).orElse(null) : null;
+        LocalDate anchor = settings.recencyWeight() > 0 ? newest(r).orElse(null) : null;
+        if (named == null && anchor == null) {
+            return;
+        }
+        Map<Integer, LocalDate> dates = publishedAt(scores.keySet());
+        for (Map.Entry<Integer, Double> e : scores.entrySet()) {
+            LocalDate d = dates.get(e.getKey());
+            if (d == null) {
+                continue;
+            }
+            double add = anchor == null ? 0 : recency(d, anchor);
+            if (named != null && named.contains(d)) {
+                add += settings.dateBoost();
+            }
+            e.setValue(e.getValue() + add);
+        }
+    }
+
+    /** The recency signal of a passage published on {@code date}, counted back from {@code anchor}. */
+    double recency(LocalDate date, LocalDate anchor) {
+        long age = Math.max(0, ChronoUnit.DAYS.between(date, anchor));
+        return settings.recencyWeight() * Math.pow(0.5, age / settings.recencyHalfLifeDays());
+    }
+
+    /** The publication date of the newest passage on or before the request's as-of date (today when none). */
+    Optional<LocalDate> newest(SearchRequest r) throws IOException {
+        LocalDate asOf = r.asOf() != null ? r.asOf() : LocalDate.now();
+        Query q = new BooleanQuery.Builder().add(ArticleIndex.passageFilter(), Occur.FILTER)
+                .add(LongField.newRangeQuery(ArticleIndex.DATE, Long.MIN_VALUE, asOf.toEpochDay()), Occur.FILTER)
+                .build();
+        TopDocs td = searcher.search(q, 1, new Sort(LongField.newSortField(ArticleIndex.DATE, true,
+                SortedNumericSelector.Type.MAX)));
+        if (td.scoreDocs.length == 0) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(publishedAt(List.of(td.scoreDocs[0].doc)).get(td.scoreDocs[0].doc));
+    }
+
+    /** Publication dates from the date field's doc values (documents without one are left out). */
+    Map<Integer, LocalDate> publishedAt(Collection<Integer> docs) throws IOException {
+        List<Integer> sorted = docs.stream().sorted().toList();
+        Map<Integer, LocalDate> out = new HashMap<>();
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         int i = 0;
-        for (int doc : candidates) {
-            out.put(doc, settings.lexicalWeight() * zl[i] + settings.denseWeight() * zd[i]);
-            i++;
+        while (i < sorted.size()) {
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sorted.get(i), leaves));
+            int end = leaf.docBase + leaf.reader().maxDoc();
+            SortedNumericDocValues values = DocValues.getSortedNumeric(leaf.reader(), ArticleIndex.DATE);
+            for (; i < sorted.size() && sorted.get(i) < end; i++) {
+                if (values.advanceExact(sorted.get(i) - leaf.docBase)) {
+                    out.put(sorted.get(i), LocalDate.ofEpochDay(values.nextValue()));
+                }
+            }
         }
         return out;
     }
 
-    private static double[] zscores(double[] x) {
-        double mean = java.util.Arrays.stream(x).average().orElse(0);
-        double var = java.util.Arrays.stream(x).map(v -> (v - mean) * (v - mean)).average().orElse(0);
-        double sd = Math.sqrt(var);
-        double[] z = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            z[i] = sd > 0 ? (x[i] - mean) / sd : 0;
+    /**
+     * The best {@code k} by score (ties by document id), with their passages read from the stored fields: only those
+     * k, since decompressing the stored fields of every candidate was the largest cost of a search.
+     */
+    private List<SearchHit> top(Map<Integer, Double> scores, Candidates c, int k) throws IOException {
+        Map<Integer, Double> lex = scores(c.lexical());
+        Map<Integer, Double> cos = scores(c.dense());
+        List<Map.Entry<Integer, Double>> ranked = new ArrayList<>(scores.entrySet());
+        ranked.sort(Map.Entry.<Integer, Double>comparingByValue().reversed()
+                .thenComparing(Map.Entry.comparingByKey()));
+        StoredFields stored = searcher.storedFields();
+        List<SearchHit> hits = new ArrayList<>(Math.min(k, ranked.size()));
+        for (Map.Entry<Integer, Double> e : ranked.subList(0, Math.min(k, ranked.size()))) {
+            hits.add(new SearchHit(ArticleIndex.passage(stored.document(e.getKey())), e.getValue(),
+                    lex.getOrDefault(e.getKey(), 0.0), cos.getOrDefault(e.getKey(), 0.0)));
         }
-        return z;
+        return List.copyOf(hits);
     }
 
-    /** A passage's publication date from the doc values of its date field; null when it has none. */
-    private LocalDate publishedAt(int doc) throws IOException {
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        SortedNumericDocValues dates = DocValues.getSortedNumeric(leaf.reader(), ArticleIndex.DATE);
-        return dates.advanceExact(doc - leaf.docBase) ? LocalDate.ofEpochDay(dates.nextValue()) : null;
-    }
-
-    private double recency(Passage p, LocalDate asOf) {
-        if (settings.recencyWeight() == 0 || p.article().publishedAt() == null) {
-            return 0;
-        }
-        long age = Math.max(0, ChronoUnit.DAYS.between(p.article().publishedAt(), asOf));
-        return settings.recencyWeight() * Math.pow(0.5, age / settings.recencyHalfLifeDays());
+    private static Map<Integer, Double> scores(List<ScoreFusion.Candidate<Integer>> list) {
+        Map<Integer, Double> m = new LinkedHashMap<>();
+        list.forEach(x -> m.putIfAbsent(x.key(), x.score()));
+        return m;
     }
 
     private Query lexicalQuery(String query) {
@@ -264,7 +327,8 @@ final class HybridSearch {
      * Exact cosines of the given documents (ascending ids), one vector iterator per segment advanced forward: a
      * fresh iterator per document cost more than the whole BM25 search.
      */
-    private void cosines(List<Integer> docs, float[] qv, Map<Integer, Double> out) throws IOException {
+    private Map<Integer, Double> cosines(List<Integer> docs, float[] qv) throws IOException {
+        Map<Integer, Double> out = new LinkedHashMap<>();
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         int i = 0;
         while (i < docs.size()) {
@@ -281,5 +345,6 @@ final class HybridSearch {
                 out.put(docs.get(i), cos);
             }
         }
+        return out;
     }
 }

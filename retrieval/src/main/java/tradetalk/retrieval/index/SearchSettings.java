@@ -4,8 +4,9 @@ package tradetalk.retrieval.index;
  * How hybrid search ranks passages. Each signal's scores are put on one scale over the candidates (see
  * {@link Fusion}; z-scores by default), then combined linearly:
  * {@code dense * denseWeight + lexical * lexicalWeight + recency * recencyWeight}, plus {@code dateBoost} for
- * passages published in the period the question names ({@link tradetalk.retrieval.QueryDates}). The defaults were chosen on the
- * development sets in {@code eval/} (see BENCHMARKS.md).
+ * passages published in the period the question names ({@link tradetalk.retrieval.QueryDates}). With
+ * {@link Weights#ADAPTIVE} the two weights are prior odds that each question adjusts (see {@link Weights}). The
+ * defaults were chosen on the tune halves of the evaluation sets (see BENCHMARKS.md).
  *
  * @param candidates          how many passages each signal contributes before fusion
  * @param denseWeight         weight of the (normalised) cosine similarity
@@ -16,9 +17,30 @@ package tradetalk.retrieval.index;
  * @param fusion              how the two signals' scores are put on one scale before the weighted sum
  * @param dateBoost           added to passages published in the period the question names ("in November 2019");
  *                            0 switches it off
+ * @param weights             whether the dense and lexical weights are used as given or adapted to each question
  */
 public record SearchSettings(int candidates, double denseWeight, double lexicalWeight, double titleBoost,
-                             double recencyWeight, double recencyHalfLifeDays, Fusion fusion, double dateBoost) {
+                             double recencyWeight, double recencyHalfLifeDays, Fusion fusion, double dateBoost,
+                             Weights weights) {
+
+    /**
+     * How the two weights apply to a question. {@code FIXED}: as configured. {@code ADAPTIVE}: the configured weights
+     * are prior odds, multiplied by the evidence of how much of the question BM25's best passage contains (its share
+     * {@code c} of the question's IDF-weighted terms): lexical {@code lw*c / (lw*c + dw*(1-c))}, dense the rest.
+     */
+    public enum Weights {
+        FIXED, ADAPTIVE;
+
+        /** Reads a config value (case-insensitive). */
+        public static Weights parse(String value) {
+            for (Weights w : values()) {
+                if (w.name().equalsIgnoreCase(value == null ? "" : value.strip())) {
+                    return w;
+                }
+            }
+            throw new IllegalArgumentException("search.weights must be fixed or adaptive, got '" + value + "'");
+        }
+    }
 
     /**
      * Score fusion. {@code MINMAX}: cosine min-max normalised and BM25 divided by its maximum over the candidates;
@@ -59,6 +81,9 @@ public record SearchSettings(int candidates, double denseWeight, double lexicalW
         if (fusion == null) {
             throw new IllegalArgumentException("search.fusion must be minmax, zscore or rrf");
         }
+        if (weights == null) {
+            throw new IllegalArgumentException("search.weights must be fixed or adaptive");
+        }
         if (recencyHalfLifeDays <= 0) {
             throw new IllegalArgumentException("search.recency-half-life-days must be > 0, got " + recencyHalfLifeDays);
         }
@@ -66,6 +91,6 @@ public record SearchSettings(int candidates, double denseWeight, double lexicalW
 
     /** The tuned defaults (see BENCHMARKS.md). */
     public static SearchSettings defaults() {
-        return new SearchSettings(50, 0.5, 0.5, 0.5, 0.0, 30, Fusion.ZSCORE, 0.5);
+        return new SearchSettings(50, 0.5, 0.5, 0.5, 1.25, 7, Fusion.ZSCORE, 0.5, Weights.FIXED);
     }
 }

@@ -32,7 +32,7 @@ class DateSignalsTest {
     private List<String> ranking(double recency, double dateBoost, String question, LocalDate asOf) {
         SearchSettings d = SearchSettings.defaults();
         SearchSettings s = new SearchSettings(d.candidates(), d.denseWeight(), d.lexicalWeight(), d.titleBoost(),
-                recency, 30, d.fusion(), dateBoost);
+                recency, 30, d.fusion(), dateBoost, d.weights());
         try (ArticleIndex index = ArticleIndex.open(dir.resolve("idx"), new RandomEmbedder(16), new Chunker(50, 0),
                 s)) {
             index.ingest(List.of(story("a-may", LocalDate.of(2019, 5, 1)), story("b-oct", LocalDate.of(2019, 10, 1)),
@@ -53,6 +53,36 @@ class DateSignalsTest {
     void given_a_recency_weight_when_stories_are_equally_relevant_then_the_newest_comes_first() {
         assertThat(ranking(0.2, 0, "tariff talks soybeans", LocalDate.of(2019, 12, 1)))
                 .containsExactly("c-nov", "b-oct", "a-may");
+    }
+
+    @Test
+    void given_an_archive_and_no_as_of_date_then_recency_counts_from_its_newest_article_not_from_today() {
+        // counted from today (2026 or later) both 2019 stories would be years old and their recency ~0, so the better
+        // match (a-may) would stay first
+        assertThat(rankingWithBetterOldMatch(null)).containsExactly("c-nov", "a-may");
+    }
+
+    @Test
+    void given_an_as_of_date_after_a_quiet_spell_then_the_newest_story_before_it_gets_the_full_recency_weight() {
+        // BM25 alone: a-may matches better (z +1 against -1). As of 2020-06-01, c-nov is 194 days old: counted from
+        // the as-of date its recency would be 3 * 0.5^(194/30) = 0.03, too little to make up the gap of 2; counted
+        // from the newest story up to then (c-nov itself) it is the full 3
+        assertThat(rankingWithBetterOldMatch(LocalDate.of(2020, 6, 1))).containsExactly("c-nov", "a-may");
+    }
+
+    private List<String> rankingWithBetterOldMatch(LocalDate asOf) {
+        SearchSettings d = SearchSettings.defaults();
+        SearchSettings s = new SearchSettings(d.candidates(), 0.0, 1.0, d.titleBoost(), 3.0, 30, d.fusion(), 0,
+                SearchSettings.Weights.FIXED);
+        ArticleMeta old = new ArticleMeta("a-may", "Tariff talks resume", "Wire", LocalDate.of(2019, 5, 1),
+                "https://example.test/a-may", "", "", "");
+        try (ArticleIndex index = ArticleIndex.open(dir.resolve("idx2"), new RandomEmbedder(16), new Chunker(50, 0),
+                s)) {
+            index.ingest(List.of(Article.of(old, "Negotiators resumed tariff talks in Geneva on soybeans, soybeans "
+                    + "and soybeans."), story("c-nov", LocalDate.of(2019, 11, 20))));
+            return index.search(SearchRequest.of("soybeans tariff", 2).withAsOf(asOf)).stream()
+                    .map(h -> h.passage().article().id()).toList();
+        }
     }
 
     @Test
