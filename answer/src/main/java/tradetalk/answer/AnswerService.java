@@ -1,5 +1,7 @@
 package tradetalk.answer;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
 import tradetalk.answer.model.ComposeOutcome;
@@ -16,6 +18,7 @@ public final class AnswerService {
 
     private final PassageSearch search;
     private final FallbackComposer composer;
+    private final Clock clock;
 
     /**
      * @param search  retrieval
@@ -23,14 +26,23 @@ public final class AnswerService {
      * @param offline the offline composer, used when the primary fails
      */
     public AnswerService(PassageSearch search, AnswerComposer primary, AnswerComposer offline) {
+        this(search, primary, offline, Clock.systemDefaultZone());
+    }
+
+    /**
+     * @param clock what "today" is: the as-of date of a question that gives none
+     */
+    public AnswerService(PassageSearch search, AnswerComposer primary, AnswerComposer offline, Clock clock) {
         this.search = search;
         this.composer = new FallbackComposer(primary, offline);
+        this.clock = clock;
     }
 
     /** Answers a question; {@code partial} sees the text grow when the backend streams. */
     public CitedAnswer answer(AnswerRequest request, Consumer<String> partial) {
         long t0 = System.nanoTime();
-        SearchRequest sr = SearchRequest.of(request.searchText(), request.k()).withAsOf(request.asOf());
+        LocalDate asOf = request.asOf() != null ? request.asOf() : LocalDate.now(clock);
+        SearchRequest sr = SearchRequest.of(request.searchText(), request.k()).withAsOf(asOf);
         List<SearchHit> hits = search.search(sr);
         long t1 = System.nanoTime();
         String composeText = request.history().isEmpty() ? request.question() : request.searchText();
@@ -40,7 +52,7 @@ public final class AnswerService {
         Timings timings = new Timings(ms(t1 - t0), ms(t2 - t1), ms(t2 - t0));
         return new CitedAnswer(request.question(), c.answer(), c.abstained(), outcome.backend(), outcome.fallback(),
                 c.citations(),
-                c.nearest(), timings, c.usage());
+                c.nearest(), timings, c.usage(), asOf);
     }
 
     /** Answers without streaming. */

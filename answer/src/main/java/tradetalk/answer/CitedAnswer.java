@@ -1,5 +1,6 @@
 package tradetalk.answer;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -14,12 +15,20 @@ import java.util.List;
  * @param nearest   when abstaining, the nearest sources
  * @param timings   where the time went
  * @param usage     model usage, or null when no model answered
+ * @param asOf      the date the question was answered as of (later articles were left out); null when not known
  */
 public record CitedAnswer(String question, String answer, boolean abstained, String backend, String fallback,
-                          List<Citation> citations, List<Citation> nearest, Timings timings, Usage usage) {
+                          List<Citation> citations, List<Citation> nearest, Timings timings, Usage usage,
+                          LocalDate asOf) {
 
     public CitedAnswer {
         citations = List.copyOf(citations);
         nearest = List.copyOf(nearest);
+    }
+
+    /** An answer without an as-of date. */
+    public CitedAnswer(String question, String answer, boolean abstained, String backend, String fallback,
+                       List<Citation> citations, List<Citation> nearest, Timings timings, Usage usage) {
+        this(question, answer, abstained, backend, fallback, citations, nearest, timings, usage, null);
     }
 }

@@ -3,6 +3,7 @@ package tradetalk.bot.cli;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,6 +28,11 @@ final class AskCommand implements Callable<Integer> {
     @Option(names = "--k", paramLabel = "N", description = "Passages to retrieve (default: search.k).")
     Integer k;
 
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", converter = IsoDate.class,
+            description = "Answer as of that day: later articles are left out, and recency and \"latest\" count "
+                    + "from it (default: today).")
+    LocalDate asOf;
+
     @Parameters(arity = "0..*", paramLabel = "QUESTION", description = "The question (words are joined).")
     List<String> words;
 
@@ -36,8 +42,8 @@ final class AskCommand implements Callable<Integer> {
             tt.embedder().prepare(); // every answer embeds its question: load the model while the rest opens
             int passages = k != null ? k : tt.config().search().k();
             if (words != null && !words.isEmpty()) {
-                AnswerRequest request = UserError.whenInvalid(() -> AnswerRequest.of(String.join(" ", words).strip(),
-                        passages));
+                AnswerRequest request = UserError.whenInvalid(() -> new AnswerRequest(
+                        String.join(" ", words).strip(), List.of(), passages, asOf));
                 tt.ingestDefaultsIfEmpty(app.err());
                 print(tt.answers().answer(request));
                 return 0;
@@ -56,7 +62,8 @@ final class AskCommand implements Callable<Integer> {
                 }
                 first = false;
                 String question = line.strip();
-                print(service.answer(UserError.whenInvalid(() -> AnswerRequest.of(question, passages))));
+                print(service.answer(UserError.whenInvalid(
+                        () -> new AnswerRequest(question, List.of(), passages, asOf))));
             }
             return 0;
         }

@@ -53,6 +53,7 @@ public final class Views {
         t.put("compose", a.timings().composeMs());
         t.put("total", a.timings().totalMs());
         m.put("timings_ms", t);
+        m.put("as_of", a.asOf() == null ? null : a.asOf().toString());
         return m;
     }
 

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -56,8 +57,19 @@ public final class Answering {
      * @return the answer
      */
     public CitedAnswer answer(String question, List<String> history, Messages.Surface surface) {
+        return answer(question, history, null, surface);
+    }
+
+    /**
+     * Answers as of a date, writing to the surface; blocks until the answer is sent.
+     *
+     * @param history earlier questions of the conversation, oldest first
+     * @param asOf    answer as of this day (later articles left out); null for today
+     * @return the answer
+     */
+    public CitedAnswer answer(String question, List<String> history, LocalDate asOf, Messages.Surface surface) {
         Streamer streamer = new Streamer(surface);
-        AnswerRequest request = UserError.whenInvalid(() -> new AnswerRequest(question, history, k, null));
+        AnswerRequest request = UserError.whenInvalid(() -> new AnswerRequest(question, history, k, asOf));
         CitedAnswer a = answers.answer(request, streamer::partial);
         streamer.awaitEdits();
         String answerId = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ class CliContractTest {
         assertThat(r.out().lines().count()).isEqualTo(1);
         JsonNode a = JSON.readTree(r.out());
         assertThat(iterableFieldNames(a)).containsExactly("question", "answer", "abstained", "backend", "fallback",
-                "citations", "nearest", "usage", "timings_ms");
+                "citations", "nearest", "usage", "timings_ms", "as_of");
         assertThat(a.get("question").asText()).isEqualTo("Where did Trump hope to sign the first phase of the deal?");
         assertThat(a.get("abstained").asBoolean()).isFalse();
         assertThat(a.get("backend").asText()).isEqualTo("offline");
@@ -67,6 +68,40 @@ class CliContractTest {
         assertThat(no.get("abstained").asBoolean()).isTrue();
         assertThat(no.get("citations")).isEmpty();
         assertThat(no.get("nearest")).isNotEmpty();
+    }
+
+    @Test
+    void given_an_as_of_date_when_asking_then_later_articles_are_left_out_and_the_json_names_the_date()
+            throws IOException {
+        CliRun.run("ingest", "--index", index(), CliRun.SEEDS.toString());
+        String q = "What did Trump say about Hong Kong?";
+
+        JsonNode now = JSON.readTree(CliRun.run("ask", "--json", "--index", index(), q).out());
+        JsonNode then = JSON.readTree(CliRun.run("ask", "--json", "--index", index(), "--as-of", "2019-11-20", q)
+                .out());
+
+        assertThat(dates(now)).contains("2019-11-26");
+        assertThat(LocalDate.parse(now.get("as_of").asText()))
+                .isBetween(LocalDate.now().minusDays(1), LocalDate.now().plusDays(1)); // today
+        assertThat(then.get("as_of").asText()).isEqualTo("2019-11-20");
+        assertThat(dates(then)).isNotEmpty().allSatisfy(d -> assertThat(d).isLessThanOrEqualTo("2019-11-20"));
+    }
+
+    @Test
+    void given_a_bad_as_of_date_when_asking_then_one_line_says_how_to_write_it() {
+        CliRun r = CliRun.run("ask", "--index", index(), "--as-of", "2019-02-30", "What did Trump say?");
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("'2019-02-30' is not a date; use YYYY-MM-DD").doesNotContain("\tat ");
+        assertThat(r.out()).isEmpty();
+    }
+
+    /** The publication dates of an answer's citations and nearest sources. */
+    private static List<String> dates(JsonNode answer) {
+        List<String> out = new ArrayList<>();
+        answer.get("citations").forEach(c -> out.add(c.get("published_at").asText()));
+        answer.get("nearest").forEach(c -> out.add(c.get("published_at").asText()));
+        return out;
     }
 
     @Test

@@ -196,6 +196,35 @@ class DiscordBotTest {
     }
 
     @Test
+    @DisplayName("/ask as_of: answers as of that day: articles published later are not among its sources")
+    void should_answer_ask_as_of_a_date() throws Exception {
+        start();
+        String question = "What did Trump say about Hong Kong?";
+
+        InteractionHandle today = discord.sendSlashCommand(discord.normalUser(), "ask", Map.of("question", question));
+        String now = awaitOriginalEdit(today).body().path("content").asText();
+        InteractionHandle then = discord.sendSlashCommand(discord.normalUser(), "ask",
+                Map.of("question", question, "as_of", "2019-11-19"));
+        String asOf = awaitOriginalEdit(then).body().path("content").asText();
+
+        assertThat(now).contains("2019-11-26");
+        assertThat(asOf).containsAnyOf("2019-11-18", "2019-10-25").doesNotContain("2019-11-26")
+                .doesNotContain("2019-11-20");
+    }
+
+    @Test
+    @DisplayName("/ask with an as_of that is not a date says how to write one")
+    void should_refuse_a_bad_as_of() throws Exception {
+        start();
+
+        InteractionHandle h = discord.sendSlashCommand(discord.normalUser(), "ask",
+                Map.of("question", "What did Trump say?", "as_of", "last week"));
+
+        assertThat(awaitOriginalEdit(h).body().path("content").asText())
+                .isEqualTo("as_of must be a date like 2019-11-26 (YYYY-MM-DD).");
+    }
+
+    @Test
     @DisplayName("a poisoned article with @everyone produces no ping: allowed mentions empty and the text defused")
     void should_not_ping_from_poisoned_article() throws Exception {
         start();

@@ -1,5 +1,8 @@
 package tradetalk.bot.discord.commands;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
@@ -10,6 +13,7 @@ import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
+import tradetalk.answer.UserError;
 import tradetalk.bot.discord.Answering;
 import tradetalk.bot.discord.Messages;
 
@@ -25,7 +29,10 @@ public final class AskCommand implements SlashCommand {
     @Override
     public SlashCommandData data() {
         return Commands.slash("ask", "Ask about the news; the answer cites the articles it comes from")
-                .addOptions(new OptionData(OptionType.STRING, "question", "Your question", true).setMaxLength(500));
+                .addOptions(new OptionData(OptionType.STRING, "question", "Your question", true).setMaxLength(500),
+                        new OptionData(OptionType.STRING, "as_of",
+                                "Answer as of this day, YYYY-MM-DD: later articles are left out", false)
+                                .setMaxLength(10));
     }
 
     @Override
@@ -36,7 +43,20 @@ public final class AskCommand implements SlashCommand {
     @Override
     public void execute(SlashCommandInteractionEvent event, InteractionHook hook) {
         String question = event.getOption("question", "", o -> o.getAsString());
-        answering.answer(question, List.of(), hookSurface(hook));
+        answering.answer(question, List.of(), asOf(event.getOption("as_of", "", o -> o.getAsString())),
+                hookSurface(hook));
+    }
+
+    /** The {@code as_of} option: null when not given; a user error when it is not a YYYY-MM-DD date. */
+    static LocalDate asOf(String value) {
+        if (value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip(), DateTimeFormatter.ISO_LOCAL_DATE);
+        } catch (DateTimeParseException e) {
+            throw new UserError("as_of must be a date like 2019-11-26 (YYYY-MM-DD).");
+        }
     }
 
     /** Writes to an interaction's original response and follow-ups. */
