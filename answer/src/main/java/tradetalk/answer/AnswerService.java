@@ -41,8 +41,10 @@ public final class AnswerService {
     /** Answers a question; {@code partial} sees the text grow when the backend streams. */
     public CitedAnswer answer(AnswerRequest request, Consumer<String> partial) {
         long t0 = System.nanoTime();
+        // a question asked as of a date is searched as of it (search.as-of-recency-weight); one without is answered
+        // as of today, with the recency weight of undated questions
         LocalDate asOf = request.asOf() != null ? request.asOf() : LocalDate.now(clock);
-        SearchRequest sr = SearchRequest.of(request.searchText(), request.k()).withAsOf(asOf);
+        SearchRequest sr = SearchRequest.of(request.searchText(), request.k()).withAsOf(request.asOf());
         List<SearchHit> hits = search.search(sr);
         long t1 = System.nanoTime();
         String composeText = request.history().isEmpty() ? request.question() : request.searchText();

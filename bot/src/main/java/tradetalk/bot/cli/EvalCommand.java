@@ -52,6 +52,11 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", description = "Only the first N questions.")
     Integer limit;
 
+    @Option(names = "--half", paramLabel = "tune|check",
+            description = "Only the questions at even (tune) or odd (check) positions of the file, counted from 0: "
+                    + "choose settings on one half, report the other.")
+    String half;
+
     @Option(names = "--compare", description = "Also run the BM25-only and exact dense baselines on the same index.")
     boolean compare;
 
@@ -83,10 +88,16 @@ final class EvalCommand implements Callable<Integer> {
         if (warmup < 0) {
             throw new UserError("--warmup must be 0 or more, got " + warmup);
         }
+        if (half != null && !half.equals("tune") && !half.equals("check")) {
+            throw new UserException("--half must be tune or check, got '" + half + "'");
+        }
         if (!Files.isRegularFile(queries)) {
             throw new UserError("queries file not found: " + queries);
         }
         List<EvalQuery> qs = EvalQueries.read(queries);
+        if (half != null) {
+            qs = half(qs, half);
+        }
         if (limit != null && limit < qs.size()) {
             qs = qs.subList(0, limit);
         }
@@ -128,6 +139,7 @@ final class EvalCommand implements Callable<Integer> {
             index.put("embedder", tt.index().embedder().name());
             index.put("passage_words", tt.config().index().passageWords());
             m.put("index", index);
+            m.put("half", half);
             m.putAll(report.toMap());
             if (app.json()) {
                 app.out().println(Views.json(m));
@@ -140,6 +152,16 @@ final class EvalCommand implements Callable<Integer> {
                 Trees.delete(temp);
             }
         }
+    }
+
+    /** The questions at even (tune) or odd (check) 0-based positions. */
+    static List<EvalQuery> half(List<EvalQuery> qs, String half) {
+        int first = half.equals("tune") ? 0 : 1;
+        List<EvalQuery> out = new ArrayList<>();
+        for (int i = first; i < qs.size(); i += 2) {
+            out.add(qs.get(i));
+        }
+        return out;
     }
 
     private int scoreOnly() throws IOException {

@@ -9,7 +9,7 @@ import tradetalk.retrieval.index.SearchSettings;
  */
 public record SearchConfig(int k, int candidates, double denseWeight, double lexicalWeight, double titleBoost,
                            double recencyWeight, double recencyHalfLifeDays, String fusion,
-                           double dateBoost, String weights) {
+                           double dateBoost, String weights, double asOfRecencyWeight) {
 
     public SearchConfig {
         if (k < 1 || k > 100) {
@@ -21,6 +21,6 @@ public record SearchConfig(int k, int candidates, double denseWeight, double lex
     public SearchSettings settings() {
         return new SearchSettings(candidates, denseWeight, lexicalWeight, titleBoost, recencyWeight,
                 recencyHalfLifeDays, SearchSettings.Fusion.parse(fusion), dateBoost,
-                SearchSettings.Weights.parse(weights));
+                SearchSettings.Weights.parse(weights), asOfRecencyWeight);
     }
 }

@@ -173,13 +173,16 @@ final class HybridSearch {
     }
 
     /**
-     * Adds the date signals to the fused scores: {@code recency-weight * 0.5^(age / half-life)}, the age counted
-     * from the newest passage published on or before the as-of date (so an archive's latest week counts as recent),
-     * and {@code date-boost} for passages published in the period the question names. Dates come from doc values.
+     * Adds the date signals to the fused scores: {@code weight * 0.5^(age / half-life)}, the age counted from the
+     * newest passage published on or before the as-of date (so an archive's latest week counts as recent), the weight
+     * being {@code as-of-recency-weight} for a question asked as of a date and {@code recency-weight} for one that
+     * gives none; and {@code date-boost} for passages published in the period the question names. Dates come from
+     * doc values.
      */
     void addDateSignals(Map<Integer, Double> scores, SearchRequest r) throws IOException {
         QueryDates.Span named = settings.dateBoost() > 0 ? QueryDates.in(r.query()).orElse(null) : null;
-        LocalDate anchor = settings.recencyWeight() > 0 ? newest(r).orElse(null) : null;
+        double weight = r.asOf() != null ? settings.asOfRecencyWeight() : settings.recencyWeight();
+        LocalDate anchor = weight > 0 ? newest(r).orElse(null) : null;
         if (named == null && anchor == null) {
             return;
         }
@@ -189,7 +192,7 @@ final class HybridSearch {
             if (d == null) {
                 continue;
             }
-            double add = anchor == null ? 0 : recency(d, anchor);
+            double add = anchor == null ? 0 : recency(d, anchor, weight);
             if (named != null && named.contains(d)) {
                 add += settings.dateBoost();
             }
@@ -198,9 +201,9 @@ final class HybridSearch {
     }
 
     /** The recency signal of a passage published on {@code date}, counted back from {@code anchor}. */
-    double recency(LocalDate date, LocalDate anchor) {
+    double recency(LocalDate date, LocalDate anchor, double weight) {
         long age = Math.max(0, ChronoUnit.DAYS.between(date, anchor));
-        return settings.recencyWeight() * Math.pow(0.5, age / settings.recencyHalfLifeDays());
+        return weight * Math.pow(0.5, age / settings.recencyHalfLifeDays());
     }
 
     /** The publication date of the newest passage on or before the request's as-of date (today when none). */

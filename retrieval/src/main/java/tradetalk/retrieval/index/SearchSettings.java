@@ -18,10 +18,12 @@ package tradetalk.retrieval.index;
  * @param dateBoost           added to passages published in the period the question names ("in November 2019");
  *                            0 switches it off
  * @param weights             whether the dense and lexical weights are used as given or adapted to each question
+ * @param asOfRecencyWeight   weight of the recency signal for a question asked as of a date (0 switches it off);
+ *                            {@code recencyWeight} is the one for questions that give no date
  */
 public record SearchSettings(int candidates, double denseWeight, double lexicalWeight, double titleBoost,
                              double recencyWeight, double recencyHalfLifeDays, Fusion fusion, double dateBoost,
-                             Weights weights) {
+                             Weights weights, double asOfRecencyWeight) {
 
     /**
      * How the two weights apply to a question. {@code FIXED}: as configured. {@code ADAPTIVE}: the configured weights
@@ -75,6 +77,9 @@ public record SearchSettings(int candidates, double denseWeight, double lexicalW
         if (titleBoost < 0) {
             throw new IllegalArgumentException("search.title-boost must be >= 0, got " + titleBoost);
         }
+        if (asOfRecencyWeight < 0) {
+            throw new IllegalArgumentException("search.as-of-recency-weight must be >= 0, got " + asOfRecencyWeight);
+        }
         if (recencyWeight < 0) {
             throw new IllegalArgumentException("search.recency-weight must be >= 0, got " + recencyWeight);
         }
@@ -91,6 +96,6 @@ public record SearchSettings(int candidates, double denseWeight, double lexicalW
 
     /** The tuned defaults (see BENCHMARKS.md). */
     public static SearchSettings defaults() {
-        return new SearchSettings(50, 0.5, 0.5, 0.5, 1.25, 7, Fusion.ZSCORE, 0.5, Weights.FIXED);
+        return new SearchSettings(50, 0.5, 0.5, 0.5, 0.0, 7, Fusion.ZSCORE, 0.5, Weights.FIXED, 1.25);
     }
 }

@@ -32,7 +32,7 @@ class DateSignalsTest {
     private List<String> ranking(double recency, double dateBoost, String question, LocalDate asOf) {
         SearchSettings d = SearchSettings.defaults();
         SearchSettings s = new SearchSettings(d.candidates(), d.denseWeight(), d.lexicalWeight(), d.titleBoost(),
-                recency, 30, d.fusion(), dateBoost, d.weights());
+                recency, 30, d.fusion(), dateBoost, d.weights(), recency);
         try (ArticleIndex index = ArticleIndex.open(dir.resolve("idx"), new RandomEmbedder(16), new Chunker(50, 0),
                 s)) {
             index.ingest(List.of(story("a-may", LocalDate.of(2019, 5, 1)), story("b-oct", LocalDate.of(2019, 10, 1)),
@@ -70,10 +70,26 @@ class DateSignalsTest {
         assertThat(rankingWithBetterOldMatch(LocalDate.of(2020, 6, 1))).containsExactly("c-nov", "a-may");
     }
 
+    @Test
+    void given_recency_only_for_dated_questions_then_an_undated_question_ranks_by_content_alone() {
+        assertThat(rankingWithBetterOldMatch(null, 0.0, 3.0)).containsExactly("a-may", "c-nov");
+        assertThat(rankingWithBetterOldMatch(LocalDate.of(2020, 6, 1), 0.0, 3.0)).containsExactly("c-nov", "a-may");
+    }
+
+    @Test
+    void given_the_shipped_settings_then_recency_weighs_on_questions_asked_as_of_a_date_only() {
+        assertThat(SearchSettings.defaults().recencyWeight()).isZero();
+        assertThat(SearchSettings.defaults().asOfRecencyWeight()).isPositive();
+    }
+
     private List<String> rankingWithBetterOldMatch(LocalDate asOf) {
+        return rankingWithBetterOldMatch(asOf, 3.0, 3.0);
+    }
+
+    private List<String> rankingWithBetterOldMatch(LocalDate asOf, double undated, double dated) {
         SearchSettings d = SearchSettings.defaults();
-        SearchSettings s = new SearchSettings(d.candidates(), 0.0, 1.0, d.titleBoost(), 3.0, 30, d.fusion(), 0,
-                SearchSettings.Weights.FIXED);
+        SearchSettings s = new SearchSettings(d.candidates(), 0.0, 1.0, d.titleBoost(), undated, 30, d.fusion(), 0,
+                SearchSettings.Weights.FIXED, dated);
         ArticleMeta old = new ArticleMeta("a-may", "Tariff talks resume", "Wire", LocalDate.of(2019, 5, 1),
                 "https://example.test/a-may", "", "", "");
         try (ArticleIndex index = ArticleIndex.open(dir.resolve("idx2"), new RandomEmbedder(16), new Chunker(50, 0),
