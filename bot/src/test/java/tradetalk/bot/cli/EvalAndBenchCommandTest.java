@@ -8,8 +8,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import tradetalk.bot.eval.EvalQuery;
 
 class EvalAndBenchCommandTest {
 
@@ -76,6 +78,36 @@ class EvalAndBenchCommandTest {
         assertThat(j.at("/answers/contains_gold").asDouble()).isEqualTo(1.0);
         assertThat(j.at("/answers/cites_source").asDouble()).isEqualTo(1.0);
         assertThat(j.at("/answers/total_ms/p99").asDouble()).isPositive();
+    }
+
+    @Test
+    void given_a_half_then_only_the_questions_at_even_or_odd_positions_are_kept() {
+        List<EvalQuery> qs = java.util.stream.IntStream.range(0, 5)
+                .mapToObj(i -> new EvalQuery("q" + i, "", List.of(), null, List.of(), false, null)).toList();
+
+        assertThat(EvalCommand.half(qs, "tune")).extracting(EvalQuery::query).containsExactly("q0", "q2", "q4");
+        assertThat(EvalCommand.half(qs, "check")).extracting(EvalQuery::query).containsExactly("q1", "q3");
+    }
+
+    @Test
+    void given_a_half_when_evaluated_then_the_report_counts_and_names_it() throws Exception {
+        Run r = cli("eval", "--corpus", SEEDS.toString(), "--queries", resource("/eval/seeds-dev.jsonl").toString(),
+                "--half", "check", "--no-answers", "--warmup", "0", "--json");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.at("/queries").asInt()).isEqualTo(4);
+        assertThat(j.at("/half").asText()).isEqualTo("check");
+    }
+
+    @Test
+    void given_an_unknown_half_when_evaluated_then_one_line_names_the_choices() throws Exception {
+        Run r = cli("eval", "--corpus", SEEDS.toString(), "--queries", resource("/eval/seeds-dev.jsonl").toString(),
+                "--half", "odd");
+
+        assertThat(r.code()).isEqualTo(Cli.FAILED);
+        assertThat(r.err()).contains("tradetalk: --half must be tune or check, got 'odd'")
+                .doesNotContain("Exception");
     }
 
     @Test
