@@ -89,7 +89,7 @@ final class EvalCommand implements Callable<Integer> {
             throw new UserError("--warmup must be 0 or more, got " + warmup);
         }
         if (half != null && !half.equals("tune") && !half.equals("check")) {
-            throw new UserException("--half must be tune or check, got '" + half + "'");
+            throw new UserError("--half must be tune or check, got '" + half + "'");
         }
         if (!Files.isRegularFile(queries)) {
             throw new UserError("queries file not found: " + queries);
