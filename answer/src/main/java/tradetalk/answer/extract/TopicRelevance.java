@@ -1,17 +1,13 @@
 package tradetalk.answer.extract;
 
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import tradetalk.retrieval.SearchHit;
-import tradetalk.retrieval.index.TextAnalysis;
 
 /**
  * Whether a retrieved passage is about a topic: it contains at least {@code minCoverage} of the topic's
- * (IDF-weighted) terms, or its cosine similarity to the topic reaches {@code minSimilarity}: the test the offline
- * composer applies to questions, with thresholds of its own (a topic is shorter than a question, and bge-small gives
+ * IDF-weighted terms ({@link TermWeights}), or its cosine similarity to the topic reaches {@code minSimilarity}:
+ * the test the offline composer applies to questions, with thresholds of its own (a topic is shorter than a question, and bge-small gives
  * unrelated short topics cosines up to about 0.68 against the seed articles, related ones 0.75 and more).
  */
 public final class TopicRelevance {
@@ -34,8 +30,7 @@ public final class TopicRelevance {
         }
     }
 
-    private final Map<String, Double> weights = new LinkedHashMap<>();
-    private final double total;
+    private final TermWeights weights;
     private final double minCoverage;
     private final double minSimilarity;
 
@@ -45,28 +40,14 @@ public final class TopicRelevance {
      * @param thresholds when a passage is about the topic
      */
     public TopicRelevance(String topic, ToDoubleFunction<String> idf, Thresholds thresholds) {
-        for (String t : TextAnalysis.terms(topic)) {
-            weights.put(t, Math.max(0.1, idf.applyAsDouble(t)));
-        }
-        this.total = weights.values().stream().mapToDouble(Double::doubleValue).sum();
+        this.weights = new TermWeights(topic, idf, Set.of());
         this.minCoverage = thresholds.minCoverage();
         this.minSimilarity = thresholds.minSimilarity();
     }
 
     /** The share of the topic's weighted terms in the passage and its title. */
     public double coverage(SearchHit hit) {
-        if (total == 0) {
-            return 0;
-        }
-        Set<String> terms = new HashSet<>(TextAnalysis.terms(hit.passage().article().title() + " "
-                + hit.passage().text()));
-        double covered = 0;
-        for (var e : weights.entrySet()) {
-            if (terms.contains(e.getKey())) {
-                covered += e.getValue();
-            }
-        }
-        return covered / total;
+        return weights.coverage(hit.passage().article().title() + " " + hit.passage().text());
     }
 
     /** True when the passage is about the topic. */

@@ -15,6 +15,7 @@ import java.util.function.ToDoubleFunction;
 import tradetalk.answer.AnswerComposer;
 import tradetalk.answer.Citation;
 import tradetalk.answer.Composition;
+import tradetalk.answer.extract.TermWeights;
 import tradetalk.retrieval.ArticleMeta;
 import tradetalk.retrieval.SearchHit;
 import tradetalk.retrieval.Sentences;
@@ -66,8 +67,7 @@ public final class OfflineComposer implements AnswerComposer {
 
     @Override
     public Composition compose(String question, List<SearchHit> evidence, Consumer<String> partial) {
-        Map<String, Double> weights = questionTerms(question);
-        double total = weights.values().stream().mapToDouble(Double::doubleValue).sum();
+        TermWeights weights = new TermWeights(question, idf, QUESTION_WORDS);
         double bestPassageCoverage = 0;
         double bestPassageSimilarity = -1;
         List<Candidate> candidates = new ArrayList<>();
@@ -75,7 +75,7 @@ public final class OfflineComposer implements AnswerComposer {
             SearchHit hit = evidence.get(rank);
             Set<String> passageTerms = new HashSet<>(TextAnalysis.terms(
                     hit.passage().article().title() + " " + hit.passage().text()));
-            bestPassageCoverage = Math.max(bestPassageCoverage, coverage(weights, total, passageTerms));
+            bestPassageCoverage = Math.max(bestPassageCoverage, weights.coverage(passageTerms));
             bestPassageSimilarity = Math.max(bestPassageSimilarity, hit.dense());
             if (rank >= settings.passages()) {
                 continue;
@@ -92,7 +92,7 @@ public final class OfflineComposer implements AnswerComposer {
                     window.addAll(terms.get(pos + 1));
                 }
                 candidates.add(new Candidate(hit, rank, pos, sentences.get(pos), terms.get(pos),
-                        coverage(weights, total, terms.get(pos)), coverage(weights, total, window)));
+                        weights.coverage(terms.get(pos)), weights.coverage(window)));
             }
         }
         log.debug("Evidence for '{}': best passage coverage {} similarity {}", question,
@@ -140,29 +140,6 @@ public final class OfflineComposer implements AnswerComposer {
             double sim = max > min ? (c.similarity - min) / (max - min) : 1;
             c.score = 0.45 * sim + 0.35 * c.coverage() + 0.2 * c.windowCoverage();
         }
-    }
-
-    private static double coverage(Map<String, Double> weights, double total, Set<String> terms) {
-        if (total == 0) {
-            return 0;
-        }
-        double covered = 0;
-        for (var e : weights.entrySet()) {
-            if (Equivalents.containsAny(terms, e.getKey())) {
-                covered += e.getValue();
-            }
-        }
-        return covered / total;
-    }
-
-    private Map<String, Double> questionTerms(String question) {
-        Map<String, Double> w = new LinkedHashMap<>();
-        for (String t : TextAnalysis.terms(question)) {
-            if (!QUESTION_WORDS.contains(t)) {
-                w.put(t, Math.max(0.1, idf.applyAsDouble(t)));
-            }
-        }
-        return w;
     }
 
     /** Sentences grouped by article (articles in order of their best sentence), in reading order inside each. */

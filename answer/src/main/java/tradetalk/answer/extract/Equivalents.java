@@ -1,4 +1,4 @@
-package tradetalk.answer.offline;
+package tradetalk.answer.extract;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,7 +13,7 @@ import java.util.Set;
 import tradetalk.retrieval.index.TextAnalysis;
 
 /**
- * Groups of index terms the offline composer treats as the same word: irregular verb forms the stemmer cannot
+ * Groups of index terms treated as the same word: irregular verb forms the stemmer cannot
  * join ("spoke", "speak") and common news paraphrases ("asked", "at the request of"). Read from
  * {@code equivalents.txt} beside this class.
  */
