@@ -6,7 +6,6 @@ import org.slf4j.LoggerFactory;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +14,7 @@ import java.util.function.ToDoubleFunction;
 import tradetalk.answer.AnswerComposer;
 import tradetalk.answer.Citation;
 import tradetalk.answer.Composition;
+import tradetalk.answer.extract.CitationNumbers;
 import tradetalk.answer.extract.TermWeights;
 import tradetalk.retrieval.ArticleMeta;
 import tradetalk.retrieval.SearchHit;
@@ -158,28 +158,18 @@ public final class OfflineComposer implements AnswerComposer {
     }
 
     private static Composition cite(List<Candidate> sentences) {
-        Map<String, Integer> numbers = new LinkedHashMap<>();
-        Map<String, ArticleMeta> articles = new LinkedHashMap<>();
-        Map<String, Set<String>> passageIds = new LinkedHashMap<>();
-        Map<String, Set<String>> passageTexts = new LinkedHashMap<>();
+        CitationNumbers numbers = new CitationNumbers();
         StringBuilder text = new StringBuilder();
         for (Candidate c : sentences) {
-            ArticleMeta a = c.hit().passage().article();
-            int n = numbers.computeIfAbsent(a.id(), k -> numbers.size() + 1);
-            articles.putIfAbsent(a.id(), a);
-            passageIds.computeIfAbsent(a.id(), k -> new LinkedHashSet<>()).add(c.hit().passage().id());
-            passageTexts.computeIfAbsent(a.id(), k -> new LinkedHashSet<>()).add(c.hit().passage().text());
+            int n = numbers.cite(c.hit().passage());
             if (!text.isEmpty()) {
                 text.append(' ');
             }
             String sentence = c.hit().passage().ordinal() == 0 && c.position() == 0
                     ? Texts.stripDateline(c.sentence()) : c.sentence();
-            text.append(sentence).append(" [").append(n).append(']');
+            text.append(sentence).append(CitationNumbers.markers(List.of(n)));
         }
-        List<Citation> citations = new ArrayList<>();
-        numbers.forEach((id, n) -> citations.add(new Citation(n, articles.get(id),
-                List.copyOf(passageIds.get(id)), String.join(" … ", passageTexts.get(id)))));
-        return new Composition(text.toString(), false, citations, List.of(), null);
+        return new Composition(text.toString(), false, numbers.all(), List.of(), null);
     }
 
     private Composition abstain(List<SearchHit> evidence) {
