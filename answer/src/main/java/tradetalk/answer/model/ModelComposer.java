@@ -28,11 +28,9 @@ import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -42,10 +40,10 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tradetalk.answer.AnswerComposer;
-import tradetalk.answer.Citation;
 import tradetalk.answer.ComposerException;
 import tradetalk.answer.Composition;
 import tradetalk.answer.Usage;
+import tradetalk.answer.extract.NearestSources;
 import tradetalk.retrieval.Passage;
 import tradetalk.retrieval.SearchHit;
 
@@ -62,9 +60,9 @@ import tradetalk.retrieval.SearchHit;
 public final class ModelComposer implements AnswerComposer {
 
     /** The answer text of a composition that abstains. */
-    public static final String ABSTAIN_TEXT = "The indexed articles do not answer this question.";
+    public static final String ABSTAIN_TEXT = NearestSources.ABSTAIN_TEXT;
     /** How many nearest sources an abstaining composition lists. */
-    public static final int NEAREST = 3;
+    public static final int NEAREST = NearestSources.DEFAULT_MAX;
 
     private static final Logger log = LoggerFactory.getLogger(ModelComposer.class);
     private static final int RETRY_DELAY_MS = 250;
@@ -132,7 +130,7 @@ public final class ModelComposer implements AnswerComposer {
         List<Passage> sources = Sources.fit(evidence, settings.contextTokens());
         if (sources.isEmpty()) {
             log.info("model {} not called: no evidence fits the prompt", settings.name());
-            return new Composition(ABSTAIN_TEXT, true, List.of(), nearest(evidence), null);
+            return NearestSources.abstain(evidence, NEAREST, null);
         }
         ChatRequest request = ChatRequest.builder()
                 .messages(SystemMessage.from(systemPrompt()), UserMessage.from(userPrompt(template, variables, sources)))
@@ -154,7 +152,7 @@ public final class ModelComposer implements AnswerComposer {
                     checked.droppedSentences(), checked.droppedMarkers());
         }
         if (checked.abstained()) {
-            return new Composition(ABSTAIN_TEXT, true, List.of(), nearest(evidence), usage);
+            return NearestSources.abstain(evidence, NEAREST, usage);
         }
         return new Composition(checked.text(), false, checked.citations(), List.of(), usage);
     }
@@ -171,18 +169,6 @@ public final class ModelComposer implements AnswerComposer {
         values.put("sources", Sources.render(sources));
         values.put("abstain", CitationChecker.ABSTAIN);
         return prompts.render(template, values);
-    }
-
-    private static List<Citation> nearest(List<SearchHit> evidence) {
-        List<Citation> out = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (SearchHit hit : evidence) {
-            Passage p = hit.passage();
-            if (out.size() < NEAREST && seen.add(p.id())) {
-                out.add(new Citation(out.size() + 1, p.article(), p.id(), p.text()));
-            }
-        }
-        return out;
     }
 
     // ---- calling the model ------------------------------------------------------------------------------------

@@ -12,11 +12,10 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.ToDoubleFunction;
 import tradetalk.answer.AnswerComposer;
-import tradetalk.answer.Citation;
 import tradetalk.answer.Composition;
 import tradetalk.answer.extract.CitationNumbers;
+import tradetalk.answer.extract.NearestSources;
 import tradetalk.answer.extract.TermWeights;
-import tradetalk.retrieval.ArticleMeta;
 import tradetalk.retrieval.SearchHit;
 import tradetalk.retrieval.Sentences;
 import tradetalk.retrieval.embed.Embedder;
@@ -35,8 +34,7 @@ public final class OfflineComposer implements AnswerComposer {
     private static final Logger log = LoggerFactory.getLogger(OfflineComposer.class);
 
     /** What an abstaining answer says. */
-    public static final String ABSTAIN_TEXT =
-            "The indexed articles do not answer this question. The nearest sources are listed below.";
+    public static final String ABSTAIN_TEXT = NearestSources.ABSTAIN_TEXT;
 
     /** Words that shape a question but say nothing about its subject. */
     private static final Set<String> QUESTION_WORDS = Set.copyOf(TextAnalysis.terms(
@@ -173,20 +171,7 @@ public final class OfflineComposer implements AnswerComposer {
     }
 
     private Composition abstain(List<SearchHit> evidence) {
-        return new Composition(ABSTAIN_TEXT, true, List.of(), nearest(evidence, settings.nearest()), null);
-    }
-
-    /** The first {@code max} distinct articles of the evidence, numbered from 1. */
-    public static List<Citation> nearest(List<SearchHit> evidence, int max) {
-        Map<String, Citation> out = new LinkedHashMap<>();
-        for (SearchHit h : evidence) {
-            if (out.size() == max) {
-                break;
-            }
-            ArticleMeta a = h.passage().article();
-            out.putIfAbsent(a.id(), new Citation(out.size() + 1, a, h.passage().id(), h.passage().text()));
-        }
-        return List.copyOf(out.values());
+        return NearestSources.abstain(evidence, settings.nearest(), null);
     }
 
     private static final class Candidate {
