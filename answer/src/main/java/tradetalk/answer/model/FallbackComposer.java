@@ -3,10 +3,7 @@ package tradetalk.answer.model;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tradetalk.answer.AnswerComposer;
-import tradetalk.answer.ComposerException;
 import tradetalk.answer.Composition;
 import tradetalk.retrieval.SearchHit;
 
@@ -17,8 +14,6 @@ import tradetalk.retrieval.SearchHit;
  * <p>A streaming primary may already have delivered partial text when it fails; the offline answer then replaces it.
  */
 public final class FallbackComposer implements AnswerComposer {
-
-    private static final Logger log = LoggerFactory.getLogger(FallbackComposer.class);
 
     private final AnswerComposer primary;
     private final AnswerComposer offline;
@@ -44,7 +39,7 @@ public final class FallbackComposer implements AnswerComposer {
     }
 
     /**
-     * Composes with the primary; on {@link ComposerException} (or any other runtime failure) composes offline.
+     * Composes with the primary; when it fails composes offline ({@link ModelFallback}).
      *
      * @return the composition, the backend that produced it and, after a fallback, the reason
      */
@@ -52,17 +47,8 @@ public final class FallbackComposer implements AnswerComposer {
         if (primary == offline) {
             return new ComposeOutcome(offline.compose(question, evidence, partial), offline.name(), null);
         }
-        String reason;
-        try {
-            return new ComposeOutcome(primary.compose(question, evidence, partial), primary.name(), null);
-        } catch (ComposerException e) {
-            reason = e.getMessage();
-        } catch (RuntimeException e) {
-            // a bug in the backend, not a reported failure: still answer, but say so
-            reason = primary.name() + " backend failed (" + e.getClass().getSimpleName() + ")";
-            log.error("{} backend threw unexpectedly", primary.name(), e);
-        }
-        log.warn("{} backend failed, answering offline: {}", primary.name(), reason);
-        return new ComposeOutcome(offline.compose(question, evidence, partial), offline.name(), reason);
+        return ModelFallback.run(primary.name(), "answer",
+                () -> new ComposeOutcome(primary.compose(question, evidence, partial), primary.name(), null),
+                reason -> new ComposeOutcome(offline.compose(question, evidence, partial), offline.name(), reason));
     }
 }

@@ -25,6 +25,7 @@ import tradetalk.answer.extract.Extracts;
 import tradetalk.answer.extract.Extracts.Sentence;
 import tradetalk.answer.extract.TopicRelevance;
 import tradetalk.answer.model.ModelComposer;
+import tradetalk.answer.model.ModelFallback;
 import tradetalk.retrieval.ArticleMeta;
 import tradetalk.retrieval.Passage;
 import tradetalk.retrieval.SearchHit;
@@ -102,13 +103,9 @@ public final class TimelineStatusService implements StatusService {
         if (model == null) {
             return extractive;
         }
-        try {
-            return written(topic, events, extractive);
-        } catch (ComposerException e) {
-            log.warn("{} could not write the status, reporting extractively: {}", model.name(), e.getMessage());
-            return new StatusReport(topic, extractive.headline(), extractive.items(), extractive.citations(), false,
-                    extractive.backend(), e.getMessage(), null);
-        }
+        return ModelFallback.run(model.name(), "status", () -> written(topic, events, extractive),
+                reason -> new StatusReport(topic, extractive.headline(), extractive.items(), extractive.citations(),
+                        false, extractive.backend(), reason, null));
     }
 
     // ---- selecting the evidence -------------------------------------------------------------------------------

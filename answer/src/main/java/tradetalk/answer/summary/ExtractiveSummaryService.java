@@ -20,6 +20,7 @@ import tradetalk.answer.extract.Extracts;
 import tradetalk.answer.extract.Extracts.Sentence;
 import tradetalk.answer.extract.TopicRelevance;
 import tradetalk.answer.model.ModelComposer;
+import tradetalk.answer.model.ModelFallback;
 import tradetalk.retrieval.ArticleMeta;
 import tradetalk.retrieval.Passage;
 import tradetalk.retrieval.SearchHit;
@@ -93,13 +94,10 @@ public final class ExtractiveSummaryService implements SummaryService {
         if (model == null) {
             return extractive;
         }
-        try {
-            return written(selection.subject(), picked, request.length().sentences());
-        } catch (ComposerException e) {
-            log.warn("{} could not write the summary, summarising extractively: {}", model.name(), e.getMessage());
-            return new Summary(extractive.subject(), extractive.text(), extractive.citations(), false,
-                    extractive.backend(), e.getMessage(), null);
-        }
+        return ModelFallback.run(model.name(), "summary",
+                () -> written(selection.subject(), picked, request.length().sentences()),
+                reason -> new Summary(extractive.subject(), extractive.text(), extractive.citations(), false,
+                        extractive.backend(), reason, null));
     }
 
     @Override
