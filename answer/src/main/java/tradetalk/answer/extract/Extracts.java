@@ -25,8 +25,16 @@ public final class Extracts {
     static final int MIN_WORDS = 5;
     /** Distinct content words at which a sentence counts as fully substantial. */
     static final int SUBSTANTIAL_TERMS = 15;
+    /** Distinct commitment words at which a sentence counts as stating a decision in full. */
+    static final int SUBSTANTIAL_COMMITMENTS = 3;
+    private static final List<List<String>> COMMITMENTS = commitments();
     private static final Pattern LEANING = Pattern.compile(
-            "[\"“‘']|(?:I|We|You|He|She|It|They|That|This|These|Those|His|Her|Their|Its)\\b");
+            "[\"“‘']|(?:I|We|You|He|She|It|They|That|This|These|Those|His|Her|Their|Its)\\b"
+                    + "|(?:But|And|Still|Yet|So|However|Also),?\\s+(?:\\w+\\s+){0,2}?(?:he|she|they|it|that|this)\\b");
+    /** Connectives that answer an earlier sentence wherever they stand ("Officials were nevertheless eager..."). */
+    private static final Pattern ANSWERING = Pattern.compile(
+            "\\b(?:nevertheless|nonetheless|however|meanwhile|instead|likewise|moreover|furthermore)\\b",
+            Pattern.CASE_INSENSITIVE);
 
     private final Embedder embedder;
 
@@ -197,19 +205,59 @@ public final class Extracts {
     }
 
     /**
-     * How much a sentence says, from 0 to 1: its number of distinct content words (stop words removed, stemmed) over
-     * {@value #SUBSTANTIAL_TERMS}, capped at 1. "Stocks rose." says less than a sentence naming who agreed to what.
+     * How much a sentence says, from 0 to 1: half its number of distinct content words (stop words removed, stemmed)
+     * over {@value #SUBSTANTIAL_TERMS}, capped at 1, half the number of distinct commitment words it holds (what is
+     * agreed, bought, imposed, paused, promised: {@code commitments.txt}) over {@value #SUBSTANTIAL_COMMITMENTS},
+     * capped at 1. "Stocks rose." says less than a sentence naming who agreed to what in return for what.
      */
     public static double substance(Sentence s) {
-        return Math.min(1.0, new HashSet<>(TextAnalysis.terms(s.text())).size() / (double) SUBSTANTIAL_TERMS);
+        Set<String> terms = new HashSet<>(TextAnalysis.terms(s.text()));
+        long commitments = COMMITMENTS.stream().filter(c -> terms.containsAll(c)).count();
+        return 0.5 * Math.min(1.0, terms.size() / (double) SUBSTANTIAL_TERMS)
+                + 0.5 * Math.min(1.0, commitments / (double) SUBSTANTIAL_COMMITMENTS);
+    }
+
+    private static List<List<String>> commitments() {
+        try (var in = Extracts.class.getResourceAsStream("commitments.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("commitments.txt is missing from the classpath");
+            }
+            List<List<String>> out = new ArrayList<>();
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\\R")) {
+                List<String> t = line.isBlank() || line.startsWith("#") ? List.of() : TextAnalysis.terms(line);
+                if (!t.isEmpty() && !out.contains(t)) {
+                    out.add(t);
+                }
+            }
+            return List.copyOf(out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /**
      * 1 for a sentence that stands on its own, 0 for one that leans on what came before it: it opens with a quotation
-     * mark or a pronoun ("I think...", "He said...", "That is when...").
+     * mark or a pronoun ("I think...", "He said...", "That is when..."), or with a connective and a pronoun ("But
+     * when he announced..."), or answers an earlier sentence ("nevertheless", "however").
      */
     public static double standalone(Sentence s) {
-        return LEANING.matcher(s.text()).lookingAt() ? 0 : 1;
+        return LEANING.matcher(s.text()).lookingAt() || ANSWERING.matcher(s.text()).find() ? 0 : 1;
+    }
+
+    /**
+     * How well each sentence would serve as a headline about a topic: relevance to the topic, centrality among the
+     * sentences, closeness to a lead and standing alone (what the status headline quotes, and the offline composer's
+     * answer to a question about a day or the latest).
+     */
+    public static double[] headlineScores(List<Sentence> sentences, float[] topicVector) {
+        double[] topic = minMax(similarity(sentences, topicVector));
+        double[] central = minMax(centrality(sentences));
+        double[] score = new double[sentences.size()];
+        for (int i = 0; i < score.length; i++) {
+            score[i] = 0.35 * topic[i] + 0.3 * central[i] + 0.2 * lead(sentences.get(i))
+                    + 0.15 * standalone(sentences.get(i));
+        }
+        return score;
     }
 
     /** A bonus for leading sentences, where news puts what matters: 1 for the lead, falling with position. */

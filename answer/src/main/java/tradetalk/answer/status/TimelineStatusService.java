@@ -251,13 +251,7 @@ public final class TimelineStatusService implements StatusService {
         if (s.isEmpty()) {
             return List.of(line);
         }
-        double[] topic = Extracts.minMax(Extracts.similarity(s, topicVector));
-        double[] central = Extracts.minMax(Extracts.centrality(s));
-        double[] score = new double[s.size()];
-        for (int i = 0; i < score.length; i++) {
-            score[i] = 0.35 * topic[i] + 0.3 * central[i] + 0.2 * Extracts.lead(s.get(i))
-                    + 0.15 * Extracts.standalone(s.get(i));
-        }
+        double[] score = Extracts.headlineScores(s, topicVector);
         List<Integer> picked = Extracts.mmr(s, score, 2, 0.7, 0.9);
         List<Sentence> out = new ArrayList<>();
         for (int i = 0; i < picked.size(); i++) {

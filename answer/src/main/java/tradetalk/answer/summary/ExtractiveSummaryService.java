@@ -55,6 +55,8 @@ public final class ExtractiveSummaryService implements SummaryService {
     private static final int RANGE_PASSAGES = 2;
     private static final double LAMBDA = 0.7;
     private static final double DUPLICATE = 0.9;
+    /** A short summary has no room for a restatement: sentences this close to one picked are left out. */
+    private static final double RESTATEMENT = 0.8;
     private static final int MAX_CANDIDATES_LISTED = 10;
 
     private final ArticleIndex index;
@@ -238,7 +240,8 @@ public final class ExtractiveSummaryService implements SummaryService {
             score[i] = topic == null ? 0.4 * central[i] + own : 0.25 * topic[i] + 0.15 * central[i] + own;
         }
         List<Sentence> picked = new ArrayList<>();
-        for (int i : Extracts.mmr(s, score, n, LAMBDA, DUPLICATE)) {
+        double duplicate = n <= SummaryRequest.Length.SHORT.sentences() ? RESTATEMENT : DUPLICATE;
+        for (int i : Extracts.mmr(s, score, n, LAMBDA, duplicate)) {
             picked.add(s.get(i));
         }
         picked.sort(Comparator.comparing(Sentence::date, Comparator.nullsLast(Comparator.naturalOrder()))

@@ -67,6 +67,17 @@ class ExtractiveSummaryServiceTest {
     }
 
     @Test
+    @DisplayName("the short summary of the 2019-10-25 article says what was agreed and where it was to be signed")
+    void given_the_oct25_seed_when_summarised_short_then_it_has_the_deal_and_the_summit() {
+        Summary s = ofArticle("2019-10-25", Length.SHORT);
+
+        assertThat(sentences(s)).hasSizeLessThanOrEqualTo(Length.SHORT.sentences());
+        assertThat(s.text()).contains("resume purchases of U.S. agricultural products")
+                .contains("in return for a pause in further U.S. tariffs")
+                .containsAnyOf("summit in Chile", "summit in Santiago");
+    }
+
+    @Test
     @DisplayName("the long summary of the 2019-10-25 article has the Santiago summit and purchases for a tariff pause")
     void should_summarise_oct25_article_with_key_facts() {
         Summary s = ofArticle("2019-10-25", Length.LONG);
