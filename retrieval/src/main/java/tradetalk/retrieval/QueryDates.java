@@ -3,6 +3,7 @@ package tradetalk.retrieval;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.Month;
+import java.time.MonthDay;
 import java.time.YearMonth;
 import java.util.Locale;
 import java.util.Map;
@@ -107,6 +108,27 @@ public final class QueryDates {
             return Optional.of(new Span(LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31), null));
         }
         return Optional.empty();
+    }
+
+    private static final Pattern MONTH_DAY = Pattern.compile("\\b" + MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!,?\\s*\\d)"
+            + "|\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH + "\\b(?!,?\\s*\\d)");
+
+    /**
+     * The day of the year a question names without a year ("on November 26", "26th of November"); empty when it
+     * names none or the day does not exist.
+     */
+    public static Optional<MonthDay> dayWithoutYear(String question) {
+        Matcher m = MONTH_DAY.matcher(question);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        try {
+            return m.group(1) != null
+                    ? Optional.of(MonthDay.of(month(m.group(1)), Integer.parseInt(m.group(2))))
+                    : Optional.of(MonthDay.of(month(m.group(4)), Integer.parseInt(m.group(3))));
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
     }
 
     private static Month month(String name) {

@@ -51,11 +51,21 @@ public final class TermWeights {
         }
         double covered = 0;
         for (var e : weights.entrySet()) {
-            if (Equivalents.containsAny(terms, e.getKey())) {
+            if (holds(terms, e.getKey())) {
                 covered += e.getValue();
             }
         }
         return covered / total;
+    }
+
+    /** True when {@code terms} holds the analysed {@code term} or an equivalent of it. */
+    public static boolean holds(Set<String> terms, String term) {
+        return Equivalents.containsAny(terms, term);
+    }
+
+    /** The analysed term and the terms treated as the same word ("buy": "bought", "purchase", ...). */
+    public static Set<String> equivalents(String term) {
+        return Equivalents.of(term);
     }
 
     /** The coverage of a text, analysed. */
@@ -67,7 +77,7 @@ public final class TermWeights {
     public Map<String, Double> uncovered(Collection<Set<String>> texts) {
         Map<String, Double> out = new LinkedHashMap<>();
         weights.forEach((t, w) -> {
-            if (texts.stream().noneMatch(s -> Equivalents.containsAny(s, t))) {
+            if (texts.stream().noneMatch(s -> holds(s, t))) {
                 out.put(t, w);
             }
         });

@@ -4,10 +4,8 @@ package tradetalk.answer.offline;
  * Tuning of the offline composer.
  *
  * @param maxSentences how many sentences an answer quotes at most
- * @param minCoverage  the share (IDF-weighted) of the question's terms that the best sentence must contain; below it
- *                     the composer abstains
- * @param minSimilarity the cosine similarity to the question that the best passage must reach when it does not
- *                      cover enough of the question's terms; below both the composer abstains
+ * @param minCoverage  no longer used (the {@link AbstentionModel} decides); accepted so older config files load
+ * @param minSimilarity no longer used, likewise
  * @param passages     how many of the best passages the quoted sentences are taken from
  * @param nearest      how many nearest sources an abstention shows
  */

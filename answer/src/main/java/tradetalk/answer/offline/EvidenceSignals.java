@@ -1,0 +1,192 @@
+package tradetalk.answer.offline;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tradetalk.answer.extract.TermWeights;
+import tradetalk.retrieval.SearchHit;
+import tradetalk.retrieval.index.TextAnalysis;
+
+/**
+ * What the retrieved evidence says about whether it can answer a question, as numbers the {@link AbstentionModel}
+ * weighs. All are computed from this question and its passages only:
+ * <ul>
+ *   <li>{@code coverage}: the best passage's share of the question's IDF-weighted terms;</li>
+ *   <li>{@code missing_specific}: the share of the question's specific terms (names, numbers: capitalised words
+ *       after the first, digits) that no retrieved passage holds;</li>
+ *   <li>{@code missing_rarest}: the IDF of the rarest question term no retrieved passage holds, over the IDF of an
+ *       unseen term (0 when every term is somewhere);</li>
+ *   <li>{@code dense}: the best passage's cosine similarity to the question;</li>
+ *   <li>{@code sentence}: the best sentence's cosine similarity to the question;</li>
+ *   <li>{@code agree}: 1 when the best BM25 passage and the best dense passage are of the same article;</li>
+ *   <li>{@code type_missing}: 1 when the question asks for a person, date, place, number or someone's words and
+ *       none of the best sentences holds one;</li>
+ *   <li>{@code missing_weight}: the share of the question's weighted terms that no retrieved passage holds;</li>
+ *   <li>{@code specific_missing_best}: the share of its specific terms missing from the best-covering passage;</li>
+ *   <li>{@code unseen_specific}, {@code unseen_weight}: the share of its specific terms, and of all its weighted
+ *       terms, that no indexed passage holds at all;</li>
+ *   <li>and, for refitting, {@code coverage_top}, {@code missing_rare}, {@code rare_missing_best},
+ *       {@code dense_top}, {@code dense_gap}, {@code sentence_coverage}, {@code lexical}, {@code terms},
+ *       {@code specific_terms} (see the code).</li>
+ * </ul>
+ */
+final class EvidenceSignals {
+
+    /** The signal names, in the order above. */
+    static final List<String> NAMES = List.of("coverage", "missing_specific", "missing_rarest", "dense", "sentence",
+            "agree", "type_missing", "coverage_top", "missing_weight", "missing_rare", "dense_top", "dense_gap",
+            "sentence_coverage", "lexical", "terms", "specific_missing_best", "rare_missing_best",
+            "specific_terms", "unseen_specific", "unseen_weight", "unseen_name");
+
+    private static final Pattern SPECIFIC = Pattern.compile("(?<=\\s)\\p{Lu}[\\p{L}'’.-]*|\\p{N}[\\p{N},.]*");
+
+    /** A run of capitalised words not opening a sentence: a name ("Angela Merkel", "European Union"). */
+    private static final Pattern NAME = Pattern.compile(
+            "(?<![.!?:]\\s)(?<=\\s)(\\p{Lu}[\\p{L}.-]*(?:['’]s)?(?:\\s+\\p{Lu}[\\p{L}.-]*(?:['’]s)?)+)");
+
+    private EvidenceSignals() {
+        throw new UnsupportedOperationException("utility class");
+    }
+
+    /**
+     * True when the question names someone or something in two or more capitalised words none of which any indexed
+     * passage holds ("What did Angela Merkel say ...?"), or counts a unit no passage holds ("how many tonnes").
+     */
+    private static boolean unseenName(String question, AnswerType type, Predicate<String> unseen,
+                                      TermWeights weights) {
+        Matcher m = NAME.matcher(question);
+        while (m.find()) {
+            List<String> terms = TextAnalysis.terms(m.group(1));
+            if (terms.size() >= 2 && terms.stream().allMatch(t -> weights.weights().containsKey(t) && unseen.test(t))) {
+                return true;
+            }
+        }
+        if (type.kind() == AnswerType.Kind.NUMBER && !type.focus().isEmpty()) {
+            List<String> unit = TextAnalysis.terms(type.focus());
+            return !unit.isEmpty() && unit.stream().allMatch(t -> weights.weights().containsKey(t) && unseen.test(t));
+        }
+        return false;
+    }
+
+    /**
+     * @param question     the question
+     * @param weights      its weighted terms
+     * @param evidence     the retrieved passages, best first
+     * @param bestSentence the best sentence cosine (-1 when there are no sentences)
+     * @param sentenceCoverage the best sentence's coverage of the question's terms
+     * @param typeFound    whether one of the best sentences holds what the answer type asks for
+     * @param typed        whether the question asks for a kind of answer (not OTHER)
+     * @param unseenIdf    the IDF of a term no passage holds
+     */
+    static Map<String, Double> of(String question, TermWeights weights, List<SearchHit> evidence, double bestSentence,
+                                  double sentenceCoverage, boolean typeFound, boolean typed, double unseenIdf,
+                                  ToDoubleFunction<String> idf) {
+        // a term no indexed passage holds, in any of its equivalent forms ("buy" is seen when "purchases" is)
+        Predicate<String> unseenTerm = t -> unseenIdf > 0 && TermWeights.equivalents(t).stream()
+                .allMatch(e -> idf.applyAsDouble(e) >= unseenIdf - 1e-9);
+        List<Set<String>> passages = new ArrayList<>();
+        double coverage = 0;
+        Set<String> bestPassage = Set.of();
+        double dense = 0;
+        int bestLexical = -1;
+        int bestDense = -1;
+        for (int i = 0; i < evidence.size(); i++) {
+            SearchHit h = evidence.get(i);
+            Set<String> terms = new HashSet<>(TextAnalysis.terms(h.passage().article().title() + " "
+                    + h.passage().text()));
+            passages.add(terms);
+            double c = weights.coverage(terms);
+            if (c > coverage || i == 0) {
+                bestPassage = terms;
+            }
+            coverage = Math.max(coverage, c);
+            dense = Math.max(dense, h.dense());
+            if (h.lexical() > 0 && (bestLexical < 0 || h.lexical() > evidence.get(bestLexical).lexical())) {
+                bestLexical = i;
+            }
+            if (h.dense() > 0 && (bestDense < 0 || h.dense() > evidence.get(bestDense).dense())) {
+                bestDense = i;
+            }
+        }
+        Map<String, Double> missing = weights.uncovered(passages);
+        Set<String> specific = new HashSet<>();
+        Matcher m = SPECIFIC.matcher(question);
+        while (m.find()) {
+            specific.addAll(TextAnalysis.terms(m.group()));
+        }
+        // the unit of "how many tonnes" is as specific as a name: the answer must count it
+        AnswerType type = AnswerType.of(question);
+        if (type.kind() == AnswerType.Kind.NUMBER) {
+            specific.addAll(TextAnalysis.terms(type.focus()));
+        }
+        specific.retainAll(weights.weights().keySet());
+        double specificTotal = 0;
+        double specificMissing = 0;
+        for (String t : specific) {
+            double w = weights.weights().get(t);
+            specificTotal += w;
+            specificMissing += missing.containsKey(t) ? w : 0;
+        }
+        Map<String, Double> missingBest = weights.uncovered(List.of(bestPassage));
+        double specificMissingBest = 0;
+        for (String t : specific) {
+            specificMissingBest += missingBest.containsKey(t) ? weights.weights().get(t) : 0;
+        }
+        double rareMissingBest = unseenIdf <= 0 ? 0 : missingBest.values().stream().mapToDouble(w -> w / unseenIdf)
+                .filter(w -> w >= 0.5).sum();
+        double rarest = missing.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        boolean agree = bestLexical >= 0 && bestDense >= 0 && evidence.get(bestLexical).passage().article().id()
+                .equals(evidence.get(bestDense).passage().article().id());
+
+        double totalWeight = weights.weights().values().stream().mapToDouble(Double::doubleValue).sum();
+        double missingWeight = missing.values().stream().mapToDouble(Double::doubleValue).sum();
+        double missingRare = unseenIdf <= 0 ? 0 : missing.values().stream().mapToDouble(w -> w / unseenIdf)
+                .filter(w -> w >= 0.5).sum();
+        double denseTop = evidence.isEmpty() ? 0 : evidence.getFirst().dense();
+        double denseSecond = 0;
+        for (SearchHit h : evidence) {
+            if (!evidence.isEmpty() && !h.passage().article().id().equals(evidence.getFirst().passage().article().id())) {
+                denseSecond = Math.max(denseSecond, h.dense());
+            }
+        }
+        double lexicalTop = evidence.stream().mapToDouble(SearchHit::lexical).max().orElse(0);
+
+        Map<String, Double> out = new LinkedHashMap<>();
+        out.put("coverage", coverage);
+        out.put("missing_specific", specificTotal == 0 ? 0 : specificMissing / specificTotal);
+        out.put("missing_rarest", unseenIdf <= 0 ? 0 : Math.min(1, rarest / unseenIdf));
+        out.put("dense", dense);
+        out.put("sentence", bestSentence);
+        out.put("agree", agree ? 1.0 : 0.0);
+        out.put("type_missing", typed && !typeFound ? 1.0 : 0.0);
+        out.put("coverage_top", evidence.isEmpty() ? 0 : weights.coverage(passages.getFirst()));
+        out.put("missing_weight", totalWeight == 0 ? 0 : missingWeight / totalWeight);
+        out.put("missing_rare", missingRare);
+        out.put("dense_top", denseTop);
+        out.put("dense_gap", denseTop - denseSecond);
+        out.put("sentence_coverage", sentenceCoverage);
+        out.put("lexical", totalWeight == 0 ? 0 : lexicalTop / totalWeight);
+        out.put("terms", (double) weights.weights().size());
+        out.put("specific_missing_best", specificTotal == 0 ? 0 : specificMissingBest / specificTotal);
+        out.put("rare_missing_best", rareMissingBest);
+        out.put("specific_terms", (double) specific.size());
+        // terms no indexed passage holds at all: the index cannot be about them
+        double unseenSpecific = 0;
+        for (String t : specific) {
+            unseenSpecific += unseenTerm.test(t) ? weights.weights().get(t) : 0;
+        }
+        double unseen = weights.weights().entrySet().stream().filter(e -> unseenTerm.test(e.getKey()))
+                .mapToDouble(Map.Entry::getValue).sum();
+        out.put("unseen_specific", specificTotal == 0 || unseenIdf <= 0 ? 0 : unseenSpecific / specificTotal);
+        out.put("unseen_weight", totalWeight == 0 || unseenIdf <= 0 ? 0 : unseen / totalWeight);
+        out.put("unseen_name", unseenName(question, type, unseenTerm, weights) ? 1.0 : 0.0);
+        return out;
+    }
+}

@@ -1,0 +1,143 @@
+package tradetalk.answer.offline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tradetalk.answer.AnswerRequest;
+import tradetalk.answer.AnswerService;
+import tradetalk.answer.Citation;
+import tradetalk.answer.CitedAnswer;
+import tradetalk.answer.SeedIndex;
+import tradetalk.retrieval.Sentences;
+import tradetalk.retrieval.embed.CachingEmbedder;
+import tradetalk.retrieval.embed.Embedder;
+import tradetalk.retrieval.index.ArticleIndex;
+
+/** The offline composer over a real index of the three seed articles (2019-10-25, 2019-11-18, 2019-11-26). */
+class OfflineComposerSeedTest {
+
+    @TempDir
+    static Path dir;
+    static ArticleIndex index;
+    static AnswerService answers;
+
+    @BeforeAll
+    static void build() {
+        Embedder embedder = SeedIndex.embedder();
+        index = SeedIndex.build(dir, embedder);
+        OfflineComposer offline = new OfflineComposer(index::idf, new CachingEmbedder(embedder, 10_000),
+                OfflineSettings.defaults());
+        answers = new AnswerService(index, offline, offline);
+    }
+
+    @AfterAll
+    static void close() {
+        index.close();
+    }
+
+    static CitedAnswer ask(String question) {
+        return answers.answer(AnswerRequest.of(question, 8));
+    }
+
+    static CitedAnswer ask(String question, LocalDate asOf) {
+        return answers.answer(new AnswerRequest(question, List.of(), 8, asOf));
+    }
+
+    static List<LocalDate> citedDates(CitedAnswer a) {
+        return a.citations().stream().map(c -> c.article().publishedAt()).distinct().toList();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @DisplayName("near misses: the articles are on the subject, not on what is asked")
+    @ValueSource(strings = {
+            "What did Angela Merkel say about the trade talks?",
+            "What tariff rate did the US impose on Chinese steel?",
+            "How many tonnes of soybeans did China agree to buy?",
+            "What did Japan's prime minister say about the phase one deal?",
+            "How many Boeing aircraft did China promise to order?",
+            "What did the European Union decide about Chinese solar panels?"})
+    void given_a_near_miss_when_asked_then_it_abstains_with_nearest_sources(String question) {
+        CitedAnswer a = ask(question);
+
+        assertThat(a.abstained()).as(a.answer()).isTrue();
+        assertThat(a.citations()).isEmpty();
+        assertThat(a.nearest()).isNotEmpty();
+    }
+
+    @Test
+    void given_a_question_about_a_day_then_it_answers_from_that_days_article() {
+        CitedAnswer a = ask("What happened on November 26?");
+
+        assertThat(a.abstained()).isFalse();
+        assertThat(citedDates(a)).containsExactly(LocalDate.of(2019, 11, 26));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"What is the latest on the deal?", "Where do the talks stand now?"})
+    void given_a_question_about_the_latest_then_it_answers_from_the_newest_article(String question) {
+        CitedAnswer a = ask(question);
+
+        assertThat(a.abstained()).isFalse();
+        assertThat(citedDates(a)).containsExactly(LocalDate.of(2019, 11, 26));
+    }
+
+    @Test
+    void given_an_as_of_date_then_the_latest_is_the_newest_article_up_to_that_day() {
+        CitedAnswer a = ask("What is the latest on the deal?", LocalDate.of(2019, 11, 20));
+
+        assertThat(a.abstained()).isFalse();
+        assertThat(citedDates(a)).containsExactly(LocalDate.of(2019, 11, 18));
+    }
+
+    @Test
+    void should_quote_what_china_would_buy() {
+        String a = ask("What would China buy under the phase one deal?").answer().toLowerCase(Locale.ROOT);
+
+        assertThat(a).containsAnyOf("pork", "soya beans", "agricultural products", "agricultural goods");
+    }
+
+    @Test
+    void given_a_who_question_then_the_answer_names_a_person() {
+        assertThat(ask("Who did Liu He speak with on the phone about the phase one deal?").answer())
+                .containsAnyOf("Mnuchin", "Lighthizer");
+    }
+
+    @Test
+    void given_a_where_question_then_the_answer_names_the_place() {
+        assertThat(ask("Where did Trump hope to sign the first phase of the deal?").answer())
+                .containsAnyOf("Santiago", "Chile");
+    }
+
+    @Test
+    void given_a_what_did_x_say_question_then_it_quotes_x_with_the_attribution() {
+        CitedAnswer a = ask("What did Trump say about Hong Kong while discussing the deal?");
+
+        assertThat(a.abstained()).isFalse();
+        List<String> sentences = Sentences.split(a.answer().replaceAll("\\s*\\[\\d+]", ""));
+        assertThat(sentences).anyMatch(s -> s.contains("Trump") && (s.contains("\"") || s.contains("“")));
+        assertThat(sentences).noneMatch(Quotes::dangling);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "What did Larry Kudlow tell reporters?",
+            "What did Peter Navarro say about the talks?",
+            "What did Trump say about Hong Kong while discussing the deal?"})
+    void should_never_quote_a_sentence_whose_speaker_is_elsewhere(String question) {
+        CitedAnswer a = ask(question);
+
+        List<String> sentences = Sentences.split(a.answer().replaceAll("\\s*\\[\\d+]", ""));
+        assertThat(sentences).as(a.answer()).noneMatch(Quotes::dangling);
+        assertThat(a.citations()).extracting(Citation::n).doesNotHaveDuplicates();
+    }
+}
