@@ -67,6 +67,11 @@ final class EvalCommand implements Callable<Integer> {
             description = "Questions run untimed before measuring each system (default 5).")
     int warmup;
 
+    @Option(names = "--per-question", paramLabel = "FILE",
+            description = "Also write one JSON line per answered question to FILE: question, gold, ranks of the "
+                    + "evidence, answer, abstained, cited articles and the offline composer's abstention signals.")
+    Path perQuestion;
+
     @Option(names = "--score-only", paramLabel = "FILE",
             description = "Score a MultiHop-RAG retrieval output file (retrieval_list, gold_list) and exit.")
     Path scoreOnly;
@@ -90,6 +95,9 @@ final class EvalCommand implements Callable<Integer> {
         }
         if (half != null && !half.equals("tune") && !half.equals("check")) {
             throw new UserError("--half must be tune or check, got '" + half + "'");
+        }
+        if (perQuestion != null && noAnswers) {
+            throw new UserException("--per-question needs answers; drop --no-answers");
         }
         if (!Files.isRegularFile(queries)) {
             throw new UserError("queries file not found: " + queries);
@@ -130,7 +138,26 @@ final class EvalCommand implements Callable<Integer> {
             }
             Evaluator ev = new Evaluator(tt.index(), noAnswers ? null : tt.answers(), k, tt.config().search().k(),
                     warmup);
-            EvalReport report = ev.run(qs, systems, s -> app.err().println("tradetalk: eval " + s + " ..."));
+            EvalReport report;
+            if (perQuestion != null && !noAnswers) {
+                try (var lines = Files.newBufferedWriter(perQuestion, StandardCharsets.UTF_8)) {
+                    ev.perQuestion(m -> {
+                        try {
+                            lines.write(Views.json(m));
+                            lines.newLine();
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }, tt.offlineComposer()::signals);
+                    report = ev.run(qs, systems, s -> app.err().println("tradetalk: eval " + s + " ..."));
+                } catch (java.io.UncheckedIOException e) {
+                    throw new UserException("cannot write " + perQuestion + ": " + e.getCause().getMessage());
+                } catch (IOException e) {
+                    throw new UserException("cannot write " + perQuestion + ": " + e.getMessage());
+                }
+            } else {
+                report = ev.run(qs, systems, s -> app.err().println("tradetalk: eval " + s + " ..."));
+            }
             Map<String, Object> m = new java.util.LinkedHashMap<>();
             Map<String, Object> index = new java.util.LinkedHashMap<>();
             index.put("articles", tt.index().articleCount());
@@ -219,9 +246,13 @@ final class EvalCommand implements Callable<Integer> {
         if (a != null) {
             sb.append(String.format(Locale.ROOT, "%nAnswers: %d; abstained on %.4f of %d null questions, on %.4f of "
                             + "%d answerable ones; contains the gold answer: %.4f of %d; cites an expected source: "
-                            + "%.4f of %d%n", a.answered(), a.abstentionRateNull(), a.nullQueries(),
-                    a.falseAbstentionRate(), a.answerable(), a.containsGold(), a.checked(), a.citesSource(),
-                    a.withSources()));
+                            + "%.4f of %d; cites an evidence article: %.4f of %d%n", a.answered(),
+                    a.abstentionRateNull(), a.nullQueries(), a.falseAbstentionRate(), a.answerable(), a.containsGold(),
+                    a.checked(), a.citesSource(), a.withSources(), a.citesEvidence(), a.withEvidence()));
+            a.byAnswerType().forEach((type, x) -> sb.append(String.format(Locale.ROOT,
+                    "  %-8s n=%-5d abstained on null %.4f, on answerable %.4f; contains gold %.4f; cites evidence "
+                            + "%.4f%n", type, x.queries(), x.abstentionRateNull(), x.falseAbstentionRate(),
+                    x.containsGold(), x.citesEvidence())));
             sb.append(String.format(Locale.ROOT, "Answer latency ms: retrieval p50 %.2f p95 %.2f p99 %.2f; total "
                             + "p50 %.2f p95 %.2f p99 %.2f%n", a.retrievalMs().p50(), a.retrievalMs().p95(),
                     a.retrievalMs().p99(), a.totalMs().p50(), a.totalMs().p95(), a.totalMs().p99()));

@@ -56,12 +56,24 @@ public record EvalReport(int queries, int nullQueries, int k, List<SystemReport>
      * @param containsGold        share of those whose answer contains the gold answer or one of the mentions
      * @param withSources         questions naming the files the answer should cite
      * @param citesSource         share of those whose answer cites one of the files
+     * @param withEvidence        answerable questions naming their evidence articles (URL, title or file)
+     * @param citesEvidence       share of those whose answer cites an evidence article (an abstention does not)
+     * @param byQuestionType      the same per question_type
+     * @param byAnswerType        the same per answer type the offline composer reads from the question
      * @param retrievalMs         retrieval latency inside answering
      * @param totalMs             whole-answer latency (retrieval + composition)
      */
     public record AnswerReport(int answered, int nullQueries, double abstentionRateNull, int answerable,
                                double falseAbstentionRate, int checked, double containsGold, int withSources,
-                               double citesSource, Percentiles retrievalMs, Percentiles totalMs) {
+                               double citesSource, int withEvidence, double citesEvidence,
+                               Map<String, AnswerTypeReport> byQuestionType, Map<String, AnswerTypeReport> byAnswerType,
+                               Percentiles retrievalMs, Percentiles totalMs) {
+    }
+
+    /** Answer figures of one kind of question (fields as in {@link AnswerReport}). */
+    public record AnswerTypeReport(int queries, int nullQueries, double abstentionRateNull, int answerable,
+                                   double falseAbstentionRate, int checked, double containsGold, int withEvidence,
+                                   double citesEvidence) {
     }
 
     /** The stable {@code eval --json} object (field names are a contract; see the README). */
@@ -100,6 +112,10 @@ public record EvalReport(int queries, int nullQueries, int k, List<SystemReport>
             a.put("contains_gold", round(answers.containsGold()));
             a.put("with_sources", answers.withSources());
             a.put("cites_source", round(answers.citesSource()));
+            a.put("with_evidence", answers.withEvidence());
+            a.put("cites_evidence", round(answers.citesEvidence()));
+            a.put("by_question_type", answerTypes(answers.byQuestionType()));
+            a.put("by_answer_type", answerTypes(answers.byAnswerType()));
             a.put("retrieval_ms", latency(answers.retrievalMs()));
             a.put("total_ms", latency(answers.totalMs()));
             m.put("answers", a);
@@ -107,6 +123,24 @@ public record EvalReport(int queries, int nullQueries, int k, List<SystemReport>
             m.put("answers", null);
         }
         return m;
+    }
+
+    private static Map<String, Object> answerTypes(Map<String, AnswerTypeReport> types) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        types.forEach((t, r) -> {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("queries", r.queries());
+            x.put("null_queries", r.nullQueries());
+            x.put("abstention_rate_null", round(r.abstentionRateNull()));
+            x.put("answerable", r.answerable());
+            x.put("false_abstention_rate", round(r.falseAbstentionRate()));
+            x.put("checked", r.checked());
+            x.put("contains_gold", round(r.containsGold()));
+            x.put("with_evidence", r.withEvidence());
+            x.put("cites_evidence", round(r.citesEvidence()));
+            out.put(t, x);
+        });
+        return out;
     }
 
     static Map<String, Object> multihop(MultiHopMetrics.Summary s) {

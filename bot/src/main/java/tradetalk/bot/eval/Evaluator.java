@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import tradetalk.answer.offline.AnswerType;
 import tradetalk.answer.AnswerRequest;
 import tradetalk.answer.AnswerService;
 import tradetalk.answer.Citation;
@@ -42,6 +44,8 @@ public final class Evaluator {
     private final int k;
     private final int answerK;
     private final int warmup;
+    private Consumer<Map<String, Object>> perQuestion;
+    private BiFunction<String, List<SearchHit>, Map<String, Double>> signals;
 
     /**
      * @param search  the index
@@ -59,6 +63,18 @@ public final class Evaluator {
         this.k = k;
         this.answerK = answerK;
         this.warmup = warmup;
+    }
+
+    /**
+     * Also reports every answered question to {@code sink} (the {@code --per-question} line) with, when
+     * {@code signals} is given, what it computes from the question and its retrieved passages (the offline
+     * composer's abstention features, for fitting them).
+     */
+    public Evaluator perQuestion(Consumer<Map<String, Object>> sink,
+                                 BiFunction<String, List<SearchHit>, Map<String, Double>> signals) {
+        this.perQuestion = sink;
+        this.signals = signals;
+        return this;
     }
 
     /** Runs every question through every system (and the answer service); {@code progress} gets a line per stage. */
@@ -135,47 +151,147 @@ public final class Evaluator {
         }
         List<Double> retrieval = new ArrayList<>();
         List<Double> total = new ArrayList<>();
-        int nulls = 0;
-        int abstainedNull = 0;
-        int answerable = 0;
-        int falseAbstain = 0;
-        int checked = 0;
-        int contains = 0;
-        int withSources = 0;
-        int cites = 0;
+        Tally all = new Tally();
+        Map<String, Tally> byType = new TreeMap<>();
+        Map<String, Tally> byAnswerType = new TreeMap<>();
         for (EvalQuery q : queries) {
             long t0 = System.nanoTime();
             CitedAnswer a = answers.answer(answerRequest(q));
             total.add((System.nanoTime() - t0) / 1e6);
             retrieval.add(a.timings().retrieveMs());
-            if (q.noAnswer()) {
-                nulls++;
-                abstainedNull += a.abstained() ? 1 : 0;
-                continue;
-            }
-            answerable++;
-            falseAbstain += a.abstained() ? 1 : 0;
-            List<String> expected = q.expectedMentions();
-            if (!expected.isEmpty()) {
-                checked++;
-                String text = a.answer().toLowerCase(Locale.ROOT);
-                if (!a.abstained() && expected.stream().anyMatch(m -> text.contains(m.toLowerCase(Locale.ROOT)))) {
-                    contains++;
-                }
-            }
-            List<EvalQuery.Evidence> files = q.evidence().stream().filter(e -> !e.file().isBlank()).toList();
-            if (!files.isEmpty()) {
-                withSources++;
-                boolean cited = false;
-                for (Citation c : a.citations()) {
-                    cited |= ArticleMatch.relevant(c.article(), files);
-                }
-                cites += cited ? 1 : 0;
+            Outcome o = outcome(q, a);
+            all.add(o);
+            byType.computeIfAbsent(q.questionType(), t -> new Tally()).add(o);
+            byAnswerType.computeIfAbsent(AnswerType.of(q.query()).label(), t -> new Tally()).add(o);
+            if (perQuestion != null) {
+                perQuestion.accept(record(q, a));
             }
         }
-        return new EvalReport.AnswerReport(queries.size(), nulls, ratio(abstainedNull, nulls), answerable,
-                ratio(falseAbstain, answerable), checked, ratio(contains, checked), withSources,
-                ratio(cites, withSources), Percentiles.of(retrieval), Percentiles.of(total));
+        Map<String, EvalReport.AnswerTypeReport> types = new LinkedHashMap<>();
+        byType.forEach((t, x) -> types.put(t, x.typeReport()));
+        Map<String, EvalReport.AnswerTypeReport> answerTypes = new LinkedHashMap<>();
+        byAnswerType.forEach((t, x) -> answerTypes.put(t, x.typeReport()));
+        return new EvalReport.AnswerReport(queries.size(), all.nulls, ratio(all.abstainedNull, all.nulls),
+                all.answerable, ratio(all.falseAbstain, all.answerable), all.checked,
+                ratio(all.contains, all.checked), all.withSources, ratio(all.cites, all.withSources),
+                all.withEvidence, ratio(all.citesEvidence, all.withEvidence), types, answerTypes,
+                Percentiles.of(retrieval), Percentiles.of(total));
+    }
+
+    /** How one answer did. */
+    private record Outcome(boolean noAnswer, boolean abstained, Boolean contains, Boolean citesSource,
+                           Boolean citesEvidence) {
+    }
+
+    private static Outcome outcome(EvalQuery q, CitedAnswer a) {
+        if (q.noAnswer()) {
+            return new Outcome(true, a.abstained(), null, null, null);
+        }
+        Boolean contains = null;
+        List<String> expected = q.expectedMentions();
+        if (!expected.isEmpty()) {
+            String text = a.answer().toLowerCase(Locale.ROOT);
+            contains = !a.abstained() && expected.stream().anyMatch(m -> text.contains(m.toLowerCase(Locale.ROOT)));
+        }
+        List<EvalQuery.Evidence> files = q.evidence().stream().filter(e -> !e.file().isBlank()).toList();
+        Boolean citesSource = files.isEmpty() ? null : cites(a, files);
+        Boolean citesEvidence = q.evidence().isEmpty() ? null : cites(a, q.evidence());
+        return new Outcome(false, a.abstained(), contains, citesSource, citesEvidence);
+    }
+
+    private static boolean cites(CitedAnswer a, List<EvalQuery.Evidence> evidence) {
+        return a.citations().stream().anyMatch(c -> ArticleMatch.relevant(c.article(), evidence));
+    }
+
+    /** Counts of outcomes, overall or for one type. */
+    private static final class Tally {
+        int nulls;
+        int abstainedNull;
+        int answerable;
+        int falseAbstain;
+        int checked;
+        int contains;
+        int withSources;
+        int cites;
+        int withEvidence;
+        int citesEvidence;
+
+        void add(Outcome o) {
+            if (o.noAnswer()) {
+                nulls++;
+                abstainedNull += o.abstained() ? 1 : 0;
+                return;
+            }
+            answerable++;
+            falseAbstain += o.abstained() ? 1 : 0;
+            if (o.contains() != null) {
+                checked++;
+                contains += o.contains() ? 1 : 0;
+            }
+            if (o.citesSource() != null) {
+                withSources++;
+                cites += o.citesSource() ? 1 : 0;
+            }
+            if (o.citesEvidence() != null) {
+                withEvidence++;
+                citesEvidence += o.citesEvidence() ? 1 : 0;
+            }
+        }
+
+        EvalReport.AnswerTypeReport typeReport() {
+            return new EvalReport.AnswerTypeReport(nulls + answerable, nulls, ratio(abstainedNull, nulls), answerable,
+                    ratio(falseAbstain, answerable), checked, ratio(contains, checked), withEvidence,
+                    ratio(citesEvidence, withEvidence));
+        }
+    }
+
+    /** The per-question line: what was asked, what should have come back, where the evidence ranked, the answer. */
+    private Map<String, Object> record(EvalQuery q, CitedAnswer a) {
+        List<SearchHit> hits = search.search(SearchRequest.of(q.query(), answerK).withAsOf(q.asOf()));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("question", q.query());
+        m.put("question_type", q.questionType());
+        m.put("answer_type", AnswerType.of(q.query()).label());
+        m.put("as_of", q.asOf() == null ? null : q.asOf().toString());
+        m.put("no_answer", q.noAnswer());
+        m.put("gold", q.noAnswer() ? List.of() : q.expectedMentions());
+        m.put("evidence_ranks", evidenceRanks(q, hits));
+        m.put("answer", a.answer());
+        m.put("abstained", a.abstained());
+        Outcome o = outcome(q, a);
+        m.put("contains_gold", o.contains());
+        m.put("cites_evidence", o.citesEvidence());
+        List<Map<String, Object>> cited = new ArrayList<>();
+        for (Citation c : a.citations()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("n", c.n());
+            x.put("article_id", c.article().id());
+            x.put("url", c.article().url());
+            x.put("title", c.article().title());
+            x.put("published_at", c.article().publishedAt() == null ? null : c.article().publishedAt().toString());
+            x.put("evidence", ArticleMatch.relevant(c.article(), q.evidence()));
+            cited.add(x);
+        }
+        m.put("cited", cited);
+        if (signals != null) {
+            m.put("signals", signals.apply(q.query(), hits));
+        }
+        return m;
+    }
+
+    /** For each evidence item, the rank (from 1) of the first retrieved passage of its article, or null. */
+    static List<Integer> evidenceRanks(EvalQuery q, List<SearchHit> hits) {
+        List<Integer> out = new ArrayList<>();
+        for (EvalQuery.Evidence e : q.evidence()) {
+            Integer rank = null;
+            for (int i = 0; i < hits.size() && rank == null; i++) {
+                if (ArticleMatch.matches(hits.get(i).passage().article(), e)) {
+                    rank = i + 1;
+                }
+            }
+            out.add(rank);
+        }
+        return out;
     }
 
     private AnswerRequest answerRequest(EvalQuery q) {

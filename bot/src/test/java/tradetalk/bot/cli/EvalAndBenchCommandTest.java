@@ -7,15 +7,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tradetalk.bot.eval.EvalQuery;
+import org.junit.jupiter.api.io.TempDir;
 
 class EvalAndBenchCommandTest {
 
     private static final Path SEEDS = Path.of("..", "data", "articles");
+
+    @TempDir
+    Path tmp;
 
     private record Run(int code, String out, String err) {
     }
@@ -43,8 +48,9 @@ class EvalAndBenchCommandTest {
     @Test
     void given_the_seeds_and_seeds_dev_when_evaluated_with_compare_then_the_json_report_has_every_system()
             throws Exception {
+        Path perQuestion = tmp.resolve("per-question.jsonl");
         Run r = cli("eval", "--corpus", SEEDS.toString(), "--queries", resource("/eval/seeds-dev.jsonl").toString(),
-                "--compare", "--warmup", "1", "--json");
+                "--compare", "--warmup", "1", "--json", "--per-question", perQuestion.toString());
 
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
@@ -77,6 +83,20 @@ class EvalAndBenchCommandTest {
         assertThat(j.at("/answers/false_abstention_rate").asDouble()).isEqualTo(0.0);
         assertThat(j.at("/answers/contains_gold").asDouble()).isEqualTo(1.0);
         assertThat(j.at("/answers/cites_source").asDouble()).isEqualTo(1.0);
+        assertThat(j.at("/answers/with_evidence").asInt()).isEqualTo(7);
+        assertThat(j.at("/answers/cites_evidence").asDouble()).isEqualTo(1.0);
+        assertThat(j.at("/answers/by_question_type/null_query/abstention_rate_null").asDouble()).isEqualTo(1.0);
+        assertThat(j.at("/answers/by_question_type/unspecified/answerable").asInt()).isEqualTo(7);
+        List<String> lines = Files.readAllLines(perQuestion);
+        assertThat(lines).hasSize(8);
+        JsonNode first = new ObjectMapper().readTree(lines.getFirst());
+        assertThat(first.get("question").asText())
+                .isEqualTo("Who did Liu He speak with on the phone about the phase one deal?");
+        assertThat(first.get("gold")).hasSize(2);
+        assertThat(first.get("evidence_ranks")).hasSize(3);
+        assertThat(first.get("abstained").asBoolean()).isFalse();
+        assertThat(first.get("cited")).isNotEmpty();
+        assertThat(first.get("signals").has("missing_specific")).isTrue();
         assertThat(j.at("/answers/total_ms/p99").asDouble()).isPositive();
     }
 

@@ -7,7 +7,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import tradetalk.answer.AnswerComposer;
+import tradetalk.answer.AnswerService;
+import tradetalk.answer.Citation;
+import tradetalk.answer.Composition;
+import tradetalk.answer.extract.NearestSources;
 import tradetalk.retrieval.ArticleMeta;
 import tradetalk.retrieval.Passage;
 import tradetalk.retrieval.PassageSearch;
@@ -73,6 +79,87 @@ class EvaluatorTest {
         assertThat(search.seen).extracting(SearchRequest::asOf).containsExactly(null, LocalDate.of(2023, 12, 1),
                 null);
         assertThat(search.seen).extracting(SearchRequest::mode).containsOnly(SearchRequest.Mode.HYBRID);
+    }
+
+    /** Answers q1 from its first passage, q2 and q5 from their second, abstains on q3 and q4. */
+    private static final class ScriptedComposer implements AnswerComposer {
+        @Override
+        public String name() {
+            return "offline";
+        }
+
+        @Override
+        public Composition compose(String question, List<SearchHit> evidence, Consumer<String> partial) {
+            if (question.equals("q3") || question.equals("q4")) {
+                return NearestSources.abstain(evidence, 3, null);
+            }
+            Passage p = evidence.get(question.equals("q1") ? 0 : 1).passage();
+            return new Composition(p.text() + " [1]", false,
+                    List.of(new Citation(1, p.article(), p.id(), p.text())), List.of(), null);
+        }
+    }
+
+    @Test
+    void given_scripted_answers_when_evaluated_then_answer_metrics_per_type_and_per_question_are_exact() {
+        Passage a = passage("https://a.example/1", "Alpha", "Alpha says the answer is Lincoln.");
+        Passage b = passage("https://b.example/2", "Beta", "Beta text, nothing relevant.");
+        Passage c = passage("https://c.example/3", "Gamma", "Gamma text holds Roosevelt.");
+        FixedSearch search = new FixedSearch(Map.of(
+                "q1", List.of(a, b, c),
+                "q2", List.of(c, b, a),   // evidence c at rank 1, but the answer quotes b
+                "q3", List.of(b, a),
+                "q4", List.of(a),
+                "q5", List.of(b, c)));
+        EvalQuery.Evidence evA = new EvalQuery.Evidence("", "https://a.example/1", "", "");
+        EvalQuery.Evidence evC = new EvalQuery.Evidence("", "https://c.example/3", "", "");
+        List<EvalQuery> qs = List.of(
+                new EvalQuery("q1", "Lincoln", List.of(), "realtimeqa", List.of(evA), false, null),
+                new EvalQuery("q2", "Roosevelt", List.of(), "realtimeqa", List.of(evC), false, null),
+                new EvalQuery("q3", "Lincoln", List.of(), "other", List.of(evA), false, null),
+                new EvalQuery("q4", "", List.of(), "null_query", List.of(), true, null),
+                new EvalQuery("q5", "", List.of(), "null_query", List.of(), true, null));
+        ScriptedComposer composer = new ScriptedComposer();
+        List<Map<String, Object>> lines = new ArrayList<>();
+
+        EvalReport r = new Evaluator(search, new AnswerService(search, composer, composer), 10, 4, 0)
+                .perQuestion(lines::add, (q, hits) -> Map.of("passages", (double) hits.size()))
+                .run(qs, List.of(Evaluator.TRADETALK), s -> { });
+
+        EvalReport.AnswerReport ans = r.answers();
+        assertThat(ans.falseAbstentionRate()).isEqualTo(1.0 / 3);
+        assertThat(ans.abstentionRateNull()).isEqualTo(0.5);
+        assertThat(ans.checked()).isEqualTo(3);
+        assertThat(ans.containsGold()).isEqualTo(1.0 / 3);
+        assertThat(ans.withEvidence()).isEqualTo(3);
+        assertThat(ans.citesEvidence()).isEqualTo(1.0 / 3);
+        assertThat(ans.byQuestionType()).containsOnlyKeys("null_query", "other", "realtimeqa");
+        EvalReport.AnswerTypeReport rt = ans.byQuestionType().get("realtimeqa");
+        assertThat(rt.answerable()).isEqualTo(2);
+        assertThat(rt.falseAbstentionRate()).isZero();
+        assertThat(rt.containsGold()).isEqualTo(0.5);
+        assertThat(rt.citesEvidence()).isEqualTo(0.5);
+        assertThat(ans.byQuestionType().get("other").falseAbstentionRate()).isEqualTo(1.0);
+        assertThat(ans.byQuestionType().get("null_query").abstentionRateNull()).isEqualTo(0.5);
+        Map<String, Object> json = r.toMap();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> answers = (Map<String, Object>) json.get("answers");
+        assertThat(answers).containsEntry("cites_evidence", 0.3333).containsEntry("with_evidence", 3)
+                .containsKeys("by_question_type", "by_answer_type", "cites_source", "contains_gold");
+
+        assertThat(lines).hasSize(5);
+        assertThat(lines.get(0)).containsEntry("question", "q1").containsEntry("gold", List.of("Lincoln"))
+                .containsEntry("evidence_ranks", List.of(1)).containsEntry("abstained", false)
+                .containsEntry("contains_gold", true).containsEntry("cites_evidence", true)
+                .containsEntry("signals", Map.of("passages", 3.0));
+        assertThat(lines.get(1)).containsEntry("evidence_ranks", List.of(1)).containsEntry("cites_evidence", false)
+                .containsEntry("contains_gold", false);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> cited = (List<Map<String, Object>>) lines.get(1).get("cited");
+        assertThat(cited).singleElement().satisfies(x -> assertThat(x).containsEntry("url", "https://b.example/2")
+                .containsEntry("evidence", false));
+        assertThat(lines.get(2)).containsEntry("abstained", true).containsEntry("evidence_ranks", List.of(2));
+        assertThat(lines.get(3)).containsEntry("no_answer", true).containsEntry("gold", List.of())
+                .containsEntry("evidence_ranks", List.of());
     }
 
     @Test
