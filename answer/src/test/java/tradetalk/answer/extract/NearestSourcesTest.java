@@ -29,7 +29,8 @@ class NearestSourcesTest {
 
         assertThat(nearest).extracting(c -> c.article().id()).containsExactly("a", "b", "c");
         assertThat(nearest).extracting(Citation::n).containsExactly(1, 2, 3);
-        assertThat(nearest).extracting(Citation::passageId).containsExactly("a#2", "b#1", "c#0");
+        assertThat(nearest).extracting(Citation::passageIds)
+                .containsExactly(List.of("a#2"), List.of("b#1"), List.of("c#0"));
     }
 
     @Test
