@@ -97,7 +97,7 @@ final class EvalCommand implements Callable<Integer> {
             throw new UserError("--half must be tune or check, got '" + half + "'");
         }
         if (perQuestion != null && noAnswers) {
-            throw new UserException("--per-question needs answers; drop --no-answers");
+            throw new UserError("--per-question needs answers; drop --no-answers");
         }
         if (!Files.isRegularFile(queries)) {
             throw new UserError("queries file not found: " + queries);
@@ -151,9 +151,9 @@ final class EvalCommand implements Callable<Integer> {
                     }, tt.offlineComposer()::signals);
                     report = ev.run(qs, systems, s -> app.err().println("tradetalk: eval " + s + " ..."));
                 } catch (java.io.UncheckedIOException e) {
-                    throw new UserException("cannot write " + perQuestion + ": " + e.getCause().getMessage());
+                    throw new UserError("cannot write " + perQuestion + ": " + e.getCause().getMessage());
                 } catch (IOException e) {
-                    throw new UserException("cannot write " + perQuestion + ": " + e.getMessage());
+                    throw new UserError("cannot write " + perQuestion + ": " + e.getMessage());
                 }
             } else {
                 report = ev.run(qs, systems, s -> app.err().println("tradetalk: eval " + s + " ..."));
