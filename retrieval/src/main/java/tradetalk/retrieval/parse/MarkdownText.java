@@ -14,9 +14,12 @@ final class MarkdownText {
     private static final Pattern FENCE = Pattern.compile("^\\h{0,3}(```|~~~).*");
     private static final Pattern ATX_HEADING = Pattern.compile("^\\h{0,3}(#{1,6})\\h+(.*?)(?:\\h+#+)?\\h*$");
     private static final Pattern SETEXT_UNDERLINE = Pattern.compile("^\\h{0,3}(=+|-+)\\h*$");
-    private static final Pattern RULE = Pattern.compile("^\\h{0,3}([-*_])(\\h*\\1){2,}\\h*$");
     private static final Pattern LIST_ITEM = Pattern.compile("^\\h*(?:[-*+]|\\d{1,9}[.)])\\h+(.*)$");
-    private static final Pattern QUOTE = Pattern.compile("^\\h{0,3}(?:>\\h?)+");
+    /*
+     * Quote markers as one character class, never a repeated group: java.util.regex recurses once per repetition of a
+     * group, so "(?:>\\h?)+" overflowed the stack on a line of 5,000 '>'. A character class repeats in a loop.
+     */
+    private static final Pattern QUOTE = Pattern.compile("^\\h{0,3}>[>\\h]*");
     private static final Pattern REF_DEFINITION = Pattern.compile("^\\h{0,3}\\[[^\\]]+]:\\h*\\S+.*$");
     private static final Pattern IMAGE = Pattern.compile("!\\[[^\\]]*]\\([^)]*\\)|!\\[[^\\]]*]\\[[^\\]]*]");
     private static final Pattern INLINE_LINK = Pattern.compile("\\[([^\\]]*)]\\([^)]*\\)");
@@ -70,7 +73,7 @@ final class MarkdownText {
                 fence = fenceMatch.group(1);
                 continue;
             }
-            if (line.isBlank() || RULE.matcher(line).matches() || REF_DEFINITION.matcher(line).matches()) {
+            if (line.isBlank() || isRule(line) || REF_DEFINITION.matcher(line).matches()) {
                 flush(current, paragraphs);
                 continue;
             }
@@ -105,6 +108,34 @@ final class MarkdownText {
         }
         flush(current, paragraphs);
         return new Converted(String.join("\n\n", paragraphs), headings);
+    }
+
+    /**
+     * A thematic break: three or more of the same '-', '*' or '_', spaces allowed between, at most three spaces of
+     * indent. Checked by hand: the regular expression for it repeats a group and recursed once per character.
+     */
+    static boolean isRule(String line) {
+        int indent = 0;
+        while (indent < line.length() && (line.charAt(indent) == ' ' || line.charAt(indent) == '\t')) {
+            indent++;
+        }
+        if (indent > 3 || indent == line.length()) {
+            return false;
+        }
+        char mark = line.charAt(indent);
+        if (mark != '-' && mark != '*' && mark != '_') {
+            return false;
+        }
+        int marks = 0;
+        for (int k = indent; k < line.length(); k++) {
+            char c = line.charAt(k);
+            if (c == mark) {
+                marks++;
+            } else if (!Character.isWhitespace(c)) {
+                return false;
+            }
+        }
+        return marks >= 3;
     }
 
     private static void flush(StringBuilder current, List<String> paragraphs) {

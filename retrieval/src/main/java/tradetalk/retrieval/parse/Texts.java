@@ -24,6 +24,7 @@ public final class Texts {
     private static final Pattern DATELINE = Pattern.compile(
             "^\\p{Lu}[\\p{Lu}.'’]+(?:[ /-]\\p{Lu}[\\p{Lu}.'’]*)*"
                     + "(?:,[^()•·—–\\n]{1,30})?\\s*(?:\\([^()]{1,40}\\))?\\s*[•·—–-]{1,2}\\s+");
+    private static final int MAX_DATELINE_CHARS = 120;
     private static final Set<String> ACRONYMS = Set.of(
             "AP", "AFP", "BBC", "CNBC", "CNN", "NPR", "NBC", "CBS", "ABC", "PBS", "UPI", "WSJ", "FT", "NYT", "SCMP",
             "CGTN", "CCTV", "RTHK", "DW", "RT", "US", "USA", "UK", "EU", "UN");
@@ -80,7 +81,10 @@ public final class Texts {
     /** A sentence without its leading dateline, e.g. "WASHINGTON • Talks…" → "Talks…". */
     public static String stripDateline(String sentence) {
         String s = sentence.strip();
-        String stripped = DATELINE.matcher(s).replaceFirst("");
+        // a dateline is short: look only at the sentence's start (the pattern repeats a group, and
+        // java.util.regex recurses once per repetition, so a sentence of 100,000 capitalised words overflowed)
+        java.util.regex.Matcher m = DATELINE.matcher(s).region(0, Math.min(s.length(), MAX_DATELINE_CHARS));
+        String stripped = m.lookingAt() ? s.substring(m.end()) : s;
         return stripped.isBlank() ? s : stripped;
     }
 

@@ -137,4 +137,13 @@ class MarkdownArticlesTest {
         assertThatThrownBy(() -> MarkdownArticles.parse("---\ntitle: Only a title\n---\n\n", dir.resolve("h.md")))
                 .hasMessage("no article text after the front matter");
     }
+
+    @Test
+    void given_a_rule_of_20000_dashes_and_nested_quotes_when_parsed_then_they_are_read_as_markdown() throws Exception {
+        String md = "# Long rule\n\nBefore.\n\n" + "-".repeat(20_000) + "\n\n> > > Quoted twice.\n";
+
+        Article a = MarkdownArticles.parse(md, dir.resolve("rule.md"));
+
+        assertThat(a.body()).isEqualTo("Before.\n\nQuoted twice.");
+    }
 }

@@ -71,4 +71,13 @@ class TextsTest {
     void should_title_case_outlet_names_keeping_acronyms(String raw, String expected) {
         assertThat(Texts.outletName(raw)).isEqualTo(expected);
     }
+
+    @Test
+    void given_a_first_sentence_of_100000_capitalised_words_when_a_title_is_derived_then_it_is_cut_not_overflowing() {
+        String text = "AB" + " A".repeat(100_000) + " end";
+
+        String title = Texts.deriveTitle(text);
+
+        assertThat(title).startsWith("AB A A").endsWith("…").hasSizeLessThanOrEqualTo(Texts.MAX_TITLE_CHARS + 1);
+    }
 }
