@@ -23,41 +23,49 @@ public final class Chunker {
         this.overlapSentences = overlapSentences;
     }
 
-    /** The passages of an article, in order. */
+    /** The passages of an article, in order. Linear in the length of the article. */
     public List<Passage> split(Article article) {
-        List<String> sentences = Sentences.split(article.body());
+        return split(article, Sentences.split(article.body()));
+    }
+
+    /** The passages made of {@code sentences}; each sentence is read a fixed number of times, whatever their count. */
+    List<Passage> split(Article article, List<String> sentences) {
+        int n = sentences.size();
+        int[] words = new int[n];
+        long[] wordsFrom = new long[n + 1]; // wordsFrom[k]: words in sentences k..n-1
+        for (int k = 0; k < n; k++) {
+            words[k] = wordCount(sentences.get(k));
+        }
+        for (int k = n - 1; k >= 0; k--) {
+            wordsFrom[k] = wordsFrom[k + 1] + words[k];
+        }
         List<Passage> out = new ArrayList<>();
         int i = 0;
-        while (i < sentences.size()) {
-            int words = 0;
+        while (i < n) {
+            int total = 0;
             int j = i;
-            while (j < sentences.size() && (j == i || words + wordCount(sentences.get(j)) <= targetWords * 1.3)) {
-                words += wordCount(sentences.get(j));
+            while (j < n && (j == i || total + words[j] <= targetWords * 1.3)) {
+                total += words[j];
                 j++;
-                if (words >= targetWords) {
+                if (total >= targetWords) {
                     break;
                 }
             }
             // fold a short tail into this passage instead of leaving a fragment
-            if (j < sentences.size() && remainingWords(sentences, j) < targetWords / 3) {
-                j = sentences.size();
+            if (j < n && wordsFrom[j] < targetWords / 3) {
+                j = n;
             }
-            String text = String.join(" ", sentences.subList(i, j));
-            out.add(new Passage(article.id() + "#" + out.size(), article.meta(), out.size(), text));
-            if (j >= sentences.size()) {
+            StringBuilder text = new StringBuilder();
+            for (int k = i; k < j; k++) {
+                text.append(k > i ? " " : "").append(sentences.get(k));
+            }
+            out.add(new Passage(article.id() + "#" + out.size(), article.meta(), out.size(), text.toString()));
+            if (j >= n) {
                 break;
             }
             i = Math.max(i + 1, j - overlapSentences);
         }
         return out;
-    }
-
-    private static int remainingWords(List<String> sentences, int from) {
-        int w = 0;
-        for (int k = from; k < sentences.size(); k++) {
-            w += wordCount(sentences.get(k));
-        }
-        return w;
     }
 
     static int wordCount(String s) {

@@ -19,6 +19,9 @@ public final class Sentences {
 
     private static final Pattern INITIALS = Pattern.compile("(\\p{L}\\.)+\\p{L}");
 
+    /** Abbreviations and initials are shorter than this. */
+    private static final int MAX_ABBREVIATION_CHARS = 24;
+
     /** A quotation longer than this is split into sentences anyway. */
     private static final int MAX_QUOTED_SENTENCE = 600;
 
@@ -33,11 +36,12 @@ public final class Sentences {
             return out;
         }
         Matcher m = BOUNDARY.matcher(text);
+        Ahead ahead = new Ahead(text);
         int start = 0;
         while (m.find()) {
             int end = m.end();
             boolean paragraph = m.group().contains("\n");
-            if (!paragraph && (isAbbreviation(text, m.start()) || insideQuote(text, start, end))) {
+            if (!paragraph && (isAbbreviation(text, m.start()) || insideQuote(text, start, end, ahead))) {
                 continue;
             }
             add(out, text.substring(start, end));
@@ -51,7 +55,7 @@ public final class Sentences {
      * True when a quotation opened since {@code start} is still open at {@code end} and closes later in the same
      * paragraph: "We had talks. That will continue," he said. stays one sentence.
      */
-    private static boolean insideQuote(String text, int start, int end) {
+    private static boolean insideQuote(String text, int start, int end, Ahead ahead) {
         if (end - start > MAX_QUOTED_SENTENCE) {
             return false;
         }
@@ -61,9 +65,34 @@ public final class Sentences {
         if (curly <= 0 && !straight) {
             return false;
         }
-        int para = text.indexOf("\n\n", end);
-        String rest = text.substring(end, para < 0 ? text.length() : para);
-        return curly > 0 ? rest.contains("”") || rest.contains("’’") : rest.contains("\"");
+        int para = ahead.next("\n\n", end);
+        return curly > 0 ? Math.min(ahead.next("”", end), ahead.next("’’", end)) < para
+                : ahead.next("\"", end) < para;
+    }
+
+    /**
+     * The next occurrence of a few strings at or after a position that only moves forward, remembered between calls,
+     * so that looking ahead costs linear time over the whole text rather than a scan of the rest of the paragraph at
+     * every sentence end (which made a one-paragraph text of megabytes quadratic).
+     */
+    private static final class Ahead {
+        private final String text;
+        private final java.util.Map<String, Integer> found = new java.util.HashMap<>();
+
+        Ahead(String text) {
+            this.text = text;
+        }
+
+        /** The first index of {@code needle} at or after {@code from}, or the text's length when there is none. */
+        int next(String needle, int from) {
+            Integer at = found.get(needle);
+            if (at == null || at < from) {
+                int i = text.indexOf(needle, from);
+                at = i < 0 ? text.length() : i;
+                found.put(needle, at);
+            }
+            return at;
+        }
     }
 
     private static int count(String s, String needle) {
@@ -79,8 +108,12 @@ public final class Sentences {
             return false;
         }
         int i = dot;
-        while (i > 0 && !Character.isWhitespace(text.charAt(i - 1))) {
+        int limit = Math.max(0, dot - MAX_ABBREVIATION_CHARS); // a longer "word" is no abbreviation
+        while (i > limit && !Character.isWhitespace(text.charAt(i - 1))) {
             i--;
+        }
+        if (i == limit && limit > 0 && !Character.isWhitespace(text.charAt(i - 1))) {
+            return false;
         }
         String word = text.substring(i, dot).toLowerCase(Locale.ROOT).replaceAll("^[\"'“‘(]+", "");
         if (ABBREVIATIONS.contains(word)) {

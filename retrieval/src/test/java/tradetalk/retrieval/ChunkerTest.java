@@ -63,4 +63,55 @@ class ChunkerTest {
         assertThatThrownBy(() -> new Chunker(5, 0)).hasMessageContaining("index.passage-words");
         assertThatThrownBy(() -> new Chunker(100, 9)).hasMessageContaining("index.passage-overlap");
     }
+
+    /** A list that counts how often its elements are read. */
+    private static final class CountingList extends java.util.AbstractList<String> {
+        private final List<String> items;
+        private long reads;
+
+        CountingList(List<String> items) {
+            this.items = items;
+        }
+
+        @Override
+        public String get(int index) {
+            reads++;
+            return items.get(index);
+        }
+
+        @Override
+        public int size() {
+            return items.size();
+        }
+    }
+
+    @Test
+    void given_thousands_of_sentences_when_split_then_each_sentence_is_read_a_bounded_number_of_times() {
+        List<String> sentences = IntStream.range(0, 20_000).mapToObj(i -> "Sentence" + i + " has six words here.")
+                .toList();
+        CountingList counting = new CountingList(sentences);
+
+        List<Passage> ps = new Chunker(120, 1).split(article("unused"), counting);
+
+        // a sentence is read once for its word count and at most twice into passages (once more with overlap):
+        // the old chunker re-counted the words of the whole rest of the article for every passage
+        assertThat(counting.reads).isLessThanOrEqualTo(3L * sentences.size());
+        assertThat(ps).hasSizeGreaterThan(800);
+    }
+
+    @Test
+    void given_a_four_megabyte_article_when_split_then_every_sentence_is_in_a_passage_in_order() {
+        String body = IntStream.range(0, 100_000)
+                .mapToObj(i -> (i % 3 == 0 ? "\"We talked about item " + i + ",\" Mr. Liu said." : "The U.S. side "
+                        + "answered on point " + i + " of the phase one deal.") + (i % 7 == 6 ? "\n\n" : " "))
+                .collect(Collectors.joining());
+        assertThat(body.length()).isGreaterThan(4_000_000);
+
+        List<Passage> ps = new Chunker(120, 0).split(article(body));
+
+        assertThat(ps.stream().map(Passage::text).collect(Collectors.joining(" ")))
+                .isEqualTo(String.join(" ", Sentences.split(body)));
+        assertThat(ps).allSatisfy(p -> assertThat(Chunker.wordCount(p.text())).isBetween(40, 160));
+        assertThat(ps.getLast().text()).endsWith("\"We talked about item 99999,\" Mr. Liu said.");
+    }
 }

@@ -80,6 +80,19 @@ final class TerminalProgress implements IngestProgress {
         }
     }
 
+    /** A long article's passages: the bar's message, or a plain line every few seconds and at its end. */
+    @Override
+    public void detail(String article, int passagesDone, int passagesTotal) {
+        String what = article + ": " + passagesDone + "/" + passagesTotal + " passages embedded";
+        if (progressBar != null) {
+            progressBar.setExtraMessage(what);
+        } else if (passagesDone == passagesTotal
+                || Duration.between(lastLine, clock.instant()).compareTo(PLAIN_EVERY) >= 0) {
+            lastLine = clock.instant();
+            err.printf("tradetalk: %s: %s%n", phase, what);
+        }
+    }
+
     private void line() {
         lastLine = clock.instant();
         double seconds = Math.max(0.001, Duration.between(started, lastLine).toMillis() / 1000.0);

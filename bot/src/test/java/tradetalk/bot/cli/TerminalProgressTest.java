@@ -43,4 +43,26 @@ class TerminalProgressTest {
 
         assertThat(buf.toString(StandardCharsets.UTF_8)).isEmpty();
     }
+
+    @Test
+    void given_a_long_article_when_its_passages_are_embedded_then_a_line_says_how_far_every_few_seconds_and_at_its_end() {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        ManualClock clock = new ManualClock();
+        TerminalProgress p = TerminalProgress.plain(new PrintStream(buf, true, StandardCharsets.UTF_8), clock);
+
+        p.begin("indexing", 1);
+        for (int done = 256; done < 2048; done += 256) {
+            clock.now = clock.now.plus(Duration.ofSeconds(2));
+            p.detail("big.txt", done, 2048);
+        }
+        p.detail("big.txt", 2048, 2048);
+        p.step();
+        p.end();
+
+        assertThat(buf.toString(StandardCharsets.UTF_8).lines().toList()).containsExactly(
+                "tradetalk: indexing: big.txt: 768/2048 passages embedded",
+                "tradetalk: indexing: big.txt: 1536/2048 passages embedded",
+                "tradetalk: indexing: big.txt: 2048/2048 passages embedded",
+                "tradetalk: indexing: 1/1 (0.1/s)");
+    }
 }

@@ -12,6 +12,13 @@ public interface IngestProgress {
     /** The current phase is over. */
     void end();
 
+    /**
+     * Progress inside the current step, for one long article: {@code done} of its {@code total} passages are
+     * embedded. Called only for articles long enough to take a while; ignored by default.
+     */
+    default void detail(String article, int done, int total) {
+    }
+
     /** Reports nothing. */
     static IngestProgress none() {
         return new IngestProgress() {

@@ -82,6 +82,8 @@ public final class ArticleIndex implements PassageSearch, AutoCloseable {
     static final String ALSO_IN = "also_in";
     static final String EMBEDDER_KEY = "embedder";
     private static final int COMMIT_EVERY = 200;
+    /** Passages embedded at a time in a long article, between two progress reports. */
+    static final int EMBED_BATCH = 256;
 
     /** What reads see while no index exists on disk yet. */
     private static final IndexSearcher NOTHING = emptySearcher();
@@ -215,9 +217,21 @@ public final class ArticleIndex implements PassageSearch, AutoCloseable {
         return embedder;
     }
 
-    /** Ingests articles; see {@link #ingest(List, List, Consumer)}. */
+    /** Ingests articles; see {@link #ingest(List, List, Consumer, PassageProgress)}. */
     public IngestReport ingest(List<Article> articles) {
         return ingest(articles, List.of(), p -> { });
+    }
+
+    /** Ingests articles; see {@link #ingest(List, List, Consumer, PassageProgress)}. */
+    public IngestReport ingest(List<Article> articles, List<Rejected> alreadyRejected, Consumer<Integer> progress) {
+        return ingest(articles, alreadyRejected, progress, (a, done, total) -> { });
+    }
+
+    /** Told how the embedding of one long article advances. */
+    @FunctionalInterface
+    public interface PassageProgress {
+        /** {@code done} of the {@code total} passages of the article at {@code location} are embedded. */
+        void embedded(String location, int done, int total);
     }
 
     /**
@@ -227,8 +241,11 @@ public final class ArticleIndex implements PassageSearch, AutoCloseable {
      * @param articles      the articles
      * @param alreadyRejected inputs the reader skipped, carried into the report
      * @param progress      receives the number of articles processed so far
+     * @param passageProgress told, every {@value #EMBED_BATCH} passages, how the embedding of an article of more
+     *                      passages than that advances
      */
-    public IngestReport ingest(List<Article> articles, List<Rejected> alreadyRejected, Consumer<Integer> progress) {
+    public IngestReport ingest(List<Article> articles, List<Rejected> alreadyRejected, Consumer<Integer> progress,
+                               PassageProgress passageProgress) {
         long t0 = System.nanoTime();
         int added = 0;
         int replaced = 0;
@@ -252,7 +269,7 @@ public final class ArticleIndex implements PassageSearch, AutoCloseable {
                             rejected.add(new Rejected(a.meta().location(), "no text to index"));
                         } else {
                             List<String> also = old == null ? List.of() : alsoIn(a.id());
-                            writer.updateDocuments(new Term(ARTICLE_ID, a.id()), documents(a, ps, also));
+                            writer.updateDocuments(new Term(ARTICLE_ID, a.id()), documents(a, ps, also, passageProgress));
                             passages += ps.size();
                             known.put(a.id(), a.contentHash());
                             if (old == null) {
@@ -389,9 +406,19 @@ public final class ArticleIndex implements PassageSearch, AutoCloseable {
                 .add(new TermQuery(new Term(ARTICLE_ID, id)), Occur.FILTER).build();
     }
 
-    private List<Document> documents(Article a, List<Passage> ps, List<String> alsoIn) {
+    private List<Document> documents(Article a, List<Passage> ps, List<String> alsoIn, PassageProgress progress) {
         List<String> texts = ps.stream().map(p -> embeddingText(p)).toList();
-        List<float[]> vectors = embedder.embedPassages(texts);
+        List<float[]> vectors;
+        if (texts.size() <= EMBED_BATCH) {
+            vectors = embedder.embedPassages(texts);
+        } else {
+            // a long article: embed it in parts, saying how far it got
+            vectors = new ArrayList<>(texts.size());
+            for (int i = 0; i < texts.size(); i += EMBED_BATCH) {
+                vectors.addAll(embedder.embedPassages(texts.subList(i, Math.min(texts.size(), i + EMBED_BATCH))));
+                progress.embedded(a.meta().location(), vectors.size(), texts.size());
+            }
+        }
         List<Document> docs = new ArrayList<>(ps.size() + 1);
         Document art = new Document();
         art.add(new KeywordField(TYPE, ARTICLE, Field.Store.NO));
