@@ -252,10 +252,11 @@ public class Tradetalk implements AutoCloseable {
 
     /** Reads and ingests files and directories, reporting progress. */
     public IngestReport ingest(List<Path> paths, IngestProgress progress) {
-        ReadResult read = new ArticleReader().read(paths);
+        ReadResult read = new ArticleReader(Clock.systemUTC(), config.index().maxArticleBytes()).read(paths);
         progress.begin("indexing", read.articles().size());
         try {
-            return index().ingest(read.articles(), read.rejected(), n -> progress.step());
+            return index().ingest(read.articles(), read.rejected(), n -> progress.step(), progress::detail)
+                    .withSkipped(read.skipped());
         } finally {
             progress.end();
         }

@@ -58,6 +58,10 @@ final class IngestCommand implements Callable<Integer> {
                 tt.feedRefresher().applyRetention();
             }
             int total = tt.index().articleCount();
+            if (!r.skipped().isEmpty()) {
+                app.err().printf("tradetalk: %d file(s) in the directories are not articles and were skipped: %s%n",
+                        r.skipped().size(), examples(r.skipped()));
+            }
             if (app.json()) {
                 Map<String, Object> view = Views.ingest(r, total);
                 if (!feeds.isEmpty()) {
@@ -89,6 +93,14 @@ final class IngestCommand implements Callable<Integer> {
                 .orElseGet(() -> FeedSource.of(url));
     }
 
+    /** The first few skipped files with their reasons, for the one-line summary on stderr. */
+    private String examples(List<Rejected> skipped) {
+        String first = String.join("; ", skipped.stream().limit(3).map(x -> x.source() + " (" + x.reason() + ")")
+                .toList());
+        return skipped.size() <= 3 ? first : first + "; ... (" + (app.json() ? "all in \"skipped\""
+                : "all with --json") + ")";
+    }
+
     private static IngestReport empty() {
         return new IngestReport(0, 0, 0, 0, List.of(), 0);
     }
@@ -97,6 +109,7 @@ final class IngestCommand implements Callable<Integer> {
         List<Rejected> rejected = new ArrayList<>(a.rejected());
         rejected.addAll(b.rejected());
         return new IngestReport(a.added() + b.added(), a.replaced() + b.replaced(), a.unchanged() + b.unchanged(),
-                a.passages() + b.passages(), rejected, a.millis() + b.millis());
+                a.passages() + b.passages(), rejected, a.millis() + b.millis()).withSkipped(a.skipped())
+                .withSkipped(b.skipped());
     }
 }

@@ -98,6 +98,7 @@ public final class Views {
         m.put("unchanged", r.unchanged());
         m.put("passages", r.passages());
         m.put("rejected", r.rejected().stream().map(Views::rejected).toList());
+        m.put("skipped", r.skipped().stream().map(Views::rejected).toList());
         m.put("articles_in_index", articlesInIndex);
         m.put("millis", Math.round(r.millis()));
         return m;

@@ -11,8 +11,10 @@ import java.nio.file.Path;
  * @param passageOverlap sentences shared by neighbouring passages
  * @param maxAge         articles published longer ago than this are removed by the feed refresher; empty keeps
  *                       them forever
+ * @param maxArticleBytes the longest article text (UTF-8 bytes) ingested; a longer one is rejected with a reason
  */
-public record IndexConfig(String dir, String articles, int passageWords, int passageOverlap, String maxAge) {
+public record IndexConfig(String dir, String articles, int passageWords, int passageOverlap, String maxAge,
+                          long maxArticleBytes) {
 
     public IndexConfig {
         if (dir == null || dir.isBlank()) {
@@ -24,6 +26,10 @@ public record IndexConfig(String dir, String articles, int passageWords, int pas
         }
         if (passageOverlap < 0 || passageOverlap > 3) {
             throw new IllegalArgumentException("index.passage-overlap must be 0 to 3, got " + passageOverlap);
+        }
+        if (maxArticleBytes < 1000 || maxArticleBytes > 1_000_000_000L) {
+            throw new IllegalArgumentException("index.max-article-bytes must be 1000 to 1000000000, got "
+                    + maxArticleBytes);
         }
         maxAge = maxAge == null ? "" : maxAge.strip();
         if (!maxAge.isEmpty()) {
@@ -57,6 +63,6 @@ public record IndexConfig(String dir, String articles, int passageWords, int pas
     IndexConfig resolve(Path home) {
         return new IndexConfig(home.resolve(dir).normalize().toString(),
                 articles.isBlank() ? "" : home.resolve(articles).normalize().toString(), passageWords, passageOverlap,
-                maxAge);
+                maxAge, maxArticleBytes);
     }
 }

@@ -12,12 +12,27 @@ import tradetalk.retrieval.Rejected;
  * @param passages  passages written
  * @param rejected  inputs skipped, with their reasons
  * @param millis    wall time
+ * @param skipped   files found in directories that are not articles (other types, broken links, link loops): not an
+ *                  error, but reported
  */
 public record IngestReport(int added, int replaced, int unchanged, int passages, List<Rejected> rejected,
-                           double millis) {
+                           double millis, List<Rejected> skipped) {
 
     public IngestReport {
         rejected = List.copyOf(rejected);
+        skipped = List.copyOf(skipped);
+    }
+
+    /** A report with nothing skipped. */
+    public IngestReport(int added, int replaced, int unchanged, int passages, List<Rejected> rejected, double millis) {
+        this(added, replaced, unchanged, passages, rejected, millis, List.of());
+    }
+
+    /** The same report with {@code more} files listed as skipped. */
+    public IngestReport withSkipped(List<Rejected> more) {
+        List<Rejected> all = new java.util.ArrayList<>(skipped);
+        all.addAll(more);
+        return new IngestReport(added, replaced, unchanged, passages, rejected, millis, all);
     }
 
     /** True when nothing was skipped. */

@@ -1,5 +1,6 @@
 package tradetalk.retrieval.parse;
 
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -32,6 +33,9 @@ public final class Dates {
     private static final Map<String, DayOfWeek> WEEKDAYS = Map.of(
             "mon", DayOfWeek.MONDAY, "tue", DayOfWeek.TUESDAY, "wed", DayOfWeek.WEDNESDAY, "thu", DayOfWeek.THURSDAY,
             "fri", DayOfWeek.FRIDAY, "sat", DayOfWeek.SATURDAY, "sun", DayOfWeek.SUNDAY);
+
+    /** Publication dates before this are refused as mistakes (year 0, 1 January 1 and the like). */
+    public static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
 
     private Dates() {
         throw new UnsupportedOperationException("utility class");
@@ -72,6 +76,24 @@ public final class Dates {
             return date;
         }
         throw unrecognised(s);
+    }
+
+    /**
+     * Why a publication date cannot be right, or null when it can (or is null): before {@link #EARLIEST}, or more than
+     * a day after today by {@code clock} (the day allows for time zones ahead of the clock's).
+     */
+    public static String implausible(LocalDate date, Clock clock) {
+        if (date == null) {
+            return null;
+        }
+        if (date.isBefore(EARLIEST)) {
+            return "before " + EARLIEST;
+        }
+        LocalDate latest = LocalDate.now(clock).plusDays(1);
+        if (date.isAfter(latest)) {
+            return "after " + latest + ", more than a day ahead of today";
+        }
+        return null;
     }
 
     private static LocalDate real(String s, String year, int month, String day) throws MalformedArticleException {

@@ -30,7 +30,7 @@ final class JsonArticles {
     }
 
     /** Reads a .json file: an array of records or one record. A syntax error rejects the whole file. */
-    static ReadResult readJson(String text, Path path) {
+    static ReadResult readJson(String text, Path path, ArticleCheck check) {
         String name = path.normalize().toString();
         JsonNode root;
         try {
@@ -43,7 +43,7 @@ final class JsonArticles {
         }
         if (root.isObject()) {
             try {
-                return new ReadResult(List.of(toArticle(root, path)), List.of());
+                return new ReadResult(List.of(check.checked(toArticle(root, path))), List.of());
             } catch (MalformedArticleException e) {
                 return rejected(name, e.reason());
             }
@@ -58,7 +58,7 @@ final class JsonArticles {
         for (JsonNode record : root) {
             n++;
             try {
-                articles.add(toArticle(record, path));
+                articles.add(check.checked(toArticle(record, path)));
             } catch (MalformedArticleException e) {
                 rejected.add(new Rejected(name + "#" + n, e.reason()));
             }
@@ -70,7 +70,7 @@ final class JsonArticles {
     }
 
     /** Reads a JSON Lines file; blank lines are skipped but counted, so {@code file#N} is line N. */
-    static ReadResult readJsonLines(String text, Path path) {
+    static ReadResult readJsonLines(String text, Path path, ArticleCheck check) {
         String name = path.normalize().toString();
         List<Article> articles = new ArrayList<>();
         List<Rejected> rejected = new ArrayList<>();
@@ -82,7 +82,7 @@ final class JsonArticles {
             }
             String source = name + "#" + (i + 1);
             try {
-                articles.add(toArticle(JSON.readTree(line), path));
+                articles.add(check.checked(toArticle(JSON.readTree(line), path)));
             } catch (JsonProcessingException e) {
                 rejected.add(new Rejected(source, "broken JSON" + where(e, false) + ": " + e.getOriginalMessage()));
             } catch (MalformedArticleException e) {

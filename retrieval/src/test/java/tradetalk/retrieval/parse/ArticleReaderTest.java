@@ -171,4 +171,138 @@ class ArticleReaderTest {
                         tuple(LocalDate.of(2019, 10, 25), ""),
                         tuple(LocalDate.of(2019, 11, 26), ""));
     }
+
+    @Test
+    void given_a_markdown_line_of_5000_quote_markers_when_its_directory_is_read_then_the_other_files_go_in()
+            throws Exception {
+        write("a.txt", " date 2019-11-18 First body.\n");
+        Path deep = write("b.md", "# Deep quote\n\n" + ">".repeat(5_000) + " quoted words\n\nAfter the quote.\n");
+        write("c.txt", " date 2019-11-19 Third body.\n");
+
+        ReadResult result = reader.read(List.of(dir));
+
+        assertThat(result.rejected()).isEmpty();
+        assertThat(result.articles()).extracting(a -> Path.of(a.meta().path()))
+                .containsExactly(dir.resolve("a.txt"), deep, dir.resolve("c.txt"));
+        assertThat(result.articles().get(1).body()).isEqualTo("quoted words\n\nAfter the quote.");
+    }
+
+    @Test
+    void given_a_parser_that_overflows_the_stack_when_a_file_is_read_then_that_file_is_rejected_with_a_reason()
+            throws Exception {
+        Path file = write("x.md", "# Fine\n\nText.\n");
+
+        ReadResult result = ArticleReader.readFile(file, (text, f) -> {
+            throw new StackOverflowError();
+        });
+
+        assertThat(result.articles()).isEmpty();
+        assertThat(result.rejected()).extracting(Rejected::source, Rejected::reason)
+                .containsExactly(tuple(file.toString(), "its structure is nested too deeply to read"));
+    }
+
+    @Test
+    void given_a_parser_failing_with_an_unexpected_error_when_a_file_is_read_then_it_is_rejected_naming_the_error()
+            throws Exception {
+        Path file = write("y.txt", " date 2019-11-18 Body.\n");
+
+        ReadResult result = ArticleReader.readFile(file, (text, f) -> {
+            throw new NoClassDefFoundError("some/Missing");
+        });
+
+        assertThat(result.rejected()).extracting(Rejected::reason)
+                .containsExactly("unexpected error: java.lang.NoClassDefFoundError: some/Missing");
+    }
+
+    @Test
+    void given_files_of_other_types_in_a_directory_when_read_then_each_is_listed_as_skipped_with_its_reason()
+            throws Exception {
+        write("a.txt", " date 2019-11-18 First body.\n");
+        write("notes.pdf", "%PDF-1.4");
+        write("memo.docx", "PK");
+        write("blob.bin", new byte[] {1, 2, 3});
+        write("article.TXT.bak", " date 2019-11-18 Backup.\n");
+        write("UPPER.TXT", " date 2019-11-19 Upper case extension.\n");
+
+        ReadResult result = reader.read(List.of(dir));
+
+        assertThat(result.rejected()).isEmpty();
+        assertThat(result.articles()).extracting(a -> Path.of(a.meta().path()))
+                .containsExactly(dir.resolve("UPPER.TXT"), dir.resolve("a.txt"));
+        assertThat(result.skipped()).extracting(r -> Path.of(r.source()))
+                .containsExactlyInAnyOrder(dir.resolve("notes.pdf"), dir.resolve("memo.docx"),
+                        dir.resolve("blob.bin"), dir.resolve("article.TXT.bak"));
+        assertThat(result.skipped()).extracting(Rejected::reason).allSatisfy(reason ->
+                assertThat(reason).startsWith("unsupported file type (expected one of .htm, .html"));
+    }
+
+    @Test
+    void given_symbolic_links_to_articles_and_a_directory_loop_when_read_then_linked_files_go_in_once_and_it_ends()
+            throws Exception {
+        Path outside = Files.createTempDirectory("tradetalk-outside");
+        try {
+            Path target = outside.resolve("linked.txt");
+            Files.writeString(target, " date 2019-11-20 Linked body.\n");
+            Path articles = Files.createDirectories(dir.resolve("articles"));
+            Files.writeString(articles.resolve("a.txt"), " date 2019-11-18 First body.\n");
+            Files.createSymbolicLink(articles.resolve("b-link.txt"), target);
+            Files.createSymbolicLink(articles.resolve("c-same.txt"), articles.resolve("a.txt"));
+            Files.createSymbolicLink(articles.resolve("d-broken.txt"), outside.resolve("missing.txt"));
+            Files.createSymbolicLink(articles.resolve("loop"), articles);
+
+            ReadResult result = reader.read(List.of(articles));
+
+            assertThat(result.rejected()).isEmpty();
+            assertThat(result.articles()).extracting(a -> Path.of(a.meta().path()))
+                    .containsExactly(articles.resolve("a.txt"), articles.resolve("b-link.txt"));
+            assertThat(result.skipped()).extracting(r -> Path.of(r.source()), Rejected::reason)
+                    .containsExactlyInAnyOrder(
+                            tuple(articles.resolve("c-same.txt"), "same file as " + articles.resolve("a.txt")
+                                    + " (read once)"),
+                            tuple(articles.resolve("d-broken.txt"), "broken symbolic link"),
+                            tuple(articles.resolve("loop"),
+                                    "symbolic link loop (a directory that contains itself); not followed"));
+        } finally {
+            try (var files = Files.walk(outside)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void given_dates_far_ahead_or_before_1900_when_read_then_those_files_are_rejected_saying_why() throws Exception {
+        var clock = java.time.Clock.fixed(java.time.Instant.parse("2019-11-27T12:00:00Z"), java.time.ZoneOffset.UTC);
+        ArticleReader fixed = new ArticleReader(clock, ArticleReader.DEFAULT_MAX_ARTICLE_BYTES);
+        write("a-tomorrow.txt", " date 2019-11-28 Dated tomorrow, still fine.\n");
+        Path future = write("b-future.md", "---\ndate: 9999-12-31\n---\nFrom the far future.\n");
+        Path dayAfter = write("c-day-after.txt", " date 2019-11-29 Two days ahead.\n");
+        Path yearZero = write("d-year-zero.jsonl", "{\"published_at\": \"0000-01-01\", \"body\": \"Year zero.\"}\n"
+                + "{\"published_at\": \"1900-01-01\", \"body\": \"The first day allowed.\"}\n");
+
+        ReadResult result = fixed.read(List.of(dir));
+
+        assertThat(result.articles()).extracting(a -> a.meta().publishedAt())
+                .containsExactly(LocalDate.of(2019, 11, 28), LocalDate.of(1900, 1, 1));
+        assertThat(result.rejected()).extracting(Rejected::source, Rejected::reason).containsExactly(
+                tuple(future.toString(), "implausible date 9999-12-31 (after 2019-11-28, more than a day ahead of "
+                        + "today)"),
+                tuple(dayAfter.toString(), "implausible date 2019-11-29 (after 2019-11-28, more than a day ahead of "
+                        + "today)"),
+                tuple(yearZero + "#1", "implausible date 0000-01-01 (before 1900-01-01)"));
+    }
+
+    @Test
+    void given_an_article_over_the_size_limit_when_read_then_it_is_rejected_naming_the_key_and_others_go_in()
+            throws Exception {
+        ArticleReader small = new ArticleReader(java.time.Clock.systemUTC(), 2_000);
+        write("a.txt", " date 2019-11-18 " + "Short article. ".repeat(100) + "\n");
+        Path big = write("b.txt", " date 2019-11-18 " + "Long article. ".repeat(200) + "\n");
+
+        ReadResult result = small.read(List.of(dir));
+
+        assertThat(result.articles()).extracting(a -> Path.of(a.meta().path())).containsExactly(dir.resolve("a.txt"));
+        assertThat(result.rejected()).extracting(Rejected::source, Rejected::reason).containsExactly(tuple(
+                big.toString(), "article text is larger than 2000 bytes (index.max-article-bytes); split it or raise "
+                        + "the limit"));
+    }
 }

@@ -12,6 +12,9 @@ import tradetalk.retrieval.Rejected;
 
 class JsonArticlesTest {
 
+    private static final ArticleCheck CHECK =
+            new ArticleCheck(java.time.Clock.systemUTC(), ArticleReader.DEFAULT_MAX_ARTICLE_BYTES);
+
     private static final Path FILE = Path.of("corpus", "multihop.json");
 
     @Test
@@ -27,7 +30,7 @@ class JsonArticlesTest {
                 ]""";
 
         // when
-        ReadResult result = JsonArticles.readJson(json, FILE);
+        ReadResult result = JsonArticles.readJson(json, FILE, CHECK);
 
         // then
         assertThat(result.rejected()).isEmpty();
@@ -56,7 +59,7 @@ class JsonArticlesTest {
                  {"date": "Tue, 26 Nov 2019 10:00:00 GMT", "content": "From content. Second sentence."}]""";
 
         // when
-        ReadResult result = JsonArticles.readJson(json, FILE);
+        ReadResult result = JsonArticles.readJson(json, FILE, CHECK);
 
         // then
         assertThat(result.rejected()).isEmpty();
@@ -75,7 +78,7 @@ class JsonArticlesTest {
 
     @Test
     void should_read_a_single_object_file_as_one_article() {
-        ReadResult result = JsonArticles.readJson("{\"title\": \"One\", \"body\": \"Only one.\"}", FILE);
+        ReadResult result = JsonArticles.readJson("{\"title\": \"One\", \"body\": \"Only one.\"}", FILE, CHECK);
 
         assertThat(result.rejected()).isEmpty();
         assertThat(result.articles()).extracting(x -> x.meta().title()).containsExactly("One");
@@ -92,7 +95,7 @@ class JsonArticlesTest {
                  {"title": "Also good", "body": "Fine too."}]""";
 
         // when
-        ReadResult result = JsonArticles.readJson(json, FILE);
+        ReadResult result = JsonArticles.readJson(json, FILE, CHECK);
 
         // then
         assertThat(result.articles()).extracting(x -> x.meta().title()).containsExactly("Good", "Also good");
@@ -104,7 +107,7 @@ class JsonArticlesTest {
 
     @Test
     void should_reject_a_broken_json_file_with_line_and_column() {
-        ReadResult result = JsonArticles.readJson("[\n  {\"title\": \"x\",\n   \"body\": oops}\n]", FILE);
+        ReadResult result = JsonArticles.readJson("[\n  {\"title\": \"x\",\n   \"body\": oops}\n]", FILE, CHECK);
 
         assertThat(result.articles()).isEmpty();
         assertThat(result.rejected()).hasSize(1);
@@ -123,7 +126,7 @@ class JsonArticlesTest {
                 """;
 
         // when
-        ReadResult result = JsonArticles.readJsonLines(jsonl, Path.of("feed.jsonl"));
+        ReadResult result = JsonArticles.readJsonLines(jsonl, Path.of("feed.jsonl"), CHECK);
 
         // then
         assertThat(result.articles()).extracting(x -> x.meta().title()).containsExactly("One", "Three");
@@ -134,7 +137,7 @@ class JsonArticlesTest {
 
     @Test
     void should_reject_trailing_garbage_on_a_json_line() {
-        ReadResult result = JsonArticles.readJsonLines("{\"body\": \"ok\"} extra\n", Path.of("feed.ndjson"));
+        ReadResult result = JsonArticles.readJsonLines("{\"body\": \"ok\"} extra\n", Path.of("feed.ndjson"), CHECK);
 
         assertThat(result.articles()).isEmpty();
         assertThat(result.rejected()).extracting(Rejected::source).containsExactly("feed.ndjson#1");
