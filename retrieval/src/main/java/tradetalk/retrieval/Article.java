@@ -17,9 +17,13 @@ public record Article(ArticleMeta meta, String body, String contentHash) {
         Objects.requireNonNull(contentHash, "contentHash");
     }
 
-    /** Builds an article, computing its content hash from the metadata and body. */
+    /**
+     * Builds an article, computing its content hash from the metadata and body; escape sequences and control
+     * characters other than tab and line feed are removed from the body first (see {@link ControlChars}).
+     */
     public static Article of(ArticleMeta meta, String body) {
-        return new Article(meta, body, ArticleIds.contentHash(meta, body));
+        String clean = ControlChars.text(Objects.requireNonNull(body, "body"));
+        return new Article(meta, clean, ArticleIds.contentHash(meta, clean));
     }
 
     public String id() {

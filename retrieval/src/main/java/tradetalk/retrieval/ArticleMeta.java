@@ -14,6 +14,9 @@ import java.util.Objects;
  * @param path        the file it was read from; empty when it came from a feed
  * @param author      author; empty when unknown
  * @param category    section or category; empty when unknown
+ *                    <p>
+ *                    Escape sequences and control characters are removed from the text fields (not the id and
+ *                    path) when the record is made: see {@link ControlChars}.
  */
 public record ArticleMeta(
         String id,
@@ -27,12 +30,13 @@ public record ArticleMeta(
 
     public ArticleMeta {
         Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(title, "title");
-        source = source == null ? "" : source;
-        url = url == null ? "" : url;
+        // text from files, feeds and pages is printed to terminals: no escape sequences or control characters
+        title = ControlChars.field(Objects.requireNonNull(title, "title"));
+        source = source == null ? "" : ControlChars.field(source);
+        url = url == null ? "" : ControlChars.field(url);
         path = path == null ? "" : path;
-        author = author == null ? "" : author;
-        category = category == null ? "" : category;
+        author = author == null ? "" : ControlChars.field(author);
+        category = category == null ? "" : ControlChars.field(category);
     }
 
     /** The URL when there is one, else the file path. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import tradetalk.retrieval.ControlChars;
 import tradetalk.retrieval.Sentences;
 
 /**
@@ -43,7 +44,7 @@ public final class Texts {
             return "";
         }
         String s = LINE_BREAKS.matcher(text).replaceAll("\n");
-        s = CONTROL.matcher(s).replaceAll("");
+        s = CONTROL.matcher(ControlChars.text(s)).replaceAll(""); // escape sequences as a whole, then the rest
         return String.join("\n\n", paragraphs(s));
     }
 

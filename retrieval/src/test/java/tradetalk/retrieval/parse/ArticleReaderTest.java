@@ -305,4 +305,34 @@ class ArticleReaderTest {
                 big.toString(), "article text is larger than 2000 bytes (index.max-article-bytes); split it or raise "
                         + "the limit"));
     }
+
+    @Test
+    void given_escape_sequences_and_bells_in_every_field_of_every_format_when_read_then_no_control_character_is_kept()
+            throws Exception {
+        String esc = "\u001B[31m";
+        write("a.md", "---\ntitle: \"Red " + "\\e[31mtitle\\a\"\nsource: \"Out\\e]0;owned\\alet\"\nauthor: \"A\\bB\"\n"
+                + "category: \"Tr\\x9Bade\"\nurl: \"https://x.example/\\e[0ma\"\ndate: 2019-11-18\n---\nBody " + esc
+                + "text\u0007 here.\n");
+        write("b.json", "{\"title\": \"J\\u001b[2Json\", \"source\": \"Wire\\u0007\", \"author\": \"Bo\\u0008b\", "
+                + "\"category\": \"C\\u0085at\", \"url\": \"https://y.example/\\u001b[1m\", \"body\": \"Text\\u001b[0m.\"}");
+        write("c.txt", " date 2019-11-18 Seed " + esc + "body\u0007 text.\n\nBLOOM" + esc + "BERG\u0007\n");
+        write("d.html", "<html><head><title>H\u001B[5mtml\u0007</title><meta property=\"og:site_name\" content=\"Si"
+                + "\u001B]8;;http://evil\u0007te\u001B]8;;\u0007\"></head><body><article><p>" + "word ".repeat(40)
+                + esc + "</p></article></body></html>");
+
+        ReadResult result = reader.read(List.of(dir));
+
+        assertThat(result.rejected()).isEmpty();
+        assertThat(result.articles()).hasSize(4);
+        assertThat(result.articles()).allSatisfy(a -> {
+            var m = a.meta();
+            for (String field : List.of(m.title(), m.source(), m.author(), m.category(), m.url(), a.body())) {
+                assertThat(field).doesNotContainPattern("[\\p{Cc}&&[^\\n]]").doesNotContain("[31m", "[2J", "[0m",
+                        "]0;", "]8;");
+            }
+        });
+        assertThat(result.articles()).extracting(a -> a.meta().title(), a -> a.meta().source()).containsExactly(
+                tuple("Red title", "Outlet"), tuple("Json", "Wire"), tuple("Seed body text", "Bloomberg"),
+                tuple("Html", "Site"));
+    }
 }
