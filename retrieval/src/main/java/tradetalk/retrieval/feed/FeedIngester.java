@@ -1,6 +1,8 @@
 package tradetalk.retrieval.feed;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,6 +23,7 @@ import tradetalk.retrieval.ArticleMeta;
 import tradetalk.retrieval.Rejected;
 import tradetalk.retrieval.index.ArticleIndex;
 import tradetalk.retrieval.index.IngestReport;
+import tradetalk.retrieval.parse.Dates;
 import tradetalk.retrieval.parse.Texts;
 
 /**
@@ -43,13 +46,20 @@ public final class FeedIngester {
     private final ArticleFetcher pages;
     private final ArticleIndex index;
     private final FeedState state;
+    private final Clock clock;
     private boolean synced;
 
     public FeedIngester(HttpFetcher http, ArticleFetcher pages, ArticleIndex index, FeedState state) {
+        this(http, pages, index, state, Clock.systemUTC());
+    }
+
+    /** With the clock that says what "today" is for refusing dates ahead of it (tests fix it). */
+    public FeedIngester(HttpFetcher http, ArticleFetcher pages, ArticleIndex index, FeedState state, Clock clock) {
         this.http = http;
         this.pages = pages;
         this.index = index;
         this.state = state;
+        this.clock = clock;
     }
 
     public FeedState state() {
@@ -312,18 +322,42 @@ public final class FeedIngester {
     }
 
     /** The article as the index should hold it: canonical URL and its id, an outlet name, a date. */
-    private static Article normalise(Article a, String link, String feedName, FeedItem item) {
+    private Article normalise(Article a, String link, String feedName, FeedItem item) {
         ArticleMeta m = a.meta();
         String url = Optional.ofNullable(CanonicalUrls.canonicalOrNull(m.url())).orElse(link);
         String source = !m.source().isEmpty() ? m.source() : feedName;
-        var date = m.publishedAt() != null ? m.publishedAt() : item == null ? null : item.publishedAt();
+        var date = date(url, m.publishedAt(), item == null ? null : item.publishedAt());
         String author = !m.author().isEmpty() ? m.author() : item == null ? "" : item.author();
         return Article.of(new ArticleMeta(ArticleIds.forUrl(url), m.title(), source, date, url, "", author,
                 m.category()), a.body());
     }
 
+    /**
+     * The date to index: the page's, else the feed item's. A date before 1900 or more than a day ahead of today
+     * (see {@link Dates#implausible}) is ignored with a warning, falling back to the item's date, else to today (the
+     * day it was fetched); no date at all stays no date.
+     */
+    private LocalDate date(String where, LocalDate page, LocalDate feedItem) {
+        LocalDate fallback = null;
+        for (LocalDate d : new LocalDate[] {page, feedItem}) {
+            if (d == null) {
+                continue;
+            }
+            String why = Dates.implausible(d, clock);
+            if (why == null) {
+                return d;
+            }
+            log.warn("Ignoring the date {} of {}: {}", d, where, why);
+            fallback = LocalDate.now(clock);
+        }
+        if (fallback != null) {
+            log.warn("Dating {} {}, the day it was fetched", where, fallback);
+        }
+        return fallback;
+    }
+
     /** An article from the feed's own text, or null when it is too short to be worth indexing. */
-    private static Article fromFeed(FeedItem item, FeedSource feed, String link) {
+    private Article fromFeed(FeedItem item, FeedSource feed, String link) {
         String body = Texts.normalizeBody(item.content());
         if (WORD.matcher(body).results().count() < MIN_FEED_WORDS) {
             return null;
@@ -331,7 +365,8 @@ public final class FeedIngester {
         String title = item.title().isEmpty() ? Texts.deriveTitle(body) : item.title();
         String id = link != null ? ArticleIds.forUrl(link)
                 : ArticleIds.forRecord(feed.name(), title, String.valueOf(item.publishedAt()));
-        return Article.of(new ArticleMeta(id, title, feed.name(), item.publishedAt(), link == null ? "" : link, "",
+        LocalDate date = date(link == null ? describe(item) : link, null, item.publishedAt());
+        return Article.of(new ArticleMeta(id, title, feed.name(), date, link == null ? "" : link, "",
                 item.author(), ""), body);
     }
 

@@ -114,7 +114,8 @@ public final class HttpFetcher {
                 client.sendAsync(b.build(), info -> new LimitedBody(settings.maxBytes(), url));
         try {
             HttpResponse<byte[]> r = future.get(left, TimeUnit.NANOSECONDS);
-            return new HttpResponseData(url, r.statusCode(), r.headers(), r.body());
+            return new HttpResponseData(url, r.statusCode(), r.headers(),
+                    decoded(url, r.headers().firstValue("Content-Encoding").orElse(""), r.body()));
         } catch (TimeoutException e) {
             future.cancel(true);
             throw timedOut(url, e);
@@ -135,9 +136,60 @@ public final class HttpFetcher {
                 throw timedOut(url, e.getCause());
             }
             Throwable c = e.getCause() == null ? e : e.getCause();
-            throw FetchException.transientFailure(url + ": " + (c.getMessage() == null ? c.getClass().getSimpleName()
-                    : c.getMessage()), c);
+            throw FetchException.transientFailure(url + ": " + inWords(url, c), c);
         }
+    }
+
+    /**
+     * The body without its Content-Encoding. We ask for {@code identity}, but some servers send gzip anyway: gzip and
+     * deflate are decoded (within the same size limit, so a small bomb cannot fill the memory); any other encoding
+     * fails the fetch rather than be read as text.
+     */
+    private byte[] decoded(URI url, String contentEncoding, byte[] body) throws FetchException {
+        String encoding = contentEncoding.strip().toLowerCase(java.util.Locale.ROOT);
+        if (encoding.isEmpty() || encoding.equals("identity") || body.length == 0) {
+            return body;
+        }
+        java.io.InputStream in;
+        try {
+            in = switch (encoding) {
+                case "gzip", "x-gzip" -> new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body));
+                case "deflate" -> new java.util.zip.InflaterInputStream(new java.io.ByteArrayInputStream(body));
+                default -> throw FetchException.permanent(url + " was sent with Content-Encoding '" + contentEncoding
+                        + "', which cannot be decoded (only gzip and deflate)");
+            };
+            try (in) {
+                byte[] out = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, settings.maxBytes() + 1));
+                if (out.length > settings.maxBytes()) {
+                    throw FetchException.permanent(url + ": body larger than " + settings.maxBytes() + " bytes once decoded"
+                            + " (" + encoding + ")");
+                }
+                return out;
+            }
+        } catch (IOException e) {
+            throw FetchException.permanent(url + ": the " + encoding + " body cannot be decoded (" + e.getMessage() + ")");
+        }
+    }
+
+    /** A failure to reach a server as an operator would say it, not as an exception class name. */
+    static String inWords(URI url, Throwable c) {
+        int port = url.getPort() >= 0 ? url.getPort() : "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
+        String hostPort = url.getHost() + ":" + port;
+        String message = c.getMessage() == null ? "" : c.getMessage();
+        if (c instanceof java.net.ConnectException
+                && (message.isEmpty() || message.toLowerCase(java.util.Locale.ROOT).contains("refused"))) {
+            return "connection refused by " + hostPort;
+        }
+        if (c instanceof java.net.UnknownHostException || c instanceof java.nio.channels.UnresolvedAddressException) {
+            return "unknown host " + url.getHost();
+        }
+        if (c instanceof java.net.NoRouteToHostException) {
+            return "no route to " + hostPort;
+        }
+        if (c instanceof java.net.ConnectException) {
+            return "cannot connect to " + hostPort + " (" + message + ")";
+        }
+        return message.isEmpty() ? c.getClass().getSimpleName() : message;
     }
 
     private FetchException timedOut(URI url, Throwable cause) {
