@@ -1,6 +1,8 @@
 package tradetalk.bot.config;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -36,10 +39,11 @@ public final class ConfigLoader {
 
     public ConfigLoader() {
         SimpleModule durations = new SimpleModule().addDeserializer(Duration.class, new DurationDeserializer());
-        this.yaml = new ObjectMapper(new YAMLFactory())
+        this.yaml = new ObjectMapper(YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
                 .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT) // k: 2.5 is a mistake, not 2
                 .registerModule(durations);
     }
 
@@ -59,8 +63,14 @@ public final class ConfigLoader {
             JsonNode user;
             try {
                 user = yaml.readTree(file.toFile());
+            } catch (JsonProcessingException e) {
+                JsonLocation at = e.getLocation();
+                String where = at == null || at.getLineNr() < 1 ? ""
+                        : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+                throw new ConfigException("config file " + file + " is not valid YAML" + where + ": "
+                        + yamlProblem(e.getOriginalMessage()));
             } catch (IOException e) {
-                throw new ConfigException("config file " + file + " is not valid YAML: " + firstLine(e.getMessage()));
+                throw new ConfigException("config file " + file + " cannot be read: " + e.getMessage());
             }
             if (user != null && !user.isMissingNode() && !user.isNull()) {
                 if (!user.isObject()) {
@@ -69,6 +79,7 @@ public final class ConfigLoader {
                 merge(tree, (ObjectNode) user, "", file.toString());
             }
         }
+        checkEnv(tree, env);
         applyEnv(tree, env);
         try {
             return yaml.treeToValue(tree, TradetalkConfig.class).resolve(home);
@@ -126,6 +137,39 @@ public final class ConfigLoader {
         return sb.toString();
     }
 
+    /** Variables of the launcher and the logging setup, not config keys: allowed, never applied to the config. */
+    public static final List<String> LAUNCHER_VARIABLES = List.of("TRADETALK_LOG_LEVEL", "TRADETALK_JAVA_OPTS",
+            "TRADETALK_CDS");
+    /** The values TRADETALK_LOG_LEVEL may take (Logback's levels; anything else would silently mean DEBUG). */
+    public static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
+
+    /**
+     * A TRADETALK_* variable that names no config key is a mistake, like an unknown key in the file; and
+     * TRADETALK_LOG_LEVEL must be a level Logback knows.
+     */
+    private static void checkEnv(ObjectNode tree, Map<String, String> env) {
+        java.util.Set<String> known = new java.util.TreeSet<>(LAUNCHER_VARIABLES);
+        for (Map.Entry<String, JsonNode> section : iterable(tree.fields())) {
+            if (section.getValue().isObject()) {
+                for (String key : iterable(section.getValue().fieldNames())) {
+                    known.add(envName(section.getKey(), key));
+                }
+            }
+        }
+        for (String name : new java.util.TreeSet<>(env.keySet())) {
+            if (name.startsWith("TRADETALK_") && !known.contains(name)) {
+                throw new ConfigException("unknown environment variable " + name + ": no config key is called that;"
+                        + " TRADETALK_<SECTION>_<KEY> names a key of config/tradetalk.yml (e.g. TRADETALK_SEARCH_K),"
+                        + " and " + String.join(", ", LAUNCHER_VARIABLES) + " are the launcher's");
+            }
+        }
+        String level = env.get("TRADETALK_LOG_LEVEL");
+        if (level != null && !LOG_LEVELS.contains(level.strip().toUpperCase(Locale.ROOT))) {
+            throw new ConfigException("TRADETALK_LOG_LEVEL must be one of " + String.join(", ", LOG_LEVELS)
+                    + ", got '" + level + "'");
+        }
+    }
+
     /** TRADETALK_SECTION_KEY overrides section.key, for every key the defaults define. */
     private static void applyEnv(ObjectNode tree, Map<String, String> env) {
         Iterator<Map.Entry<String, JsonNode>> sections = tree.fields();
@@ -171,6 +215,19 @@ public final class ConfigLoader {
         return e.getPath().stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    /**
+     * SnakeYAML's multi-line message on one line: its sentences ("while parsing a flow sequence", "expected ',' or
+     * ']', but got <stream end>") without the excerpt, caret and "in 'reader', line N" lines (the location is given
+     * apart).
+     */
+    private static String yamlProblem(String message) {
+        if (message == null) {
+            return "";
+        }
+        return message.lines().filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+                .map(String::strip).collect(Collectors.joining("; "));
     }
 
     private static String firstLine(String s) {

@@ -153,4 +153,69 @@ class ConfigLoaderTest {
         Files.writeString(f, yaml);
         return f;
     }
+
+    @Test
+    void given_broken_yaml_when_loading_then_the_message_gives_the_line_and_column() throws IOException {
+        Path file = write("index:\n  dir: data/index\nsearch:\n  k: [unclosed\n");
+
+        assertThatThrownBy(() -> loader.load(file, Map.of(), home))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("config file " + file + " is not valid YAML at line 4, column 15: while parsing a flow "
+                        + "sequence; expected ',' or ']', but got <stream end>");
+    }
+
+    @Test
+    void given_a_key_written_twice_when_loading_then_it_fails_naming_the_key_and_line() throws IOException {
+        Path file = write("search:\n  k: 4\n  k: 12\n");
+
+        assertThatThrownBy(() -> loader.load(file, Map.of(), home))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("at line 3, column ")
+                .hasMessageContaining("Duplicate field 'k'");
+    }
+
+    @Test
+    void given_a_fraction_for_an_integer_key_when_loading_then_it_fails_naming_the_key() throws IOException {
+        Path file = write("search:\n  k: 2.5\n");
+
+        assertThatThrownBy(() -> loader.load(file, Map.of(), home))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("bad value for config key search.k: ");
+        assertThatThrownBy(() -> loader.load(null, Map.of("TRADETALK_SEARCH_K", "2.5"), home))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("bad value for config key search.k: ");
+    }
+
+    @Test
+    void given_an_unknown_tradetalk_variable_when_loading_then_it_fails_like_an_unknown_key() {
+        assertThatThrownBy(() -> loader.load(null, Map.of("TRADETALK_SEARCH_KK", "4"), home))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("unknown environment variable TRADETALK_SEARCH_KK: no config key is called "
+                        + "that");
+    }
+
+    @Test
+    void given_the_launchers_own_variables_when_loading_then_they_are_accepted() {
+        TradetalkConfig c = loader.load(null, Map.of("TRADETALK_LOG_LEVEL", "debug", "TRADETALK_JAVA_OPTS", "-Xmx1g",
+                "TRADETALK_CDS", "off", "TRADETALK_MODEL_MAX_TOKENS", "100", "OTHER_VARIABLE", "x"), home);
+
+        assertThat(c.model().maxTokens()).isEqualTo(100);
+    }
+
+    @Test
+    void given_a_log_level_logback_does_not_know_when_loading_then_it_fails_listing_the_levels() {
+        assertThatThrownBy(() -> loader.load(null, Map.of("TRADETALK_LOG_LEVEL", "LOUD"), home))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("TRADETALK_LOG_LEVEL must be one of TRACE, DEBUG, INFO, WARN, ERROR, OFF, got 'LOUD'");
+    }
+
+    @Test
+    void given_an_article_size_limit_when_loading_then_it_is_read_and_checked() throws IOException {
+        assertThat(loader.load(null, Map.of(), home).index().maxArticleBytes()).isEqualTo(1_000_000);
+        assertThat(loader.load(write("index:\n  max-article-bytes: 50000\n"), Map.of(), home).index()
+                .maxArticleBytes()).isEqualTo(50_000);
+        assertThatThrownBy(() -> loader.load(null, Map.of("TRADETALK_INDEX_MAX_ARTICLE_BYTES", "10"), home))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("index.max-article-bytes must be 1000 to 1000000000, got 10");
+    }
 }
