@@ -19,6 +19,14 @@ public interface HostPolicy {
     /** True when {@code url} may be requested. */
     boolean allows(URI url);
 
+    /** Why {@code url} is not allowed, naming the settings that would allow it. */
+    default String refusal(URI url) {
+        if (!isHttp(url)) {
+            return "only http and https URLs are fetched";
+        }
+        return "host " + url.getHost() + " is not allowed (see feeds.allow-hosts and feeds.allow-private-addresses)";
+    }
+
     /** Any http or https URL with a host. */
     static HostPolicy anyHttp() {
         return url -> isHttp(url);
@@ -29,13 +37,36 @@ public interface HostPolicy {
      * that the fetch reports the DNS failure itself.
      */
     static HostPolicy publicHosts() {
-        return url -> isHttp(url) && resolvesToPublic(url.getHost());
+        return new HostPolicy() {
+            @Override
+            public boolean allows(URI url) {
+                return isHttp(url) && resolvesToPublic(url.getHost());
+            }
+
+            @Override
+            public String refusal(URI url) {
+                return !isHttp(url) ? HostPolicy.super.refusal(url) : "host " + url.getHost()
+                        + " has a loopback, private or link-local address; list it in feeds.allow-hosts, or set "
+                        + "feeds.allow-private-addresses: true";
+            }
+        };
     }
 
     /** Only http(s) URLs whose host is one of {@code hosts} (case-insensitive). */
     static HostPolicy only(Set<String> hosts) {
         Set<String> lower = hosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
-        return url -> isHttp(url) && lower.contains(url.getHost().toLowerCase(Locale.ROOT));
+        return new HostPolicy() {
+            @Override
+            public boolean allows(URI url) {
+                return isHttp(url) && lower.contains(url.getHost().toLowerCase(Locale.ROOT));
+            }
+
+            @Override
+            public String refusal(URI url) {
+                return !isHttp(url) ? HostPolicy.super.refusal(url) : "host " + url.getHost()
+                        + " is not in feeds.allow-hosts " + new java.util.TreeSet<>(lower);
+            }
+        };
     }
 
     private static boolean resolvesToPublic(String host) {

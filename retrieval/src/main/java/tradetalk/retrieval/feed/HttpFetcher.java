@@ -63,6 +63,11 @@ public final class HttpFetcher {
         return hosts.allows(url);
     }
 
+    /** Why the policy does not let {@code url} be requested, naming the settings. */
+    public String refusal(URI url) {
+        return hosts.refusal(url);
+    }
+
     /**
      * GETs {@code url}, following up to the configured number of redirects.
      *
@@ -77,7 +82,7 @@ public final class HttpFetcher {
         URI current = url;
         for (int hop = 0; ; hop++) {
             if (!hosts.allows(current)) {
-                throw FetchException.permanent("not fetching " + current + ": host not allowed");
+                throw FetchException.permanent("not fetching " + current + ": host not allowed: " + hosts.refusal(current));
             }
             HttpResponseData r = once(current, headers, deadline);
             if (!REDIRECTS.contains(r.status())) {

@@ -34,7 +34,7 @@ public final class PageFetcher implements ArticleFetcher {
     @Override
     public Article fetch(URI url) throws FetchException {
         if (!http.allowed(url)) {
-            throw FetchException.permanent("not fetching " + url + ": host not allowed");
+            throw FetchException.permanent("not fetching " + url + ": host not allowed: " + http.refusal(url));
         }
         if (!robots.allows(url)) {
             throw FetchException.permanent("robots.txt disallows " + url);

@@ -26,4 +26,15 @@ class HostPolicyTest {
         assertThat(policy.allows(URI.create("file:///etc/passwd"))).isFalse();
         assertThat(policy.allows(URI.create("ftp://8.8.8.8/"))).isFalse();
     }
+
+    @Test
+    void given_a_refused_host_when_asked_why_then_the_answer_names_the_settings_that_would_allow_it() {
+        assertThat(policy.refusal(URI.create("http://10.0.0.5/feed"))).isEqualTo("host 10.0.0.5 has a loopback, "
+                + "private or link-local address; list it in feeds.allow-hosts, or set feeds.allow-private-addresses: "
+                + "true");
+        assertThat(HostPolicy.only(java.util.Set.of("127.0.0.1", "feeds.example.com"))
+                .refusal(URI.create("https://news.example.org/a"))).isEqualTo(
+                "host news.example.org is not in feeds.allow-hosts [127.0.0.1, feeds.example.com]");
+        assertThat(policy.refusal(URI.create("file:///etc/passwd"))).isEqualTo("only http and https URLs are fetched");
+    }
 }
