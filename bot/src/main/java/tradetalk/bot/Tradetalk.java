@@ -313,8 +313,34 @@ public class Tradetalk implements AutoCloseable {
      * @return true when it ingested something
      */
     public boolean ingestDefaultsIfEmpty(PrintStream err) {
+        return ingestDefaultsIfEmpty(err, false);
+    }
+
+    /**
+     * Ingests the configured articles directory when the index is empty, saying so on {@code err}.
+     *
+     * @param required true for a command that answers from the index (ask, status, summary): an empty index with no
+     *                 articles directory to fill it is then an error naming {@code index.articles}, not an answer
+     *                 that finds nothing; false (the bot, which feeds may fill) only warns
+     * @return true when it ingested something
+     * @throws UserError when required and the index is empty and index.articles is not a directory
+     */
+    public boolean ingestDefaultsIfEmpty(PrintStream err, boolean required) {
         Path articles = config.index().articlesPath();
-        if (index().articleCount() > 0 || articles == null || !Files.isDirectory(articles)) {
+        if (index().articleCount() > 0) {
+            return false;
+        }
+        if (articles == null || !Files.isDirectory(articles)) {
+            String problem = articles == null ? "index.articles is empty"
+                    : "index.articles (" + articles + ") " + (Files.exists(articles) ? "is not a directory"
+                    : "does not exist");
+            if (required) {
+                throw new UserError("the index " + config.index().dir() + " is empty and " + problem
+                        + ": set index.articles (TRADETALK_INDEX_ARTICLES) to a directory of articles, or run "
+                        + "tradetalk ingest PATH");
+            }
+            err.printf("tradetalk: the index is empty and %s; nothing can be found until articles are ingested%n",
+                    problem);
             return false;
         }
         IngestReport r = ingest(List.of(articles));

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -123,9 +125,19 @@ public final class ExtractiveSummaryService implements SummaryService {
             return byId;
         }
         List<ArticleMeta> all = index.articles();
+        Path asPath = pathOrNull(ref);
         for (ArticleMeta a : all) {
             if ((!a.url().isEmpty() && a.url().equals(ref)) || (!a.path().isEmpty() && a.path().equals(ref))) {
                 return Optional.of(a);
+            }
+        }
+        if (asPath != null) {
+            // the same file written another way: relative to the working directory (as `sources` prints it), or with
+            // ./ and ../ in it
+            for (ArticleMeta a : all) {
+                if (!a.path().isEmpty() && asPath.equals(pathOrNull(a.path()))) {
+                    return Optional.of(a);
+                }
             }
         }
         List<ArticleMeta> exact = all.stream().filter(a -> a.title().equalsIgnoreCase(ref)).toList();
@@ -161,6 +173,15 @@ public final class ExtractiveSummaryService implements SummaryService {
      * @param topic     each candidate's similarity to the topic, or null when there is no topic
      */
     private record Selection(String subject, String nothing, List<Sentence> sentences, double[] topic) {
+    }
+
+    /** The absolute, normalised form of a file path, or null when the text is no path. */
+    private static Path pathOrNull(String s) {
+        try {
+            return Path.of(s).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            return null;
+        }
     }
 
     private Selection article(String reference) {

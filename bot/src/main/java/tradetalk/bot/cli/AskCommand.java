@@ -48,7 +48,7 @@ final class AskCommand implements Callable<Integer> {
                 print(tt.answers().answer(request));
                 return 0;
             }
-            tt.ingestDefaultsIfEmpty(app.err());
+            tt.ingestDefaultsIfEmpty(app.err(), true);
             AnswerService service = tt.answers();
             BufferedReader in = new BufferedReader(new InputStreamReader(app.in(), StandardCharsets.UTF_8));
             String line;

@@ -198,6 +198,9 @@ final class EvalCommand implements Callable<Integer> {
         List<RetrievalOutput.Row> rows;
         try {
             rows = RetrievalOutput.parse(Files.readString(scoreOnly, StandardCharsets.UTF_8));
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new UserError(scoreOnly + ": not UTF-8 text (a binary file?); expected the JSON array a "
+                    + "retrieval run writes");
         } catch (IllegalArgumentException e) {
             throw new UserError(scoreOnly + ": " + e.getMessage());
         }

@@ -33,9 +33,13 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Tradetalk tt = app.open()) {
+            if (window != null && since != null) {
+                throw new UserError("give --since or --window, not both: --since DATE covers everything from DATE,"
+                        + " --window DAYS the days back from the newest article");
+            }
             int days = window != null ? window : StatusRequest.CONFIGURED_WINDOW;
             StatusRequest request = UserError.whenInvalid(() -> new StatusRequest(topic, since, days, null));
-            tt.ingestDefaultsIfEmpty(app.err());
+            tt.ingestDefaultsIfEmpty(app.err(), true);
             StatusReport r = tt.statusService().status(request);
             if (app.json()) {
                 app.out().println(Views.json(Views.status(r)));

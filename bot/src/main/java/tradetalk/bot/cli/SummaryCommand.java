@@ -46,9 +46,10 @@ final class SummaryCommand implements Callable<Integer> {
             case "long" -> SummaryRequest.Length.LONG;
             default -> throw new UserError("--length must be short or long, got '" + length + "'");
         };
-        SummaryRequest request = UserError.whenInvalid(() -> new SummaryRequest(article, topic, since, until, len));
+        String ref = article == null || article.isBlank() ? article : reference(article);
+        SummaryRequest request = UserError.whenInvalid(() -> new SummaryRequest(ref, topic, since, until, len));
         try (Tradetalk tt = app.open()) {
-            tt.ingestDefaultsIfEmpty(app.err());
+            tt.ingestDefaultsIfEmpty(app.err(), true);
             Summary s = tt.summaryService().summarize(request);
             if (app.json()) {
                 app.out().println(Views.json(Views.summary(s)));
@@ -58,5 +59,23 @@ final class SummaryCommand implements Callable<Integer> {
             app.out().flush();
             return 0;
         }
+    }
+
+    /**
+     * An article reference as the index can match it: a relative file path that names no file from the working
+     * directory but does from the Tradetalk home (where relative config paths point) becomes that absolute path;
+     * anything else is passed on as given (the service matches paths relative to the working directory itself).
+     */
+    private static String reference(String ref) {
+        try {
+            java.nio.file.Path p = java.nio.file.Path.of(ref.strip());
+            if (!p.isAbsolute() && !java.nio.file.Files.exists(p)
+                    && java.nio.file.Files.isRegularFile(AppOptions.home().resolve(p))) {
+                return AppOptions.home().resolve(p).normalize().toString();
+            }
+        } catch (java.nio.file.InvalidPathException e) {
+            // not a path: an id, URL or title
+        }
+        return ref;
     }
 }

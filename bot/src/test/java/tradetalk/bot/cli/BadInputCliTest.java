@@ -51,4 +51,53 @@ class BadInputCliTest {
                         + ".ndjson, .txt)");
         assertThat(r.err()).contains("tradetalk: 3 file(s) in the directories are not articles and were skipped: ");
     }
+
+    private static void assertOneLineError(CliRun r, String message) {
+        assertThat(r.exit()).isEqualTo(Cli.FAILED);
+        assertThat(r.err().strip()).isEqualTo("tradetalk: " + message);
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void given_a_binary_file_when_scored_then_one_line_says_it_is_not_text() throws IOException {
+        Path bin = Files.write(tmp.resolve("run.bin"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, (byte) 0x80});
+
+        CliRun r = CliRun.run("eval", "--score-only", bin.toString());
+
+        assertOneLineError(r, bin + ": not UTF-8 text (a binary file?); expected the JSON array a retrieval run "
+                + "writes");
+    }
+
+    @Test
+    void given_since_and_window_when_asking_for_status_then_they_are_refused_as_contradictory() {
+        CliRun r = CliRun.run("status", "--index", index(), "--since", "2019-11-01", "--window", "30");
+
+        assertOneLineError(r, "give --since or --window, not both: --since DATE covers everything from DATE, "
+                + "--window DAYS the days back from the newest article");
+    }
+
+    @Test
+    void given_the_relative_path_sources_prints_when_summarising_that_article_then_it_is_found() {
+        CliRun.run("ingest", "--index", index(), CliRun.SEEDS.toString());
+        // stored absolute; sources prints a file under the working directory relative to it (tests run in bot/)
+        Path relative = Path.of("").toAbsolutePath().relativize(CliRun.SEEDS.resolve("002_a3e20f71e49fec1f.txt"));
+        assertThat(relative.toString()).startsWith("../data/articles/");
+
+        CliRun r = CliRun.run("summary", "--index", index(), "--json", "--article", relative.toString());
+
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("\"empty\":false").contains("final throes");
+    }
+
+    @Test
+    void given_an_articles_directory_that_does_not_exist_when_asking_on_an_empty_index_then_one_line_names_the_key() {
+        Path missing = tmp.resolve("no-such-articles");
+
+        CliRun r = CliRun.run(java.util.Map.of("TRADETALK_INDEX_ARTICLES", missing.toString()), "", "ask", "--index",
+                index(), "What did China pledge?");
+
+        assertOneLineError(r, "the index " + index() + " is empty and index.articles (" + missing + ") does not exist:"
+                + " set index.articles (TRADETALK_INDEX_ARTICLES) to a directory of articles, or run tradetalk "
+                + "ingest PATH");
+    }
 }

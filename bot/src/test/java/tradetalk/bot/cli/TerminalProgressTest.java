@@ -47,12 +47,12 @@ class TerminalProgressTest {
     @Test
     void given_a_long_article_when_its_passages_are_embedded_then_a_line_says_how_far_every_few_seconds_and_at_its_end() {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        ManualClock clock = new ManualClock();
+        MutableClock clock = new MutableClock();
         TerminalProgress p = TerminalProgress.plain(new PrintStream(buf, true, StandardCharsets.UTF_8), clock);
 
         p.begin("indexing", 1);
         for (int done = 256; done < 2048; done += 256) {
-            clock.now = clock.now.plus(Duration.ofSeconds(2));
+            clock.advance(Duration.ofSeconds(2));
             p.detail("big.txt", done, 2048);
         }
         p.detail("big.txt", 2048, 2048);
