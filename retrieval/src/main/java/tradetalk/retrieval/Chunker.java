@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits an article into passages of whole sentences of about {@code targetWords} words, never cutting a sentence.
+ * Splits an article into passages of whole sentences of about {@code targetWords} words, never cutting a sentence
+ * (unless one is longer than a passage may be).
  * Consecutive passages may share {@code overlapSentences} sentences so that a fact that spans a boundary is found.
  */
 public final class Chunker {
@@ -25,7 +26,35 @@ public final class Chunker {
 
     /** The passages of an article, in order. Linear in the length of the article. */
     public List<Passage> split(Article article) {
-        return split(article, Sentences.split(article.body()));
+        return split(article, cutOverlong(Sentences.split(article.body())));
+    }
+
+    /**
+     * Sentences as they are, except that a "sentence" of more than {@code 1.3 × targetWords} words (text without
+     * sentence punctuation, such as a transcript or a list) is cut into runs of {@code targetWords} words: one
+     * passage must not hold megabytes.
+     */
+    private List<String> cutOverlong(List<String> sentences) {
+        int max = (int) (targetWords * 1.3);
+        List<String> out = null;
+        for (int k = 0; k < sentences.size(); k++) {
+            String sentence = sentences.get(k);
+            if (wordCount(sentence) <= max) {
+                if (out != null) {
+                    out.add(sentence);
+                }
+                continue;
+            }
+            if (out == null) {
+                out = new ArrayList<>(sentences.subList(0, k));
+            }
+            String[] words = sentence.split(" ");
+            for (int w = 0; w < words.length; w += targetWords) {
+                out.add(String.join(" ", java.util.Arrays.asList(words).subList(w, Math.min(words.length,
+                        w + targetWords))));
+            }
+        }
+        return out == null ? sentences : out;
     }
 
     /** The passages made of {@code sentences}; each sentence is read a fixed number of times, whatever their count. */

@@ -114,4 +114,15 @@ class ChunkerTest {
         assertThat(ps).allSatisfy(p -> assertThat(Chunker.wordCount(p.text())).isBetween(40, 160));
         assertThat(ps.getLast().text()).endsWith("\"We talked about item 99999,\" Mr. Liu said.");
     }
+
+    @Test
+    void given_a_megabyte_without_sentence_punctuation_when_split_then_it_is_cut_into_passages_of_the_target_size() {
+        String body = "transcript " + "and then the talks went on ".repeat(40_000) + "end";
+
+        List<Passage> ps = new Chunker(100, 0).split(article(body));
+
+        assertThat(ps).hasSizeGreaterThan(2_000);
+        assertThat(ps).allSatisfy(p -> assertThat(Chunker.wordCount(p.text())).isBetween(33, 130));
+        assertThat(ps.stream().map(Passage::text).collect(Collectors.joining(" "))).isEqualTo(body);
+    }
 }
