@@ -59,7 +59,7 @@ final class IngestCommand implements Callable<Integer> {
             }
             int total = tt.index().articleCount();
             if (!r.skipped().isEmpty()) {
-                app.err().printf("tradetalk: %d file(s) in the directories are not articles and were skipped: %s%n",
+                app.err().printf("tradetalk: %d file(s) in the directories are not articles and were skipped (%s)%n",
                         r.skipped().size(), examples(r.skipped()));
             }
             if (app.json()) {
@@ -93,12 +93,11 @@ final class IngestCommand implements Callable<Integer> {
                 .orElseGet(() -> FeedSource.of(url));
     }
 
-    /** The first few skipped files with their reasons, for the one-line summary on stderr. */
+    /** The first few skipped files, for the one-line summary on stderr (the reasons are in --json). */
     private String examples(List<Rejected> skipped) {
-        String first = String.join("; ", skipped.stream().limit(3).map(x -> x.source() + " (" + x.reason() + ")")
-                .toList());
-        return skipped.size() <= 3 ? first : first + "; ... (" + (app.json() ? "all in \"skipped\""
-                : "all with --json") + ")";
+        String first = String.join(", ", skipped.stream().limit(3).map(Rejected::source).toList());
+        return first + (skipped.size() > 3 ? ", ..." : "") + (app.json() ? "; reasons in \"skipped\""
+                : "; reasons with --json");
     }
 
     private static IngestReport empty() {

@@ -49,7 +49,8 @@ class BadInputCliTest {
                 "loop: symbolic link loop (a directory that contains itself); not followed",
                 "report.pdf: unsupported file type (expected one of .htm, .html, .json, .jsonl, .markdown, .md, "
                         + ".ndjson, .txt)");
-        assertThat(r.err()).contains("tradetalk: 3 file(s) in the directories are not articles and were skipped: ");
+        assertThat(r.err()).contains("tradetalk: 3 file(s) in the directories are not articles and were skipped (")
+                .contains("report.pdf").contains("; reasons in \"skipped\")");
     }
 
     private static void assertOneLineError(CliRun r, String message) {

@@ -96,6 +96,7 @@ public final class ArticleReader {
             articles.addAll(one.articles());
             rejected.addAll(one.rejected());
         }
+        skipped.sort(java.util.Comparator.comparing(Rejected::source));
         for (Rejected r : rejected) {
             log.debug("Rejected {}: {}", r.source(), r.reason());
         }
