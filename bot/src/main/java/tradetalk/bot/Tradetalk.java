@@ -321,7 +321,7 @@ public class Tradetalk implements AutoCloseable {
      *
      * @param required true for a command that answers from the index (ask, status, summary): an empty index with no
      *                 articles directory to fill it is then an error naming {@code index.articles}, not an answer
-     *                 that finds nothing; false (the bot, which feeds may fill) only warns
+     *                 that finds nothing; false (the bot, which feeds may fill) only logs a warning
      * @return true when it ingested something
      * @throws UserError when required and the index is empty and index.articles is not a directory
      */
@@ -339,8 +339,7 @@ public class Tradetalk implements AutoCloseable {
                         + ": set index.articles (TRADETALK_INDEX_ARTICLES) to a directory of articles, or run "
                         + "tradetalk ingest PATH");
             }
-            err.printf("tradetalk: the index is empty and %s; nothing can be found until articles are ingested%n",
-                    problem);
+            log.warn("The index is empty and {}; nothing can be found until articles are ingested", problem);
             return false;
         }
         IngestReport r = ingest(List.of(articles));

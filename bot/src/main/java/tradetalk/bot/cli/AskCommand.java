@@ -44,7 +44,7 @@ final class AskCommand implements Callable<Integer> {
             if (words != null && !words.isEmpty()) {
                 AnswerRequest request = UserError.whenInvalid(() -> new AnswerRequest(
                         String.join(" ", words).strip(), List.of(), passages, asOf));
-                tt.ingestDefaultsIfEmpty(app.err());
+                tt.ingestDefaultsIfEmpty(app.err(), true);
                 print(tt.answers().answer(request));
                 return 0;
             }

@@ -82,7 +82,8 @@ public final class HttpFetcher {
         URI current = url;
         for (int hop = 0; ; hop++) {
             if (!hosts.allows(current)) {
-                throw FetchException.permanent("not fetching " + current + ": host not allowed: " + hosts.refusal(current));
+                throw FetchException.permanent("not fetching " + current + ": host not allowed: "
+                        + hosts.refusal(current));
             }
             HttpResponseData r = once(current, headers, deadline);
             if (!REDIRECTS.contains(r.status())) {
