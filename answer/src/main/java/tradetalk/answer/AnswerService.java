@@ -54,7 +54,7 @@ public final class AnswerService {
         Timings timings = new Timings(ms(t1 - t0), ms(t2 - t1), ms(t2 - t0));
         return new CitedAnswer(request.question(), c.answer(), c.abstained(), outcome.backend(), outcome.fallback(),
                 c.citations(),
-                c.nearest(), timings, c.usage(), asOf);
+                c.nearest(), timings, c.usage(), asOf, c.sentences());
     }
 
     /** Answers without streaming. */

@@ -21,6 +21,7 @@ import tradetalk.answer.status.StatusService;
 import tradetalk.answer.status.TimelineStatusService;
 import tradetalk.answer.summary.ExtractiveSummaryService;
 import tradetalk.answer.summary.SummaryService;
+import tradetalk.answer.support.SupportChecker;
 import tradetalk.bot.config.DiscordConfig;
 import tradetalk.bot.config.TradetalkConfig;
 import tradetalk.bot.discord.Access;
@@ -156,9 +157,16 @@ public class Tradetalk implements AutoCloseable {
     public synchronized AnswerComposer composer() {
         if (composer == null) {
             ModelSettings settings = config.model().settings();
-            composer = settings.usesModel() ? ModelComposer.streaming(settings, prompts()) : offlineComposer();
+            composer = settings.usesModel()
+                    ? ModelComposer.streaming(settings, prompts(), supportChecker(), config.answer().unsupportedPolicy())
+                    : offlineComposer();
         }
         return composer;
+    }
+
+    /** Checks each model sentence against the passages it cites (sentence vectors shared with the composers). */
+    public SupportChecker supportChecker() {
+        return new SupportChecker(sentenceEmbedder(), config.answer().supportSimilarity());
     }
 
     /** Question answering. */

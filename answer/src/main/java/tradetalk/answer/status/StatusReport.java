@@ -1,6 +1,7 @@
 package tradetalk.answer.status;
 
 import java.util.List;
+import tradetalk.answer.CheckedSentence;
 import tradetalk.answer.Citation;
 import tradetalk.answer.Usage;
 
@@ -15,12 +16,21 @@ import tradetalk.answer.Usage;
  * @param backend   the composer that wrote it ("offline", "openai", ...)
  * @param fallback  why the configured model was not used, or null
  * @param usage     model usage, or null
+ * @param sentences a model's sentences as checked against their sources; empty when written offline
  */
 public record StatusReport(String topic, String headline, List<TimelineItem> items, List<Citation> citations,
-                           boolean empty, String backend, String fallback, Usage usage) {
+                           boolean empty, String backend, String fallback, Usage usage,
+                           List<CheckedSentence> sentences) {
 
     public StatusReport {
         items = List.copyOf(items);
         citations = List.copyOf(citations);
+        sentences = List.copyOf(sentences);
+    }
+
+    /** A report without checked sentences. */
+    public StatusReport(String topic, String headline, List<TimelineItem> items, List<Citation> citations,
+                        boolean empty, String backend, String fallback, Usage usage) {
+        this(topic, headline, items, citations, empty, backend, fallback, usage, List.of());
     }
 }

@@ -320,6 +320,9 @@ public final class TimelineStatusService implements StatusService {
         vars.put("topic", topic);
         vars.put("items", Integer.toString(Math.min(settings.maxItems(), events.size())));
         Composition c = model.composeWith("status", vars, hits, null);
+        if (c.abstained() && c.sentences().stream().anyMatch(s -> !s.supported())) {
+            throw new ComposerException("the cited sources support none of the model's status sentences");
+        }
         if (c.abstained()) {
             // the relevance test found evidence on the topic, so the model's "nothing" is the doubtful part
             throw new ComposerException("the model replied that the sources say nothing on the topic");
@@ -357,7 +360,8 @@ public final class TimelineStatusService implements StatusService {
             throw new ComposerException("the model's status had no cited headline");
         }
         items.sort(Comparator.comparing(TimelineItem::date, Comparator.nullsLast(Comparator.reverseOrder())));
-        return new StatusReport(topic, head.toString(), items, c.citations(), false, model.name(), null, c.usage());
+        return new StatusReport(topic, head.toString(), items, c.citations(), false, model.name(), null, c.usage(),
+                c.sentences());
     }
 
     /** The date the model wrote, or, when it is not a real date, the earliest date of the cited articles. */

@@ -290,9 +290,12 @@ public final class ExtractiveSummaryService implements SummaryService {
         List<SearchHit> hits = passages.values().stream().map(p -> new SearchHit(p, 1, 0, 0)).toList();
         Composition c = model.composeWith("summary", Map.of("topic", subject, "sentences",
                 Integer.toString(sentences)), hits, null);
+        if (c.abstained() && c.sentences().stream().anyMatch(s -> !s.supported())) {
+            throw new ComposerException("the cited sources support none of the model's summary sentences");
+        }
         if (c.abstained()) {
             throw new ComposerException("the model replied that the sources say nothing on it");
         }
-        return new Summary(subject, c.answer(), c.citations(), false, model.name(), null, c.usage());
+        return new Summary(subject, c.answer(), c.citations(), false, model.name(), null, c.usage(), c.sentences());
     }
 }

@@ -1,6 +1,7 @@
 package tradetalk.answer.summary;
 
 import java.util.List;
+import tradetalk.answer.CheckedSentence;
 import tradetalk.answer.Citation;
 import tradetalk.answer.Usage;
 
@@ -14,11 +15,19 @@ import tradetalk.answer.Usage;
  * @param backend   the composer that wrote it
  * @param fallback  why the configured model was not used, or null
  * @param usage     model usage, or null
+ * @param sentences a model's sentences as checked against their sources; empty when written offline
  */
 public record Summary(String subject, String text, List<Citation> citations, boolean empty, String backend,
-                      String fallback, Usage usage) {
+                      String fallback, Usage usage, List<CheckedSentence> sentences) {
 
     public Summary {
         citations = List.copyOf(citations);
+        sentences = List.copyOf(sentences);
+    }
+
+    /** A summary without checked sentences. */
+    public Summary(String subject, String text, List<Citation> citations, boolean empty, String backend,
+                   String fallback, Usage usage) {
+        this(subject, text, citations, empty, backend, fallback, usage, List.of());
     }
 }

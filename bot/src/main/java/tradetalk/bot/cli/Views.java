@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tradetalk.answer.CheckedSentence;
 import tradetalk.answer.Citation;
 import tradetalk.answer.CitedAnswer;
 import tradetalk.answer.Usage;
@@ -48,6 +49,7 @@ public final class Views {
         m.put("citations", a.citations().stream().map(Views::citation).toList());
         m.put("nearest", a.nearest().stream().map(Views::citation).toList());
         m.put("usage", usage(a.usage()));
+        m.put("sentences", sentences(a.sentences()));
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("retrieve", a.timings().retrieveMs());
         t.put("compose", a.timings().composeMs());
@@ -76,6 +78,24 @@ public final class Views {
         m.put("url", a.url());
         m.put("path", a.path());
         return m;
+    }
+
+    /** A model's sentences as checked: {@code text}, {@code citations} (numbers), {@code supported}, {@code reason}. */
+    public static List<Map<String, Object>> sentences(List<CheckedSentence> sentences) {
+        return sentences.stream().map(s -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("text", s.text());
+            m.put("citations", s.citations());
+            m.put("supported", s.supported());
+            m.put("reason", s.reason());
+            m.put("kept", s.kept());
+            return m;
+        }).toList();
+    }
+
+    /** Text with each kept, unsupported sentence followed by "(not found in the cited source)". */
+    public static String marked(String text, List<CheckedSentence> sentences) {
+        return CheckedSentence.marked(text, sentences, s -> s + " " + CheckedSentence.NOT_FOUND);
     }
 
     private static Map<String, Object> usage(Usage u) {
@@ -159,6 +179,7 @@ public final class Views {
         m.put("backend", r.backend());
         m.put("fallback", r.fallback());
         m.put("usage", usage(r.usage()));
+        m.put("sentences", sentences(r.sentences()));
         return m;
     }
 
@@ -181,17 +202,19 @@ public final class Views {
         m.put("backend", s.backend());
         m.put("fallback", s.fallback());
         m.put("usage", usage(s.usage()));
+        m.put("sentences", sentences(s.sentences()));
         return m;
     }
 
     /** A status report for people: the headline, the timeline, then the numbered sources. */
     public static String statusText(StatusReport r) {
         StringBuilder sb = new StringBuilder();
-        sb.append(r.empty() ? "" : "Status of " + r.topic() + ":\n").append(r.headline()).append('\n');
+        sb.append(r.empty() ? "" : "Status of " + r.topic() + ":\n").append(marked(r.headline(), r.sentences()))
+                .append('\n');
         if (!r.items().isEmpty()) {
             sb.append("\nTimeline (newest first):\n");
             for (TimelineItem i : r.items()) {
-                sb.append("  ").append(i.date() == null ? "undated   " : i.date()).append("  ").append(i.text())
+                sb.append("  ").append(i.date() == null ? "undated   " : i.date()).append("  ").append(marked(i.text(), r.sentences()))
                         .append('\n');
             }
         }
@@ -202,7 +225,8 @@ public final class Views {
     /** A summary for people: what it summarises, the text, then the numbered sources. */
     public static String summaryText(Summary s) {
         StringBuilder sb = new StringBuilder();
-        sb.append(s.empty() ? "" : "Summary of " + s.subject() + ":\n").append(s.text()).append('\n');
+        sb.append(s.empty() ? "" : "Summary of " + s.subject() + ":\n").append(marked(s.text(), s.sentences()))
+                .append('\n');
         appendFallbackAndSources(sb, s.fallback(), s.citations());
         return sb.toString();
     }
@@ -221,7 +245,7 @@ public final class Views {
 
     /** An answer for people: the text, then the numbered sources. */
     public static String answerText(CitedAnswer a) {
-        StringBuilder sb = new StringBuilder(a.answer()).append('\n');
+        StringBuilder sb = new StringBuilder(marked(a.answer(), a.sentences())).append('\n');
         if (a.fallback() != null) {
             sb.append("\n(The model could not answer: ").append(a.fallback()).append("; answered offline.)\n");
         }

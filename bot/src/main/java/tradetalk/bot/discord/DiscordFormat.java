@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import tradetalk.answer.CheckedSentence;
 import tradetalk.answer.Citation;
 import tradetalk.answer.CitedAnswer;
 import tradetalk.retrieval.ArticleMeta;
@@ -35,7 +36,7 @@ public final class DiscordFormat {
 
     /** A whole cited answer: the text, a fallback note, then the sources (or nearest sources when abstaining). */
     public static String answer(CitedAnswer a) {
-        StringBuilder sb = new StringBuilder(a.answer().strip());
+        StringBuilder sb = new StringBuilder(marked(a.answer(), a.sentences()).strip());
         if (a.fallback() != null) {
             sb.append("\n\n_(The model could not answer: ").append(a.fallback())
                     .append("; answered from the articles directly.)_");
@@ -43,6 +44,15 @@ public final class DiscordFormat {
         List<Citation> list = a.abstained() ? a.nearest() : a.citations();
         sb.append(sources(a.abstained() ? "Nearest sources" : "Sources", list));
         return sb.toString();
+    }
+
+    /**
+     * Text with each kept sentence its cited source does not support in italics, followed by "(not found in the
+     * cited source)".
+     */
+    public static String marked(String text, List<CheckedSentence> sentences) {
+        return CheckedSentence.marked(text, sentences,
+                s -> "*" + s.replace("*", "\\*") + "* " + CheckedSentence.NOT_FOUND);
     }
 
     /** A sources block ("\n\n**Sources**\n[1] ...") or "" when there are none. */

@@ -53,11 +53,11 @@ public final class StatusCommand implements SlashCommand {
     /** The report as Discord text. */
     public static String text(StatusReport r) {
         StringBuilder sb = new StringBuilder("**Status: ").append(DiscordFormat.escape(r.topic() == null ? ""
-                : r.topic())).append("**\n").append(r.headline().strip());
+                : r.topic())).append("**\n").append(DiscordFormat.marked(r.headline(), r.sentences()).strip());
         if (!r.items().isEmpty()) {
             sb.append('\n');
             for (TimelineItem item : r.items()) {
-                sb.append("\n• ").append(item.date() == null ? "" : "`" + item.date() + "` ").append(item.text().strip());
+                sb.append("\n• ").append(item.date() == null ? "" : "`" + item.date() + "` ").append(DiscordFormat.marked(item.text(), r.sentences()).strip());
             }
         }
         if (r.fallback() != null) {

@@ -83,7 +83,7 @@ public final class SummaryCommand implements SlashCommand {
     /** The summary as Discord text. */
     public static String text(Summary s) {
         StringBuilder sb = new StringBuilder("**Summary: ").append(DiscordFormat.escape(s.subject())).append("**\n")
-                .append(s.text().strip());
+                .append(DiscordFormat.marked(s.text(), s.sentences()).strip());
         if (s.fallback() != null) {
             sb.append("\n\n_(The model could not answer: ").append(s.fallback()).append("; written offline.)_");
         }

@@ -1,0 +1,125 @@
+package tradetalk.answer.support;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The names (people, places, organisations) a sentence uses, found without a trained NER model: capitalised words,
+ * where a word at the start of the sentence counts only when it plainly is a name (followed by another capitalised
+ * word or by a reporting verb such as "said", or an acronym such as "WTO" or "U.S."). Left out: a stoplist of
+ * capitalised function words, titles, months and weekdays (dates are {@link Facts}), written numbers, and any word
+ * whose lower-case form the source uses in lower case (a common word, such as "Phase" for "phase").
+ *
+ * <p>Names are compared as single normalised tokens (lower case, no periods, no possessive "'s", hyphenated parts
+ * apart), so "Lighthizer" is found in "Robert Lighthizer". Demonyms count as their country: "Chinese" as "China",
+ * "American" and "United States" as "U.S.".
+ */
+public final class Names {
+
+    private static final Set<String> STOP = Set.of(
+            "a", "an", "the", "and", "but", "or", "nor", "so", "yet", "if", "as", "at", "by", "for", "from", "in",
+            "into", "of", "on", "to", "with", "after", "before", "while", "when", "where", "since", "though",
+            "although", "because", "however", "meanwhile", "also", "still", "both", "each", "either", "neither",
+            "all", "some", "many", "most", "more", "other", "another", "such", "this", "that", "these", "those",
+            "he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "our", "my", "your", "there",
+            "here", "what", "which", "who", "whom", "whose", "why", "how", "no", "not", "yes", "then", "now",
+            "mr", "mrs", "ms", "dr", "sir", "president", "vice", "premier", "minister", "secretary", "representative",
+            "chairman", "chairwoman", "chief", "deputy", "sen", "senator", "rep", "gov", "governor", "prime",
+            "ambassador", "spokesman", "spokeswoman", "spokesperson", "official", "officials", "state", "councilor",
+            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+            "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+            "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "one", "two",
+            "three", "four", "five", "six", "seven", "eight", "nine", "ten", "first", "second", "third", "phase");
+    /** Verbs that follow a name opening a sentence ("Mnuchin said ..."). */
+    private static final Set<String> REPORTING = Set.of("said", "says", "told", "spoke", "speaks", "met", "meets",
+            "called", "calls", "signed", "signs", "agreed", "agrees", "announced", "announces", "added", "urged",
+            "warned", "wrote", "tweeted", "visited", "pledged", "plans", "planned", "wants", "wanted", "will",
+            "would", "has", "had", "is", "was", "and", "also", "held", "hosted", "led", "leads", "sent", "asked",
+            "confirmed", "denied", "declined", "expects", "expected", "hopes", "hoped", "threatened", "imposed",
+            "raised", "cut", "bought", "buys", "vowed", "insisted", "noted", "stated", "reported");
+    private static final Map<String, String> DEMONYMS = Map.of("chinese", "china", "american", "us",
+            "americans", "us", "america", "us", "usa", "us");
+
+    private Names() {
+        throw new UnsupportedOperationException("utility class");
+    }
+
+    /**
+     * The names of {@code sentence} given the source text it is checked against: normalised token to the word as
+     * written, in order.
+     */
+    public static Map<String, String> of(String sentence, Set<String> sourceLowerWords) {
+        List<String> words = words(sentence);
+        Map<String, String> out = new LinkedHashMap<>();
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            if (w.isEmpty() || !Character.isUpperCase(w.charAt(0))) {
+                continue;
+            }
+            String token = normalise(w);
+            if (token.isEmpty() || STOP.contains(token) || sourceLowerWords.contains(w.toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            if (i == 0 && !plainlyName(w, i + 1 < words.size() ? words.get(i + 1) : "")) {
+                continue;
+            }
+            out.putIfAbsent(token, w);
+        }
+        return out;
+    }
+
+    /** Every word of a source as a name token (demonyms as their country). */
+    public static Set<String> tokens(String text) {
+        Set<String> out = new HashSet<>();
+        for (String w : words(text)) {
+            String t = normalise(w);
+            if (!t.isEmpty()) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    /** The words a source uses in lower case (to tell "Phase" the common word from a name). */
+    public static Set<String> lowerCaseWords(String text) {
+        Set<String> out = new HashSet<>();
+        for (String w : words(text)) {
+            if (!w.isEmpty() && Character.isLowerCase(w.charAt(0))) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    private static boolean plainlyName(String word, String next) {
+        boolean acronym = word.length() >= 2 && word.replace(".", "").chars().allMatch(Character::isUpperCase);
+        boolean nextCapitalised = !next.isEmpty() && Character.isUpperCase(next.charAt(0))
+                && !STOP.contains(normalise(next));
+        return acronym || word.contains(".") || nextCapitalised || REPORTING.contains(next);
+    }
+
+    /** Words split on spaces and hyphens, surrounding punctuation and possessives removed, "United States" as US. */
+    private static List<String> words(String text) {
+        String t = text.replace("United States", "U.S.").replace('’', '\'');
+        List<String> out = new ArrayList<>();
+        for (String raw : t.split("[\\s\\-–—/]+")) {
+            String w = raw.replaceAll("^[^\\p{L}\\p{N}]+", "").replaceAll("[^\\p{L}\\p{N}.]+$", "");
+            w = w.replaceAll("'s?$", "");
+            if (w.endsWith(".") && !w.matches("(?:\\p{L}\\.)+")) {
+                w = w.substring(0, w.length() - 1); // a full stop, not an abbreviation such as U.S.
+            }
+            out.add(w);
+        }
+        return out;
+    }
+
+    private static String normalise(String word) {
+        String t = word.toLowerCase(Locale.ROOT).replace(".", "").replace("'", "");
+        return DEMONYMS.getOrDefault(t, t);
+    }
+}
