@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  *       both 40 and 50 billion), written numbers two to twenty, years;</li>
  *   <li>quoted strings (straight or curly double quotes), normalised to lower-case words.</li>
  * </ul>
- * "one" is not read as a number (it is mostly a pronoun), nor are citation markers.
+ * Ordinals from "third" count as their number ("sixth week": 6); "one", "first" and "second" are not read as
+ * numbers (mostly a pronoun, "phase one" / "first phase", "a second"), nor are citation markers.
  */
 public final class Facts {
 
@@ -47,7 +48,8 @@ public final class Facts {
             "(?<![\\w.,])(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?(?:\\s*" + SCALE + ")?");
     private static final Pattern WORD_NUMBER = Pattern.compile("(?i)\\b(two|three|four|five|six|seven|eight|nine|ten"
             + "|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty"
-            + "|fifty|sixty|seventy|eighty|ninety|hundred|dozen)\\b(?:\\s+" + SCALE + ")?");
+            + "|fifty|sixty|seventy|eighty|ninety|hundred|dozen|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+            + "\\b(?:\\s+" + SCALE + ")?");
     private static final Pattern CONNECTOR = Pattern.compile("\\s*(?:-|–|to|and|or)\\s*\\$?\\s*");
     private static final Map<String, Integer> WORDS = Map.ofEntries(Map.entry("two", 2), Map.entry("three", 3),
             Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7),
@@ -56,7 +58,9 @@ public final class Facts {
             Map.entry("sixteen", 16), Map.entry("seventeen", 17), Map.entry("eighteen", 18),
             Map.entry("nineteen", 19), Map.entry("twenty", 20), Map.entry("thirty", 30), Map.entry("forty", 40),
             Map.entry("fifty", 50), Map.entry("sixty", 60), Map.entry("seventy", 70), Map.entry("eighty", 80),
-            Map.entry("ninety", 90), Map.entry("hundred", 100), Map.entry("dozen", 12));
+            Map.entry("ninety", 90), Map.entry("hundred", 100), Map.entry("dozen", 12), Map.entry("third", 3),
+            Map.entry("fourth", 4), Map.entry("fifth", 5), Map.entry("sixth", 6), Map.entry("seventh", 7),
+            Map.entry("eighth", 8), Map.entry("ninth", 9), Map.entry("tenth", 10));
 
     private final Set<String> facts;
     private final List<String> quotes;

@@ -105,7 +105,8 @@ public final class Names {
 
     /** Words split on spaces and hyphens, surrounding punctuation and possessives removed, "United States" as US. */
     private static List<String> words(String text) {
-        String t = text.replace("United States", "U.S.").replace('’', '\'');
+        String t = text.replace('’', '\'').replace("United States", "U.S.").replace("Standard & Poor's", "S&P")
+                .replace("Standard and Poor's", "S&P");
         List<String> out = new ArrayList<>();
         for (String raw : t.split("[\\s\\-–—/]+")) {
             String w = raw.replaceAll("^[^\\p{L}\\p{N}]+", "").replaceAll("[^\\p{L}\\p{N}.]+$", "");

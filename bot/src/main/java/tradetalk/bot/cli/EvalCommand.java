@@ -18,6 +18,7 @@ import tradetalk.bot.eval.EvalQueries;
 import tradetalk.bot.eval.EvalQuery;
 import tradetalk.bot.eval.EvalReport;
 import tradetalk.bot.eval.Evaluator;
+import tradetalk.bot.eval.SupportEval;
 import tradetalk.bot.config.TradetalkConfig;
 import tradetalk.retrieval.Rejected;
 import tradetalk.retrieval.eval.MultiHopMetrics;
@@ -76,10 +77,19 @@ final class EvalCommand implements Callable<Integer> {
             description = "Score a MultiHop-RAG retrieval output file (retrieval_list, gold_list) and exit.")
     Path scoreOnly;
 
+    @Option(names = "--support", paramLabel = "FILE",
+            description = "Measure the sentence support check on labelled model answers (JSON Lines: id, kind, "
+                    + "supported, article, anchor, reply), e.g. eval/dev/support-check.jsonl, through a scripted "
+                    + "model server; --corpus defaults to index.articles.")
+    Path support;
+
     @Override
     public Integer call() throws IOException {
         if (scoreOnly != null) {
             return scoreOnly();
+        }
+        if (support != null) {
+            return support();
         }
         if (queries == null) {
             throw new UserError("--queries FILE is required (or --score-only FILE)");
@@ -189,6 +199,70 @@ final class EvalCommand implements Callable<Integer> {
             out.add(qs.get(i));
         }
         return out;
+    }
+
+    private int support() throws IOException {
+        if (!Files.isRegularFile(support)) {
+            throw new UserException("file not found: " + support);
+        }
+        List<SupportEval.Item> items;
+        try {
+            items = SupportEval.read(support);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
+        }
+        TradetalkConfig config = app.loadConfig();
+        List<Path> articles = corpus != null ? corpus : List.of(config.index().articlesPath());
+        Path temp = Files.createTempDirectory("tradetalk-eval-support-");
+        try (Tradetalk tt = new Tradetalk(config.withIndexDir(temp))) {
+            tt.ingest(articles);
+            SupportEval eval = new SupportEval(tt.index(), tt.sentenceEmbedder(), tt.prompts(),
+                    config.answer().supportSimilarity());
+            Map<String, Object> report;
+            try {
+                report = eval.report(eval.run(items));
+            } catch (IllegalArgumentException e) {
+                throw new UserException(support + ": " + e.getMessage());
+            }
+            if (app.json()) {
+                app.out().println(Views.json(report));
+            } else {
+                app.out().print(supportText(report));
+            }
+            return 0;
+        } finally {
+            Trees.delete(temp);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String supportText(Map<String, Object> r) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "Sentence support check, similarity threshold %.2f "
+                + "(flagged = reported unsupported)%n", (double) r.get("threshold")));
+        for (String half : List.of("tune", "check", "all")) {
+            Map<String, Object> s = (Map<String, Object>) r.get(half);
+            sb.append(String.format(Locale.ROOT, "  %-6s items %3d, unsupported %3d, flagged %3d: precision %.4f, "
+                    + "recall %.4f%n", half, s.get("items"), s.get("unsupported"), s.get("flagged"),
+                    s.get("precision"), s.get("recall")));
+        }
+        sb.append("By kind (items flagged / items):\n");
+        ((Map<String, Map<String, Object>>) r.get("by_kind")).forEach((k, v) -> sb.append(String.format(Locale.ROOT,
+                "  %-14s %2d / %2d (labelled %s)%n", k, v.get("flagged"), v.get("items"),
+                (boolean) v.get("labelled_supported") ? "supported" : "unsupported")));
+        sb.append(String.format(Locale.ROOT, "Best threshold on the tune half (F1): %.2f%n",
+                (double) r.get("best_tune_threshold")));
+        List<Map<String, Object>> wrong = (List<Map<String, Object>>) r.get("misjudged");
+        if (!wrong.isEmpty()) {
+            sb.append("Misjudged:\n");
+            for (Map<String, Object> w : wrong) {
+                sb.append(String.format(Locale.ROOT, "  %s %-13s labelled %-11s sim %.2f %s%n    %s%n", w.get("id"),
+                        w.get("kind"), (boolean) w.get("supported") ? "supported" : "unsupported",
+                        (double) w.get("similarity"), w.get("reason") == null ? "" : "(" + w.get("reason") + ")",
+                        w.get("reply")));
+            }
+        }
+        return sb.toString();
     }
 
     private int scoreOnly() throws IOException {
