@@ -89,7 +89,7 @@ public final class Facts {
                         Integer.parseInt(iso.group(3)));
                 date(out, d.getMonthValue(), d.getDayOfMonth());
                 out.add("n:" + (double) d.getYear());
-                out.add("wd:" + d.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ROOT).toLowerCase(Locale.ROOT));
+                out.add("wd:" + d.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH).toLowerCase(Locale.ROOT));
             } catch (java.time.DateTimeException e) {
                 // not a date: its numbers are read below
                 continue;

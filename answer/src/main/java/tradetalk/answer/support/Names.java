@@ -42,6 +42,8 @@ public final class Names {
             "would", "has", "had", "is", "was", "and", "also", "held", "hosted", "led", "leads", "sent", "asked",
             "confirmed", "denied", "declined", "expects", "expected", "hopes", "hoped", "threatened", "imposed",
             "raised", "cut", "bought", "buys", "vowed", "insisted", "noted", "stated", "reported");
+    /** Small words inside a name ("Bank of China", "Standard & Poor's"). */
+    private static final Set<String> CONNECTORS = Set.of("of", "and", "&", "for", "the", "de");
     private static final Map<String, String> DEMONYMS = Map.of("chinese", "china", "american", "us",
             "americans", "us", "america", "us", "usa", "us");
 
@@ -73,16 +75,40 @@ public final class Names {
         return out;
     }
 
-    /** Every word of a source as a name token (demonyms as their country). */
+    /**
+     * Every word of a source as a name token (demonyms as their country), and the initials of its runs of
+     * capitalised words, so that "APEC" is found in "Asia-Pacific Economic Cooperation" and "USTR" in "U.S. Trade
+     * Representative".
+     */
     public static Set<String> tokens(String text) {
         Set<String> out = new HashSet<>();
+        List<String> run = new ArrayList<>();
         for (String w : words(text)) {
             String t = normalise(w);
             if (!t.isEmpty()) {
                 out.add(t);
             }
+            if (!w.isEmpty() && Character.isUpperCase(w.charAt(0))) {
+                run.add(w.contains(".") ? w.replace(".", "") : w.substring(0, 1));
+                continue;
+            }
+            if (!CONNECTORS.contains(w)) {
+                initials(run, out);
+                run.clear();
+            }
         }
+        initials(run, out);
         return out;
+    }
+
+    private static void initials(List<String> run, Set<String> out) {
+        for (int i = 0; i < run.size(); i++) {
+            StringBuilder sb = new StringBuilder(run.get(i));
+            for (int j = i + 1; j < run.size(); j++) {
+                sb.append(run.get(j));
+                out.add(sb.toString().toLowerCase(Locale.ROOT));
+            }
+        }
     }
 
     /** The words a source uses in lower case (to tell "Phase" the common word from a name). */

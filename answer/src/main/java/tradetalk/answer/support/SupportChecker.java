@@ -71,7 +71,11 @@ public final class SupportChecker implements SentenceVerifier {
             if (!facts.supported()) {
                 return facts;
             }
-            boolean close = similarity >= min || similarity >= min - LEXICAL_MARGIN && coverage >= LEXICAL_COVERAGE;
+            boolean near = similarity >= min - LEXICAL_MARGIN;
+            if (!negationAgrees && near) {
+                return Verdict.unsupported("the cited source says otherwise (a negation differs)");
+            }
+            boolean close = similarity >= min || near && coverage >= LEXICAL_COVERAGE;
             if (!close) {
                 return Verdict.unsupported(String.format(Locale.ROOT,
                         "no sentence of the cited source says this (closest %.2f, needs %.2f)", similarity, min));

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import tradetalk.answer.CheckedSentence;
 import tradetalk.answer.Citation;
+import tradetalk.answer.support.SentenceVerifier;
+import tradetalk.answer.support.UnsupportedPolicy;
+import tradetalk.answer.support.Verdict;
 import tradetalk.retrieval.Passage;
 import tradetalk.retrieval.SearchHit;
 
@@ -91,5 +95,67 @@ class CitationCheckerTest {
         CitationChecker.Result r = check("@everyone the deal is signed [3]. Ask <@!42> or @here [1].");
 
         assertThat(r.text()).isEqualTo("@everyone the deal is signed [1]. Ask <@!42> or @here [2].");
+    }
+
+    /** Rejects any sentence that says "signed" and cites the Reuters passage (source 1). */
+    final SentenceVerifier noSigningInReuters = (sentence, cited) ->
+            sentence.contains("signed") && cited.getFirst().id().equals("reuters-1#0")
+                    ? Verdict.unsupported("not in it") : Verdict.SUPPORTED;
+
+    @Test
+    @DisplayName("drop: an unsupported sentence is removed and its source, cited by nothing else, is not listed")
+    void should_drop_unsupported_sentences() {
+        CitationChecker.Result r = CitationChecker.check("Trump signed the deal [1]. China pledged purchases [2].",
+                sources, noSigningInReuters, UnsupportedPolicy.DROP);
+
+        assertThat(r.text()).isEqualTo("China pledged purchases [1].");
+        assertThat(r.citations()).extracting(Citation::passageId).containsExactly("bloomberg-2#0");
+        assertThat(r.sentences()).containsExactly(
+                new CheckedSentence("Trump signed the deal.", List.of(), false, "not in it", false),
+                new CheckedSentence("China pledged purchases [1].", List.of(1), true, null, true));
+        assertThat(r.unsupported()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("mark: an unsupported sentence stays in the text, cited, and is reported unsupported")
+    void should_keep_and_report_unsupported_sentences_when_marking() {
+        CitationChecker.Result r = CitationChecker.check("Trump signed the deal [1]. China pledged purchases [2].",
+                sources, noSigningInReuters, UnsupportedPolicy.MARK);
+
+        assertThat(r.text()).isEqualTo("Trump signed the deal [1]. China pledged purchases [2].");
+        assertThat(r.sentences()).extracting(CheckedSentence::supported, CheckedSentence::kept)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(false, true),
+                        org.assertj.core.groups.Tuple.tuple(true, true));
+        assertThat(CheckedSentence.marked(r.text(), r.sentences(), x -> "_" + x + "_"))
+                .isEqualTo("_Trump signed the deal [1]._ China pledged purchases [2].");
+    }
+
+    @Test
+    @DisplayName("when no supported sentence is left the reply abstains, in both modes, and still reports why")
+    void should_abstain_when_nothing_supported_is_left() {
+        for (UnsupportedPolicy policy : UnsupportedPolicy.values()) {
+            CitationChecker.Result r = CitationChecker.check("Trump signed the deal [1].", sources,
+                    noSigningInReuters, policy);
+
+            assertThat(r.abstained()).as(policy.name()).isTrue();
+            assertThat(r.citations()).isEmpty();
+            assertThat(r.sentences()).singleElement().extracting(CheckedSentence::reason).isEqualTo("not in it");
+        }
+    }
+
+    @Test
+    @DisplayName("an uncited sentence is reported with its reason; the verifier sees sentences without markers")
+    void should_report_uncited_sentences_and_pass_clean_text() {
+        List<String> seen = new java.util.ArrayList<>();
+        CitationChecker.Result r = CitationChecker.check("Nobody knows why. Talks resumed [1][1].", sources,
+                (sentence, cited) -> {
+                    seen.add(sentence + " " + cited.size());
+                    return Verdict.SUPPORTED;
+                }, UnsupportedPolicy.DROP);
+
+        assertThat(seen).containsExactly("Talks resumed. 1");
+        assertThat(r.sentences().getFirst()).isEqualTo(
+                new CheckedSentence("Nobody knows why.", List.of(), false, CitationChecker.UNCITED, false));
+        assertThat(r.unsupported()).isZero();
     }
 }

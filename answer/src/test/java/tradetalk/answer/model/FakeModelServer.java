@@ -112,6 +112,11 @@ public final class FakeModelServer implements AutoCloseable {
         return new Answer(text, List.of(text.split("(?<= )")), 42, 7);
     }
 
+    /** Answers {@code text} like {@link #answer(String)}, but reports no token usage at all. */
+    public static Answer answerWithoutUsage(String text) {
+        return new Answer(text, List.of(text.split("(?<= )")), -1, -1);
+    }
+
     /** Answers with an empty message content. */
     public static Answer empty() {
         return new Answer("", List.of(), 42, 0);
@@ -264,8 +269,10 @@ public final class FakeModelServer implements AutoCloseable {
             ObjectNode choice = root.putArray("choices").addObject();
             choice.put("index", 0).put("finish_reason", "stop");
             choice.putObject("message").put("role", "assistant").put("content", a.text());
-            root.putObject("usage").put("prompt_tokens", a.tokensIn()).put("completion_tokens", a.tokensOut())
-                    .put("total_tokens", a.tokensIn() + a.tokensOut());
+            if (a.tokensIn() >= 0) {
+                root.putObject("usage").put("prompt_tokens", a.tokensIn()).put("completion_tokens", a.tokensOut())
+                        .put("total_tokens", a.tokensIn() + a.tokensOut());
+            }
             send(ex, 200, "application/json", root.toString());
         } else if (openAi) {
             startStream(ex, "text/event-stream");
@@ -275,7 +282,9 @@ public final class FakeModelServer implements AutoCloseable {
                 write(out, "data: " + openAiChunk(model, chunk) + "\n\n");
             }
             write(out, "data: " + openAiFinishChunk(model) + "\n\n");
-            write(out, "data: " + openAiUsageChunk(model, a) + "\n\n");
+            if (a.tokensIn() >= 0) {
+                write(out, "data: " + openAiUsageChunk(model, a) + "\n\n");
+            }
             write(out, "data: [DONE]\n\n");
         } else if (!stream) {
             send(ex, 200, "application/json", ollamaChunk(model, a.text(), true, a));

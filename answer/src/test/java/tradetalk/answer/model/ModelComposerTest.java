@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import tradetalk.answer.Citation;
 import tradetalk.answer.ComposerException;
 import tradetalk.answer.Composition;
+import tradetalk.answer.CheckedSentence;
 import tradetalk.answer.model.ModelSettings.Provider;
+import tradetalk.answer.support.UnsupportedPolicy;
+import tradetalk.answer.support.Verdict;
 
 /** ModelComposer with the real LangChain4j clients against {@link FakeModelServer}. */
 class ModelComposerTest {
@@ -280,5 +283,58 @@ class ModelComposerTest {
         // defusing mentions is the Discord message layer's job: ask --json shows the text as the model wrote it
         assertThat(c.answer()).contains("@everyone look <@123456>").doesNotContain("\u200B");
         assertThat(partials).allSatisfy(p -> assertThat(p).doesNotContain("\u200B"));
+    }
+
+    @Test
+    @DisplayName("streaming: the text grows as the model writes it; the final answer drops what the check rejects")
+    void should_stream_unchecked_text_and_check_the_final_answer() {
+        // given
+        server.always(answer("Trump signed the deal [1]. China pledged to buy farm goods [2]."));
+        ModelComposer composer = ModelComposer.streaming(openAi(KEY), Prompts.bundled(),
+                (sentence, cited) -> sentence.startsWith("Trump signed")
+                        ? Verdict.unsupported("not in the source") : Verdict.SUPPORTED, UnsupportedPolicy.DROP);
+        List<String> partials = new CopyOnWriteArrayList<>();
+
+        // when
+        Composition c = composer.compose(QUESTION, Evidence.tradeTalks(), partials::add);
+
+        // then
+        assertThat(partials.getLast()).isEqualTo("Trump signed the deal [1]. China pledged to buy farm goods [2].");
+        assertThat(c.answer()).isEqualTo("China pledged to buy farm goods [1].");
+        assertThat(c.citations()).extracting(Citation::passageId).containsExactly("bloomberg-2#0");
+        assertThat(c.sentences()).extracting(CheckedSentence::text, CheckedSentence::supported).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("Trump signed the deal.", false),
+                org.assertj.core.groups.Tuple.tuple("China pledged to buy farm goods [1].", true));
+    }
+
+    @Test
+    @DisplayName("nothing supported left: the answer abstains with the nearest sources")
+    void should_abstain_with_nearest_sources_when_nothing_is_supported() {
+        server.always(answer("Trump signed the deal [1]."));
+        ModelComposer composer = ModelComposer.blocking(openAi(KEY), Prompts.bundled(),
+                (sentence, cited) -> Verdict.unsupported("not in the source"), UnsupportedPolicy.MARK);
+
+        Composition c = composer.compose(QUESTION, Evidence.tradeTalks(), s -> { });
+
+        assertThat(c.abstained()).isTrue();
+        assertThat(c.answer()).isEqualTo(ModelComposer.ABSTAIN_TEXT);
+        assertThat(c.nearest()).hasSize(3);
+        assertThat(c.sentences()).singleElement().extracting(CheckedSentence::reason).isEqualTo("not in the source");
+    }
+
+    @Test
+    @DisplayName("a server that reports no usage gives null token counts, streaming or not, never -1")
+    void should_report_null_tokens_when_the_server_sends_no_usage() {
+        server.always(FakeModelServer.answerWithoutUsage("Talks resumed by phone [1]."));
+
+        ModelSettings patient = new ModelSettings(Provider.OPENAI, server.openAiBaseUrl(), "gpt-fake-mini", KEY,
+                Duration.ofSeconds(10), 0.0, 256, 3000, 0);
+        for (ModelComposer composer : List.of(ModelComposer.streaming(patient, Prompts.bundled()),
+                ModelComposer.blocking(patient, Prompts.bundled()))) {
+            Composition c = composer.compose(QUESTION, Evidence.tradeTalks(), s -> { });
+
+            assertThat(c.usage().tokensIn()).isNull();
+            assertThat(c.usage().tokensOut()).isNull();
+        }
     }
 }
