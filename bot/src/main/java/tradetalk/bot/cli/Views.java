@@ -49,13 +49,13 @@ public final class Views {
         m.put("citations", a.citations().stream().map(Views::citation).toList());
         m.put("nearest", a.nearest().stream().map(Views::citation).toList());
         m.put("usage", usage(a.usage()));
-        m.put("sentences", sentences(a.sentences()));
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("retrieve", a.timings().retrieveMs());
         t.put("compose", a.timings().composeMs());
         t.put("total", a.timings().totalMs());
         m.put("timings_ms", t);
         m.put("as_of", a.asOf() == null ? null : a.asOf().toString());
+        m.put("sentences", sentences(a.sentences()));
         return m;
     }
 

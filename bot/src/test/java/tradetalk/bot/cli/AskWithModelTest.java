@@ -114,4 +114,53 @@ class AskWithModelTest {
         assertThat(a.get("backend").asText()).isEqualTo("offline");
         assertThat(a.get("fallback").asText()).contains("timed out");
     }
+
+    @Test
+    void given_a_sentence_no_source_supports_when_asking_then_it_is_dropped_and_reported_in_sentences()
+            throws IOException {
+        server.always(FakeModelServer.answer("Trump hoped to sign it at the APEC summit in Santiago, Chile [1]. "
+                + "China agreed to buy $50 billion of soybeans [1]."));
+
+        CliRun r = ask(env("openai", server.openAiBaseUrl()));
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode a = JSON.readTree(r.out());
+        assertThat(a.get("answer").asText()).isEqualTo("Trump hoped to sign it at the APEC summit in Santiago, Chile [1].");
+        JsonNode s = a.get("sentences");
+        assertThat(s).hasSize(2);
+        assertThat(s.get(0).get("supported").asBoolean()).isTrue();
+        assertThat(s.get(0).get("citations").get(0).asInt()).isEqualTo(1);
+        assertThat(s.get(0).get("reason").isNull()).isTrue();
+        assertThat(s.get(1).get("text").asText()).isEqualTo("China agreed to buy $50 billion of soybeans.");
+        assertThat(s.get(1).get("supported").asBoolean()).isFalse();
+        assertThat(s.get(1).get("reason").asText()).isEqualTo("50 billion is not in the cited source");
+    }
+
+    @Test
+    void given_mark_mode_when_asking_as_text_then_the_unsupported_sentence_stays_with_the_note() {
+        server.always(FakeModelServer.answer("Trump hoped to sign it at the APEC summit in Santiago, Chile [1]. "
+                + "China agreed to buy $50 billion of soybeans [1]."));
+        Map<String, String> env = new java.util.HashMap<>(env("openai", server.openAiBaseUrl()));
+        env.put("TRADETALK_ANSWER_UNSUPPORTED", "mark");
+
+        CliRun r = CliRun.run(env, "", "ask", "--index", tmp.resolve("index").toString(),
+                "Where did Trump hope to sign the first phase of the deal?");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("Trump hoped to sign it at the APEC summit in Santiago, Chile [1]. "
+                + "China agreed to buy $50 billion of soybeans [1]. (not found in the cited source)\n");
+    }
+
+    @Test
+    void given_only_unsupported_sentences_when_asking_then_it_abstains_with_the_nearest_sources() throws IOException {
+        server.always(FakeModelServer.answer("China agreed to buy $50 billion of soybeans [1]."));
+
+        CliRun r = ask(env("openai", server.openAiBaseUrl()));
+
+        JsonNode a = JSON.readTree(r.out());
+        assertThat(a.get("abstained").asBoolean()).isTrue();
+        assertThat(a.get("citations")).isEmpty();
+        assertThat(a.get("nearest")).isNotEmpty();
+        assertThat(a.get("sentences").get(0).get("supported").asBoolean()).isFalse();
+    }
 }

@@ -37,7 +37,8 @@ class CliContractTest {
         assertThat(r.out().lines().count()).isEqualTo(1);
         JsonNode a = JSON.readTree(r.out());
         assertThat(iterableFieldNames(a)).containsExactly("question", "answer", "abstained", "backend", "fallback",
-                "citations", "nearest", "usage", "timings_ms", "as_of");
+                "citations", "nearest", "usage", "timings_ms", "as_of", "sentences");
+        assertThat(a.get("sentences")).isEmpty(); // the offline composer quotes: nothing to check
         assertThat(a.get("question").asText()).isEqualTo("Where did Trump hope to sign the first phase of the deal?");
         assertThat(a.get("abstained").asBoolean()).isFalse();
         assertThat(a.get("backend").asText()).isEqualTo("offline");

@@ -172,4 +172,34 @@ class EvalAndBenchCommandTest {
         assertThat(j.at("/cold_start/ran").asBoolean()).isFalse();
         assertThat(j.at("/cold_start/reason").asText()).isEqualTo("--no-cold-start");
     }
+
+    @Test
+    void given_labelled_model_answers_when_the_support_check_is_evaluated_then_precision_and_recall_are_counted(
+            @org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path set = tmp.resolve("support.jsonl");
+        java.nio.file.Files.writeString(set, String.join("\n",
+                "{\"id\":\"a\",\"kind\":\"supported\",\"supported\":true,\"article\":\"001_094b3742853613a8.txt\","
+                        + "\"anchor\":\"deputy level\",\"reply\":\"USTR said discussions will go on continuously at "
+                        + "the deputy level [1].\"}",
+                "{\"id\":\"b\",\"kind\":\"number\",\"supported\":false,\"article\":\"001_094b3742853613a8.txt\","
+                        + "\"anchor\":\"resume purchases\",\"reply\":\"China agreed to buy $50 billion of U.S. "
+                        + "agricultural products [1].\"}",
+                "{\"id\":\"c\",\"kind\":\"negation\",\"supported\":false,\"article\":\"001_094b3742853613a8.txt\","
+                        + "\"anchor\":\"deputy level\",\"reply\":\"USTR said discussions will not continue at the "
+                        + "deputy level [1].\"}"));
+
+        Run r = cli("eval", "--support", set.toString(), "--corpus", SEEDS.toString(), "--json");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.at("/all/items").asInt()).isEqualTo(3);
+        assertThat(j.at("/all/unsupported").asInt()).isEqualTo(2);
+        assertThat(j.at("/all/flagged").asInt()).isEqualTo(2);
+        assertThat(j.at("/all/precision").asDouble()).isEqualTo(1.0);
+        assertThat(j.at("/all/recall").asDouble()).isEqualTo(1.0);
+        assertThat(j.at("/tune/items").asInt()).isEqualTo(2);
+        assertThat(j.at("/check/items").asInt()).isEqualTo(1);
+        assertThat(j.at("/outcomes/1/reason").asText()).isEqualTo("50 billion is not in the cited source");
+        assertThat(j.at("/by_kind/negation/flagged").asInt()).isEqualTo(1);
+    }
 }

@@ -218,4 +218,24 @@ class ConfigLoaderTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("index.max-article-bytes must be 1000 to 1000000000, got 10");
     }
+
+    @Test
+    void given_no_setting_when_loading_then_unsupported_model_sentences_are_dropped() {
+        TradetalkConfig c = loader.load(null, Map.of(), home);
+
+        assertThat(c.answer().unsupportedPolicy()).isEqualTo(tradetalk.answer.support.UnsupportedPolicy.DROP);
+        assertThat(c.answer().supportSimilarity()).isEqualTo(0.80);
+        assertThat(loader.load(null, Map.of("TRADETALK_ANSWER_UNSUPPORTED", "mark"), home).answer()
+                .unsupportedPolicy()).isEqualTo(tradetalk.answer.support.UnsupportedPolicy.MARK);
+    }
+
+    @Test
+    void given_an_unknown_unsupported_policy_when_loading_then_it_fails_naming_the_key() {
+        assertThatThrownBy(() -> loader.load(null, Map.of("TRADETALK_ANSWER_UNSUPPORTED", "hide"), home))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("answer.unsupported must be drop or mark, but was 'hide'");
+        assertThatThrownBy(() -> loader.load(null, Map.of("TRADETALK_ANSWER_SUPPORT_SIMILARITY", "1.5"), home))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("answer.support-similarity must be 0 to 1");
+    }
 }

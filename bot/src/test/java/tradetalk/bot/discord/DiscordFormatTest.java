@@ -123,4 +123,20 @@ class DiscordFormatTest {
         }
         assertThat(parts.getLast()).endsWith("end [1]");
     }
+
+    @Test
+    void given_a_marked_model_answer_when_formatting_then_the_unsupported_sentence_is_in_italics_with_the_note() {
+        ArticleMeta web = new ArticleMeta("a1", "Talks", "Reuters", LocalDate.of(2019, 11, 26), "", "", "", "");
+        List<tradetalk.answer.CheckedSentence> sentences = List.of(
+                new tradetalk.answer.CheckedSentence("Trump signed the *deal* [1].", List.of(1), false,
+                        "the cited source says otherwise (a negation differs)", true),
+                new tradetalk.answer.CheckedSentence("Talks resumed [1].", List.of(1), true, null, true));
+        CitedAnswer a = new CitedAnswer("q", "Trump signed the *deal* [1]. Talks resumed [1].", false, "openai", null,
+                List.of(new Citation(1, web, "p1", "...")), List.of(), null, null, sentences);
+
+        String text = DiscordFormat.answer(a);
+
+        assertThat(text).startsWith("*Trump signed the \\*deal\\* [1].* (not found in the cited source) "
+                + "Talks resumed [1].");
+    }
 }
