@@ -322,6 +322,39 @@ class DiscordBotTest {
     }
 
     @Test
+    @DisplayName("streamed text grows unchecked; the final edit shows a marked sentence in italics with the note")
+    void should_show_marked_sentences_in_the_final_edit() throws Exception {
+        primary.set(new AnswerComposer() {
+            @Override
+            public String name() {
+                return "streaming";
+            }
+
+            @Override
+            public Composition compose(String q, List<SearchHit> evidence, java.util.function.Consumer<String> p) {
+                p.accept("Trump signed the deal [1].");
+                discord.awaitRequest("PATCH", "webhooks/.*/messages/@original", TIMEOUT);
+                Citation c = new Citation(1, evidence.getFirst().passage().article(),
+                        evidence.getFirst().passage().id(), evidence.getFirst().passage().text());
+                return new Composition("Trump signed the deal [1]. Talks went on [1].", false, List.of(c), List.of(),
+                        null, List.of(new tradetalk.answer.CheckedSentence("Trump signed the deal [1].", List.of(1),
+                                false, "the cited source says otherwise (a negation differs)", true),
+                        new tradetalk.answer.CheckedSentence("Talks went on [1].", List.of(1), true, null, true)));
+            }
+        });
+        start();
+
+        InteractionHandle h = discord.sendSlashCommand(discord.normalUser(), "ask",
+                Map.of("question", "What did Liu He discuss with Mnuchin?"));
+
+        assertThat(awaitOriginalEdit(h).body().path("content").asText()).startsWith("Trump signed the deal [1].");
+        await().atMost(TIMEOUT).until(() -> discord.originalResponse(h)
+                .map(m -> m.path("content").asText().contains("**Sources**")).orElse(false));
+        assertThat(discord.originalResponse(h).orElseThrow().path("content").asText())
+                .startsWith("*Trump signed the deal [1].* (not found in the cited source) Talks went on [1].");
+    }
+
+    @Test
     @DisplayName("an answer longer than Discord allows is split cleanly over follow-ups, buttons on the last")
     void should_split_long_answer() throws Exception {
         primary.set(new AnswerComposer() {
