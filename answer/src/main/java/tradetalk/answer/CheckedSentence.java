@@ -16,6 +16,9 @@ public record CheckedSentence(String text, List<Integer> citations, boolean supp
     /** What Tradetalk appends to a kept sentence its source does not support. */
     public static final String NOT_FOUND = "(not found in the cited source)";
 
+    private static final java.util.regex.Pattern DATED =
+            java.util.regex.Pattern.compile("^\\s*(?:[-*•]\\s*)?\\d{4}-\\d{2}-\\d{2}\\s*[:–—-]\\s*");
+
     public CheckedSentence {
         citations = List.copyOf(citations);
     }
@@ -32,12 +35,18 @@ public record CheckedSentence(String text, List<Integer> citations, boolean supp
             if (!s.kept()) {
                 continue;
             }
-            int at = out.indexOf(s.text(), from);
+            String find = s.text();
+            int at = out.indexOf(find, from);
+            if (at < 0) {
+                // a status timeline line is shown without the date the model wrote before it
+                find = DATED.matcher(find).replaceFirst("");
+                at = find.isEmpty() ? -1 : out.indexOf(find, from);
+            }
             if (at < 0) {
                 continue;
             }
-            String replacement = s.supported() ? s.text() : style.apply(s.text());
-            out = out.substring(0, at) + replacement + out.substring(at + s.text().length());
+            String replacement = s.supported() ? find : style.apply(find);
+            out = out.substring(0, at) + replacement + out.substring(at + find.length());
             from = at + replacement.length();
         }
         return out;

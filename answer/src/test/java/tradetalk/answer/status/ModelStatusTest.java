@@ -86,6 +86,46 @@ class ModelStatusTest {
         assertThat(prompt.indexOf("2019-11-26")).isLessThan(prompt.indexOf("2019-10-25"));
     }
 
+    TimelineStatusService checked(tradetalk.answer.support.UnsupportedPolicy policy) {
+        ModelSettings settings = new ModelSettings(Provider.OPENAI, server.openAiBaseUrl(), "gpt-fake", null,
+                Duration.ofSeconds(5), 0.0, 256, 3000, 0);
+        return new TimelineStatusService(index, embedder, StatusSettings.defaults(), ModelComposer.blocking(settings,
+                Prompts.bundled(), (sentence, cited) -> sentence.contains("$50 billion")
+                        ? tradetalk.answer.support.Verdict.unsupported("50 billion is not in the cited source")
+                        : tradetalk.answer.support.Verdict.SUPPORTED, policy));
+    }
+
+    @Test
+    @DisplayName("a timeline line its source does not support is dropped, and reported in the sentences")
+    void should_drop_an_unsupported_timeline_line() {
+        server.always(answer("""
+                The two sides say a phase one deal is close [1].
+                2019-11-26: China agreed to buy $50 billion of soybeans [1].
+                2019-11-18: Liu He held a constructive call with US negotiators [2]."""));
+
+        StatusReport r = checked(tradetalk.answer.support.UnsupportedPolicy.DROP)
+                .status(new StatusRequest(null, null, 60, null));
+
+        assertThat(r.backend()).isEqualTo("openai");
+        assertThat(r.items()).extracting(TimelineItem::date).containsExactly(LocalDate.of(2019, 11, 18));
+        assertThat(r.sentences()).hasSize(3);
+        assertThat(r.sentences().get(1).supported()).isFalse();
+        assertThat(r.sentences().get(1).kept()).isFalse();
+    }
+
+    @Test
+    @DisplayName("when the sources support none of the model's sentences, the extractive status is reported, saying so")
+    void should_fall_back_when_nothing_the_model_wrote_is_supported() {
+        server.always(answer("2019-11-26: China agreed to buy $50 billion of soybeans [1]."));
+
+        StatusReport r = checked(tradetalk.answer.support.UnsupportedPolicy.MARK)
+                .status(new StatusRequest(null, null, 60, null));
+
+        assertThat(r.backend()).isEqualTo("offline");
+        assertThat(r.fallback()).isEqualTo("the cited sources support none of the model's status sentences");
+        assertThat(r.items()).hasSize(3);
+    }
+
     @Test
     @DisplayName("when the model fails, the extractive status is reported with the reason")
     void should_fall_back_to_extractive_status_when_model_fails() {
