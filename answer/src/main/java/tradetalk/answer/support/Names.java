@@ -38,8 +38,8 @@ public final class Names {
     /** Verbs that follow a name opening a sentence ("Mnuchin said ..."). */
     private static final Set<String> REPORTING = Set.of("said", "says", "told", "spoke", "speaks", "met", "meets",
             "called", "calls", "signed", "signs", "agreed", "agrees", "announced", "announces", "added", "urged",
-            "warned", "wrote", "tweeted", "visited", "pledged", "plans", "planned", "wants", "wanted", "will",
-            "would", "has", "had", "is", "was", "and", "also", "held", "hosted", "led", "leads", "sent", "asked",
+            "warned", "wrote", "tweeted", "visited", "pledged", "plans", "planned", "wants", "wanted",
+            "held", "hosted", "led", "leads", "sent", "asked",
             "confirmed", "denied", "declined", "expects", "expected", "hopes", "hoped", "threatened", "imposed",
             "raised", "cut", "bought", "buys", "vowed", "insisted", "noted", "stated", "reported");
     /** Small words inside a name ("Bank of China", "Standard & Poor's"). */
