@@ -60,7 +60,7 @@ public final class CitationChecker {
      * @param text             the cleaned text with renumbered markers; empty when abstaining
      * @param abstained        true when the reply says, or amounts to, "the sources do not answer"
      * @param citations        the cited sources, numbered 1..m in order of first use; empty when abstaining
-     * @param droppedSentences sentences removed for lack of a valid marker
+     * @param droppedSentences sentences removed: without a valid marker, or unsupported under {@code DROP}
      * @param droppedMarkers   citation numbers removed for being out of range
      * @param sentences        every sentence of the reply as checked, kept or not, in order
      */
