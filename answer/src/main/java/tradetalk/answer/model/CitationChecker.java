@@ -182,8 +182,7 @@ public final class CitationChecker {
             Passage p = sources.get(old - 1);
             citations.add(new Citation(n, p.article(), p.id(), p.text()));
         });
-        return new Result(String.join("
-", lines), false, citations, droppedSentences, droppedMarkers,
+        return new Result(String.join("\n", lines), false, citations, droppedSentences, droppedMarkers,
                 sentences);
     }
 

@@ -109,7 +109,7 @@ class CitationCheckerTest {
                 sources, noSigningInReuters, UnsupportedPolicy.DROP);
 
         assertThat(r.text()).isEqualTo("China pledged purchases [1].");
-        assertThat(r.citations()).extracting(Citation::passageId).containsExactly("bloomberg-2#0");
+        assertThat(r.citations()).extracting(Citation::passageIds).containsExactly(List.of("bloomberg-2#0"));
         assertThat(r.sentences()).containsExactly(
                 new CheckedSentence("Trump signed the deal.", List.of(), false, "not in it", false),
                 new CheckedSentence("China pledged purchases [1].", List.of(1), true, null, true));

@@ -301,7 +301,7 @@ class ModelComposerTest {
         // then
         assertThat(partials.getLast()).isEqualTo("Trump signed the deal [1]. China pledged to buy farm goods [2].");
         assertThat(c.answer()).isEqualTo("China pledged to buy farm goods [1].");
-        assertThat(c.citations()).extracting(Citation::passageId).containsExactly("bloomberg-2#0");
+        assertThat(c.citations()).extracting(Citation::passageIds).containsExactly(List.of("bloomberg-2#0"));
         assertThat(c.sentences()).extracting(CheckedSentence::text, CheckedSentence::supported).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("Trump signed the deal.", false),
                 org.assertj.core.groups.Tuple.tuple("China pledged to buy farm goods [1].", true));

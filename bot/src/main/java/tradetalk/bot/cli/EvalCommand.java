@@ -203,13 +203,13 @@ final class EvalCommand implements Callable<Integer> {
 
     private int support() throws IOException {
         if (!Files.isRegularFile(support)) {
-            throw new UserException("file not found: " + support);
+            throw new UserError("file not found: " + support);
         }
         List<SupportEval.Item> items;
         try {
             items = SupportEval.read(support);
         } catch (IllegalArgumentException e) {
-            throw new UserException(e.getMessage());
+            throw new UserError(e.getMessage());
         }
         TradetalkConfig config = app.loadConfig();
         List<Path> articles = corpus != null ? corpus : List.of(config.index().articlesPath());
@@ -222,7 +222,7 @@ final class EvalCommand implements Callable<Integer> {
             try {
                 report = eval.report(eval.run(items));
             } catch (IllegalArgumentException e) {
-                throw new UserException(support + ": " + e.getMessage());
+                throw new UserError(support + ": " + e.getMessage());
             }
             if (app.json()) {
                 app.out().println(Views.json(report));

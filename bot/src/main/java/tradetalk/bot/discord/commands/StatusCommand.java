@@ -57,7 +57,8 @@ public final class StatusCommand implements SlashCommand {
         if (!r.items().isEmpty()) {
             sb.append('\n');
             for (TimelineItem item : r.items()) {
-                sb.append("\n• ").append(item.date() == null ? "" : "`" + item.date() + "` ").append(DiscordFormat.marked(item.text(), r.sentences()).strip());
+                sb.append("\n• ").append(item.date() == null ? "" : "`" + item.date() + "` ")
+                        .append(DiscordFormat.marked(item.text(), r.sentences()).strip());
             }
         }
         if (r.fallback() != null) {
