@@ -68,8 +68,11 @@ class AskWithModelTest {
     @Test
     void given_a_model_answer_with_mentions_when_asking_with_json_then_the_text_is_as_written() throws IOException {
         server.always(FakeModelServer.answer("Trump hoped to sign it in Santiago, Chile, said @everyone [1]."));
+        // the mention lowers the sentence's closeness to its passage; what is tested here is the text as written
+        Map<String, String> env = new java.util.HashMap<>(env("openai", server.openAiBaseUrl()));
+        env.put("TRADETALK_ANSWER_SUPPORT_SIMILARITY", "0");
 
-        CliRun r = ask(env("openai", server.openAiBaseUrl()));
+        CliRun r = ask(env);
 
         JsonNode a = JSON.readTree(r.out());
         assertThat(a.get("backend").asText()).isEqualTo("openai");
