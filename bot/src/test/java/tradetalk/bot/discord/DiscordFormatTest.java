@@ -132,7 +132,7 @@ class DiscordFormatTest {
                         "the cited source says otherwise (a negation differs)", true),
                 new tradetalk.answer.CheckedSentence("Talks resumed [1].", List.of(1), true, null, true));
         CitedAnswer a = new CitedAnswer("q", "Trump signed the *deal* [1]. Talks resumed [1].", false, "openai", null,
-                List.of(new Citation(1, web, "p1", "...")), List.of(), null, null, sentences);
+                List.of(new Citation(1, web, "p1", "...")), List.of(), null, null, null, sentences);
 
         String text = DiscordFormat.answer(a);
 
