@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -15,6 +16,7 @@ import tradetalk.answer.UserError;
 import tradetalk.bot.Tradetalk;
 import tradetalk.bot.bench.Bench;
 import tradetalk.bot.bench.ColdStart;
+import tradetalk.bot.bench.CorpusBench;
 import tradetalk.bot.config.TradetalkConfig;
 import tradetalk.retrieval.embed.BgeSmallEmbedder;
 import tradetalk.retrieval.embed.Embedder;
@@ -59,6 +61,19 @@ final class BenchCommand implements Callable<Integer> {
             description = "Thread counts for the throughput runs (default 2,8).")
     List<Integer> threads;
 
+    @Option(names = "--corpus", paramLabel = "FILE|DIR", arity = "1..*",
+            description = "Bench a real corpus (files or directories, as for ingest) instead of the synthetic one.")
+    List<Path> corpus;
+
+    @Option(names = "--queries", paramLabel = "FILE",
+            description = "With --corpus: the questions to time (eval's formats; default: the first words of "
+                    + "articles).")
+    Path queries;
+
+    @Option(names = "--model-rate", description = "With --corpus: time LangChain4j's own embedAll over the same "
+            + "passage texts in batches of 64 (the embedding floor), before and after the ingest.")
+    boolean modelRate;
+
     @Option(names = "--no-cold-start", description = "Skip the cold start measurement (child processes).")
     boolean noColdStart;
 
@@ -78,6 +93,17 @@ final class BenchCommand implements Callable<Integer> {
         if (warmup < 0 || coldRuns < 1 || threads.stream().anyMatch(t -> t < 1 || t > 256)) {
             throw new UserError("--warmup must be >= 0, --cold-runs >= 1 and --threads 1 to 256");
         }
+        if (corpus == null && (queries != null || modelRate)) {
+            throw new UserError("--queries and --model-rate go with --corpus FILE|DIR");
+        }
+        for (Path p : corpus == null ? List.<Path>of() : corpus) {
+            if (!Files.exists(p)) {
+                throw new UserError("corpus not found: " + p);
+            }
+        }
+        if (queries != null && !Files.isRegularFile(queries)) {
+            throw new UserError("queries file not found: " + queries);
+        }
         Path temp = null;
         TradetalkConfig config = app.loadConfig();
         if (app.index == null) {
@@ -89,8 +115,14 @@ final class BenchCommand implements Callable<Integer> {
         report.put("machine", machine());
         try (Tradetalk tt = new Tradetalk(config, embedder)) {
             int passages = k != null ? k : tt.config().search().k();
-            Bench.Plan plan = new Bench.Plan(articles, questions, warmup, passages, seed, threads);
-            report.putAll(Bench.run(tt, plan, s -> app.err().println("tradetalk: bench " + s + " ...")));
+            Consumer<String> progress = s -> app.err().println("tradetalk: bench " + s + " ...");
+            if (corpus != null) {
+                report.putAll(CorpusBench.run(tt, new CorpusBench.Plan(corpus, queries, questions, warmup, passages,
+                        modelRate), progress));
+            } else {
+                Bench.Plan plan = new Bench.Plan(articles, questions, warmup, passages, seed, threads);
+                report.putAll(Bench.run(tt, plan, progress));
+            }
         } finally {
             if (temp != null) {
                 Trees.delete(temp);

@@ -107,6 +107,11 @@ public final class BgeSmallEmbedder implements Embedder {
         return load().join();
     }
 
+    /** The shared LangChain4j model itself, loaded (for {@link ModelRate}, which times it bare). */
+    static EmbeddingModel sharedModel() {
+        return load().join();
+    }
+
     private static float[] normalized(Embedding e) {
         return Vectors.normalize(e.vector());
     }

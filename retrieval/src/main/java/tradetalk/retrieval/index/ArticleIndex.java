@@ -442,7 +442,7 @@ public final class ArticleIndex implements PassageSearch, AutoCloseable {
     }
 
     /** What the embedding model sees of a passage: its title gives it context. */
-    static String embeddingText(Passage p) {
+    public static String embeddingText(Passage p) {
         return p.article().title() + ". " + p.text();
     }
 

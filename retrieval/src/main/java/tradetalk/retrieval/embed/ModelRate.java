@@ -1,0 +1,38 @@
+package tradetalk.retrieval.embed;
+
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import java.util.List;
+
+/**
+ * The embedding floor of ingest: how fast LangChain4j's own {@code embedAll} embeds given texts with the shipped
+ * model, in batches, with nothing else around it (no chunking, no normalising, no index). Ingest at the model's own
+ * speed means ingest throughput close to this rate over the same texts.
+ */
+public final class ModelRate {
+
+    /** The batch size of the yardstick (issue 15): LangChain4j's embedAll over 64 texts at a time. */
+    public static final int BATCH = 64;
+
+    private ModelRate() {
+        throw new UnsupportedOperationException("utility class");
+    }
+
+    /**
+     * Embeds {@code texts} with bge-small-en-v1.5-q in batches of {@code batch} (after one untimed warm-up call) and
+     * returns texts per second.
+     */
+    public static double textsPerSecond(List<String> texts, int batch) {
+        if (texts.isEmpty() || batch < 1) {
+            throw new IllegalArgumentException("need texts and a batch of at least 1");
+        }
+        EmbeddingModel model = BgeSmallEmbedder.sharedModel();
+        model.embed("warm up the session");
+        long t0 = System.nanoTime();
+        for (int i = 0; i < texts.size(); i += batch) {
+            model.embedAll(texts.subList(i, Math.min(texts.size(), i + batch)).stream().map(TextSegment::from)
+                    .toList());
+        }
+        return texts.size() / ((System.nanoTime() - t0) / 1e9);
+    }
+}
