@@ -82,8 +82,8 @@ public final class ArticleIndex implements PassageSearch, AutoCloseable {
     static final String ALSO_IN = "also_in";
     static final String EMBEDDER_KEY = "embedder";
     private static final int COMMIT_EVERY = 200;
-    /** Passages embedded at a time in a long article, between two progress reports. */
-    static final int EMBED_BATCH = 256;
+    /** Passages embedded together during ingest, across articles (config {@code index.ingest-batch}). */
+    public static final int DEFAULT_INGEST_BATCH = 256;
 
     /** What reads see while no index exists on disk yet. */
     private static final IndexSearcher NOTHING = emptySearcher();
@@ -92,6 +92,7 @@ public final class ArticleIndex implements PassageSearch, AutoCloseable {
     private final Embedder embedder;
     private final Chunker chunker;
     private final SearchSettings settings;
+    private final int ingestBatch;
     private final Object writeLock = new Object();
     /** The index on disk and its searchers; null until one exists (reading never creates it, a write does). */
     private volatile Store store;
@@ -99,7 +100,11 @@ public final class ArticleIndex implements PassageSearch, AutoCloseable {
     private record Store(Directory directory, SearcherManager searchers) {
     }
 
-    private ArticleIndex(Path dir, Embedder embedder, Chunker chunker, SearchSettings settings) {
+    private ArticleIndex(Path dir, Embedder embedder, Chunker chunker, SearchSettings settings, int ingestBatch) {
+        if (ingestBatch < 1) {
+            throw new IllegalArgumentException("ingest batch must be at least 1, got " + ingestBatch);
+        }
+        this.ingestBatch = ingestBatch;
         this.dir = dir;
         this.embedder = embedder;
         this.chunker = chunker;
@@ -114,7 +119,16 @@ public final class ArticleIndex implements PassageSearch, AutoCloseable {
      *                        ({@link DamagedIndexException}), or it was built with another embedding model
      */
     public static ArticleIndex open(Path dir, Embedder embedder, Chunker chunker, SearchSettings settings) {
-        ArticleIndex index = new ArticleIndex(dir, embedder, chunker, settings);
+        return open(dir, embedder, chunker, settings, DEFAULT_INGEST_BATCH);
+    }
+
+    /**
+     * Opens the index as {@link #open(Path, Embedder, Chunker, SearchSettings)} does, embedding up to
+     * {@code ingestBatch} passages at a time during ingest (across articles: memory grows with it).
+     */
+    public static ArticleIndex open(Path dir, Embedder embedder, Chunker chunker, SearchSettings settings,
+                                    int ingestBatch) {
+        ArticleIndex index = new ArticleIndex(dir, embedder, chunker, settings, ingestBatch);
         if (IndexDirectory.inspect(dir) == IndexDirectory.Kind.INDEX) {
             index.store = index.openStore();
         }
@@ -241,8 +255,8 @@ public final class ArticleIndex implements PassageSearch, AutoCloseable {
      * @param articles      the articles
      * @param alreadyRejected inputs the reader skipped, carried into the report
      * @param progress      receives the number of articles processed so far
-     * @param passageProgress told, every {@value #EMBED_BATCH} passages, how the embedding of an article of more
-     *                      passages than that advances
+     * @param passageProgress told, every ingest batch of passages ({@code index.ingest-batch}), how the
+     *                      embedding of an article of more passages than that advances
      */
     public IngestReport ingest(List<Article> articles, List<Rejected> alreadyRejected, Consumer<Integer> progress,
                                PassageProgress passageProgress) {
@@ -258,18 +272,22 @@ public final class ArticleIndex implements PassageSearch, AutoCloseable {
                 refresh(); // the write lock is held: the last commit, maybe another process's, is the truth
                 Map<String, String> known = contentHashes();
                 Set<String> seenInBatch = new LinkedHashSet<>();
+                PendingWrites pending = new PendingWrites(writer, embedder, this::documents, ingestBatch, progress,
+                        passageProgress);
                 int done = 0;
                 for (Article a : articles) {
                     String old = known.get(a.id());
                     if (a.contentHash().equals(old) || !seenInBatch.add(a.id() + a.contentHash())) {
                         unchanged++;
+                        pending.skip();
                     } else {
                         List<Passage> ps = chunker.split(a);
                         if (ps.isEmpty()) {
                             rejected.add(new Rejected(a.meta().location(), "no text to index"));
+                            pending.skip();
                         } else {
                             List<String> also = old == null ? List.of() : alsoIn(a.id());
-                            writer.updateDocuments(new Term(ARTICLE_ID, a.id()), documents(a, ps, also, passageProgress));
+                            pending.add(a, ps, also);
                             passages += ps.size();
                             known.put(a.id(), a.contentHash());
                             if (old == null) {
@@ -281,10 +299,11 @@ public final class ArticleIndex implements PassageSearch, AutoCloseable {
                     }
                     done++;
                     if (done % COMMIT_EVERY == 0) {
+                        pending.flush();
                         commitChanges(writer);
                     }
-                    progress.accept(done);
                 }
+                pending.flush();
                 commitChanges(writer);
             } catch (IOException e) {
                 throw IndexDirectory.translate(dir, "ingest into", e);
@@ -406,19 +425,7 @@ public final class ArticleIndex implements PassageSearch, AutoCloseable {
                 .add(new TermQuery(new Term(ARTICLE_ID, id)), Occur.FILTER).build();
     }
 
-    private List<Document> documents(Article a, List<Passage> ps, List<String> alsoIn, PassageProgress progress) {
-        List<String> texts = ps.stream().map(p -> embeddingText(p)).toList();
-        List<float[]> vectors;
-        if (texts.size() <= EMBED_BATCH) {
-            vectors = embedder.embedPassages(texts);
-        } else {
-            // a long article: embed it in parts, saying how far it got
-            vectors = new ArrayList<>(texts.size());
-            for (int i = 0; i < texts.size(); i += EMBED_BATCH) {
-                vectors.addAll(embedder.embedPassages(texts.subList(i, Math.min(texts.size(), i + EMBED_BATCH))));
-                progress.embedded(a.meta().location(), vectors.size(), texts.size());
-            }
-        }
+    private List<Document> documents(Article a, List<Passage> ps, List<String> alsoIn, List<float[]> vectors) {
         List<Document> docs = new ArrayList<>(ps.size() + 1);
         Document art = new Document();
         art.add(new KeywordField(TYPE, ARTICLE, Field.Store.NO));

@@ -35,10 +35,10 @@ class LongArticleIngestTest {
 
             assertThat(r.added()).isEqualTo(2);
             int passages = index.passages("big").size();
-            assertThat(passages).isGreaterThan(3 * ArticleIndex.EMBED_BATCH);
-            assertThat(reports).first().isEqualTo("/a/big.txt " + ArticleIndex.EMBED_BATCH + "/" + passages);
+            assertThat(passages).isGreaterThan(3 * ArticleIndex.DEFAULT_INGEST_BATCH);
+            assertThat(reports).first().isEqualTo("/a/big.txt " + ArticleIndex.DEFAULT_INGEST_BATCH + "/" + passages);
             assertThat(reports).last().isEqualTo("/a/big.txt " + passages + "/" + passages);
-            assertThat(reports).hasSize((passages + ArticleIndex.EMBED_BATCH - 1) / ArticleIndex.EMBED_BATCH);
+            assertThat(reports).hasSize((passages + ArticleIndex.DEFAULT_INGEST_BATCH - 1) / ArticleIndex.DEFAULT_INGEST_BATCH);
         }
     }
 }
