@@ -202,4 +202,38 @@ class EvalAndBenchCommandTest {
         assertThat(j.at("/outcomes/1/reason").asText()).isEqualTo("50 billion is not in the cited source");
         assertThat(j.at("/by_kind/negation/flagged").asInt()).isEqualTo(1);
     }
+
+    @Test
+    void given_the_seeds_as_a_corpus_when_benched_with_model_rate_then_ingest_is_set_against_the_model_on_its_texts()
+            throws Exception {
+        Run r = cli("bench", "--corpus", SEEDS.toString(), "--queries", resource("/eval/seeds-dev.jsonl").toString(),
+                "--model-rate", "--questions", "5", "--warmup", "3", "--no-cold-start", "--json");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.at("/articles").asInt()).isEqualTo(3);
+        assertThat(j.at("/ingest/snippets_per_s").asDouble()).isPositive();
+        assertThat(j.at("/model_rate/batch").asInt()).isEqualTo(64);
+        // the yardstick embeds exactly what ingest embedded: one text per indexed passage
+        assertThat(j.at("/model_rate/texts").asInt()).isEqualTo(j.at("/passages").asInt());
+        assertThat(j.at("/model_rate/runs_passages_per_s")).hasSize(2);
+        assertThat(j.at("/model_rate/ingest_ratio").asDouble()).isPositive();
+        assertThat(j.at("/ask/questions").asInt()).isEqualTo(5);
+        assertThat(j.at("/ask/warmup").asInt()).isEqualTo(3);
+        for (String part : new String[] {"retrieval_ms", "compose_ms", "total_ms"}) {
+            assertThat(j.at("/ask/" + part + "/count").asInt()).as(part).isEqualTo(5);
+        }
+        for (String part : new String[] {"query_embedding_ms", "bm25_ms", "dense_ms", "hybrid_ms"}) {
+            assertThat(j.at("/retrieval_parts/" + part + "/count").asInt()).as(part).isEqualTo(5);
+        }
+    }
+
+    @Test
+    void given_model_rate_without_a_corpus_when_benched_then_a_clear_message() {
+        Run r = cli("bench", "--model-rate", "--no-cold-start");
+
+        assertThat(r.code()).isEqualTo(Cli.FAILED);
+        assertThat(r.err()).contains("--queries and --model-rate go with --corpus FILE|DIR")
+                .doesNotContain("Exception");
+    }
 }
