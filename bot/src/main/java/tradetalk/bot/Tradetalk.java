@@ -131,7 +131,7 @@ public class Tradetalk implements AutoCloseable {
         if (index == null) {
             index = ArticleIndex.open(config.index().dirPath(), embedder(),
                     new Chunker(config.index().passageWords(), config.index().passageOverlap()),
-                    config.search().settings());
+                    config.search().settings(), config.index().ingestBatch());
         }
         return index;
     }

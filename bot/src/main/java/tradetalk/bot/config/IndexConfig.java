@@ -12,9 +12,11 @@ import java.nio.file.Path;
  * @param maxAge         articles published longer ago than this are removed by the feed refresher; empty keeps
  *                       them forever
  * @param maxArticleBytes the longest article text (UTF-8 bytes) ingested; a longer one is rejected with a reason
+ * @param ingestBatch    passages embedded together during ingest, across articles and files (more uses more
+ *                       memory; small articles need a batch of many to keep every core busy)
  */
 public record IndexConfig(String dir, String articles, int passageWords, int passageOverlap, String maxAge,
-                          long maxArticleBytes) {
+                          long maxArticleBytes, int ingestBatch) {
 
     public IndexConfig {
         if (dir == null || dir.isBlank()) {
@@ -30,6 +32,9 @@ public record IndexConfig(String dir, String articles, int passageWords, int pas
         if (maxArticleBytes < 1000 || maxArticleBytes > 1_000_000_000L) {
             throw new IllegalArgumentException("index.max-article-bytes must be 1000 to 1000000000, got "
                     + maxArticleBytes);
+        }
+        if (ingestBatch < 1 || ingestBatch > 4096) {
+            throw new IllegalArgumentException("index.ingest-batch must be 1 to 4096, got " + ingestBatch);
         }
         maxAge = maxAge == null ? "" : maxAge.strip();
         if (!maxAge.isEmpty()) {
@@ -63,6 +68,6 @@ public record IndexConfig(String dir, String articles, int passageWords, int pas
     IndexConfig resolve(Path home) {
         return new IndexConfig(home.resolve(dir).normalize().toString(),
                 articles.isBlank() ? "" : home.resolve(articles).normalize().toString(), passageWords, passageOverlap,
-                maxAge, maxArticleBytes);
+                maxAge, maxArticleBytes, ingestBatch);
     }
 }

@@ -34,6 +34,7 @@ public record TradetalkConfig(IndexConfig index, SearchConfig search, OfflineSet
     /** A copy with another index directory (the CLI's --index). */
     public TradetalkConfig withIndexDir(Path dir) {
         return new TradetalkConfig(new IndexConfig(dir.toString(), index.articles(), index.passageWords(),
-                index.passageOverlap(), index.maxAge(), index.maxArticleBytes()), search, answer, model, prompts, discord, status, feeds);
+                index.passageOverlap(), index.maxAge(), index.maxArticleBytes(), index.ingestBatch()), search, answer,
+                model, prompts, discord, status, feeds);
     }
 }

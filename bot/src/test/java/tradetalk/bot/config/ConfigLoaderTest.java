@@ -93,6 +93,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void given_an_ingest_batch_of_zero_when_loading_then_it_fails_naming_the_key() {
+        assertThatThrownBy(() -> loader.load(null, Map.of("TRADETALK_INDEX_INGEST_BATCH", "0"), home))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("index.ingest-batch must be 1 to 4096");
+    }
+
+    @Test
+    void given_no_ingest_batch_in_the_file_when_loading_then_the_shipped_default_applies() {
+        assertThat(loader.load(null, Map.of(), home).index().ingestBatch()).isEqualTo(256);
+    }
+
+    @Test
     void given_text_where_a_number_belongs_when_loading_then_it_fails_naming_the_key() {
         assertThatThrownBy(() -> loader.load(null, Map.of("TRADETALK_INDEX_PASSAGE_WORDS", "many"), home))
                 .isInstanceOf(ConfigException.class)
