@@ -7,6 +7,8 @@ import java.util.function.Consumer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.Term;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tradetalk.retrieval.Article;
 import tradetalk.retrieval.Passage;
 import tradetalk.retrieval.embed.Embedder;
@@ -19,6 +21,8 @@ import tradetalk.retrieval.embed.Embedder;
  * is written, in order. Not thread-safe (used under the index's write lock).
  */
 final class PendingWrites {
+
+    private static final Logger log = LoggerFactory.getLogger(PendingWrites.class);
 
     /** Builds the Lucene documents of an article from its passages and their vectors. */
     @FunctionalInterface
@@ -98,7 +102,9 @@ final class PendingWrites {
             for (Item it : items) {
                 it.passages().forEach(p -> texts.add(ArticleIndex.embeddingText(p)));
             }
+            long t0 = System.nanoTime();
             List<float[]> vectors = embedder.embedPassages(texts);
+            long t1 = System.nanoTime();
             int at = 0;
             for (Item it : items) {
                 int n = it.passages().size();
@@ -106,6 +112,8 @@ final class PendingWrites {
                         documents.of(it.article(), it.passages(), it.alsoIn(), vectors.subList(at, at + n)));
                 at += n;
             }
+            log.debug("Embedded {} passages of {} articles in {} ms, wrote them in {} ms", texts.size(), items.size(),
+                    (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
             items.clear();
             passages = 0;
         }
