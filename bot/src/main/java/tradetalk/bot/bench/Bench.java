@@ -61,11 +61,7 @@ public final class Bench {
 
     /** Runs the plan on {@code tt} (whose index must be empty) and returns the stable report map. */
     public static Map<String, Object> run(Tradetalk tt, Plan plan, Consumer<String> progress) {
-        ArticleIndex index = tt.index();
-        if (index.articleCount() > 0) {
-            throw new UserError("the bench index " + index.directory()
-                    + " is not empty; give an empty or new --index directory");
-        }
+        ArticleIndex index = emptyIndex(tt);
         progress.accept("generating " + plan.articles() + " articles (seed " + plan.seed() + ")");
         SyntheticCorpus gen = new SyntheticCorpus(plan.seed());
         List<Article> articles = gen.articles(plan.articles());
@@ -130,6 +126,16 @@ public final class Bench {
         }
         m.put("throughput_qps", qps);
         return m;
+    }
+
+    /** The graph's index, which a bench must start empty. */
+    static ArticleIndex emptyIndex(Tradetalk tt) {
+        ArticleIndex index = tt.index();
+        if (index.articleCount() > 0) {
+            throw new UserError("the bench index " + index.directory()
+                    + " is not empty; give an empty or new --index directory");
+        }
+        return index;
     }
 
     /** Searches per second when {@code threads} threads share the questions (each question once). */

@@ -60,11 +60,7 @@ public final class CorpusBench {
 
     /** Runs the plan on {@code tt} (whose index must be empty) and returns the stable report map. */
     public static Map<String, Object> run(Tradetalk tt, Plan plan, Consumer<String> progress) {
-        ArticleIndex index = tt.index();
-        if (index.articleCount() > 0) {
-            throw new UserError("the bench index " + index.directory()
-                    + " is not empty; give an empty or new --index directory");
-        }
+        ArticleIndex index = Bench.emptyIndex(tt);
         Embedder embedder = index.embedder();
         List<String> texts = passageTexts(tt, plan.corpus());
         progress.accept("loading the embedding model");

@@ -8,42 +8,15 @@ import org.junit.jupiter.api.Test;
 
 class CachingEmbedderTest {
 
-    /** Records what reaches the model. */
-    private static final class Recording implements Embedder {
-        final List<String> embedded = new ArrayList<>();
-        final RandomEmbedder model = new RandomEmbedder(8);
-
-        @Override
-        public String name() {
-            return model.name();
-        }
-
-        @Override
-        public int dimension() {
-            return model.dimension();
-        }
-
-        @Override
-        public float[] embedQuery(String query) {
-            return model.embedQuery(query);
-        }
-
-        @Override
-        public List<float[]> embedPassages(List<String> passages) {
-            embedded.addAll(passages);
-            return model.embedPassages(passages);
-        }
-    }
-
     @Test
     void given_texts_seen_before_when_embedded_again_then_only_new_ones_reach_the_model_and_order_is_kept() {
-        Recording model = new Recording();
+        RecordingEmbedder model = new RecordingEmbedder(8);
         CachingEmbedder cached = new CachingEmbedder(model, 100);
 
         List<float[]> first = cached.embedPassages(List.of("a", "b", "a"));
         List<float[]> second = cached.embedPassages(List.of("c", "b", "a"));
 
-        assertThat(model.embedded).containsExactly("a", "b", "c");
+        assertThat(model.embedded()).containsExactly("a", "b", "c");
         assertThat(first.get(0)).isEqualTo(model.model.embedPassages(List.of("a")).getFirst());
         assertThat(first.get(2)).isEqualTo(first.get(0));
         assertThat(second.get(1)).isEqualTo(first.get(1));
@@ -52,7 +25,7 @@ class CachingEmbedderTest {
 
     @Test
     void given_a_full_cache_when_more_texts_come_then_results_are_still_complete() {
-        Recording model = new Recording();
+        RecordingEmbedder model = new RecordingEmbedder(8);
         CachingEmbedder cached = new CachingEmbedder(model, 1);
 
         List<float[]> out = cached.embedPassages(List.of("a", "b", "c", "a"));

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,41 +13,13 @@ import tradetalk.retrieval.Article;
 import tradetalk.retrieval.ArticleMeta;
 import tradetalk.retrieval.Chunker;
 import tradetalk.retrieval.SearchRequest;
-import tradetalk.retrieval.embed.Embedder;
-import tradetalk.retrieval.embed.RandomEmbedder;
+import tradetalk.retrieval.embed.RecordingEmbedder;
 
 /** Ingest embeds the passages of many small articles together, in few large calls, with memory bounded. */
 class IngestBatchingTest {
 
     @TempDir
     Path dir;
-
-    /** Records the size of every embedding call it receives. */
-    static final class CountingEmbedder implements Embedder {
-        final Embedder inner = new RandomEmbedder(16);
-        final List<Integer> calls = new CopyOnWriteArrayList<>();
-
-        @Override
-        public String name() {
-            return inner.name();
-        }
-
-        @Override
-        public int dimension() {
-            return inner.dimension();
-        }
-
-        @Override
-        public float[] embedQuery(String query) {
-            return inner.embedQuery(query);
-        }
-
-        @Override
-        public List<float[]> embedPassages(List<String> passages) {
-            calls.add(passages.size());
-            return inner.embedPassages(passages);
-        }
-    }
 
     private static List<Article> snippets(int n) {
         List<Article> out = new ArrayList<>();
@@ -62,14 +33,14 @@ class IngestBatchingTest {
 
     @Test
     void given_many_one_passage_articles_when_ingested_then_the_model_sees_few_calls_of_at_most_the_batch_size() {
-        CountingEmbedder embedder = new CountingEmbedder();
+        RecordingEmbedder embedder = new RecordingEmbedder(16);
         List<Integer> progress = new ArrayList<>();
         try (ArticleIndex index = ArticleIndex.open(dir, embedder, new Chunker(120, 0), SearchSettings.defaults(),
                 16)) {
             IngestReport r = index.ingest(snippets(40), List.of(), progress::add);
 
             assertThat(r.added()).isEqualTo(40);
-            assertThat(embedder.calls).containsExactly(16, 16, 8);
+            assertThat(embedder.callSizes()).containsExactly(16, 16, 8);
             assertThat(index.articleCount()).isEqualTo(40);
             assertThat(index.passageCount()).isEqualTo(40);
             assertThat(progress).containsExactlyElementsOf(IntStream.rangeClosed(1, 40).boxed().toList());
@@ -82,7 +53,7 @@ class IngestBatchingTest {
 
     @Test
     void given_unchanged_and_empty_articles_among_new_ones_when_ingested_then_only_new_passages_are_embedded() {
-        CountingEmbedder embedder = new CountingEmbedder();
+        RecordingEmbedder embedder = new RecordingEmbedder(16);
         try (ArticleIndex index = ArticleIndex.open(dir, embedder, new Chunker(120, 0), SearchSettings.defaults(),
                 64)) {
             index.ingest(snippets(10));
@@ -96,7 +67,7 @@ class IngestBatchingTest {
             assertThat(r.added()).isEqualTo(20);
             assertThat(r.unchanged()).isEqualTo(10);
             assertThat(r.rejected()).extracting(x -> x.reason()).containsExactly("no text to index");
-            assertThat(embedder.calls).containsExactly(20);
+            assertThat(embedder.callSizes()).containsExactly(20);
             assertThat(index.articleCount()).isEqualTo(30);
         }
     }
