@@ -36,7 +36,9 @@ class CrashConsistencyTest {
                     new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = r.readLine()) != null) {
-                    progress.set(Integer.parseInt(line.substring("done ".length())));
+                    if (line.startsWith("done ")) { // logback's default configuration writes debug lines here too
+                        progress.set(Integer.parseInt(line.substring("done ".length())));
+                    }
                 }
             } catch (Exception e) {
                 // the stream ends when the child is killed
