@@ -1,6 +1,7 @@
 package tradetalk.bot.bench;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -169,7 +170,8 @@ public final class CorpusBench {
     private static List<String> passageTexts(Tradetalk tt, List<Path> corpus) {
         Chunker chunker = new Chunker(tt.config().index().passageWords(), tt.config().index().passageOverlap());
         Map<String, Article> byId = new LinkedHashMap<>();
-        for (Article a : new ArticleReader().read(corpus).articles()) {
+        for (Article a : new ArticleReader(Clock.systemUTC(), tt.config().index().maxArticleBytes()).read(corpus)
+                .articles()) {
             byId.putIfAbsent(a.id(), a);
         }
         if (byId.isEmpty()) {
