@@ -52,14 +52,23 @@ public final class AnswerService {
         Composition c = outcome.composition();
         long t2 = System.nanoTime();
         Timings timings = new Timings(ms(t1 - t0), ms(t2 - t1), ms(t2 - t0));
-        return new CitedAnswer(request.question(), c.answer(), c.abstained(), outcome.backend(), outcome.fallback(),
+        return new CitedAnswer(
+                request.question(),
+                c.answer(),
+                c.abstained(),
+                outcome.backend(),
+                outcome.fallback(),
                 c.citations(),
-                c.nearest(), timings, c.usage(), asOf, c.sentences());
+                c.nearest(),
+                timings,
+                c.usage(),
+                asOf,
+                c.sentences());
     }
 
     /** Answers without streaming. */
     public CitedAnswer answer(AnswerRequest request) {
-        return answer(request, s -> { });
+        return answer(request, s -> {});
     }
 
     private static double ms(long nanos) {

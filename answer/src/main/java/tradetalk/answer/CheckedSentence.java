@@ -27,8 +27,8 @@ public record CheckedSentence(String text, List<Integer> citations, boolean supp
      * {@code text} with each kept, unsupported sentence of {@code sentences} restyled by {@code style} (e.g. in
      * italics followed by {@link #NOT_FOUND}); other text unchanged.
      */
-    public static String marked(String text, List<CheckedSentence> sentences,
-                                java.util.function.UnaryOperator<String> style) {
+    public static String marked(
+            String text, List<CheckedSentence> sentences, java.util.function.UnaryOperator<String> style) {
         String out = text;
         int from = 0;
         for (CheckedSentence s : sentences) {

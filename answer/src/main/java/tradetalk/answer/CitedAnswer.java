@@ -18,9 +18,18 @@ import java.util.List;
  * @param asOf      the date the question was answered as of (later articles were left out); null when not known
  * @param sentences a model's sentences as checked against their sources; empty when no model answered
  */
-public record CitedAnswer(String question, String answer, boolean abstained, String backend, String fallback,
-                          List<Citation> citations, List<Citation> nearest, Timings timings, Usage usage,
-                          LocalDate asOf, List<CheckedSentence> sentences) {
+public record CitedAnswer(
+        String question,
+        String answer,
+        boolean abstained,
+        String backend,
+        String fallback,
+        List<Citation> citations,
+        List<Citation> nearest,
+        Timings timings,
+        Usage usage,
+        LocalDate asOf,
+        List<CheckedSentence> sentences) {
 
     public CitedAnswer {
         citations = List.copyOf(citations);
@@ -29,15 +38,31 @@ public record CitedAnswer(String question, String answer, boolean abstained, Str
     }
 
     /** An answer without checked sentences. */
-    public CitedAnswer(String question, String answer, boolean abstained, String backend, String fallback,
-                       List<Citation> citations, List<Citation> nearest, Timings timings, Usage usage,
-                       LocalDate asOf) {
+    public CitedAnswer(
+            String question,
+            String answer,
+            boolean abstained,
+            String backend,
+            String fallback,
+            List<Citation> citations,
+            List<Citation> nearest,
+            Timings timings,
+            Usage usage,
+            LocalDate asOf) {
         this(question, answer, abstained, backend, fallback, citations, nearest, timings, usage, asOf, List.of());
     }
 
     /** An answer without an as-of date or checked sentences. */
-    public CitedAnswer(String question, String answer, boolean abstained, String backend, String fallback,
-                       List<Citation> citations, List<Citation> nearest, Timings timings, Usage usage) {
+    public CitedAnswer(
+            String question,
+            String answer,
+            boolean abstained,
+            String backend,
+            String fallback,
+            List<Citation> citations,
+            List<Citation> nearest,
+            Timings timings,
+            Usage usage) {
         this(question, answer, abstained, backend, fallback, citations, nearest, timings, usage, null);
     }
 }

@@ -12,8 +12,13 @@ import java.util.List;
  * @param usage     model usage, or null for the offline composer
  * @param sentences a model's sentences as checked against their sources; empty for the offline composer
  */
-public record Composition(String answer, boolean abstained, List<Citation> citations, List<Citation> nearest,
-                          Usage usage, List<CheckedSentence> sentences) {
+public record Composition(
+        String answer,
+        boolean abstained,
+        List<Citation> citations,
+        List<Citation> nearest,
+        Usage usage,
+        List<CheckedSentence> sentences) {
 
     public Composition {
         citations = List.copyOf(citations);
@@ -22,8 +27,8 @@ public record Composition(String answer, boolean abstained, List<Citation> citat
     }
 
     /** A composition without checked sentences (the offline composer quotes the passages). */
-    public Composition(String answer, boolean abstained, List<Citation> citations, List<Citation> nearest,
-                       Usage usage) {
+    public Composition(
+            String answer, boolean abstained, List<Citation> citations, List<Citation> nearest, Usage usage) {
         this(answer, abstained, citations, nearest, usage, List.of());
     }
 }

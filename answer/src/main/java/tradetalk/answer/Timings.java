@@ -1,5 +1,4 @@
 package tradetalk.answer;
 
 /** Milliseconds spent retrieving, composing and in total for one answer. */
-public record Timings(double retrieveMs, double composeMs, double totalMs) {
-}
+public record Timings(double retrieveMs, double composeMs, double totalMs) {}

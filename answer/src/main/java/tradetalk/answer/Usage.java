@@ -8,5 +8,4 @@ package tradetalk.answer;
  * @param tokensOut completion tokens as the server reported them, or null when it reported none
  * @param latencyMs wall time of the call
  */
-public record Usage(String model, Integer tokensIn, Integer tokensOut, double latencyMs) {
-}
+public record Usage(String model, Integer tokensIn, Integer tokensOut, double latencyMs) {}

@@ -14,8 +14,7 @@ import tradetalk.retrieval.parse.ArticleReader;
 /** A real index of the three seed articles in {@code data/articles/}, for tests (real bge-small embeddings). */
 public final class SeedIndex {
 
-    private SeedIndex() {
-    }
+    private SeedIndex() {}
 
     /** The repository's seed articles directory. */
     public static Path seedDir() {
@@ -25,7 +24,8 @@ public final class SeedIndex {
                 return dir;
             }
         }
-        throw new IllegalStateException("data/articles not found above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "data/articles not found above " + Path.of("").toAbsolutePath());
     }
 
     /** Opens an index in {@code dir} and ingests the seed articles (passages of 120 words, as configured). */

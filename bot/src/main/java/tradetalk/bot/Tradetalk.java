@@ -2,12 +2,12 @@ package tradetalk.bot;
 
 import java.io.PrintStream;
 import java.net.URI;
-import java.time.Clock;
-import java.util.function.UnaryOperator;
-import net.dv8tion.jda.api.JDABuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
+import java.util.function.UnaryOperator;
+import net.dv8tion.jda.api.JDABuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tradetalk.answer.AnswerComposer;
@@ -40,16 +40,14 @@ import tradetalk.bot.discord.commands.ReindexCommand;
 import tradetalk.bot.discord.commands.SourcesCommand;
 import tradetalk.bot.discord.commands.StatusCommand;
 import tradetalk.bot.discord.commands.SummaryCommand;
-import tradetalk.retrieval.Chunker;
 import tradetalk.retrieval.ArticleMeta;
+import tradetalk.retrieval.Chunker;
 import tradetalk.retrieval.ReadResult;
 import tradetalk.retrieval.SearchHit;
 import tradetalk.retrieval.SearchRequest;
 import tradetalk.retrieval.embed.BgeSmallEmbedder;
 import tradetalk.retrieval.embed.CachingEmbedder;
 import tradetalk.retrieval.embed.Embedder;
-import tradetalk.retrieval.index.ArticleIndex;
-import tradetalk.retrieval.index.IngestReport;
 import tradetalk.retrieval.feed.ArticleFetcher;
 import tradetalk.retrieval.feed.FeedIngester;
 import tradetalk.retrieval.feed.FeedRefresher;
@@ -59,6 +57,8 @@ import tradetalk.retrieval.feed.HttpFetcher;
 import tradetalk.retrieval.feed.IngestProgress;
 import tradetalk.retrieval.feed.PageFetcher;
 import tradetalk.retrieval.feed.Robots;
+import tradetalk.retrieval.index.ArticleIndex;
+import tradetalk.retrieval.index.IngestReport;
 import tradetalk.retrieval.parse.ArticleReader;
 
 /**
@@ -129,9 +129,12 @@ public class Tradetalk implements AutoCloseable {
     /** The article index, opened on first use. */
     public synchronized ArticleIndex index() {
         if (index == null) {
-            index = ArticleIndex.open(config.index().dirPath(), embedder(),
+            index = ArticleIndex.open(
+                    config.index().dirPath(),
+                    embedder(),
                     new Chunker(config.index().passageWords(), config.index().passageOverlap()),
-                    config.search().settings(), config.index().ingestBatch());
+                    config.search().settings(),
+                    config.index().ingestBatch());
         }
         return index;
     }
@@ -158,7 +161,11 @@ public class Tradetalk implements AutoCloseable {
         if (composer == null) {
             ModelSettings settings = config.model().settings();
             composer = settings.usesModel()
-                    ? ModelComposer.streaming(settings, prompts(), supportChecker(), config.answer().unsupportedPolicy())
+                    ? ModelComposer.streaming(
+                            settings,
+                            prompts(),
+                            supportChecker(),
+                            config.answer().unsupportedPolicy())
                     : offlineComposer();
         }
         return composer;
@@ -193,8 +200,8 @@ public class Tradetalk implements AutoCloseable {
     /** Summaries of an article, a topic or a date range. */
     public synchronized SummaryService summaryService() {
         if (summaries == null) {
-            summaries = new ExtractiveSummaryService(index(), sentenceEmbedder(), config.status().thresholds(),
-                    modelComposer());
+            summaries = new ExtractiveSummaryService(
+                    index(), sentenceEmbedder(), config.status().thresholds(), modelComposer());
         }
         return summaries;
     }
@@ -216,7 +223,7 @@ public class Tradetalk implements AutoCloseable {
         statusService();
         summaryService();
         List<SearchHit> hits = index().search(SearchRequest.of("trade talks", 1));
-        offlineComposer().compose("trade talks", hits, s -> { });
+        offlineComposer().compose("trade talks", hits, s -> {});
         log.info("Warmed up (embedding model, index, composers) in {} ms", (System.nanoTime() - t0) / 1_000_000);
     }
 
@@ -236,20 +243,22 @@ public class Tradetalk implements AutoCloseable {
         FeedbackStore feedback = FeedbackStore.open(discord.feedbackPath());
         Answering answering = new Answering(answers(), config.search().k(), discord.streamEditInterval(), clock);
         Access access = new Access(discord, clock);
-        Conversations conversations = new Conversations(answering, work,
-                (user, guild, channel) -> access.check(user, guild, channel, true));
+        Conversations conversations =
+                new Conversations(answering, work, (user, guild, channel) -> access.check(user, guild, channel, true));
         SourcesCommand sources = new SourcesCommand(this::articles);
-        CommandRegistry registry = new CommandRegistry(List.of(
-                new AskCommand(answering),
-                new StatusCommand(statusService(), config.status().defaultTopic()),
-                new SummaryCommand(summaryService()),
-                sources,
-                new IngestCommand(this::ingestUrl),
-                new ReindexCommand(this::reindex)),
+        CommandRegistry registry = new CommandRegistry(
+                List.of(
+                        new AskCommand(answering),
+                        new StatusCommand(statusService(), config.status().defaultTopic()),
+                        new SummaryCommand(summaryService()),
+                        sources,
+                        new IngestCommand(this::ingestUrl),
+                        new ReindexCommand(this::reindex)),
                 List.of(sources, new FeedbackButtons(feedback, answering, clock)));
         BotCore core = new BotCore(registry, conversations, access, work);
         Digest digest = discord.digestEvery().isPresent()
-                ? new Digest(statusService(), this::articles, discord.digestChannel()) : null;
+                ? new Digest(statusService(), this::articles, discord.digestChannel())
+                : null;
         return new DiscordBot(discord, core, work, feedback, conversations, digest).start(customizer);
     }
 
@@ -289,7 +298,10 @@ public class Tradetalk implements AutoCloseable {
     /** Feed and page ingestion with deduplication; its state lives in the index directory. */
     public synchronized FeedIngester feedIngester() {
         if (feedIngester == null) {
-            feedIngester = new FeedIngester(httpFetcher(), articleFetcher(), index(),
+            feedIngester = new FeedIngester(
+                    httpFetcher(),
+                    articleFetcher(),
+                    index(),
                     FeedState.load(config.index().dirPath().resolve(FeedState.FILE_NAME)));
         }
         return feedIngester;
@@ -301,8 +313,13 @@ public class Tradetalk implements AutoCloseable {
      */
     public synchronized FeedRefresher feedRefresher() {
         if (feedRefresher == null) {
-            feedRefresher = new FeedRefresher(feedIngester(), index(), config.feeds().feedSources(),
-                    config.feeds().backoff(), config.index().maxAgeDuration(), Clock.systemDefaultZone());
+            feedRefresher = new FeedRefresher(
+                    feedIngester(),
+                    index(),
+                    config.feeds().feedSources(),
+                    config.feeds().backoff(),
+                    config.index().maxAgeDuration(),
+                    Clock.systemDefaultZone());
         }
         return feedRefresher;
     }
@@ -339,9 +356,10 @@ public class Tradetalk implements AutoCloseable {
             return false;
         }
         if (articles == null || !Files.isDirectory(articles)) {
-            String problem = articles == null ? "index.articles is empty"
-                    : "index.articles (" + articles + ") " + (Files.exists(articles) ? "is not a directory"
-                    : "does not exist");
+            String problem = articles == null
+                    ? "index.articles is empty"
+                    : "index.articles (" + articles + ") "
+                            + (Files.exists(articles) ? "is not a directory" : "does not exist");
             if (required) {
                 throw new UserError("the index " + config.index().dir() + " is empty and " + problem
                         + ": set index.articles (TRADETALK_INDEX_ARTICLES) to a directory of articles, or run "

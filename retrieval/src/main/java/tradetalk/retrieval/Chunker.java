@@ -50,8 +50,8 @@ public final class Chunker {
             }
             String[] words = sentence.split(" ");
             for (int w = 0; w < words.length; w += targetWords) {
-                out.add(String.join(" ", java.util.Arrays.asList(words).subList(w, Math.min(words.length,
-                        w + targetWords))));
+                out.add(String.join(
+                        " ", java.util.Arrays.asList(words).subList(w, Math.min(words.length, w + targetWords))));
             }
         }
         return out == null ? sentences : out;

@@ -10,10 +10,10 @@ import java.util.regex.Pattern;
 public final class ControlChars {
 
     /** CSI (ESC [ or U+009B) ... final byte; OSC (ESC ] or U+009D) ... BEL or ST; ESC and one more character. */
-    private static final Pattern ESCAPES = Pattern.compile(
-            "(?:\\u001B\\[|\\u009B)[0-?]*[ -/]*[@-~]?"
-                    + "|(?:\\u001B]|\\u009D)[^\\u0007\\u001B\\u009C]*(?:\\u0007|\\u001B\\\\|\\u009C)?"
-                    + "|\\u001B[ -~]?");
+    private static final Pattern ESCAPES = Pattern.compile("(?:\\u001B\\[|\\u009B)[0-?]*[ -/]*[@-~]?"
+            + "|(?:\\u001B]|\\u009D)[^\\u0007\\u001B\\u009C]*(?:\\u0007|\\u001B\\\\|\\u009C)?"
+            + "|\\u001B[ -~]?");
+
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\t\\n]]");
     private static final Pattern LINE_CONTROL = Pattern.compile("[\\t\\n]");
 
@@ -27,7 +27,9 @@ public final class ControlChars {
             return s;
         }
         String t = text(s);
-        return t.indexOf('\t') < 0 && t.indexOf('\n') < 0 ? t : LINE_CONTROL.matcher(t).replaceAll(" ");
+        return t.indexOf('\t') < 0 && t.indexOf('\n') < 0
+                ? t
+                : LINE_CONTROL.matcher(t).replaceAll(" ");
     }
 
     /** A text: escapes and controls removed; tabs and line breaks ({@code \n}; {@code \r} is dropped) kept. */

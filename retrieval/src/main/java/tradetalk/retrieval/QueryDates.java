@@ -39,29 +39,43 @@ public final class QueryDates {
     }
 
     private static final Map<String, Month> MONTHS = Map.ofEntries(
-            Map.entry("january", Month.JANUARY), Map.entry("jan", Month.JANUARY),
-            Map.entry("february", Month.FEBRUARY), Map.entry("feb", Month.FEBRUARY),
-            Map.entry("march", Month.MARCH), Map.entry("mar", Month.MARCH),
-            Map.entry("april", Month.APRIL), Map.entry("apr", Month.APRIL),
+            Map.entry("january", Month.JANUARY),
+            Map.entry("jan", Month.JANUARY),
+            Map.entry("february", Month.FEBRUARY),
+            Map.entry("feb", Month.FEBRUARY),
+            Map.entry("march", Month.MARCH),
+            Map.entry("mar", Month.MARCH),
+            Map.entry("april", Month.APRIL),
+            Map.entry("apr", Month.APRIL),
             Map.entry("may", Month.MAY),
-            Map.entry("june", Month.JUNE), Map.entry("jun", Month.JUNE),
-            Map.entry("july", Month.JULY), Map.entry("jul", Month.JULY),
-            Map.entry("august", Month.AUGUST), Map.entry("aug", Month.AUGUST),
-            Map.entry("september", Month.SEPTEMBER), Map.entry("sept", Month.SEPTEMBER),
+            Map.entry("june", Month.JUNE),
+            Map.entry("jun", Month.JUNE),
+            Map.entry("july", Month.JULY),
+            Map.entry("jul", Month.JULY),
+            Map.entry("august", Month.AUGUST),
+            Map.entry("aug", Month.AUGUST),
+            Map.entry("september", Month.SEPTEMBER),
+            Map.entry("sept", Month.SEPTEMBER),
             Map.entry("sep", Month.SEPTEMBER),
-            Map.entry("october", Month.OCTOBER), Map.entry("oct", Month.OCTOBER),
-            Map.entry("november", Month.NOVEMBER), Map.entry("nov", Month.NOVEMBER),
-            Map.entry("december", Month.DECEMBER), Map.entry("dec", Month.DECEMBER));
+            Map.entry("october", Month.OCTOBER),
+            Map.entry("oct", Month.OCTOBER),
+            Map.entry("november", Month.NOVEMBER),
+            Map.entry("nov", Month.NOVEMBER),
+            Map.entry("december", Month.DECEMBER),
+            Map.entry("dec", Month.DECEMBER));
     private static final String MONTH =
             "(January|February|March|April|May|June|July|August|September|October|November|December"
                     + "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?";
     private static final Pattern ISO = Pattern.compile("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b");
-    private static final Pattern MONTH_DAY_YEAR = Pattern.compile("\\b" + MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b");
-    private static final Pattern DAY_MONTH_YEAR = Pattern.compile("\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+" + MONTH + ",?\\s+(\\d{4})\\b");
+    private static final Pattern MONTH_DAY_YEAR =
+            Pattern.compile("\\b" + MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b");
+    private static final Pattern DAY_MONTH_YEAR =
+            Pattern.compile("\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+" + MONTH + ",?\\s+(\\d{4})\\b");
     private static final Pattern MONTH_YEAR = Pattern.compile("\\b" + MONTH + ",?\\s+(?:of\\s+)?(\\d{4})\\b");
     /** A month on its own; "May" only after a preposition, since it is usually the verb. */
     private static final Pattern MONTH_ALONE = Pattern.compile("\\b(?:(?:in|since|during|of|early|late|mid|last|"
             + "this)\\s+" + MONTH + "|" + MONTH.replace("|May", "") + ")\\b(?!-)");
+
     private static final Pattern YEAR = Pattern.compile("\\b(?:in|of|during|since|from)\\s+((?:19|20)\\d{2})\\b");
 
     private QueryDates() {
@@ -73,20 +87,20 @@ public final class QueryDates {
         try {
             Matcher m = ISO.matcher(question);
             if (m.find()) {
-                LocalDate d = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                        Integer.parseInt(m.group(3)));
+                LocalDate d = LocalDate.of(
+                        Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
                 return Optional.of(new Span(d, d, null));
             }
             m = MONTH_DAY_YEAR.matcher(question);
             if (m.find()) {
-                LocalDate d = LocalDate.of(Integer.parseInt(m.group(3)), month(m.group(1)),
-                        Integer.parseInt(m.group(2)));
+                LocalDate d =
+                        LocalDate.of(Integer.parseInt(m.group(3)), month(m.group(1)), Integer.parseInt(m.group(2)));
                 return Optional.of(new Span(d, d, null));
             }
             m = DAY_MONTH_YEAR.matcher(question);
             if (m.find()) {
-                LocalDate d = LocalDate.of(Integer.parseInt(m.group(3)), month(m.group(2)),
-                        Integer.parseInt(m.group(1)));
+                LocalDate d =
+                        LocalDate.of(Integer.parseInt(m.group(3)), month(m.group(2)), Integer.parseInt(m.group(1)));
                 return Optional.of(new Span(d, d, null));
             }
         } catch (DateTimeException e) {
@@ -110,8 +124,9 @@ public final class QueryDates {
         return Optional.empty();
     }
 
-    private static final Pattern MONTH_DAY = Pattern.compile("\\b" + MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!,?\\s*\\d)"
-            + "|\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH + "\\b(?!,?\\s*\\d)");
+    private static final Pattern MONTH_DAY =
+            Pattern.compile("\\b" + MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!,?\\s*\\d)"
+                    + "|\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH + "\\b(?!,?\\s*\\d)");
 
     /**
      * The day of the year a question names without a year ("on November 26", "26th of November"); empty when it

@@ -8,5 +8,4 @@ package tradetalk.retrieval;
  * @param lexical the passage's BM25 score, 0 when the lexical search did not return it
  * @param dense   the cosine similarity of the passage to the query, 0 when the dense search did not return it
  */
-public record SearchHit(Passage passage, double score, double lexical, double dense) {
-}
+public record SearchHit(Passage passage, double score, double lexical, double dense) {}

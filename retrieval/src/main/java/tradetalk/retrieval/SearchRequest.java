@@ -21,7 +21,12 @@ public record SearchRequest(String query, int k, Mode mode, LocalDate from, Loca
      * Which signals rank the passages: both fused, BM25 alone, the HNSW vector index alone, or an exact cosine scan
      * over every passage vector (the brute-force baseline of in-memory vector stores).
      */
-    public enum Mode { HYBRID, BM25, DENSE, DENSE_EXACT }
+    public enum Mode {
+        HYBRID,
+        BM25,
+        DENSE,
+        DENSE_EXACT
+    }
 
     public SearchRequest {
         Objects.requireNonNull(query, "query");

@@ -66,8 +66,7 @@ public final class Sentences {
             return false;
         }
         int para = ahead.next("\n\n", end);
-        return curly > 0 ? Math.min(ahead.next("”", end), ahead.next("’’", end)) < para
-                : ahead.next("\"", end) < para;
+        return curly > 0 ? Math.min(ahead.next("”", end), ahead.next("’’", end)) < para : ahead.next("\"", end) < para;
     }
 
     /**
@@ -120,7 +119,8 @@ public final class Sentences {
             return true;
         }
         // initials such as "J." in "John J. Smith" or "T.J." in "T.J. Watt"
-        return word.length() == 1 && Character.isLetter(word.charAt(0)) || INITIALS.matcher(word).matches();
+        return word.length() == 1 && Character.isLetter(word.charAt(0))
+                || INITIALS.matcher(word).matches();
     }
 
     private static void add(List<String> out, String s) {

@@ -12,13 +12,14 @@ import org.junit.jupiter.api.Test;
 class ChunkerTest {
 
     private static Article article(String body) {
-        ArticleMeta meta = new ArticleMeta("a1", "Title", "Outlet", LocalDate.of(2019, 11, 26), "https://x/1", "",
-                "", "");
+        ArticleMeta meta =
+                new ArticleMeta("a1", "Title", "Outlet", LocalDate.of(2019, 11, 26), "https://x/1", "", "", "");
         return Article.of(meta, body);
     }
 
     private static String sentences(int n, int wordsEach) {
-        return IntStream.range(0, n).mapToObj(i -> "Sentence" + i + " " + "word ".repeat(wordsEach - 2) + "end.")
+        return IntStream.range(0, n)
+                .mapToObj(i -> "Sentence" + i + " " + "word ".repeat(wordsEach - 2) + "end.")
                 .collect(Collectors.joining(" "));
     }
 
@@ -87,7 +88,8 @@ class ChunkerTest {
 
     @Test
     void given_thousands_of_sentences_when_split_then_each_sentence_is_read_a_bounded_number_of_times() {
-        List<String> sentences = IntStream.range(0, 20_000).mapToObj(i -> "Sentence" + i + " has six words here.")
+        List<String> sentences = IntStream.range(0, 20_000)
+                .mapToObj(i -> "Sentence" + i + " has six words here.")
                 .toList();
         CountingList counting = new CountingList(sentences);
 
@@ -102,8 +104,10 @@ class ChunkerTest {
     @Test
     void given_a_four_megabyte_article_when_split_then_every_sentence_is_in_a_passage_in_order() {
         String body = IntStream.range(0, 100_000)
-                .mapToObj(i -> (i % 3 == 0 ? "\"We talked about item " + i + ",\" Mr. Liu said." : "The U.S. side "
-                        + "answered on point " + i + " of the phase one deal.") + (i % 7 == 6 ? "\n\n" : " "))
+                .mapToObj(i -> (i % 3 == 0
+                                ? "\"We talked about item " + i + ",\" Mr. Liu said."
+                                : "The U.S. side " + "answered on point " + i + " of the phase one deal.")
+                        + (i % 7 == 6 ? "\n\n" : " "))
                 .collect(Collectors.joining());
         assertThat(body.length()).isGreaterThan(4_000_000);
 
@@ -123,6 +127,7 @@ class ChunkerTest {
 
         assertThat(ps).hasSizeGreaterThan(2_000);
         assertThat(ps).allSatisfy(p -> assertThat(Chunker.wordCount(p.text())).isBetween(33, 130));
-        assertThat(ps.stream().map(Passage::text).collect(Collectors.joining(" "))).isEqualTo(body);
+        assertThat(ps.stream().map(Passage::text).collect(Collectors.joining(" ")))
+                .isEqualTo(body);
     }
 }

@@ -10,8 +10,7 @@ import java.util.List;
  */
 public final class ChunkingTiming {
 
-    private ChunkingTiming() {
-    }
+    private ChunkingTiming() {}
 
     public static void main(String[] args) {
         Chunker chunker = new Chunker(120, 0);
@@ -19,13 +18,17 @@ public final class ChunkingTiming {
             int mb = Integer.parseInt(arg);
             for (boolean paragraphs : new boolean[] {true, false}) {
                 String body = text(mb * 1_000_000, paragraphs);
-                Article a = Article.of(new ArticleMeta("t", "T", "", LocalDate.of(2019, 11, 26), "", "", "", ""),
-                        body);
+                Article a = Article.of(new ArticleMeta("t", "T", "", LocalDate.of(2019, 11, 26), "", "", "", ""), body);
                 long t0 = System.nanoTime();
                 List<Passage> ps = chunker.split(a);
                 double s = (System.nanoTime() - t0) / 1e9;
-                System.out.printf(java.util.Locale.ROOT, "%d MB %s: %d passages in %.2f s%n", mb,
-                        paragraphs ? "in paragraphs" : "one paragraph", ps.size(), s);
+                System.out.printf(
+                        java.util.Locale.ROOT,
+                        "%d MB %s: %d passages in %.2f s%n",
+                        mb,
+                        paragraphs ? "in paragraphs" : "one paragraph",
+                        ps.size(),
+                        s);
             }
         }
     }
@@ -36,11 +39,20 @@ public final class ChunkingTiming {
         int i = 0;
         while (b.length() < chars) {
             switch (i % 4) {
-                case 0 -> b.append("The U.S. and China held talks on tariffs number ").append(i).append('.');
-                case 1 -> b.append("\"We made progress on item ").append(i).append(", and talks go on,\" Mr. Liu said.");
-                case 2 -> b.append("Officials said the phase one deal covers farm goods and the yuan in round ")
-                        .append(i).append('.');
-                default -> b.append("Markets rose on the news, with soybeans up ").append(i % 90).append(" cents.");
+                case 0 ->
+                    b.append("The U.S. and China held talks on tariffs number ")
+                            .append(i)
+                            .append('.');
+                case 1 ->
+                    b.append("\"We made progress on item ").append(i).append(", and talks go on,\" Mr. Liu said.");
+                case 2 ->
+                    b.append("Officials said the phase one deal covers farm goods and the yuan in round ")
+                            .append(i)
+                            .append('.');
+                default ->
+                    b.append("Markets rose on the news, with soybeans up ")
+                            .append(i % 90)
+                            .append(" cents.");
             }
             i++;
             b.append(paragraphs && i % 5 == 0 ? "\n\n" : " ");

@@ -48,7 +48,10 @@ public final class CitationNumbers {
         numbers.forEach((id, n) -> {
             List<Passage> ps = new ArrayList<>(passages.get(id));
             ps.sort((a, b) -> Integer.compare(a.ordinal(), b.ordinal()));
-            out.add(new Citation(n, articles.get(id), ps.stream().map(Passage::id).toList(),
+            out.add(new Citation(
+                    n,
+                    articles.get(id),
+                    ps.stream().map(Passage::id).toList(),
                     String.join(" … ", ps.stream().map(Passage::text).toList())));
         });
         return out;

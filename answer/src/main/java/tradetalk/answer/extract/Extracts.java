@@ -27,9 +27,10 @@ public final class Extracts {
     static final int SUBSTANTIAL_TERMS = 15;
     /** Distinct commitment words at which a sentence counts as stating a decision in full. */
     static final int SUBSTANTIAL_COMMITMENTS = 3;
+
     private static final List<List<String>> COMMITMENTS = commitments();
-    private static final Pattern LEANING = Pattern.compile(
-            "[\"“‘']|(?:I|We|You|He|She|It|They|That|This|These|Those|His|Her|Their|Its)\\b"
+    private static final Pattern LEANING =
+            Pattern.compile("[\"“‘']|(?:I|We|You|He|She|It|They|That|This|These|Those|His|Her|Their|Its)\\b"
                     + "|(?:But|And|Still|Yet|So|However|Also),?\\s+(?:\\w+\\s+){0,2}?(?:he|she|they|it|that|this)\\b");
     /** Connectives that answer an earlier sentence wherever they stand ("Officials were nevertheless eager..."). */
     private static final Pattern ANSWERING = Pattern.compile(
@@ -104,7 +105,9 @@ public final class Extracts {
 
     /** A sentence's words, lower case, for spotting exact repeats. */
     public static String key(String sentence) {
-        return sentence.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        return sentence.toLowerCase(Locale.ROOT)
+                .replaceAll("[^\\p{L}\\p{N}]+", " ")
+                .strip();
     }
 
     /** The normalised mean of the sentences' vectors: what they say on the whole. */
@@ -171,8 +174,8 @@ public final class Extracts {
      *
      * @return the indexes of the picked sentences, in the order picked
      */
-    public static List<Integer> mmr(List<Sentence> sentences, double[] relevance, int k, double lambda,
-                                    double duplicate) {
+    public static List<Integer> mmr(
+            List<Sentence> sentences, double[] relevance, int k, double lambda, double duplicate) {
         List<Integer> picked = new ArrayList<>();
         List<Sentence> chosen = new ArrayList<>();
         Set<String> keys = new HashSet<>();
@@ -212,7 +215,8 @@ public final class Extracts {
      */
     public static double substance(Sentence s) {
         Set<String> terms = new HashSet<>(TextAnalysis.terms(s.text()));
-        long commitments = COMMITMENTS.stream().filter(c -> terms.containsAll(c)).count();
+        long commitments =
+                COMMITMENTS.stream().filter(c -> terms.containsAll(c)).count();
         return 0.5 * Math.min(1.0, terms.size() / (double) SUBSTANTIAL_TERMS)
                 + 0.5 * Math.min(1.0, commitments / (double) SUBSTANTIAL_COMMITMENTS);
     }
@@ -241,7 +245,10 @@ public final class Extracts {
      * when he announced..."), or answers an earlier sentence ("nevertheless", "however").
      */
     public static double standalone(Sentence s) {
-        return LEANING.matcher(s.text()).lookingAt() || ANSWERING.matcher(s.text()).find() ? 0 : 1;
+        return LEANING.matcher(s.text()).lookingAt()
+                        || ANSWERING.matcher(s.text()).find()
+                ? 0
+                : 1;
     }
 
     /**
@@ -254,7 +261,9 @@ public final class Extracts {
         double[] central = minMax(centrality(sentences));
         double[] score = new double[sentences.size()];
         for (int i = 0; i < score.length; i++) {
-            score[i] = 0.35 * topic[i] + 0.3 * central[i] + 0.2 * lead(sentences.get(i))
+            score[i] = 0.35 * topic[i]
+                    + 0.3 * central[i]
+                    + 0.2 * lead(sentences.get(i))
                     + 0.15 * standalone(sentences.get(i));
         }
         return score;

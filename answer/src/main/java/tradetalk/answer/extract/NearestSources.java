@@ -33,7 +33,10 @@ public final class NearestSources {
                 break;
             }
             ArticleMeta a = h.passage().article();
-            out.putIfAbsent(a.id(), new Citation(out.size() + 1, a, h.passage().id(), h.passage().text()));
+            out.putIfAbsent(
+                    a.id(),
+                    new Citation(
+                            out.size() + 1, a, h.passage().id(), h.passage().text()));
         }
         return List.copyOf(out.values());
     }

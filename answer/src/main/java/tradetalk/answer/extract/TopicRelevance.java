@@ -47,7 +47,8 @@ public final class TopicRelevance {
 
     /** The share of the topic's weighted terms in the passage and its title. */
     public double coverage(SearchHit hit) {
-        return weights.coverage(hit.passage().article().title() + " " + hit.passage().text());
+        return weights.coverage(
+                hit.passage().article().title() + " " + hit.passage().text());
     }
 
     /** True when the passage is about the topic. */

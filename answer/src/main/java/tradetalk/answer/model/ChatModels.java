@@ -23,27 +23,29 @@ public final class ChatModels {
     /** A blocking client for the configured provider. */
     public static ChatModel chatModel(ModelSettings s) {
         return switch (s.provider()) {
-            case OPENAI -> OpenAiChatModel.builder()
-                    .baseUrl(s.effectiveBaseUrl())
-                    .apiKey(s.apiKey())
-                    .modelName(s.name())
-                    .timeout(s.timeout())
-                    .temperature(s.temperature())
-                    .maxTokens(s.maxTokens())
-                    .maxRetries(0)
-                    .logRequests(false)
-                    .logResponses(false)
-                    .build();
-            case OLLAMA -> OllamaChatModel.builder()
-                    .baseUrl(s.effectiveBaseUrl())
-                    .modelName(s.name())
-                    .timeout(s.timeout())
-                    .temperature(s.temperature())
-                    .numPredict(s.maxTokens())
-                    .maxRetries(0)
-                    .logRequests(false)
-                    .logResponses(false)
-                    .build();
+            case OPENAI ->
+                OpenAiChatModel.builder()
+                        .baseUrl(s.effectiveBaseUrl())
+                        .apiKey(s.apiKey())
+                        .modelName(s.name())
+                        .timeout(s.timeout())
+                        .temperature(s.temperature())
+                        .maxTokens(s.maxTokens())
+                        .maxRetries(0)
+                        .logRequests(false)
+                        .logResponses(false)
+                        .build();
+            case OLLAMA ->
+                OllamaChatModel.builder()
+                        .baseUrl(s.effectiveBaseUrl())
+                        .modelName(s.name())
+                        .timeout(s.timeout())
+                        .temperature(s.temperature())
+                        .numPredict(s.maxTokens())
+                        .maxRetries(0)
+                        .logRequests(false)
+                        .logResponses(false)
+                        .build();
             case OFFLINE -> throw offline();
         };
     }
@@ -51,25 +53,27 @@ public final class ChatModels {
     /** A streaming client for the configured provider. */
     public static StreamingChatModel streamingChatModel(ModelSettings s) {
         return switch (s.provider()) {
-            case OPENAI -> OpenAiStreamingChatModel.builder()
-                    .baseUrl(s.effectiveBaseUrl())
-                    .apiKey(s.apiKey())
-                    .modelName(s.name())
-                    .timeout(s.timeout())
-                    .temperature(s.temperature())
-                    .maxTokens(s.maxTokens())
-                    .logRequests(false)
-                    .logResponses(false)
-                    .build();
-            case OLLAMA -> OllamaStreamingChatModel.builder()
-                    .baseUrl(s.effectiveBaseUrl())
-                    .modelName(s.name())
-                    .timeout(s.timeout())
-                    .temperature(s.temperature())
-                    .numPredict(s.maxTokens())
-                    .logRequests(false)
-                    .logResponses(false)
-                    .build();
+            case OPENAI ->
+                OpenAiStreamingChatModel.builder()
+                        .baseUrl(s.effectiveBaseUrl())
+                        .apiKey(s.apiKey())
+                        .modelName(s.name())
+                        .timeout(s.timeout())
+                        .temperature(s.temperature())
+                        .maxTokens(s.maxTokens())
+                        .logRequests(false)
+                        .logResponses(false)
+                        .build();
+            case OLLAMA ->
+                OllamaStreamingChatModel.builder()
+                        .baseUrl(s.effectiveBaseUrl())
+                        .modelName(s.name())
+                        .timeout(s.timeout())
+                        .temperature(s.temperature())
+                        .numPredict(s.maxTokens())
+                        .logRequests(false)
+                        .logResponses(false)
+                        .build();
             case OFFLINE -> throw offline();
         };
     }

@@ -43,6 +43,7 @@ public final class CitationChecker {
     /** One or more markers (with the space before them) directly after sentence-ending punctuation. */
     private static final Pattern MARKERS_AFTER_STOP =
             Pattern.compile("(?i)([.!?])((?:\\s*" + MARKER_TEXT + ")+)(?=\\s|$)");
+
     private static final Pattern SPACED_MARKERS = Pattern.compile("(?i)\\s*(?:" + MARKER_TEXT + ")");
     private static final Pattern NO_ANSWER = Pattern.compile("(?i)^(?:i'?m sorry[,.]?\\s*|unfortunately[,]?\\s*)?"
             + "(?:the\\s+)?(?:provided\\s+|given\\s+|available\\s+)?(?:sources|articles|context|passages)\\s+"
@@ -64,8 +65,13 @@ public final class CitationChecker {
      * @param droppedMarkers   citation numbers removed for being out of range
      * @param sentences        every sentence of the reply as checked, kept or not, in order
      */
-    public record Result(String text, boolean abstained, List<Citation> citations, int droppedSentences,
-                         int droppedMarkers, List<CheckedSentence> sentences) {
+    public record Result(
+            String text,
+            boolean abstained,
+            List<Citation> citations,
+            int droppedSentences,
+            int droppedMarkers,
+            List<CheckedSentence> sentences) {
 
         public Result {
             citations = List.copyOf(citations);
@@ -74,7 +80,9 @@ public final class CitationChecker {
 
         /** Sentences the cited passages do not support (dropped or marked). */
         public long unsupported() {
-            return sentences.stream().filter(s -> !s.supported() && !UNCITED.equals(s.reason())).count();
+            return sentences.stream()
+                    .filter(s -> !s.supported() && !UNCITED.equals(s.reason()))
+                    .count();
         }
     }
 
@@ -82,8 +90,7 @@ public final class CitationChecker {
     public static final String UNCITED = "cites none of the sources it was given";
 
     /** A sentence on its way through the check: the old source numbers it cites, its verdict, its kept text. */
-    private record Pending(String words, List<Integer> cited, Verdict verdict, String keptText) {
-    }
+    private record Pending(String words, List<Integer> cited, Verdict verdict, String keptText) {}
 
     /** True when the reply is (or contains) the abstain phrase. */
     public static boolean isAbstain(String reply) {
@@ -102,13 +109,14 @@ public final class CitationChecker {
      * against the passages it cites with {@code verifier}, dropping or keeping the unsupported ones by
      * {@code policy}.
      */
-    public static Result check(String reply, List<Passage> sources, SentenceVerifier verifier,
-                               UnsupportedPolicy policy) {
+    public static Result check(
+            String reply, List<Passage> sources, SentenceVerifier verifier, UnsupportedPolicy policy) {
         if (reply == null || reply.isBlank() || isAbstain(reply)) {
             return abstain(0, 0, List.of());
         }
-        String text = MARKERS_AFTER_STOP.matcher(reply.strip()).replaceAll(m -> Matcher.quoteReplacement(
-                m.group(2) + m.group(1)));
+        String text = MARKERS_AFTER_STOP
+                .matcher(reply.strip())
+                .replaceAll(m -> Matcher.quoteReplacement(m.group(2) + m.group(1)));
         Map<Integer, Integer> renumber = new LinkedHashMap<>();
         List<String> lines = new ArrayList<>();
         int droppedSentences = 0;
@@ -120,7 +128,9 @@ public final class CitationChecker {
             for (String sentence : Sentences.split(line)) {
                 if (first) {
                     first = false;
-                    if (NO_ANSWER.matcher(MARKER.matcher(sentence).replaceAll("").strip()).find()) {
+                    if (NO_ANSWER
+                            .matcher(MARKER.matcher(sentence).replaceAll("").strip())
+                            .find()) {
                         return abstain(0, 0, List.of());
                     }
                 }
@@ -145,7 +155,9 @@ public final class CitationChecker {
                     continue;
                 }
                 List<Integer> cited = valid.stream().distinct().toList();
-                Verdict verdict = verifier.verify(clean(words), cited.stream().map(n -> sources.get(n - 1)).toList());
+                Verdict verdict = verifier.verify(
+                        clean(words),
+                        cited.stream().map(n -> sources.get(n - 1)).toList());
                 if (!verdict.supported() && policy == UnsupportedPolicy.DROP) {
                     droppedSentences++;
                     pending.add(new Pending(clean(words), cited, verdict, null));
@@ -169,10 +181,13 @@ public final class CitationChecker {
         }
         List<CheckedSentence> sentences = new ArrayList<>();
         for (Pending p : pending) {
-            List<Integer> numbers = p.cited().stream().filter(renumber::containsKey).map(renumber::get).toList();
+            List<Integer> numbers = p.cited().stream()
+                    .filter(renumber::containsKey)
+                    .map(renumber::get)
+                    .toList();
             String shown = p.keptText() != null ? p.keptText() : p.words();
-            sentences.add(new CheckedSentence(shown, numbers, p.verdict().supported(), p.verdict().reason(),
-                    p.keptText() != null));
+            sentences.add(new CheckedSentence(
+                    shown, numbers, p.verdict().supported(), p.verdict().reason(), p.keptText() != null));
         }
         if (renumber.isEmpty() || sentences.stream().noneMatch(x -> x.kept() && x.supported())) {
             return abstain(droppedSentences, droppedMarkers, sentences);
@@ -182,8 +197,7 @@ public final class CitationChecker {
             Passage p = sources.get(old - 1);
             citations.add(new Citation(n, p.article(), p.id(), p.text()));
         });
-        return new Result(String.join("\n", lines), false, citations, droppedSentences, droppedMarkers,
-                sentences);
+        return new Result(String.join("\n", lines), false, citations, droppedSentences, droppedMarkers, sentences);
     }
 
     private static Result abstain(int droppedSentences, int droppedMarkers, List<CheckedSentence> sentences) {
@@ -192,7 +206,9 @@ public final class CitationChecker {
 
     /** A sentence's words without markers, spaces before punctuation removed. */
     private static String clean(String words) {
-        return words.replaceAll("\\s+([.,;:!?])", "$1").replaceAll("\\s{2,}", " ").strip();
+        return words.replaceAll("\\s+([.,;:!?])", "$1")
+                .replaceAll("\\s{2,}", " ")
+                .strip();
     }
 
     /** Rewrites each marker group as {@code " [a][b]"} in new numbers, removing out-of-range numbers. */
@@ -209,7 +225,9 @@ public final class CitationChecker {
             return sb.isEmpty() ? "" : " " + sb;
         });
         // "[1] [2]" -> "[1][2]"; no space before closing punctuation
-        return out.replaceAll("\\]\\s+\\[(?=\\d+\\])", "][").replaceAll("\\s+([.,;:!?])", "$1").strip();
+        return out.replaceAll("\\]\\s+\\[(?=\\d+\\])", "][")
+                .replaceAll("\\s+([.,;:!?])", "$1")
+                .strip();
     }
 
     /** The numbers in "2, 3" or "1-3" (ranges capped at 20 numbers). */

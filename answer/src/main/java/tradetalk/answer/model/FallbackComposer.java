@@ -47,7 +47,9 @@ public final class FallbackComposer implements AnswerComposer {
         if (primary == offline) {
             return new ComposeOutcome(offline.compose(question, evidence, partial), offline.name(), null);
         }
-        return ModelFallback.run(primary.name(), "answer",
+        return ModelFallback.run(
+                primary.name(),
+                "answer",
                 () -> new ComposeOutcome(primary.compose(question, evidence, partial), primary.name(), null),
                 reason -> new ComposeOutcome(offline.compose(question, evidence, partial), offline.name(), reason));
     }

@@ -49,8 +49,12 @@ public final class ModelComposer implements AnswerComposer {
      * @param verifier  checks each cited sentence against its passages ({@link SentenceVerifier#NONE}: not at all)
      * @param policy    what happens to a sentence the verifier rejects
      */
-    public ModelComposer(ModelSettings settings, ModelTransport transport, Prompts prompts, SentenceVerifier verifier,
-                         UnsupportedPolicy policy) {
+    public ModelComposer(
+            ModelSettings settings,
+            ModelTransport transport,
+            Prompts prompts,
+            SentenceVerifier verifier,
+            UnsupportedPolicy policy) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.transport = Objects.requireNonNull(transport, "transport");
         this.prompts = new ModelPrompts(Objects.requireNonNull(prompts, "prompts"));
@@ -65,15 +69,23 @@ public final class ModelComposer implements AnswerComposer {
      * @param streaming streaming client, or null
      */
     public ModelComposer(ModelSettings settings, ChatModel chat, StreamingChatModel streaming, Prompts prompts) {
-        this(settings, new ModelTransport(settings, chat, streaming), prompts, SentenceVerifier.NONE,
+        this(
+                settings,
+                new ModelTransport(settings, chat, streaming),
+                prompts,
+                SentenceVerifier.NONE,
                 UnsupportedPolicy.DROP);
     }
 
     /** A streaming composer for the configured provider, clients built by {@link ChatModels}. */
-    public static ModelComposer streaming(ModelSettings settings, Prompts prompts, SentenceVerifier verifier,
-                                          UnsupportedPolicy policy) {
-        return new ModelComposer(settings, new ModelTransport(settings, null, ChatModels.streamingChatModel(settings)),
-                prompts, verifier, policy);
+    public static ModelComposer streaming(
+            ModelSettings settings, Prompts prompts, SentenceVerifier verifier, UnsupportedPolicy policy) {
+        return new ModelComposer(
+                settings,
+                new ModelTransport(settings, null, ChatModels.streamingChatModel(settings)),
+                prompts,
+                verifier,
+                policy);
     }
 
     /** A streaming composer that does not check what the sentences say. */
@@ -82,10 +94,14 @@ public final class ModelComposer implements AnswerComposer {
     }
 
     /** A blocking composer for the configured provider, clients built by {@link ChatModels}. */
-    public static ModelComposer blocking(ModelSettings settings, Prompts prompts, SentenceVerifier verifier,
-                                         UnsupportedPolicy policy) {
-        return new ModelComposer(settings, new ModelTransport(settings, ChatModels.chatModel(settings), null),
-                prompts, verifier, policy);
+    public static ModelComposer blocking(
+            ModelSettings settings, Prompts prompts, SentenceVerifier verifier, UnsupportedPolicy policy) {
+        return new ModelComposer(
+                settings,
+                new ModelTransport(settings, ChatModels.chatModel(settings), null),
+                prompts,
+                verifier,
+                policy);
     }
 
     /** A blocking composer that does not check what the sentences say. */
@@ -113,33 +129,42 @@ public final class ModelComposer implements AnswerComposer {
      * @param partial   receives the whole text so far, each time it grows (streaming only); may be null
      * @throws ComposerException when the model fails or answers nothing
      */
-    public Composition composeWith(String template, Map<String, String> variables, List<SearchHit> evidence,
-                                   Consumer<String> partial) {
+    public Composition composeWith(
+            String template, Map<String, String> variables, List<SearchHit> evidence, Consumer<String> partial) {
         List<Passage> sources = Sources.fit(evidence, settings.contextTokens());
         if (sources.isEmpty()) {
             log.info("model {} not called: no evidence fits the prompt", settings.name());
             return NearestSources.abstain(evidence, NEAREST, null);
         }
         long start = System.nanoTime();
-        ModelTransport.Reply reply = transport.call(prompts.request(template, variables, sources),
-                partial == null ? s -> { } : partial);
+        ModelTransport.Reply reply =
+                transport.call(prompts.request(template, variables, sources), partial == null ? s -> {} : partial);
         double latencyMs = (System.nanoTime() - start) / 1e6;
         Usage usage = new Usage(settings.name(), reply.tokensIn(), reply.tokensOut(), latencyMs);
-        log.info("model {} answered in {} ms, tokens in {}, out {}", usage.model(), Math.round(latencyMs),
-                usage.tokensIn(), usage.tokensOut());
+        log.info(
+                "model {} answered in {} ms, tokens in {}, out {}",
+                usage.model(),
+                Math.round(latencyMs),
+                usage.tokensIn(),
+                usage.tokensOut());
         if (reply.text() == null || reply.text().isBlank()) {
             throw new ComposerException("model returned an empty answer");
         }
 
         CitationChecker.Result checked = CitationChecker.check(reply.text(), sources, verifier, policy);
         if (checked.droppedSentences() > 0 || checked.droppedMarkers() > 0 || checked.unsupported() > 0) {
-            log.info("model {} reply: {} sentences dropped, {} out-of-range markers removed, {} not supported by "
-                    + "their sources ({})", settings.name(), checked.droppedSentences(), checked.droppedMarkers(),
-                    checked.unsupported(), policy.name().toLowerCase(java.util.Locale.ROOT));
+            log.info(
+                    "model {} reply: {} sentences dropped, {} out-of-range markers removed, {} not supported by "
+                            + "their sources ({})",
+                    settings.name(),
+                    checked.droppedSentences(),
+                    checked.droppedMarkers(),
+                    checked.unsupported(),
+                    policy.name().toLowerCase(java.util.Locale.ROOT));
         }
         if (checked.abstained()) {
-            return new Composition(ABSTAIN_TEXT, true, List.of(), NearestSources.of(evidence, NEAREST), usage,
-                    checked.sentences());
+            return new Composition(
+                    ABSTAIN_TEXT, true, List.of(), NearestSources.of(evidence, NEAREST), usage, checked.sentences());
         }
         return new Composition(checked.text(), false, checked.citations(), List.of(), usage, checked.sentences());
     }

@@ -64,13 +64,16 @@ public final class ModelErrors {
             }
         }
         for (Throwable c : chain) {
-            if (c instanceof dev.langchain4j.exception.TimeoutException || c instanceof SocketTimeoutException
+            if (c instanceof dev.langchain4j.exception.TimeoutException
+                    || c instanceof SocketTimeoutException
                     || (c instanceof HttpTimeoutException && !(c instanceof HttpConnectTimeoutException))
                     || c instanceof java.util.concurrent.TimeoutException) {
                 return timedOut();
             }
-            if (c instanceof ConnectException || c instanceof HttpConnectTimeoutException
-                    || c instanceof UnresolvedAddressException || c instanceof UnknownHostException
+            if (c instanceof ConnectException
+                    || c instanceof HttpConnectTimeoutException
+                    || c instanceof UnresolvedAddressException
+                    || c instanceof UnknownHostException
                     || c instanceof UnresolvedModelServerException) {
                 return "could not connect to the model server at " + hostAndPort();
             }

@@ -30,7 +30,8 @@ public final class ModelPrompts {
     /** The rendered user prompt of {@code template} for {@code sources}, numbered from 1 in order. */
     public String user(String template, Map<String, String> variables, List<Passage> sources) {
         Map<String, Object> values = new HashMap<>();
-        variables.forEach((k, v) -> values.put(k, Sources.sanitize(v == null ? "" : v).strip()));
+        variables.forEach(
+                (k, v) -> values.put(k, Sources.sanitize(v == null ? "" : v).strip()));
         values.put("sources", Sources.render(sources));
         values.put("abstain", CitationChecker.ABSTAIN);
         return prompts.render(template, values);

@@ -26,8 +26,16 @@ import java.util.Set;
  * @param contextTokens token budget for the sources put into the prompt
  * @param maxRetries    retries after HTTP 429 or 5xx, 0 for none
  */
-public record ModelSettings(Provider provider, String baseUrl, String name, String apiKey, Duration timeout,
-                            double temperature, int maxTokens, int contextTokens, int maxRetries) {
+public record ModelSettings(
+        Provider provider,
+        String baseUrl,
+        String name,
+        String apiKey,
+        Duration timeout,
+        double temperature,
+        int maxTokens,
+        int contextTokens,
+        int maxRetries) {
 
     /** Which client speaks to the model. */
     public enum Provider {
@@ -85,13 +93,13 @@ public record ModelSettings(Provider provider, String baseUrl, String name, Stri
             }
             if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
                 throw new IllegalArgumentException(
-                        "model.base-url must be an http(s) URL such as http://localhost:8000/v1, but was '"
-                                + baseUrl + "'");
+                        "model.base-url must be an http(s) URL such as http://localhost:8000/v1, but was '" + baseUrl
+                                + "'");
             }
         }
         if (provider != Provider.OFFLINE && name == null) {
-            throw new IllegalArgumentException("model.name is required when model.provider is "
-                    + provider.configName() + " (e.g. gpt-4o-mini, qwen2.5:7b-instruct)");
+            throw new IllegalArgumentException("model.name is required when model.provider is " + provider.configName()
+                    + " (e.g. gpt-4o-mini, qwen2.5:7b-instruct)");
         }
         Objects.requireNonNull(timeout, "model.timeout");
         if (timeout.isNegative() || timeout.isZero()) {
@@ -118,14 +126,30 @@ public record ModelSettings(Provider provider, String baseUrl, String name, Stri
 
     /** Settings for answering without a model. */
     public static ModelSettings offline() {
-        return new ModelSettings(Provider.OFFLINE, null, null, null, DEFAULT_TIMEOUT, DEFAULT_TEMPERATURE,
-                DEFAULT_MAX_TOKENS, DEFAULT_CONTEXT_TOKENS, DEFAULT_MAX_RETRIES);
+        return new ModelSettings(
+                Provider.OFFLINE,
+                null,
+                null,
+                null,
+                DEFAULT_TIMEOUT,
+                DEFAULT_TEMPERATURE,
+                DEFAULT_MAX_TOKENS,
+                DEFAULT_CONTEXT_TOKENS,
+                DEFAULT_MAX_RETRIES);
     }
 
     /** Settings with the defaults for everything but provider, base URL, model name and key. */
     public static ModelSettings of(Provider provider, String baseUrl, String name, String apiKey) {
-        return new ModelSettings(provider, baseUrl, name, apiKey, DEFAULT_TIMEOUT, DEFAULT_TEMPERATURE,
-                DEFAULT_MAX_TOKENS, DEFAULT_CONTEXT_TOKENS, DEFAULT_MAX_RETRIES);
+        return new ModelSettings(
+                provider,
+                baseUrl,
+                name,
+                apiKey,
+                DEFAULT_TIMEOUT,
+                DEFAULT_TEMPERATURE,
+                DEFAULT_MAX_TOKENS,
+                DEFAULT_CONTEXT_TOKENS,
+                DEFAULT_MAX_RETRIES);
     }
 
     /** The base URL the client uses: the configured one, else the provider's default. */
@@ -166,6 +190,4 @@ public record ModelSettings(Provider provider, String baseUrl, String name, Stri
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
-
-
 }

@@ -47,8 +47,7 @@ public final class ModelTransport {
      * @param tokensIn  prompt tokens as the server reported them, or null when it reported none
      * @param tokensOut completion tokens as the server reported them, or null when it reported none
      */
-    public record Reply(String text, Integer tokensIn, Integer tokensOut) {
-    }
+    public record Reply(String text, Integer tokensIn, Integer tokensOut) {}
 
     /** A failed attempt worth retrying (429, 5xx); carries only our reason, never the server's body. */
     private static final class RetriableFailure extends RuntimeException {
@@ -88,8 +87,8 @@ public final class ModelTransport {
                 .withMaxRetries(settings.maxRetries())
                 .withBackoff(FIRST_RETRY_DELAY, MAX_RETRY_DELAY)
                 .withJitter(0.2)
-                .onRetry(e -> log.debug("model call failed ({}), retry {}", e.getLastException().getMessage(),
-                        e.getAttemptCount()))
+                .onRetry(e -> log.debug(
+                        "model call failed ({}), retry {}", e.getLastException().getMessage(), e.getAttemptCount()))
                 .build();
     }
 
@@ -177,7 +176,8 @@ public final class ModelTransport {
                 }
                 case ChatResponse r -> {
                     String full = r.aiMessage() != null && r.aiMessage().text() != null
-                            ? r.aiMessage().text() : text.toString();
+                            ? r.aiMessage().text()
+                            : text.toString();
                     return reply(full, r.tokenUsage());
                 }
                 case Throwable t -> throw t instanceof RuntimeException re ? re : new RuntimeException(t);
@@ -211,7 +211,7 @@ public final class ModelTransport {
     }
 
     private static Reply reply(String text, TokenUsage usage) {
-        return new Reply(text, usage == null ? null : usage.inputTokenCount(),
-                usage == null ? null : usage.outputTokenCount());
+        return new Reply(
+                text, usage == null ? null : usage.inputTokenCount(), usage == null ? null : usage.outputTokenCount());
     }
 }

@@ -26,12 +26,10 @@ import java.util.Map;
 public record AbstentionModel(List<Feature> features, double bias, double threshold, List<Rule> rules) {
 
     /** Abstain when {@code signal} is above {@code above}. */
-    public record Rule(String signal, double above) {
-    }
+    public record Rule(String signal, double above) {}
 
     /** One weighted signal. */
-    public record Feature(String name, double mean, double scale, double weight) {
-    }
+    public record Feature(String name, double mean, double scale, double weight) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -63,7 +61,11 @@ public record AbstentionModel(List<Feature> features, double bias, double thresh
                 throw new IllegalArgumentException("abstention.json: unknown feature '" + name + "'");
             }
             double scale = f.path("scale").asDouble(1);
-            fs.add(new Feature(name, f.path("mean").asDouble(0), scale == 0 ? 1 : scale, f.path("weight").asDouble()));
+            fs.add(new Feature(
+                    name,
+                    f.path("mean").asDouble(0),
+                    scale == 0 ? 1 : scale,
+                    f.path("weight").asDouble()));
         }
         List<Rule> rules = new ArrayList<>();
         for (JsonNode r : root.path("rules")) {
@@ -73,7 +75,8 @@ public record AbstentionModel(List<Feature> features, double bias, double thresh
             }
             rules.add(new Rule(name, r.path("above").asDouble()));
         }
-        return new AbstentionModel(fs, root.path("bias").asDouble(), root.path("threshold").asDouble(0.5), rules);
+        return new AbstentionModel(
+                fs, root.path("bias").asDouble(), root.path("threshold").asDouble(0.5), rules);
     }
 
     /** The probability that the evidence does not answer the question. */

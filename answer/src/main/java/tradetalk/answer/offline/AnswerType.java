@@ -17,22 +17,26 @@ public record AnswerType(Kind kind, String speaker, String focus) {
 
     /** Kinds of answers. */
     public enum Kind {
-        PERSON, DATE, PLACE, NUMBER, QUOTE, OTHER
+        PERSON,
+        DATE,
+        PLACE,
+        NUMBER,
+        QUOTE,
+        OTHER
     }
 
     private static final Pattern QUOTE = Pattern.compile(
             "^\\s*what\\s+(?:did|does|do|has|have|had|was|is)\\s+(.+?)\\s+(?:say|said|tell|told|mean|warn|claim)\\b");
-    private static final Pattern NUMBER = Pattern.compile(
-            "\\bhow\\s+(?:many|much|long|far|old|large|big|high|low)\\b"
-                    + "|\\bwhat\\s+(?:\\w+\\s+)?(?:percentage|percent|share|rate|number|amount|price|figure|total|sum|"
-                    + "level)\\b|\\bby\\s+how\\s+much\\b");
+    private static final Pattern NUMBER = Pattern.compile("\\bhow\\s+(?:many|much|long|far|old|large|big|high|low)\\b"
+            + "|\\bwhat\\s+(?:\\w+\\s+)?(?:percentage|percent|share|rate|number|amount|price|figure|total|sum|"
+            + "level)\\b|\\bby\\s+how\\s+much\\b");
     private static final Pattern DATE = Pattern.compile(
             "^\\s*when\\b|\\b(?:what|which)\\s+(?:day|date|year|month|week)\\b|\\bwhen\\s+(?:did|will|was|is|were)\\b");
     private static final Pattern PLACE = Pattern.compile(
             "^\\s*where\\b|\\b(?:what|which|in\\s+which|in\\s+what)\\s+(?:country|city|state|nation|town|region|"
                     + "province|island|capital|place|venue|location)\\b|\\bwhere\\s+(?:did|will|was|is|were|do)\\b");
-    private static final Pattern PERSON = Pattern.compile(
-            "^\\s*(?:who|whom|whose)\\b|\\b(?:who|whom|whose)\\s+(?:is|was|did|has|will|had)\\b"
+    private static final Pattern PERSON =
+            Pattern.compile("^\\s*(?:who|whom|whose)\\b|\\b(?:who|whom|whose)\\s+(?:is|was|did|has|will|had)\\b"
                     + "|\\b(?:what|which)\\s+(?:person|man|woman|leader|president|minister|official|politician|"
                     + "player|actor|actress|singer|star|artist|author|ceo|chief|executive|candidate|senator|"
                     + "governor|judge|pope|king|queen|prince|princess|athlete|coach)\\b");
@@ -50,6 +54,7 @@ public record AnswerType(Kind kind, String speaker, String focus) {
     private static final Pattern HAS_PERSON = Pattern.compile(
             "\\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|President|Premier|Minister|Secretary|Chancellor|Prince|King|Queen)"
                     + "\\.?\\s+\\p{Lu}|(?<!^)(?<![.!?]\\s)\\b\\p{Lu}[\\p{L}'’-]+\\s+\\p{Lu}[\\p{L}'’-]+");
+
     private static final Pattern HAS_PLACE = Pattern.compile(
             "\\b(?:in|at|from|to|near|across|outside|inside)\\s+(?:the\\s+)?\\p{Lu}[\\p{L}'’-]+|\\p{Lu}{2,}\\s*•");
 
@@ -99,7 +104,8 @@ public record AnswerType(Kind kind, String speaker, String focus) {
         Matcher m = QUOTE.matcher(q);
         if (m.find()) {
             int start = m.start(1);
-            return new AnswerType(Kind.QUOTE, question.substring(start, m.end(1)).strip(), "");
+            return new AnswerType(
+                    Kind.QUOTE, question.substring(start, m.end(1)).strip(), "");
         }
         if (NUMBER.matcher(q).find()) {
             Matcher unit = UNIT.matcher(q);

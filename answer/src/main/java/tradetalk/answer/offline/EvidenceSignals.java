@@ -40,10 +40,28 @@ import tradetalk.retrieval.index.TextAnalysis;
 final class EvidenceSignals {
 
     /** The signal names, in the order above. */
-    static final List<String> NAMES = List.of("coverage", "missing_specific", "missing_rarest", "dense", "sentence",
-            "agree", "type_missing", "coverage_top", "missing_weight", "missing_rare", "dense_top", "dense_gap",
-            "sentence_coverage", "lexical", "terms", "specific_missing_best", "rare_missing_best",
-            "specific_terms", "unseen_specific", "unseen_weight", "unseen_name");
+    static final List<String> NAMES = List.of(
+            "coverage",
+            "missing_specific",
+            "missing_rarest",
+            "dense",
+            "sentence",
+            "agree",
+            "type_missing",
+            "coverage_top",
+            "missing_weight",
+            "missing_rare",
+            "dense_top",
+            "dense_gap",
+            "sentence_coverage",
+            "lexical",
+            "terms",
+            "specific_missing_best",
+            "rare_missing_best",
+            "specific_terms",
+            "unseen_specific",
+            "unseen_weight",
+            "unseen_name");
 
     private static final Pattern SPECIFIC = Pattern.compile("(?<=\\s)\\p{Lu}[\\p{L}'’.-]*|\\p{N}[\\p{N},.]*");
 
@@ -59,18 +77,19 @@ final class EvidenceSignals {
      * True when the question names someone or something in two or more capitalised words none of which any indexed
      * passage holds ("What did Angela Merkel say ...?"), or counts a unit no passage holds ("how many tonnes").
      */
-    private static boolean unseenName(String question, AnswerType type, Predicate<String> unseen,
-                                      TermWeights weights) {
+    private static boolean unseenName(String question, AnswerType type, Predicate<String> unseen, TermWeights weights) {
         Matcher m = NAME.matcher(question);
         while (m.find()) {
             List<String> terms = TextAnalysis.terms(m.group(1));
-            if (terms.size() >= 2 && terms.stream().allMatch(t -> weights.weights().containsKey(t) && unseen.test(t))) {
+            if (terms.size() >= 2
+                    && terms.stream().allMatch(t -> weights.weights().containsKey(t) && unseen.test(t))) {
                 return true;
             }
         }
         if (type.kind() == AnswerType.Kind.NUMBER && !type.focus().isEmpty()) {
             List<String> unit = TextAnalysis.terms(type.focus());
-            return !unit.isEmpty() && unit.stream().allMatch(t -> weights.weights().containsKey(t) && unseen.test(t));
+            return !unit.isEmpty()
+                    && unit.stream().allMatch(t -> weights.weights().containsKey(t) && unseen.test(t));
         }
         return false;
     }
@@ -85,12 +104,19 @@ final class EvidenceSignals {
      * @param typed        whether the question asks for a kind of answer (not OTHER)
      * @param unseenIdf    the IDF of a term no passage holds
      */
-    static Map<String, Double> of(String question, TermWeights weights, List<SearchHit> evidence, double bestSentence,
-                                  double sentenceCoverage, boolean typeFound, boolean typed, double unseenIdf,
-                                  ToDoubleFunction<String> idf) {
+    static Map<String, Double> of(
+            String question,
+            TermWeights weights,
+            List<SearchHit> evidence,
+            double bestSentence,
+            double sentenceCoverage,
+            boolean typeFound,
+            boolean typed,
+            double unseenIdf,
+            ToDoubleFunction<String> idf) {
         // a term no indexed passage holds, in any of its equivalent forms ("buy" is seen when "purchases" is)
-        Predicate<String> unseenTerm = t -> unseenIdf > 0 && TermWeights.equivalents(t).stream()
-                .allMatch(e -> idf.applyAsDouble(e) >= unseenIdf - 1e-9);
+        Predicate<String> unseenTerm = t -> unseenIdf > 0
+                && TermWeights.equivalents(t).stream().allMatch(e -> idf.applyAsDouble(e) >= unseenIdf - 1e-9);
         List<Set<String>> passages = new ArrayList<>();
         double coverage = 0;
         Set<String> bestPassage = Set.of();
@@ -99,8 +125,8 @@ final class EvidenceSignals {
         int bestDense = -1;
         for (int i = 0; i < evidence.size(); i++) {
             SearchHit h = evidence.get(i);
-            Set<String> terms = new HashSet<>(TextAnalysis.terms(h.passage().article().title() + " "
-                    + h.passage().text()));
+            Set<String> terms = new HashSet<>(TextAnalysis.terms(
+                    h.passage().article().title() + " " + h.passage().text()));
             passages.add(terms);
             double c = weights.coverage(terms);
             if (c > coverage || i == 0) {
@@ -108,10 +134,13 @@ final class EvidenceSignals {
             }
             coverage = Math.max(coverage, c);
             dense = Math.max(dense, h.dense());
-            if (h.lexical() > 0 && (bestLexical < 0 || h.lexical() > evidence.get(bestLexical).lexical())) {
+            if (h.lexical() > 0
+                    && (bestLexical < 0
+                            || h.lexical() > evidence.get(bestLexical).lexical())) {
                 bestLexical = i;
             }
-            if (h.dense() > 0 && (bestDense < 0 || h.dense() > evidence.get(bestDense).dense())) {
+            if (h.dense() > 0
+                    && (bestDense < 0 || h.dense() > evidence.get(bestDense).dense())) {
                 bestDense = i;
             }
         }
@@ -137,26 +166,49 @@ final class EvidenceSignals {
         Map<String, Double> missingBest = weights.uncovered(List.of(bestPassage));
         double specificMissingBest = 0;
         for (String t : specific) {
-            specificMissingBest += missingBest.containsKey(t) ? weights.weights().get(t) : 0;
+            specificMissingBest +=
+                    missingBest.containsKey(t) ? weights.weights().get(t) : 0;
         }
-        double rareMissingBest = unseenIdf <= 0 ? 0 : missingBest.values().stream().mapToDouble(w -> w / unseenIdf)
-                .filter(w -> w >= 0.5).sum();
-        double rarest = missing.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
-        boolean agree = bestLexical >= 0 && bestDense >= 0 && evidence.get(bestLexical).passage().article().id()
-                .equals(evidence.get(bestDense).passage().article().id());
+        double rareMissingBest = unseenIdf <= 0
+                ? 0
+                : missingBest.values().stream()
+                        .mapToDouble(w -> w / unseenIdf)
+                        .filter(w -> w >= 0.5)
+                        .sum();
+        double rarest =
+                missing.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        boolean agree = bestLexical >= 0
+                && bestDense >= 0
+                && evidence.get(bestLexical)
+                        .passage()
+                        .article()
+                        .id()
+                        .equals(evidence.get(bestDense).passage().article().id());
 
-        double totalWeight = weights.weights().values().stream().mapToDouble(Double::doubleValue).sum();
-        double missingWeight = missing.values().stream().mapToDouble(Double::doubleValue).sum();
-        double missingRare = unseenIdf <= 0 ? 0 : missing.values().stream().mapToDouble(w -> w / unseenIdf)
-                .filter(w -> w >= 0.5).sum();
+        double totalWeight = weights.weights().values().stream()
+                .mapToDouble(Double::doubleValue)
+                .sum();
+        double missingWeight =
+                missing.values().stream().mapToDouble(Double::doubleValue).sum();
+        double missingRare = unseenIdf <= 0
+                ? 0
+                : missing.values().stream()
+                        .mapToDouble(w -> w / unseenIdf)
+                        .filter(w -> w >= 0.5)
+                        .sum();
         double denseTop = evidence.isEmpty() ? 0 : evidence.getFirst().dense();
         double denseSecond = 0;
         for (SearchHit h : evidence) {
-            if (!evidence.isEmpty() && !h.passage().article().id().equals(evidence.getFirst().passage().article().id())) {
+            if (!evidence.isEmpty()
+                    && !h.passage()
+                            .article()
+                            .id()
+                            .equals(evidence.getFirst().passage().article().id())) {
                 denseSecond = Math.max(denseSecond, h.dense());
             }
         }
-        double lexicalTop = evidence.stream().mapToDouble(SearchHit::lexical).max().orElse(0);
+        double lexicalTop =
+                evidence.stream().mapToDouble(SearchHit::lexical).max().orElse(0);
 
         Map<String, Double> out = new LinkedHashMap<>();
         out.put("coverage", coverage);
@@ -182,8 +234,10 @@ final class EvidenceSignals {
         for (String t : specific) {
             unseenSpecific += unseenTerm.test(t) ? weights.weights().get(t) : 0;
         }
-        double unseen = weights.weights().entrySet().stream().filter(e -> unseenTerm.test(e.getKey()))
-                .mapToDouble(Map.Entry::getValue).sum();
+        double unseen = weights.weights().entrySet().stream()
+                .filter(e -> unseenTerm.test(e.getKey()))
+                .mapToDouble(Map.Entry::getValue)
+                .sum();
         out.put("unseen_specific", specificTotal == 0 || unseenIdf <= 0 ? 0 : unseenSpecific / specificTotal);
         out.put("unseen_weight", totalWeight == 0 || unseenIdf <= 0 ? 0 : unseen / totalWeight);
         out.put("unseen_name", unseenName(question, type, unseenTerm, weights) ? 1.0 : 0.0);

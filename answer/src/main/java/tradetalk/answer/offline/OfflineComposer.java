@@ -68,11 +68,13 @@ public final class OfflineComposer implements AnswerComposer {
     /** "What happened", "what is the news", "what went on": a question that names no more than a time. */
     private static final Pattern WHAT_HAPPENED = Pattern.compile(
             "^\\s*what\\s+(?:happened|was\\s+(?:the\\s+)?news|went\\s+on|was\\s+reported|did\\s+the\\s+\\w+\\s+"
-                    + "report)\\b", Pattern.CASE_INSENSITIVE);
+                    + "report)\\b",
+            Pattern.CASE_INSENSITIVE);
     /** A term no passage holds, whose IDF is the highest possible. */
     private static final String UNSEEN = "\u0000unseen";
     /** Sentences, best first, that may supply an answer of the question's type. */
     private static final int TYPE_SENTENCES = 2;
+
     private static final int HEADLINE_SENTENCES = 2;
     /** A sentence of another article at this share of the best score is quoted beside a single source. */
     private static final double RUNNER_UP = 0.6;
@@ -98,8 +100,12 @@ public final class OfflineComposer implements AnswerComposer {
      * @param abstention      when to abstain
      * @param topicThresholds when a passage is about the subject of a "latest" question (the status section's)
      */
-    public OfflineComposer(ToDoubleFunction<String> idf, Embedder embedder, OfflineSettings settings,
-                           AbstentionModel abstention, TopicRelevance.Thresholds topicThresholds) {
+    public OfflineComposer(
+            ToDoubleFunction<String> idf,
+            Embedder embedder,
+            OfflineSettings settings,
+            AbstentionModel abstention,
+            TopicRelevance.Thresholds topicThresholds) {
         this.idf = idf;
         this.embedder = embedder;
         this.extracts = new Extracts(embedder);
@@ -127,19 +133,25 @@ public final class OfflineComposer implements AnswerComposer {
                 return headline(question, newest);
             }
         }
-        log.debug("Evidence for '{}': {} → p(not answered) {}", question, a.signals(),
+        log.debug(
+                "Evidence for '{}': {} → p(not answered) {}",
+                question,
+                a.signals(),
                 String.format("%.3f", abstention.probability(a.signals())));
         if (a.candidates().isEmpty() || abstention.abstains(a.signals())) {
             return abstain(evidence);
         }
         // a sentence whose speaker is in another sentence is never quoted alone
         List<Candidate> candidates = new ArrayList<>(a.candidates().stream()
-                .filter(c -> !Quotes.dangling(c.sentence())).toList());
+                .filter(c -> !Quotes.dangling(c.sentence()))
+                .toList());
         if (candidates.isEmpty()) {
             return abstain(evidence);
         }
-        candidates.sort(Comparator.comparingDouble(Candidate::score).reversed()
-                .thenComparingInt(Candidate::rank).thenComparingInt(Candidate::position));
+        candidates.sort(Comparator.comparingDouble(Candidate::score)
+                .reversed()
+                .thenComparingInt(Candidate::rank)
+                .thenComparingInt(Candidate::position));
         List<Candidate> chosen = new ArrayList<>();
         double best = candidates.getFirst().score();
         for (Candidate c : candidates) {
@@ -155,9 +167,12 @@ public final class OfflineComposer implements AnswerComposer {
         // account when the first may be the wrong article
         String first = chosen.getFirst().hit().passage().article().id();
         if (chosen.stream().allMatch(c -> c.hit().passage().article().id().equals(first))) {
-            candidates.stream().filter(c -> !c.hit().passage().article().id().equals(first)
-                            && c.score() >= best * RUNNER_UP && chosen.stream().noneMatch(o -> o.repeats(c)))
-                    .findFirst().ifPresent(c -> {
+            candidates.stream()
+                    .filter(c -> !c.hit().passage().article().id().equals(first)
+                            && c.score() >= best * RUNNER_UP
+                            && chosen.stream().noneMatch(o -> o.repeats(c)))
+                    .findFirst()
+                    .ifPresent(c -> {
                         if (chosen.size() == settings.maxSentences() && chosen.size() > 1) {
                             chosen.removeLast();
                         }
@@ -176,8 +191,7 @@ public final class OfflineComposer implements AnswerComposer {
     }
 
     /** The scored candidate sentences of the best passages, and the abstention signals. */
-    private record Analysis(List<Candidate> candidates, Map<String, Double> signals) {
-    }
+    private record Analysis(List<Candidate> candidates, Map<String, Double> signals) {}
 
     private Analysis analyse(String question, List<SearchHit> evidence) {
         AnswerType type = AnswerType.of(question);
@@ -186,14 +200,18 @@ public final class OfflineComposer implements AnswerComposer {
         // the answer must hold the question's focus ("buy"): when the best passages do not, look further down
         List<String> focus = TextAnalysis.terms(type.focus());
         if (!focus.isEmpty() && quoted.stream().noneMatch(h -> holdsAny(h, focus))) {
-            evidence.stream().skip(quoted.size()).filter(h -> holdsAny(h, focus)).forEach(quoted::add);
+            evidence.stream()
+                    .skip(quoted.size())
+                    .filter(h -> holdsAny(h, focus))
+                    .forEach(quoted::add);
         }
         TermWeights local = localWeights(question, quoted);
         List<Candidate> candidates = new ArrayList<>();
         for (int rank = 0; rank < quoted.size(); rank++) {
             SearchHit hit = quoted.get(rank);
             List<String> sentences = Sentences.split(hit.passage().text());
-            List<Set<String>> terms = sentences.stream().map(x -> (Set<String>) new HashSet<>(TextAnalysis.terms(x)))
+            List<Set<String>> terms = sentences.stream()
+                    .map(x -> (Set<String>) new HashSet<>(TextAnalysis.terms(x)))
                     .toList();
             for (int pos = 0; pos < sentences.size(); pos++) {
                 Set<String> window = new HashSet<>(terms.get(pos));
@@ -203,16 +221,33 @@ public final class OfflineComposer implements AnswerComposer {
                 if (pos + 1 < sentences.size()) {
                     window.addAll(terms.get(pos + 1));
                 }
-                candidates.add(new Candidate(hit, rank, pos, sentences.get(pos), terms.get(pos),
-                        local.coverage(terms.get(pos)), local.coverage(window)));
+                candidates.add(new Candidate(
+                        hit,
+                        rank,
+                        pos,
+                        sentences.get(pos),
+                        terms.get(pos),
+                        local.coverage(terms.get(pos)),
+                        local.coverage(window)));
             }
         }
         double bestSentence = candidates.isEmpty() ? -1 : score(question, type, candidates);
-        boolean typeFound = candidates.stream().sorted(Comparator.comparingDouble(Candidate::score).reversed())
-                .limit(TYPE_SENTENCES).anyMatch(c -> type.matches(c.sentence()));
-        double sentenceCoverage = candidates.stream().mapToDouble(Candidate::coverage).max().orElse(0);
-        Map<String, Double> signals = EvidenceSignals.of(question, weights, evidence, bestSentence, sentenceCoverage,
-                typeFound, type.typed(), idf.applyAsDouble(UNSEEN), idf);
+        boolean typeFound = candidates.stream()
+                .sorted(Comparator.comparingDouble(Candidate::score).reversed())
+                .limit(TYPE_SENTENCES)
+                .anyMatch(c -> type.matches(c.sentence()));
+        double sentenceCoverage =
+                candidates.stream().mapToDouble(Candidate::coverage).max().orElse(0);
+        Map<String, Double> signals = EvidenceSignals.of(
+                question,
+                weights,
+                evidence,
+                bestSentence,
+                sentenceCoverage,
+                typeFound,
+                type.typed(),
+                idf.applyAsDouble(UNSEEN),
+                idf);
         return new Analysis(candidates, signals);
     }
 
@@ -227,13 +262,18 @@ public final class OfflineComposer implements AnswerComposer {
      * than the one that tells them apart ("buy").
      */
     private TermWeights localWeights(String question, List<SearchHit> passages) {
-        List<Set<String>> sets = passages.stream().map(h -> (Set<String>) new HashSet<>(TextAnalysis.terms(
-                h.passage().article().title() + " " + h.passage().text()))).toList();
+        List<Set<String>> sets = passages.stream()
+                .map(h -> (Set<String>) new HashSet<>(TextAnalysis.terms(
+                        h.passage().article().title() + " " + h.passage().text())))
+                .toList();
         int n = sets.size();
-        return new TermWeights(question, t -> {
-            long df = sets.stream().filter(x -> TermWeights.holds(x, t)).count();
-            return idf.applyAsDouble(t) * Math.log(1 + n / (df + 0.5));
-        }, QUESTION_WORDS);
+        return new TermWeights(
+                question,
+                t -> {
+                    long df = sets.stream().filter(x -> TermWeights.holds(x, t)).count();
+                    return idf.applyAsDouble(t) * Math.log(1 + n / (df + 0.5));
+                },
+                QUESTION_WORDS);
     }
 
     /**
@@ -247,7 +287,8 @@ public final class OfflineComposer implements AnswerComposer {
     private double score(String question, AnswerType type, List<Candidate> candidates) {
         List<String> focus = TextAnalysis.terms(type.focus());
         float[] q = embedder.embedQuery(question);
-        List<float[]> vectors = embedder.embedPassages(candidates.stream().map(Candidate::sentence).toList());
+        List<float[]> vectors = embedder.embedPassages(
+                candidates.stream().map(Candidate::sentence).toList());
         double min = Double.MAX_VALUE;
         double max = -Double.MAX_VALUE;
         for (int i = 0; i < candidates.size(); i++) {
@@ -278,28 +319,39 @@ public final class OfflineComposer implements AnswerComposer {
         }
         Optional<MonthDay> day = QueryDates.dayWithoutYear(question);
         Optional<QueryDates.Span> span = QueryDates.in(question);
-        return evidence.stream().filter(h -> {
-            LocalDate d = h.passage().article().publishedAt();
-            if (d == null) {
-                return false;
-            }
-            if (span.isPresent() && span.get().from() != null && span.get().from().equals(span.get().to())) {
-                return d.equals(span.get().from());
-            }
-            return day.isPresent() && MonthDay.from(d).equals(day.get());
-        }).toList();
+        return evidence.stream()
+                .filter(h -> {
+                    LocalDate d = h.passage().article().publishedAt();
+                    if (d == null) {
+                        return false;
+                    }
+                    if (span.isPresent()
+                            && span.get().from() != null
+                            && span.get().from().equals(span.get().to())) {
+                        return d.equals(span.get().from());
+                    }
+                    return day.isPresent() && MonthDay.from(d).equals(day.get());
+                })
+                .toList();
     }
 
     /** The evidence from the newest articles about the question's subject (other than "latest", "now"...). */
     private List<SearchHit> newest(String question, List<SearchHit> evidence) {
         String subject = LATEST.matcher(question).replaceAll(" ");
-        TopicRelevance relevance = new TopicRelevance(String.join(" ", new TermWeights(subject, idf, QUESTION_WORDS)
-                .weights().keySet()), idf, topicThresholds);
+        TopicRelevance relevance = new TopicRelevance(
+                String.join(
+                        " ",
+                        new TermWeights(subject, idf, QUESTION_WORDS).weights().keySet()),
+                idf,
+                topicThresholds);
         List<SearchHit> relevant = evidence.stream()
-                .filter(h -> h.passage().article().publishedAt() != null && relevance.relevant(h)).toList();
-        Optional<LocalDate> newest = relevant.stream().map(h -> h.passage().article().publishedAt())
-                .max(Comparator.naturalOrder());
-        return newest.map(d -> relevant.stream().filter(h -> h.passage().article().publishedAt().equals(d)).toList())
+                .filter(h -> h.passage().article().publishedAt() != null && relevance.relevant(h))
+                .toList();
+        Optional<LocalDate> newest =
+                relevant.stream().map(h -> h.passage().article().publishedAt()).max(Comparator.naturalOrder());
+        return newest.map(d -> relevant.stream()
+                        .filter(h -> h.passage().article().publishedAt().equals(d))
+                        .toList())
                 .orElse(List.of());
     }
 
@@ -307,7 +359,9 @@ public final class OfflineComposer implements AnswerComposer {
     private Composition headline(String question, List<SearchHit> hits) {
         Map<String, List<Passage>> byArticle = new LinkedHashMap<>();
         for (SearchHit h : hits) {
-            byArticle.computeIfAbsent(h.passage().article().id(), k -> new ArrayList<>()).add(h.passage());
+            byArticle
+                    .computeIfAbsent(h.passage().article().id(), k -> new ArrayList<>())
+                    .add(h.passage());
         }
         List<Sentence> sentences = new ArrayList<>();
         for (List<Passage> ps : byArticle.values()) {
@@ -322,12 +376,14 @@ public final class OfflineComposer implements AnswerComposer {
         for (int i : Extracts.mmr(sentences, score, HEADLINE_SENTENCES, 0.7, 0.9)) {
             picked.add(sentences.get(i));
         }
-        picked.sort(Comparator.comparing(Sentence::date).thenComparing(Sentence::articleId)
+        picked.sort(Comparator.comparing(Sentence::date)
+                .thenComparing(Sentence::articleId)
                 .thenComparingInt(Sentence::position));
         CitationNumbers numbers = new CitationNumbers();
         StringBuilder text = new StringBuilder();
         for (Sentence x : picked) {
-            text.append(text.isEmpty() ? "" : " ").append(x.text())
+            text.append(text.isEmpty() ? "" : " ")
+                    .append(x.text())
                     .append(CitationNumbers.markers(List.of(numbers.cite(x.passage()))));
         }
         return new Composition(text.toString(), false, numbers.all(), List.of(), null);
@@ -339,12 +395,15 @@ public final class OfflineComposer implements AnswerComposer {
     private static List<Candidate> ordered(List<Candidate> chosen) {
         Map<String, List<Candidate>> byArticle = new LinkedHashMap<>();
         for (Candidate c : chosen) {
-            byArticle.computeIfAbsent(c.hit().passage().article().id(), k -> new ArrayList<>()).add(c);
+            byArticle
+                    .computeIfAbsent(c.hit().passage().article().id(), k -> new ArrayList<>())
+                    .add(c);
         }
         List<Candidate> out = new ArrayList<>();
         for (List<Candidate> group : byArticle.values()) {
-            group.sort(Comparator.comparingInt((Candidate c) -> c.hit().passage().ordinal())
-                    .thenComparingInt(Candidate::position));
+            group.sort(
+                    Comparator.comparingInt((Candidate c) -> c.hit().passage().ordinal())
+                            .thenComparingInt(Candidate::position));
             out.addAll(group);
         }
         return out;
@@ -359,7 +418,8 @@ public final class OfflineComposer implements AnswerComposer {
                 text.append(' ');
             }
             String sentence = c.hit().passage().ordinal() == 0 && c.position() == 0
-                    ? Texts.stripDateline(c.sentence()) : c.sentence();
+                    ? Texts.stripDateline(c.sentence())
+                    : c.sentence();
             text.append(sentence).append(CitationNumbers.markers(List.of(n)));
         }
         return new Composition(text.toString(), false, numbers.all(), List.of(), null);
@@ -380,8 +440,14 @@ public final class OfflineComposer implements AnswerComposer {
         private double similarity;
         private double score;
 
-        Candidate(SearchHit hit, int rank, int position, String sentence, Set<String> terms, double coverage,
-                  double windowCoverage) {
+        Candidate(
+                SearchHit hit,
+                int rank,
+                int position,
+                String sentence,
+                Set<String> terms,
+                double coverage,
+                double windowCoverage) {
             this.hit = hit;
             this.rank = rank;
             this.position = position;

@@ -17,8 +17,14 @@ import tradetalk.answer.support.UnsupportedPolicy;
  * @param supportSimilarity the cosine a model sentence must reach to some sentence of its cited source
  *                          ({@link SupportChecker})
  */
-public record OfflineSettings(int maxSentences, double minCoverage, double minSimilarity, int passages,
-                              int nearest, String unsupported, double supportSimilarity) {
+public record OfflineSettings(
+        int maxSentences,
+        double minCoverage,
+        double minSimilarity,
+        int passages,
+        int nearest,
+        String unsupported,
+        double supportSimilarity) {
 
     public OfflineSettings {
         if (maxSentences < 1 || maxSentences > 20) {
@@ -45,7 +51,13 @@ public record OfflineSettings(int maxSentences, double minCoverage, double minSi
 
     /** The offline settings with the default support check. */
     public OfflineSettings(int maxSentences, double minCoverage, double minSimilarity, int passages, int nearest) {
-        this(maxSentences, minCoverage, minSimilarity, passages, nearest, "drop",
+        this(
+                maxSentences,
+                minCoverage,
+                minSimilarity,
+                passages,
+                nearest,
+                "drop",
                 SupportChecker.DEFAULT_MIN_SIMILARITY);
     }
 

@@ -22,7 +22,9 @@ final class Quotes {
 
     /** True when the sentence reports what someone said: it quotes, or uses a verb of saying. */
     static boolean reports(String sentence) {
-        return sentence.indexOf('"') >= 0 || sentence.indexOf('“') >= 0 || SAYING.matcher(sentence).find();
+        return sentence.indexOf('"') >= 0
+                || sentence.indexOf('“') >= 0
+                || SAYING.matcher(sentence).find();
     }
 
     /**
@@ -33,6 +35,7 @@ final class Quotes {
         if (OPENS_WITH_PRONOUN_SAYING.matcher(sentence).find()) {
             return true;
         }
-        return OPENS_WITH_QUOTE.matcher(sentence).find() && !ATTRIBUTED.matcher(sentence).find();
+        return OPENS_WITH_QUOTE.matcher(sentence).find()
+                && !ATTRIBUTED.matcher(sentence).find();
     }
 }

@@ -18,9 +18,16 @@ import tradetalk.answer.Usage;
  * @param usage     model usage, or null
  * @param sentences a model's sentences as checked against their sources; empty when written offline
  */
-public record StatusReport(String topic, String headline, List<TimelineItem> items, List<Citation> citations,
-                           boolean empty, String backend, String fallback, Usage usage,
-                           List<CheckedSentence> sentences) {
+public record StatusReport(
+        String topic,
+        String headline,
+        List<TimelineItem> items,
+        List<Citation> citations,
+        boolean empty,
+        String backend,
+        String fallback,
+        Usage usage,
+        List<CheckedSentence> sentences) {
 
     public StatusReport {
         items = List.copyOf(items);
@@ -29,8 +36,15 @@ public record StatusReport(String topic, String headline, List<TimelineItem> ite
     }
 
     /** A report without checked sentences. */
-    public StatusReport(String topic, String headline, List<TimelineItem> items, List<Citation> citations,
-                        boolean empty, String backend, String fallback, Usage usage) {
+    public StatusReport(
+            String topic,
+            String headline,
+            List<TimelineItem> items,
+            List<Citation> citations,
+            boolean empty,
+            String backend,
+            String fallback,
+            Usage usage) {
         this(topic, headline, items, citations, empty, backend, fallback, usage, List.of());
     }
 }

@@ -15,8 +15,14 @@ import tradetalk.answer.extract.TopicRelevance;
  *                            terms ...
  * @param minSimilarity       ... or reaches this cosine similarity to it; also used by topic summaries
  */
-public record StatusSettings(String defaultTopic, int windowDays, int maxItems, int eventDays,
-                             double sameEventSimilarity, double minCoverage, double minSimilarity) {
+public record StatusSettings(
+        String defaultTopic,
+        int windowDays,
+        int maxItems,
+        int eventDays,
+        double sameEventSimilarity,
+        double minCoverage,
+        double minSimilarity) {
 
     public StatusSettings {
         if (defaultTopic == null || defaultTopic.isBlank()) {
@@ -33,8 +39,8 @@ public record StatusSettings(String defaultTopic, int windowDays, int maxItems, 
             throw new IllegalArgumentException("status.event-days must be 0 to 30, got " + eventDays);
         }
         if (sameEventSimilarity < 0 || sameEventSimilarity > 1) {
-            throw new IllegalArgumentException("status.same-event-similarity must be 0 to 1, got "
-                    + sameEventSimilarity);
+            throw new IllegalArgumentException(
+                    "status.same-event-similarity must be 0 to 1, got " + sameEventSimilarity);
         }
         new TopicRelevance.Thresholds(minCoverage, minSimilarity);
     }

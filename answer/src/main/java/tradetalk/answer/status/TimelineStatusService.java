@@ -58,6 +58,7 @@ public final class TimelineStatusService implements StatusService {
     static final int CANDIDATE_PASSAGES = 100;
     /** Articles read at most for one report. */
     static final int MAX_ARTICLES = 40;
+
     private static final int LEAD_SENTENCES = 3;
     private static final Pattern DATED_LINE =
             Pattern.compile("^\\s*(?:[-*•]\\s*)?(\\d{4}-\\d{2}-\\d{2})\\s*[:–—-]\\s*(.+)$");
@@ -75,8 +76,7 @@ public final class TimelineStatusService implements StatusService {
      * @param settings   the status section of the configuration (window, items, events, relevance thresholds)
      * @param model      the model composer that writes the prose, or null to report extractively
      */
-    public TimelineStatusService(ArticleIndex index, Embedder embedder, StatusSettings settings,
-                                 ModelComposer model) {
+    public TimelineStatusService(ArticleIndex index, Embedder embedder, StatusSettings settings, ModelComposer model) {
         this.index = Objects.requireNonNull(index, "index");
         this.extracts = new Extracts(Objects.requireNonNull(embedder, "embedder"));
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -92,27 +92,44 @@ public final class TimelineStatusService implements StatusService {
     @Override
     public StatusReport status(StatusRequest request) {
         String topic = request.topic() == null || request.topic().isBlank()
-                ? settings.defaultTopic() : request.topic().strip();
+                ? settings.defaultTopic()
+                : request.topic().strip();
         List<Event> events = events(topic, request);
         if (events.isEmpty()) {
             String when = request.since() != null ? " since " + request.since() : "";
-            return new StatusReport(topic, "Nothing indexed on " + topic + when + ".", List.of(), List.of(), true,
-                    AnswerComposer.OFFLINE, null, null);
+            return new StatusReport(
+                    topic,
+                    "Nothing indexed on " + topic + when + ".",
+                    List.of(),
+                    List.of(),
+                    true,
+                    AnswerComposer.OFFLINE,
+                    null,
+                    null);
         }
         StatusReport extractive = extractive(topic, events);
         if (model == null) {
             return extractive;
         }
-        return ModelFallback.run(model.name(), "status", () -> written(topic, events, extractive),
-                reason -> new StatusReport(topic, extractive.headline(), extractive.items(), extractive.citations(),
-                        false, extractive.backend(), reason, null));
+        return ModelFallback.run(
+                model.name(),
+                "status",
+                () -> written(topic, events, extractive),
+                reason -> new StatusReport(
+                        topic,
+                        extractive.headline(),
+                        extractive.items(),
+                        extractive.citations(),
+                        false,
+                        extractive.backend(),
+                        reason,
+                        null));
     }
 
     // ---- selecting the evidence -------------------------------------------------------------------------------
 
     /** One article in the window with its sentences and the vector of its lead. */
-    private record Article(ArticleMeta meta, List<Sentence> sentences, float[] lead) {
-    }
+    private record Article(ArticleMeta meta, List<Sentence> sentences, float[] lead) {}
 
     /** Articles describing the same development; {@code sentences} is theirs together. */
     private static final class Event {
@@ -143,19 +160,22 @@ public final class TimelineStatusService implements StatusService {
 
     /** The events in the window, oldest first; empty when nothing indexed is about the topic. */
     private List<Event> events(String topic, StatusRequest request) {
-        List<SearchHit> hits = index.search(new SearchRequest(topic, CANDIDATE_PASSAGES, SearchRequest.Mode.HYBRID,
-                request.since(), null, request.asOf()));
+        List<SearchHit> hits = index.search(new SearchRequest(
+                topic, CANDIDATE_PASSAGES, SearchRequest.Mode.HYBRID, request.since(), null, request.asOf()));
         TopicRelevance relevance = new TopicRelevance(topic, index::idf, thresholds);
         List<SearchHit> relevant = hits.stream()
-                .filter(h -> h.passage().article().publishedAt() != null && relevance.relevant(h)).toList();
+                .filter(h -> h.passage().article().publishedAt() != null && relevance.relevant(h))
+                .toList();
         if (relevant.isEmpty()) {
             log.info("status: nothing relevant to '{}' among {} passages", topic, hits.size());
             return List.of();
         }
-        LocalDate newest = relevant.stream().map(h -> h.passage().article().publishedAt())
-                .max(Comparator.naturalOrder()).orElseThrow();
-        int window = request.windowDays() == StatusRequest.CONFIGURED_WINDOW ? settings.windowDays()
-                : request.windowDays();
+        LocalDate newest = relevant.stream()
+                .map(h -> h.passage().article().publishedAt())
+                .max(Comparator.naturalOrder())
+                .orElseThrow();
+        int window =
+                request.windowDays() == StatusRequest.CONFIGURED_WINDOW ? settings.windowDays() : request.windowDays();
         LocalDate from = request.since() != null ? request.since() : newest.minusDays(window);
         Map<String, ArticleMeta> chosen = new LinkedHashMap<>();
         for (SearchHit h : relevant) {
@@ -172,7 +192,8 @@ public final class TimelineStatusService implements StatusService {
                 articles.add(new Article(meta, sentences, Extracts.centroid(lead)));
             }
         }
-        articles.sort(Comparator.comparing((Article a) -> a.meta().publishedAt()).thenComparing(a -> a.meta().id()));
+        articles.sort(Comparator.comparing((Article a) -> a.meta().publishedAt())
+                .thenComparing(a -> a.meta().id()));
         List<Event> events = new ArrayList<>();
         for (Article a : articles) {
             Event same = null;
@@ -197,8 +218,7 @@ public final class TimelineStatusService implements StatusService {
     // ---- the extractive report --------------------------------------------------------------------------------
 
     /** A timeline line before numbering: the quoted sentence and the sentence cited from each article. */
-    private record Line(LocalDate date, Sentence quote, List<Sentence> cited) {
-    }
+    private record Line(LocalDate date, Sentence quote, List<Sentence> cited) {}
 
     private StatusReport extractive(String topic, List<Event> events) {
         float[] topicVector = extracts.query(topic);
@@ -212,7 +232,8 @@ public final class TimelineStatusService implements StatusService {
             lines.add(line(events.get(i), older, topicVector));
         }
         List<Line> newestFirst = lines.reversed();
-        List<Sentence> headline = headline(events.getLast(), topicVector, newestFirst.getFirst().quote());
+        List<Sentence> headline =
+                headline(events.getLast(), topicVector, newestFirst.getFirst().quote());
 
         CitationNumbers numbers = new CitationNumbers();
         StringBuilder head = new StringBuilder();
@@ -235,7 +256,9 @@ public final class TimelineStatusService implements StatusService {
         for (int i = 0; i < newestFirst.size(); i++) {
             Line l = newestFirst.get(i);
             List<Integer> ns = lineNumbers.get(i);
-            items.add(new TimelineItem(l.date(), l.quote().text() + CitationNumbers.markers(ns),
+            items.add(new TimelineItem(
+                    l.date(),
+                    l.quote().text() + CitationNumbers.markers(ns),
                     ns.stream().map(n -> citations.get(n - 1)).toList()));
         }
         return new StatusReport(topic, head.toString(), items, citations, false, AnswerComposer.OFFLINE, null, null);
@@ -247,7 +270,8 @@ public final class TimelineStatusService implements StatusService {
      */
     private static List<Sentence> headline(Event newest, float[] topicVector, Sentence line) {
         List<Sentence> s = newest.sentences.stream()
-                .filter(x -> !Extracts.key(x.text()).equals(Extracts.key(line.text()))).toList();
+                .filter(x -> !Extracts.key(x.text()).equals(Extracts.key(line.text())))
+                .toList();
         if (s.isEmpty()) {
             return List.of(line);
         }
@@ -277,7 +301,10 @@ public final class TimelineStatusService implements StatusService {
         int best = -1;
         double bestScore = -Double.MAX_VALUE;
         for (int i = 0; i < s.size(); i++) {
-            double score = 0.3 * topic[i] + 0.2 * central[i] + 0.2 * novelty[i] + 0.15 * Extracts.lead(s.get(i))
+            double score = 0.3 * topic[i]
+                    + 0.2 * central[i]
+                    + 0.2 * novelty[i]
+                    + 0.15 * Extracts.lead(s.get(i))
                     + 0.15 * Extracts.standalone(s.get(i));
             if (score > bestScore) {
                 bestScore = score;
@@ -291,7 +318,9 @@ public final class TimelineStatusService implements StatusService {
                 cited.add(quote);
             } else {
                 // the other article's own account of the same development
-                a.sentences().stream().max(Comparator.comparingDouble(quote::similarity)).ifPresent(cited::add);
+                a.sentences().stream()
+                        .max(Comparator.comparingDouble(quote::similarity))
+                        .ifPresent(cited::add);
             }
         }
         cited.sort(Comparator.comparing((Sentence x) -> x.date()).thenComparing(Sentence::articleId));
@@ -313,9 +342,12 @@ public final class TimelineStatusService implements StatusService {
             }
         }
         List<Passage> ordered = new ArrayList<>(evidence.values());
-        ordered.sort(Comparator.comparing((Passage p) -> p.article().publishedAt()).reversed()
-                .thenComparing(p -> p.article().id()).thenComparingInt(Passage::ordinal));
-        List<SearchHit> hits = ordered.stream().map(p -> new SearchHit(p, 1, 0, 0)).toList();
+        ordered.sort(Comparator.comparing((Passage p) -> p.article().publishedAt())
+                .reversed()
+                .thenComparing(p -> p.article().id())
+                .thenComparingInt(Passage::ordinal));
+        List<SearchHit> hits =
+                ordered.stream().map(p -> new SearchHit(p, 1, 0, 0)).toList();
         Map<String, String> vars = new HashMap<>();
         vars.put("topic", topic);
         vars.put("items", Integer.toString(Math.min(settings.maxItems(), events.size())));
@@ -360,8 +392,8 @@ public final class TimelineStatusService implements StatusService {
             throw new ComposerException("the model's status had no cited headline");
         }
         items.sort(Comparator.comparing(TimelineItem::date, Comparator.nullsLast(Comparator.reverseOrder())));
-        return new StatusReport(topic, head.toString(), items, c.citations(), false, model.name(), null, c.usage(),
-                c.sentences());
+        return new StatusReport(
+                topic, head.toString(), items, c.citations(), false, model.name(), null, c.usage(), c.sentences());
     }
 
     /** The date the model wrote, or, when it is not a real date, the earliest date of the cited articles. */
@@ -369,8 +401,11 @@ public final class TimelineStatusService implements StatusService {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            return cited.stream().map(x -> x.article().publishedAt()).filter(Objects::nonNull)
-                    .min(Comparator.naturalOrder()).orElse(null);
+            return cited.stream()
+                    .map(x -> x.article().publishedAt())
+                    .filter(Objects::nonNull)
+                    .min(Comparator.naturalOrder())
+                    .orElse(null);
         }
     }
 }

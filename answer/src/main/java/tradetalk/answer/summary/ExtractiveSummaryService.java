@@ -1,11 +1,11 @@
 package tradetalk.answer.summary;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,10 +55,12 @@ public final class ExtractiveSummaryService implements SummaryService {
     static final int MAX_ARTICLES = 20;
     /** Passages read per article for a date range. */
     private static final int RANGE_PASSAGES = 2;
+
     private static final double LAMBDA = 0.7;
     private static final double DUPLICATE = 0.9;
     /** A short summary has no room for a restatement: sentences this close to one picked are left out. */
     private static final double RESTATEMENT = 0.8;
+
     private static final int MAX_CANDIDATES_LISTED = 10;
 
     private final ArticleIndex index;
@@ -72,8 +74,8 @@ public final class ExtractiveSummaryService implements SummaryService {
      * @param thresholds when a passage is about the topic
      * @param model      the model composer that writes the prose, or null to summarise extractively
      */
-    public ExtractiveSummaryService(ArticleIndex index, Embedder embedder, TopicRelevance.Thresholds thresholds,
-                                    ModelComposer model) {
+    public ExtractiveSummaryService(
+            ArticleIndex index, Embedder embedder, TopicRelevance.Thresholds thresholds, ModelComposer model) {
         this.index = Objects.requireNonNull(index, "index");
         this.extracts = new Extracts(Objects.requireNonNull(embedder, "embedder"));
         this.thresholds = Objects.requireNonNull(thresholds, "thresholds");
@@ -91,17 +93,26 @@ public final class ExtractiveSummaryService implements SummaryService {
             selection = range(request.since(), request.until());
         }
         if (selection.sentences().isEmpty()) {
-            return new Summary(selection.subject(), selection.nothing(), List.of(), true, AnswerComposer.OFFLINE, null, null);
+            return new Summary(
+                    selection.subject(), selection.nothing(), List.of(), true, AnswerComposer.OFFLINE, null, null);
         }
         List<Sentence> picked = pick(selection, request.length().sentences());
         Summary extractive = extractive(selection.subject(), picked);
         if (model == null) {
             return extractive;
         }
-        return ModelFallback.run(model.name(), "summary",
+        return ModelFallback.run(
+                model.name(),
+                "summary",
                 () -> written(selection.subject(), picked, request.length().sentences()),
-                reason -> new Summary(extractive.subject(), extractive.text(), extractive.citations(), false,
-                        extractive.backend(), reason, null));
+                reason -> new Summary(
+                        extractive.subject(),
+                        extractive.text(),
+                        extractive.citations(),
+                        false,
+                        extractive.backend(),
+                        reason,
+                        null));
     }
 
     @Override
@@ -109,7 +120,8 @@ public final class ExtractiveSummaryService implements SummaryService {
         String part = titlePart == null ? "" : titlePart.strip().toLowerCase(Locale.ROOT);
         return index.articles().stream()
                 .filter(a -> a.title().toLowerCase(Locale.ROOT).contains(part))
-                .limit(Math.max(0, max)).toList();
+                .limit(Math.max(0, max))
+                .toList();
     }
 
     /**
@@ -127,7 +139,8 @@ public final class ExtractiveSummaryService implements SummaryService {
         List<ArticleMeta> all = index.articles();
         Path asPath = pathOrNull(ref);
         for (ArticleMeta a : all) {
-            if ((!a.url().isEmpty() && a.url().equals(ref)) || (!a.path().isEmpty() && a.path().equals(ref))) {
+            if ((!a.url().isEmpty() && a.url().equals(ref))
+                    || (!a.path().isEmpty() && a.path().equals(ref))) {
                 return Optional.of(a);
             }
         }
@@ -140,24 +153,35 @@ public final class ExtractiveSummaryService implements SummaryService {
                 }
             }
         }
-        List<ArticleMeta> exact = all.stream().filter(a -> a.title().equalsIgnoreCase(ref)).toList();
+        List<ArticleMeta> exact =
+                all.stream().filter(a -> a.title().equalsIgnoreCase(ref)).toList();
         if (exact.size() == 1) {
             return Optional.of(exact.getFirst());
         }
         String lower = ref.toLowerCase(Locale.ROOT);
-        List<ArticleMeta> matches = exact.size() > 1 ? exact
-                : all.stream().filter(a -> a.title().toLowerCase(Locale.ROOT).contains(lower)).toList();
+        List<ArticleMeta> matches = exact.size() > 1
+                ? exact
+                : all.stream()
+                        .filter(a -> a.title().toLowerCase(Locale.ROOT).contains(lower))
+                        .toList();
         if (matches.size() <= 1) {
             return matches.stream().findFirst();
         }
-        StringBuilder sb = new StringBuilder("'" + ref + "' matches " + matches.size()
-                + " articles; give the id or more of the title:");
+        StringBuilder sb = new StringBuilder(
+                "'" + ref + "' matches " + matches.size() + " articles; give the id or more of the title:");
         for (ArticleMeta a : matches.subList(0, Math.min(MAX_CANDIDATES_LISTED, matches.size()))) {
-            sb.append("\n  ").append(a.publishedAt() == null ? "undated" : a.publishedAt()).append("  \"")
-                    .append(a.title()).append("\"  [").append(a.id()).append(']');
+            sb.append("\n  ")
+                    .append(a.publishedAt() == null ? "undated" : a.publishedAt())
+                    .append("  \"")
+                    .append(a.title())
+                    .append("\"  [")
+                    .append(a.id())
+                    .append(']');
         }
         if (matches.size() > MAX_CANDIDATES_LISTED) {
-            sb.append("\n  ... and ").append(matches.size() - MAX_CANDIDATES_LISTED).append(" more");
+            sb.append("\n  ... and ")
+                    .append(matches.size() - MAX_CANDIDATES_LISTED)
+                    .append(" more");
         }
         throw new UserError(sb.toString());
     }
@@ -172,8 +196,7 @@ public final class ExtractiveSummaryService implements SummaryService {
      * @param sentences the candidates
      * @param topic     each candidate's similarity to the topic, or null when there is no topic
      */
-    private record Selection(String subject, String nothing, List<Sentence> sentences, double[] topic) {
-    }
+    private record Selection(String subject, String nothing, List<Sentence> sentences, double[] topic) {}
 
     /** The absolute, normalised form of a file path, or null when the text is no path. */
     private static Path pathOrNull(String s) {
@@ -187,25 +210,31 @@ public final class ExtractiveSummaryService implements SummaryService {
     private Selection article(String reference) {
         Optional<ArticleMeta> meta = resolve(reference);
         if (meta.isEmpty()) {
-            return new Selection(reference, "Nothing indexed matches the article '" + reference + "'.", List.of(),
-                    null);
+            return new Selection(
+                    reference, "Nothing indexed matches the article '" + reference + "'.", List.of(), null);
         }
         List<Sentence> sentences = extracts.sentences(index.passages(meta.get().id()));
-        return new Selection(meta.get().title(), "The article '" + meta.get().title() + "' has no text to summarise.",
-                sentences, null);
+        return new Selection(
+                meta.get().title(),
+                "The article '" + meta.get().title() + "' has no text to summarise.",
+                sentences,
+                null);
     }
 
     private Selection topic(String topic, LocalDate since, LocalDate until) {
         String subject = topic + dates(since, until);
         String nothing = "Nothing indexed on " + topic + dates(since, until) + ".";
-        List<SearchHit> hits = index.search(new SearchRequest(topic, CANDIDATE_PASSAGES, SearchRequest.Mode.HYBRID,
-                since, until, null));
+        List<SearchHit> hits = index.search(
+                new SearchRequest(topic, CANDIDATE_PASSAGES, SearchRequest.Mode.HYBRID, since, until, null));
         TopicRelevance relevance = new TopicRelevance(topic, index::idf, thresholds);
         Map<String, List<Passage>> byArticle = new LinkedHashMap<>();
         for (SearchHit h : hits) {
-            if (relevance.relevant(h) && (byArticle.size() < MAX_ARTICLES
-                    || byArticle.containsKey(h.passage().article().id()))) {
-                byArticle.computeIfAbsent(h.passage().article().id(), k -> new ArrayList<>()).add(h.passage());
+            if (relevance.relevant(h)
+                    && (byArticle.size() < MAX_ARTICLES
+                            || byArticle.containsKey(h.passage().article().id()))) {
+                byArticle
+                        .computeIfAbsent(h.passage().article().id(), k -> new ArrayList<>())
+                        .add(h.passage());
             }
         }
         if (byArticle.isEmpty()) {
@@ -226,7 +255,8 @@ public final class ExtractiveSummaryService implements SummaryService {
                 .filter(a -> a.publishedAt() != null)
                 .filter(a -> since == null || !a.publishedAt().isBefore(since))
                 .filter(a -> until == null || !a.publishedAt().isAfter(until))
-                .limit(MAX_ARTICLES).toList();
+                .limit(MAX_ARTICLES)
+                .toList();
         List<Sentence> sentences = new ArrayList<>();
         for (ArticleMeta a : articles) {
             List<Passage> ps = index.passages(a.id());
@@ -266,7 +296,8 @@ public final class ExtractiveSummaryService implements SummaryService {
             picked.add(s.get(i));
         }
         picked.sort(Comparator.comparing(Sentence::date, Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparing(Sentence::articleId).thenComparingInt(Sentence::position));
+                .thenComparing(Sentence::articleId)
+                .thenComparingInt(Sentence::position));
         return picked;
     }
 
@@ -287,9 +318,10 @@ public final class ExtractiveSummaryService implements SummaryService {
         for (Sentence s : picked) {
             passages.putIfAbsent(s.passage().id(), s.passage());
         }
-        List<SearchHit> hits = passages.values().stream().map(p -> new SearchHit(p, 1, 0, 0)).toList();
-        Composition c = model.composeWith("summary", Map.of("topic", subject, "sentences",
-                Integer.toString(sentences)), hits, null);
+        List<SearchHit> hits =
+                passages.values().stream().map(p -> new SearchHit(p, 1, 0, 0)).toList();
+        Composition c = model.composeWith(
+                "summary", Map.of("topic", subject, "sentences", Integer.toString(sentences)), hits, null);
         if (c.abstained() && c.sentences().stream().anyMatch(s -> !s.supported())) {
             throw new ComposerException("the cited sources support none of the model's summary sentences");
         }

@@ -17,8 +17,15 @@ import tradetalk.answer.Usage;
  * @param usage     model usage, or null
  * @param sentences a model's sentences as checked against their sources; empty when written offline
  */
-public record Summary(String subject, String text, List<Citation> citations, boolean empty, String backend,
-                      String fallback, Usage usage, List<CheckedSentence> sentences) {
+public record Summary(
+        String subject,
+        String text,
+        List<Citation> citations,
+        boolean empty,
+        String backend,
+        String fallback,
+        Usage usage,
+        List<CheckedSentence> sentences) {
 
     public Summary {
         citations = List.copyOf(citations);
@@ -26,8 +33,14 @@ public record Summary(String subject, String text, List<Citation> citations, boo
     }
 
     /** A summary without checked sentences. */
-    public Summary(String subject, String text, List<Citation> citations, boolean empty, String backend,
-                   String fallback, Usage usage) {
+    public Summary(
+            String subject,
+            String text,
+            List<Citation> citations,
+            boolean empty,
+            String backend,
+            String fallback,
+            Usage usage) {
         this(subject, text, citations, empty, backend, fallback, usage, List.of());
     }
 }

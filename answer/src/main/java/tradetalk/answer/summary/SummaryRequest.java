@@ -16,7 +16,8 @@ public record SummaryRequest(String article, String topic, LocalDate since, Loca
 
     /** How long a summary is. */
     public enum Length {
-        SHORT(3), LONG(8);
+        SHORT(3),
+        LONG(8);
 
         private final int sentences;
 
@@ -37,8 +38,8 @@ public record SummaryRequest(String article, String topic, LocalDate since, Loca
             throw new IllegalArgumentException("give an article or a topic, not both");
         }
         if (article == null && topic == null && since == null && until == null) {
-            throw new IllegalArgumentException("say what to summarise: an article, a topic, or a date range (since, "
-                    + "until)");
+            throw new IllegalArgumentException(
+                    "say what to summarise: an article, a topic, or a date range (since, " + "until)");
         }
         if (since != null && until != null && since.isAfter(until)) {
             throw new IllegalArgumentException("since (" + since + ") is after until (" + until + ")");

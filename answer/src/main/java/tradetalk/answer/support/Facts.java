@@ -32,10 +32,10 @@ public final class Facts {
     private static final String DAY = "(\\d{1,2})(?:st|nd|rd|th)?";
     private static final String RANGE = "(?:\\s*(?:-|–|to|and|through|or)\\s*" + DAY + ")?";
     private static final Pattern ISO = Pattern.compile("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b");
-    private static final Pattern MONTH_DAY = Pattern.compile("\\b" + MONTH + "\\s+" + DAY + "\\b" + RANGE
-            + "(?:,?\\s+(\\d{4}))?");
-    private static final Pattern DAY_MONTH = Pattern.compile("\\b" + DAY + RANGE + "\\s+" + MONTH
-            + "(?:,?\\s+(\\d{4}))?");
+    private static final Pattern MONTH_DAY =
+            Pattern.compile("\\b" + MONTH + "\\s+" + DAY + "\\b" + RANGE + "(?:,?\\s+(\\d{4}))?");
+    private static final Pattern DAY_MONTH =
+            Pattern.compile("\\b" + DAY + RANGE + "\\s+" + MONTH + "(?:,?\\s+(\\d{4}))?");
     private static final Pattern MONTH_ALONE = Pattern.compile("\\b" + MONTH + "(?![\\w])");
     private static final Pattern WEEKDAY =
             Pattern.compile("\\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b");
@@ -44,23 +44,50 @@ public final class Facts {
     private static final Pattern PERCENT =
             Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(?:%|percent\\b|per cent\\b|percentage points?\\b)");
     private static final String SCALE = "(trillion|billion|million|thousand|tn|bn|mln|mn|m|k)\\b";
-    private static final Pattern NUMBER = Pattern.compile(
-            "(?<![\\w.,])(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?(?:\\s*" + SCALE + ")?");
+    private static final Pattern NUMBER =
+            Pattern.compile("(?<![\\w.,])(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?(?:\\s*" + SCALE + ")?");
     private static final Pattern WORD_NUMBER = Pattern.compile("(?i)\\b(two|three|four|five|six|seven|eight|nine|ten"
             + "|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty"
             + "|fifty|sixty|seventy|eighty|ninety|hundred|dozen|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
             + "\\b(?:\\s+" + SCALE + ")?");
     private static final Pattern CONNECTOR = Pattern.compile("\\s*(?:-|–|to|and|or)\\s*\\$?\\s*");
-    private static final Map<String, Integer> WORDS = Map.ofEntries(Map.entry("two", 2), Map.entry("three", 3),
-            Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7),
-            Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("eleven", 11),
-            Map.entry("twelve", 12), Map.entry("thirteen", 13), Map.entry("fourteen", 14), Map.entry("fifteen", 15),
-            Map.entry("sixteen", 16), Map.entry("seventeen", 17), Map.entry("eighteen", 18),
-            Map.entry("nineteen", 19), Map.entry("twenty", 20), Map.entry("thirty", 30), Map.entry("forty", 40),
-            Map.entry("fifty", 50), Map.entry("sixty", 60), Map.entry("seventy", 70), Map.entry("eighty", 80),
-            Map.entry("ninety", 90), Map.entry("hundred", 100), Map.entry("dozen", 12), Map.entry("third", 3),
-            Map.entry("fourth", 4), Map.entry("fifth", 5), Map.entry("sixth", 6), Map.entry("seventh", 7),
-            Map.entry("eighth", 8), Map.entry("ninth", 9), Map.entry("tenth", 10));
+    private static final Map<String, Integer> WORDS = Map.ofEntries(
+            Map.entry("two", 2),
+            Map.entry("three", 3),
+            Map.entry("four", 4),
+            Map.entry("five", 5),
+            Map.entry("six", 6),
+            Map.entry("seven", 7),
+            Map.entry("eight", 8),
+            Map.entry("nine", 9),
+            Map.entry("ten", 10),
+            Map.entry("eleven", 11),
+            Map.entry("twelve", 12),
+            Map.entry("thirteen", 13),
+            Map.entry("fourteen", 14),
+            Map.entry("fifteen", 15),
+            Map.entry("sixteen", 16),
+            Map.entry("seventeen", 17),
+            Map.entry("eighteen", 18),
+            Map.entry("nineteen", 19),
+            Map.entry("twenty", 20),
+            Map.entry("thirty", 30),
+            Map.entry("forty", 40),
+            Map.entry("fifty", 50),
+            Map.entry("sixty", 60),
+            Map.entry("seventy", 70),
+            Map.entry("eighty", 80),
+            Map.entry("ninety", 90),
+            Map.entry("hundred", 100),
+            Map.entry("dozen", 12),
+            Map.entry("third", 3),
+            Map.entry("fourth", 4),
+            Map.entry("fifth", 5),
+            Map.entry("sixth", 6),
+            Map.entry("seventh", 7),
+            Map.entry("eighth", 8),
+            Map.entry("ninth", 9),
+            Map.entry("tenth", 10));
 
     private final Set<String> facts;
     private final List<String> quotes;
@@ -85,11 +112,14 @@ public final class Facts {
         Matcher iso = ISO.matcher(rest);
         while (iso.find()) {
             try {
-                LocalDate d = LocalDate.of(Integer.parseInt(iso.group(1)), Integer.parseInt(iso.group(2)),
-                        Integer.parseInt(iso.group(3)));
+                LocalDate d = LocalDate.of(
+                        Integer.parseInt(iso.group(1)), Integer.parseInt(iso.group(2)), Integer.parseInt(iso.group(3)));
                 date(out, d.getMonthValue(), d.getDayOfMonth());
                 out.add("n:" + (double) d.getYear());
-                out.add("wd:" + d.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH).toLowerCase(Locale.ROOT));
+                out.add("wd:"
+                        + d.getDayOfWeek()
+                                .getDisplayName(TextStyle.FULL, Locale.ENGLISH)
+                                .toLowerCase(Locale.ROOT));
             } catch (java.time.DateTimeException e) {
                 // not a date: its numbers are read below
                 continue;
@@ -128,7 +158,10 @@ public final class Facts {
 
     /** Lower-case letters and digits, everything else one space: the form quotes are compared in. */
     public static String words(String text) {
-        return text.toLowerCase(Locale.ROOT).replace("’", "'").replaceAll("[^\\p{L}\\p{N}']+", " ").strip();
+        return text.toLowerCase(Locale.ROOT)
+                .replace("’", "'")
+                .replaceAll("[^\\p{L}\\p{N}']+", " ")
+                .strip();
     }
 
     /** A fact in words for a reason: "November 16", "25%", "50 billion", "Tuesday". */
@@ -152,14 +185,22 @@ public final class Facts {
         double[] scales = {1e12, 1e9, 1e6};
         for (int i = 0; i < units.length; i++) {
             if (Math.abs(v) >= scales[i]) {
-                return java.math.BigDecimal.valueOf(v / scales[i]).stripTrailingZeros().toPlainString() + " " + units[i];
+                return java.math.BigDecimal.valueOf(v / scales[i])
+                                .stripTrailingZeros()
+                                .toPlainString() + " " + units[i];
             }
         }
         return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
-    private static void dates(StringBuilder rest, Pattern pattern, int monthGroup, int dayGroup, int toGroup,
-                              int yearGroup, Set<String> out) {
+    private static void dates(
+            StringBuilder rest,
+            Pattern pattern,
+            int monthGroup,
+            int dayGroup,
+            int toGroup,
+            int yearGroup,
+            Set<String> out) {
         Matcher m = pattern.matcher(rest);
         while (m.find()) {
             int month = month(m.group(monthGroup));
@@ -192,8 +233,9 @@ public final class Facts {
         }
         Matcher w = WORD_NUMBER.matcher(text);
         while (w.find()) {
-            found.add(new double[] {WORDS.get(w.group(1).toLowerCase(Locale.ROOT)), scale(w.group(2)), w.start(),
-                    w.end()});
+            found.add(
+                    new double[] {WORDS.get(w.group(1).toLowerCase(Locale.ROOT)), scale(w.group(2)), w.start(), w.end()
+                    });
         }
         found.sort((a, b) -> Double.compare(a[2], b[2]));
         for (int i = 0; i < found.size(); i++) {

@@ -16,15 +16,16 @@ import java.util.regex.Pattern;
  */
 final class Negations {
 
-    private static final Pattern CUE = Pattern.compile(
-            "(?i)\\b(?:not|no|never|neither|nor|none|nothing|without|cannot|yet to"
-            + "|(?:declin|refus|fail)(?:e|es|ed|ing|s)? to)\\b|n[’']t\\b");
+    private static final Pattern CUE =
+            Pattern.compile("(?i)\\b(?:not|no|never|neither|nor|none|nothing|without|cannot|yet to"
+                    + "|(?:declin|refus|fail)(?:e|es|ed|ing|s)? to)\\b|n[’']t\\b");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
-    private static final Set<String> FUNCTION = Set.of("a", "an", "the", "to", "be", "been", "being", "is", "are",
-            "was", "were", "has", "have", "had", "do", "does", "did", "will", "would", "can", "could", "should",
-            "may", "might", "must", "it", "he", "she", "they", "we", "i", "you", "that", "this", "if", "whether",
-            "of", "in", "on", "at", "for", "with", "by", "and", "or", "yet", "so", "as", "any", "all", "his", "her",
-            "its", "their", "our", "them", "him", "us", "say", "said", "says", "also", "still", "just", "even");
+    private static final Set<String> FUNCTION = Set.of(
+            "a", "an", "the", "to", "be", "been", "being", "is", "are", "was", "were", "has", "have", "had", "do",
+            "does", "did", "will", "would", "can", "could", "should", "may", "might", "must", "it", "he", "she", "they",
+            "we", "i", "you", "that", "this", "if", "whether", "of", "in", "on", "at", "for", "with", "by", "and", "or",
+            "yet", "so", "as", "any", "all", "his", "her", "its", "their", "our", "them", "him", "us", "say", "said",
+            "says", "also", "still", "just", "even");
     private static final int SCOPE = 3;
     /** A negation's scope ends at the end of its clause. */
     private static final Pattern CLAUSE_END = Pattern.compile("[,;:.!?“”\"]");

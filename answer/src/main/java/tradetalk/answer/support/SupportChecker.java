@@ -33,16 +33,19 @@ public final class SupportChecker implements SentenceVerifier {
     /** The cosine measured on the tune half of the labelled set (BENCHMARKS.md, "Sentence support check"). */
     public static final double DEFAULT_MIN_SIMILARITY = 0.80;
 
-    private static final Pattern DATED_PREFIX = Pattern.compile("^\\s*(?:[-*•]\\s*)?\\d{4}-\\d{2}-\\d{2}\\s*[:–—-]\\s*");
+    private static final Pattern DATED_PREFIX =
+            Pattern.compile("^\\s*(?:[-*•]\\s*)?\\d{4}-\\d{2}-\\d{2}\\s*[:–—-]\\s*");
     private static final Pattern MARKERS = Pattern.compile("\\s*\\[[\\d,\\s–-]+]");
     /**
      * A sentence whose content words all occur in its cited passage ({@code coverage} at least this) needs a cosine
      * only this much below the threshold: a long source sentence compressed to its point scores low on cosine.
      */
     static final double LEXICAL_MARGIN = 0.12;
+
     static final double LEXICAL_COVERAGE = 1.0;
     /** How many of the units most like a sentence its numbers and dates must occur in. */
     private static final int FACT_UNITS = 3;
+
     private static final int MIN_CLAUSE_WORDS = 4;
     private static final Pattern QUOTE_END = Pattern.compile("(?<=[.!?][\"'”’]{1,3})\\s+(?=[\"“‘]?\\p{Lu})");
     private static final Pattern CLAUSE =
@@ -77,8 +80,11 @@ public final class SupportChecker implements SentenceVerifier {
             }
             boolean close = similarity >= min || near && coverage >= LEXICAL_COVERAGE;
             if (!close) {
-                return Verdict.unsupported(String.format(Locale.ROOT,
-                        "no sentence of the cited source says this (closest %.2f, needs %.2f)", similarity, min));
+                return Verdict.unsupported(String.format(
+                        Locale.ROOT,
+                        "no sentence of the cited source says this (closest %.2f, needs %.2f)",
+                        similarity,
+                        min));
             }
             if (!negationAgrees) {
                 return Verdict.unsupported("the cited source says otherwise (a negation differs)");
@@ -178,12 +184,12 @@ public final class SupportChecker implements SentenceVerifier {
             }
         }
         Set<String> tokens = new HashSet<>(Names.tokens(source));
-        for (Map.Entry<String, String> name : Names.of(sentence, Names.lowerCaseWords(source)).entrySet()) {
+        for (Map.Entry<String, String> name :
+                Names.of(sentence, Names.lowerCaseWords(source)).entrySet()) {
             if (!tokens.contains(name.getKey())) {
                 return Verdict.unsupported(name.getValue() + " is not named in the cited source");
             }
         }
         return Verdict.SUPPORTED;
     }
-
 }

@@ -15,8 +15,9 @@ public enum UnsupportedPolicy {
         return switch (v) {
             case "drop" -> DROP;
             case "mark" -> MARK;
-            default -> throw new IllegalArgumentException(
-                    "answer.unsupported must be drop or mark, but was '" + (value == null ? "" : value.strip()) + "'");
+            default ->
+                throw new IllegalArgumentException("answer.unsupported must be drop or mark, but was '"
+                        + (value == null ? "" : value.strip()) + "'");
         };
     }
 }

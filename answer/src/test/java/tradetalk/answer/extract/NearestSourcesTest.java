@@ -14,22 +14,29 @@ import tradetalk.retrieval.SearchHit;
 class NearestSourcesTest {
 
     private static SearchHit hit(String article, int ordinal) {
-        ArticleMeta meta = new ArticleMeta(article, "Title " + article, "Reuters", LocalDate.of(2019, 11, 26),
-                "https://example.com/" + article, "", "", "");
-        return new SearchHit(new Passage(article + "#" + ordinal, meta, ordinal, "text " + article + ordinal),
-                1, 1, 0);
+        ArticleMeta meta = new ArticleMeta(
+                article,
+                "Title " + article,
+                "Reuters",
+                LocalDate.of(2019, 11, 26),
+                "https://example.com/" + article,
+                "",
+                "",
+                "");
+        return new SearchHit(new Passage(article + "#" + ordinal, meta, ordinal, "text " + article + ordinal), 1, 1, 0);
     }
 
     @Test
     void given_several_passages_of_one_article_when_listing_nearest_then_each_article_appears_once() {
-        List<SearchHit> evidence = List.of(hit("a", 2), hit("a", 0), hit("b", 1), hit("a", 1), hit("c", 0),
-                hit("d", 0));
+        List<SearchHit> evidence =
+                List.of(hit("a", 2), hit("a", 0), hit("b", 1), hit("a", 1), hit("c", 0), hit("d", 0));
 
         List<Citation> nearest = NearestSources.of(evidence, 3);
 
         assertThat(nearest).extracting(c -> c.article().id()).containsExactly("a", "b", "c");
         assertThat(nearest).extracting(Citation::n).containsExactly(1, 2, 3);
-        assertThat(nearest).extracting(Citation::passageIds)
+        assertThat(nearest)
+                .extracting(Citation::passageIds)
                 .containsExactly(List.of("a#2"), List.of("b#1"), List.of("c#0"));
     }
 

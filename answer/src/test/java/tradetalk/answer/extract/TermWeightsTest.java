@@ -22,7 +22,8 @@ class TermWeightsTest {
         // "spoke" and "speak" are one group in equivalents.txt: the stemmer cannot join them
         TermWeights w = new TermWeights("speak", t -> 1.0, Set.of());
 
-        assertThat(w.coverage(Set.copyOf(TextAnalysis.terms("Liu spoke to Mnuchin")))).isEqualTo(1.0);
+        assertThat(w.coverage(Set.copyOf(TextAnalysis.terms("Liu spoke to Mnuchin"))))
+                .isEqualTo(1.0);
     }
 
     @Test

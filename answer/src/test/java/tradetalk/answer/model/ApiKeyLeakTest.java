@@ -20,10 +20,20 @@ class ApiKeyLeakTest {
     void should_never_leak_the_key() {
         List<String> messages = new ArrayList<>();
         String logs;
-        try (LogCapture capture = new LogCapture(); FakeModelServer server = FakeModelServer.start()) {
-            ModelSettings settings = new ModelSettings(Provider.OPENAI, server.openAiBaseUrl(), "gpt-fake-mini", KEY,
-                    Duration.ofMillis(500), 0.0, 256, 3000, 1);
-            List<ModelComposer> composers = List.of(ModelComposer.blocking(settings, Prompts.bundled()),
+        try (LogCapture capture = new LogCapture();
+                FakeModelServer server = FakeModelServer.start()) {
+            ModelSettings settings = new ModelSettings(
+                    Provider.OPENAI,
+                    server.openAiBaseUrl(),
+                    "gpt-fake-mini",
+                    KEY,
+                    Duration.ofMillis(500),
+                    0.0,
+                    256,
+                    3000,
+                    1);
+            List<ModelComposer> composers = List.of(
+                    ModelComposer.blocking(settings, Prompts.bundled()),
                     ModelComposer.streaming(settings, Prompts.bundled()));
             List<FakeModelServer.Script> scripts = List.of(
                     FakeModelServer.answer("They signed it at the White House [3]."),
@@ -37,12 +47,12 @@ class ApiKeyLeakTest {
                 for (FakeModelServer.Script script : scripts) {
                     server.always(script);
                     FallbackComposer fallback = new FallbackComposer(composer, new StubOfflineComposer());
-                    ComposeOutcome outcome = fallback.composeWithFallback("q", Evidence.tradeTalks(), s -> { });
+                    ComposeOutcome outcome = fallback.composeWithFallback("q", Evidence.tradeTalks(), s -> {});
                     if (outcome.fallback() != null) {
                         messages.add(outcome.fallback());
                     }
                     try {
-                        composer.compose("q", Evidence.tradeTalks(), s -> { });
+                        composer.compose("q", Evidence.tradeTalks(), s -> {});
                     } catch (ComposerException e) {
                         messages.add(e.getMessage());
                         assertThat(e.getCause()).isNull();
@@ -51,12 +61,16 @@ class ApiKeyLeakTest {
             }
             messages.add(settings.toString());
             // the server did receive the key, so the checks below are meaningful
-            assertThat(server.requests()).allSatisfy(r -> assertThat(r.header("Authorization")).contains(KEY));
+            assertThat(server.requests())
+                    .allSatisfy(r -> assertThat(r.header("Authorization")).contains(KEY));
             logs = capture.text();
         }
 
-        assertThat(messages).hasSizeGreaterThan(10).allSatisfy(m -> assertThat(m).doesNotContain(KEY));
-        assertThat(logs).contains("model gpt-fake-mini answered in") // the capture works
+        assertThat(messages)
+                .hasSizeGreaterThan(10)
+                .allSatisfy(m -> assertThat(m).doesNotContain(KEY));
+        assertThat(logs)
+                .contains("model gpt-fake-mini answered in") // the capture works
                 .doesNotContain(KEY)
                 .doesNotContain(KEY.substring(8));
     }

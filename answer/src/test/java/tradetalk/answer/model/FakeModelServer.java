@@ -35,24 +35,19 @@ import java.util.concurrent.TimeUnit;
 public final class FakeModelServer implements AutoCloseable {
 
     /** What the server does with one request. */
-    public sealed interface Script {
-    }
+    public sealed interface Script {}
 
     /** Answers {@code text}, streamed as {@code chunks} when the client asks for a stream. */
-    public record Answer(String text, List<String> chunks, int tokensIn, int tokensOut) implements Script {
-    }
+    public record Answer(String text, List<String> chunks, int tokensIn, int tokensOut) implements Script {}
 
     /** Fails with HTTP {@code status}; when {@code echoAuthorization}, the body repeats the Authorization header. */
-    public record Fail(int status, boolean echoAuthorization) implements Script {
-    }
+    public record Fail(int status, boolean echoAuthorization) implements Script {}
 
     /** Waits {@code delay} before the response headers ({@code midStream} false) or after the first chunk. */
-    public record Stall(Duration delay, boolean midStream) implements Script {
-    }
+    public record Stall(Duration delay, boolean midStream) implements Script {}
 
     /** Answers 200 with a body (or stream chunk) that is not JSON. */
-    public record Malformed() implements Script {
-    }
+    public record Malformed() implements Script {}
 
     /** One recorded request. */
     public record Recorded(String method, String path, Map<String, List<String>> headers, JsonNode body) {
@@ -211,7 +206,9 @@ public final class FakeModelServer implements AutoCloseable {
                 return;
             }
             // Ollama streams unless told not to; OpenAI streams only when asked
-            boolean stream = openAi ? body.path("stream").asBoolean(false) : body.path("stream").asBoolean(true);
+            boolean stream = openAi
+                    ? body.path("stream").asBoolean(false)
+                    : body.path("stream").asBoolean(true);
             String model = body.path("model").asText("unknown");
             Script script = queue.isEmpty() ? standing : queue.poll();
             script = script == null ? standing : script;
@@ -238,7 +235,8 @@ public final class FakeModelServer implements AutoCloseable {
                         send(ex, 200, "application/json", "{\"id\": \"x\", \"choices\": [ {\"message\": ");
                     }
                 }
-                case Stall s when !s.midStream() || !stream -> {
+                case Stall s
+                when !s.midStream() || !stream -> {
                     awaitClose(s.delay());
                     sendAnswer(ex, openAi, stream, model, answer("Too late [1]."));
                 }
@@ -246,10 +244,14 @@ public final class FakeModelServer implements AutoCloseable {
                     Answer a = answer("Started [1]. Then stalled.");
                     if (openAi) {
                         startStream(ex, "text/event-stream");
-                        write(ex.getResponseBody(), "data: " + openAiChunk(model, a.chunks().getFirst()) + "\n\n");
+                        write(
+                                ex.getResponseBody(),
+                                "data: " + openAiChunk(model, a.chunks().getFirst()) + "\n\n");
                     } else {
                         startStream(ex, "application/x-ndjson");
-                        write(ex.getResponseBody(), ollamaChunk(model, a.chunks().getFirst(), false, a) + "\n");
+                        write(
+                                ex.getResponseBody(),
+                                ollamaChunk(model, a.chunks().getFirst(), false, a) + "\n");
                     }
                     awaitClose(s.delay());
                 }
@@ -264,13 +266,17 @@ public final class FakeModelServer implements AutoCloseable {
             throws IOException {
         if (openAi && !stream) {
             ObjectNode root = JSON.createObjectNode();
-            root.put("id", "chatcmpl-fake").put("object", "chat.completion").put("created", 1_700_000_000L)
+            root.put("id", "chatcmpl-fake")
+                    .put("object", "chat.completion")
+                    .put("created", 1_700_000_000L)
                     .put("model", model);
             ObjectNode choice = root.putArray("choices").addObject();
             choice.put("index", 0).put("finish_reason", "stop");
             choice.putObject("message").put("role", "assistant").put("content", a.text());
             if (a.tokensIn() >= 0) {
-                root.putObject("usage").put("prompt_tokens", a.tokensIn()).put("completion_tokens", a.tokensOut())
+                root.putObject("usage")
+                        .put("prompt_tokens", a.tokensIn())
+                        .put("completion_tokens", a.tokensOut())
                         .put("total_tokens", a.tokensIn() + a.tokensOut());
             }
             send(ex, 200, "application/json", root.toString());
@@ -325,14 +331,18 @@ public final class FakeModelServer implements AutoCloseable {
     private static String openAiUsageChunk(String model, Answer a) {
         ObjectNode root = chunkRoot(model);
         root.putArray("choices");
-        root.putObject("usage").put("prompt_tokens", a.tokensIn()).put("completion_tokens", a.tokensOut())
+        root.putObject("usage")
+                .put("prompt_tokens", a.tokensIn())
+                .put("completion_tokens", a.tokensOut())
                 .put("total_tokens", a.tokensIn() + a.tokensOut());
         return root.toString();
     }
 
     private static ObjectNode chunkRoot(String model) {
         ObjectNode root = JSON.createObjectNode();
-        root.put("id", "chatcmpl-fake").put("object", "chat.completion.chunk").put("created", 1_700_000_000L)
+        root.put("id", "chatcmpl-fake")
+                .put("object", "chat.completion.chunk")
+                .put("created", 1_700_000_000L)
                 .put("model", model);
         return root;
     }
@@ -343,7 +353,9 @@ public final class FakeModelServer implements AutoCloseable {
         root.putObject("message").put("role", "assistant").put("content", content);
         root.put("done", done);
         if (done) {
-            root.put("done_reason", "stop").put("prompt_eval_count", a.tokensIn()).put("eval_count", a.tokensOut());
+            root.put("done_reason", "stop")
+                    .put("prompt_eval_count", a.tokensIn())
+                    .put("eval_count", a.tokensOut());
         }
         return root.toString();
     }

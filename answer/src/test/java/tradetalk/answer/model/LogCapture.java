@@ -26,8 +26,12 @@ final class LogCapture implements AutoCloseable {
     String text() {
         StringBuilder sb = new StringBuilder();
         for (ILoggingEvent e : List.copyOf(appender.list)) {
-            sb.append(e.getLevel()).append(' ').append(e.getLoggerName()).append(' ')
-                    .append(e.getFormattedMessage()).append('\n');
+            sb.append(e.getLevel())
+                    .append(' ')
+                    .append(e.getLoggerName())
+                    .append(' ')
+                    .append(e.getFormattedMessage())
+                    .append('\n');
             if (e.getThrowableProxy() != null) {
                 sb.append(ThrowableProxyUtil.asString(e.getThrowableProxy())).append('\n');
             }

@@ -12,10 +12,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import tradetalk.answer.CheckedSentence;
 import tradetalk.answer.Citation;
 import tradetalk.answer.ComposerException;
 import tradetalk.answer.Composition;
-import tradetalk.answer.CheckedSentence;
 import tradetalk.answer.model.ModelSettings.Provider;
 import tradetalk.answer.support.UnsupportedPolicy;
 import tradetalk.answer.support.Verdict;
@@ -39,13 +39,29 @@ class ModelComposerTest {
     }
 
     ModelSettings openAi(String key) {
-        return new ModelSettings(Provider.OPENAI, server.openAiBaseUrl(), "gpt-fake-mini", key,
-                Duration.ofSeconds(2), 0.0, 256, 3000, 2);
+        return new ModelSettings(
+                Provider.OPENAI,
+                server.openAiBaseUrl(),
+                "gpt-fake-mini",
+                key,
+                Duration.ofSeconds(2),
+                0.0,
+                256,
+                3000,
+                2);
     }
 
     ModelSettings ollama() {
-        return new ModelSettings(Provider.OLLAMA, server.ollamaBaseUrl(), "qwen-fake:7b", null,
-                Duration.ofSeconds(2), 0.0, 256, 3000, 2);
+        return new ModelSettings(
+                Provider.OLLAMA,
+                server.ollamaBaseUrl(),
+                "qwen-fake:7b",
+                null,
+                Duration.ofSeconds(2),
+                0.0,
+                256,
+                3000,
+                2);
     }
 
     @Test
@@ -56,7 +72,7 @@ class ModelComposerTest {
         ModelComposer composer = ModelComposer.blocking(openAi(KEY), Prompts.bundled());
 
         // when
-        composer.compose(QUESTION, Evidence.tradeTalks(), s -> { });
+        composer.compose(QUESTION, Evidence.tradeTalks(), s -> {});
 
         // then
         FakeModelServer.Recorded request = server.lastRequest();
@@ -77,7 +93,7 @@ class ModelComposerTest {
     @DisplayName("a keyless local server gets no Authorization header")
     void should_send_no_authorization_without_key() {
         server.always(answer("They signed it on January 15, 2020 [3]."));
-        ModelComposer.blocking(openAi(null), Prompts.bundled()).compose(QUESTION, Evidence.tradeTalks(), s -> { });
+        ModelComposer.blocking(openAi(null), Prompts.bundled()).compose(QUESTION, Evidence.tradeTalks(), s -> {});
 
         assertThat(server.lastRequest().header("Authorization")).isNull();
     }
@@ -91,14 +107,16 @@ class ModelComposerTest {
         ModelComposer composer = ModelComposer.blocking(openAi(KEY), Prompts.bundled());
 
         // when
-        Composition c = composer.compose(QUESTION, Evidence.tradeTalks(), s -> { });
+        Composition c = composer.compose(QUESTION, Evidence.tradeTalks(), s -> {});
 
         // then
         assertThat(c.abstained()).isFalse();
-        assertThat(c.answer()).isEqualTo(
-                "The U.S. suspended the December tariffs [1]. China pledged farm purchases [1][2].");
-        assertThat(c.citations()).extracting(Citation::n, Citation::passageIds)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, List.of("bloomberg-2#0")),
+        assertThat(c.answer())
+                .isEqualTo("The U.S. suspended the December tariffs [1]. China pledged farm purchases [1][2].");
+        assertThat(c.citations())
+                .extracting(Citation::n, Citation::passageIds)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1, List.of("bloomberg-2#0")),
                         org.assertj.core.groups.Tuple.tuple(2, List.of("ap-3#0")));
         assertThat(c.nearest()).isEmpty();
         assertThat(c.usage().model()).isEqualTo("gpt-fake-mini");
@@ -113,12 +131,13 @@ class ModelComposerTest {
         server.always(answer("NOT_IN_SOURCES"));
         ModelComposer composer = ModelComposer.blocking(openAi(KEY), Prompts.bundled());
 
-        Composition c = composer.compose("Who won the 2019 World Series?", Evidence.tradeTalks(), s -> { });
+        Composition c = composer.compose("Who won the 2019 World Series?", Evidence.tradeTalks(), s -> {});
 
         assertThat(c.abstained()).isTrue();
         assertThat(c.answer()).isEqualTo(ModelComposer.ABSTAIN_TEXT);
         assertThat(c.citations()).isEmpty();
-        assertThat(c.nearest()).extracting(Citation::passageIds)
+        assertThat(c.nearest())
+                .extracting(Citation::passageIds)
                 .containsExactly(List.of("reuters-1#0"), List.of("bloomberg-2#0"), List.of("ap-3#0"));
         assertThat(c.usage()).isNotNull();
     }
@@ -128,7 +147,7 @@ class ModelComposerTest {
     void should_abstain_without_evidence() {
         ModelComposer composer = ModelComposer.blocking(openAi(KEY), Prompts.bundled());
 
-        Composition c = composer.compose(QUESTION, List.of(), s -> { });
+        Composition c = composer.compose(QUESTION, List.of(), s -> {});
 
         assertThat(c.abstained()).isTrue();
         assertThat(c.usage()).isNull();
@@ -166,7 +185,7 @@ class ModelComposerTest {
         server.always(answer("They signed it at the White House [3]."));
         ModelComposer composer = ModelComposer.blocking(ollama(), Prompts.bundled());
 
-        Composition c = composer.compose(QUESTION, Evidence.tradeTalks(), s -> { });
+        Composition c = composer.compose(QUESTION, Evidence.tradeTalks(), s -> {});
 
         FakeModelServer.Recorded request = server.lastRequest();
         assertThat(request.path()).isEqualTo("/api/chat");
@@ -188,8 +207,7 @@ class ModelComposerTest {
 
         Composition c = composer.compose(QUESTION, Evidence.tradeTalks(), partials::add);
 
-        assertThat(partials).startsWith("They ", "They signed ")
-                .endsWith("They signed it at the White House [3].");
+        assertThat(partials).startsWith("They ", "They signed ").endsWith("They signed it at the White House [3].");
         assertThat(c.answer()).isEqualTo("They signed it at the White House [1].");
         assertThat(c.usage().tokensOut()).isEqualTo(7);
     }
@@ -200,7 +218,7 @@ class ModelComposerTest {
         server.enqueue(fail(429)).always(answer("They signed it on January 15, 2020 [3]."));
         ModelComposer composer = ModelComposer.blocking(openAi(KEY), Prompts.bundled());
 
-        Composition c = composer.compose(QUESTION, Evidence.tradeTalks(), s -> { });
+        Composition c = composer.compose(QUESTION, Evidence.tradeTalks(), s -> {});
 
         assertThat(c.answer()).isEqualTo("They signed it on January 15, 2020 [1].");
         assertThat(server.requests()).hasSize(2);
@@ -212,7 +230,7 @@ class ModelComposerTest {
         server.enqueue(fail(500)).always(answer("They signed it on January 15, 2020 [3]."));
         ModelComposer composer = ModelComposer.streaming(openAi(KEY), Prompts.bundled());
 
-        Composition c = composer.compose(QUESTION, Evidence.tradeTalks(), s -> { });
+        Composition c = composer.compose(QUESTION, Evidence.tradeTalks(), s -> {});
 
         assertThat(c.answer()).isEqualTo("They signed it on January 15, 2020 [1].");
         assertThat(server.requests()).hasSize(2);
@@ -224,7 +242,7 @@ class ModelComposerTest {
         server.always(fail(503));
         ModelComposer composer = ModelComposer.blocking(openAi(KEY), Prompts.bundled());
 
-        assertThatThrownBy(() -> composer.compose(QUESTION, Evidence.tradeTalks(), s -> { }))
+        assertThatThrownBy(() -> composer.compose(QUESTION, Evidence.tradeTalks(), s -> {}))
                 .isInstanceOf(ComposerException.class)
                 .hasMessage("model server returned HTTP 503");
         assertThat(server.requests()).hasSize(3); // 1 + maxRetries 2
@@ -235,12 +253,12 @@ class ModelComposerTest {
     void should_not_retry_400_or_timeout() {
         server.always(fail(400));
         ModelComposer composer = ModelComposer.blocking(openAi(KEY), Prompts.bundled());
-        assertThatThrownBy(() -> composer.compose(QUESTION, Evidence.tradeTalks(), s -> { }))
+        assertThatThrownBy(() -> composer.compose(QUESTION, Evidence.tradeTalks(), s -> {}))
                 .hasMessage("model server returned HTTP 400");
         assertThat(server.requests()).hasSize(1);
 
         server.always(FakeModelServer.stall(Duration.ofSeconds(5)));
-        assertThatThrownBy(() -> composer.compose(QUESTION, Evidence.tradeTalks(), s -> { }))
+        assertThatThrownBy(() -> composer.compose(QUESTION, Evidence.tradeTalks(), s -> {}))
                 .hasMessage("model timed out after 2s");
         assertThat(server.requests()).hasSize(2);
     }
@@ -290,9 +308,13 @@ class ModelComposerTest {
     void should_stream_unchecked_text_and_check_the_final_answer() {
         // given
         server.always(answer("Trump signed the deal [1]. China pledged to buy farm goods [2]."));
-        ModelComposer composer = ModelComposer.streaming(openAi(KEY), Prompts.bundled(),
+        ModelComposer composer = ModelComposer.streaming(
+                openAi(KEY),
+                Prompts.bundled(),
                 (sentence, cited) -> sentence.startsWith("Trump signed")
-                        ? Verdict.unsupported("not in the source") : Verdict.SUPPORTED, UnsupportedPolicy.DROP);
+                        ? Verdict.unsupported("not in the source")
+                        : Verdict.SUPPORTED,
+                UnsupportedPolicy.DROP);
         List<String> partials = new CopyOnWriteArrayList<>();
 
         // when
@@ -302,24 +324,32 @@ class ModelComposerTest {
         assertThat(partials.getLast()).isEqualTo("Trump signed the deal [1]. China pledged to buy farm goods [2].");
         assertThat(c.answer()).isEqualTo("China pledged to buy farm goods [1].");
         assertThat(c.citations()).extracting(Citation::passageIds).containsExactly(List.of("bloomberg-2#0"));
-        assertThat(c.sentences()).extracting(CheckedSentence::text, CheckedSentence::supported).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("Trump signed the deal.", false),
-                org.assertj.core.groups.Tuple.tuple("China pledged to buy farm goods [1].", true));
+        assertThat(c.sentences())
+                .extracting(CheckedSentence::text, CheckedSentence::supported)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("Trump signed the deal.", false),
+                        org.assertj.core.groups.Tuple.tuple("China pledged to buy farm goods [1].", true));
     }
 
     @Test
     @DisplayName("nothing supported left: the answer abstains with the nearest sources")
     void should_abstain_with_nearest_sources_when_nothing_is_supported() {
         server.always(answer("Trump signed the deal [1]."));
-        ModelComposer composer = ModelComposer.blocking(openAi(KEY), Prompts.bundled(),
-                (sentence, cited) -> Verdict.unsupported("not in the source"), UnsupportedPolicy.MARK);
+        ModelComposer composer = ModelComposer.blocking(
+                openAi(KEY),
+                Prompts.bundled(),
+                (sentence, cited) -> Verdict.unsupported("not in the source"),
+                UnsupportedPolicy.MARK);
 
-        Composition c = composer.compose(QUESTION, Evidence.tradeTalks(), s -> { });
+        Composition c = composer.compose(QUESTION, Evidence.tradeTalks(), s -> {});
 
         assertThat(c.abstained()).isTrue();
         assertThat(c.answer()).isEqualTo(ModelComposer.ABSTAIN_TEXT);
         assertThat(c.nearest()).hasSize(3);
-        assertThat(c.sentences()).singleElement().extracting(CheckedSentence::reason).isEqualTo("not in the source");
+        assertThat(c.sentences())
+                .singleElement()
+                .extracting(CheckedSentence::reason)
+                .isEqualTo("not in the source");
     }
 
     @Test
@@ -327,11 +357,20 @@ class ModelComposerTest {
     void should_report_null_tokens_when_the_server_sends_no_usage() {
         server.always(FakeModelServer.answerWithoutUsage("Talks resumed by phone [1]."));
 
-        ModelSettings patient = new ModelSettings(Provider.OPENAI, server.openAiBaseUrl(), "gpt-fake-mini", KEY,
-                Duration.ofSeconds(10), 0.0, 256, 3000, 0);
-        for (ModelComposer composer : List.of(ModelComposer.streaming(patient, Prompts.bundled()),
+        ModelSettings patient = new ModelSettings(
+                Provider.OPENAI,
+                server.openAiBaseUrl(),
+                "gpt-fake-mini",
+                KEY,
+                Duration.ofSeconds(10),
+                0.0,
+                256,
+                3000,
+                0);
+        for (ModelComposer composer : List.of(
+                ModelComposer.streaming(patient, Prompts.bundled()),
                 ModelComposer.blocking(patient, Prompts.bundled()))) {
-            Composition c = composer.compose(QUESTION, Evidence.tradeTalks(), s -> { });
+            Composition c = composer.compose(QUESTION, Evidence.tradeTalks(), s -> {});
 
             assertThat(c.usage().tokensIn()).isNull();
             assertThat(c.usage().tokensOut()).isNull();

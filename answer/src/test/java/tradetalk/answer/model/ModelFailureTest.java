@@ -32,14 +32,27 @@ class ModelFailureTest {
         server.close();
     }
 
-    enum Mode { OPENAI_BLOCKING, OPENAI_STREAMING, OLLAMA_BLOCKING, OLLAMA_STREAMING }
+    enum Mode {
+        OPENAI_BLOCKING,
+        OPENAI_STREAMING,
+        OLLAMA_BLOCKING,
+        OLLAMA_STREAMING
+    }
 
     ModelComposer composer(Mode mode, String baseUrlOverride) {
         boolean openAi = mode == Mode.OPENAI_BLOCKING || mode == Mode.OPENAI_STREAMING;
-        String baseUrl = baseUrlOverride != null ? baseUrlOverride
-                : openAi ? server.openAiBaseUrl() : server.ollamaBaseUrl();
-        ModelSettings settings = new ModelSettings(openAi ? Provider.OPENAI : Provider.OLLAMA, baseUrl, "fake-model",
-                openAi ? ModelComposerTest.KEY : null, Duration.ofSeconds(2), 0.0, 256, 3000, 0);
+        String baseUrl =
+                baseUrlOverride != null ? baseUrlOverride : openAi ? server.openAiBaseUrl() : server.ollamaBaseUrl();
+        ModelSettings settings = new ModelSettings(
+                openAi ? Provider.OPENAI : Provider.OLLAMA,
+                baseUrl,
+                "fake-model",
+                openAi ? ModelComposerTest.KEY : null,
+                Duration.ofSeconds(2),
+                0.0,
+                256,
+                3000,
+                0);
         return mode == Mode.OPENAI_STREAMING || mode == Mode.OLLAMA_STREAMING
                 ? ModelComposer.streaming(settings, Prompts.bundled())
                 : ModelComposer.blocking(settings, Prompts.bundled());
@@ -52,13 +65,21 @@ class ModelFailureTest {
             out.add(Arguments.of(mode, FakeModelServer.stall(Duration.ofSeconds(5)), "model timed out after 2s"));
             // LangChain4j's Ollama client (1.18.1) logs and skips an unparseable NDJSON line and never completes the
             // stream; the composer's wait between chunks turns that into a timeout
-            out.add(Arguments.of(mode, FakeModelServer.malformed(), mode == Mode.OLLAMA_STREAMING
-                    ? "model timed out after 2s" : "model server returned malformed JSON"));
+            out.add(Arguments.of(
+                    mode,
+                    FakeModelServer.malformed(),
+                    mode == Mode.OLLAMA_STREAMING
+                            ? "model timed out after 2s"
+                            : "model server returned malformed JSON"));
             out.add(Arguments.of(mode, FakeModelServer.empty(), "model returned an empty answer"));
         }
-        out.add(Arguments.of(Mode.OPENAI_BLOCKING, FakeModelServer.fail(401),
+        out.add(Arguments.of(
+                Mode.OPENAI_BLOCKING,
+                FakeModelServer.fail(401),
                 "model server refused the credentials (HTTP 401): check model.api-key"));
-        out.add(Arguments.of(Mode.OPENAI_STREAMING, FakeModelServer.fail(404),
+        out.add(Arguments.of(
+                Mode.OPENAI_STREAMING,
+                FakeModelServer.fail(404),
                 "model server returned HTTP 404: check model.base-url and model.name"));
         return out.stream();
     }
@@ -70,7 +91,7 @@ class ModelFailureTest {
         server.always(script);
         ModelComposer composer = composer(mode, null);
 
-        assertThatThrownBy(() -> composer.compose("When was the deal signed?", Evidence.tradeTalks(), s -> { }))
+        assertThatThrownBy(() -> composer.compose("When was the deal signed?", Evidence.tradeTalks(), s -> {}))
                 .isInstanceOf(ComposerException.class)
                 .hasMessage(reason)
                 .hasMessageNotContaining(ModelComposerTest.KEY);
@@ -84,8 +105,8 @@ class ModelFailureTest {
         StubOfflineComposer offline = new StubOfflineComposer();
         FallbackComposer fallback = new FallbackComposer(composer(mode, null), offline);
 
-        ComposeOutcome outcome = fallback.composeWithFallback("When was the deal signed?", Evidence.tradeTalks(),
-                s -> { });
+        ComposeOutcome outcome =
+                fallback.composeWithFallback("When was the deal signed?", Evidence.tradeTalks(), s -> {});
 
         assertThat(outcome.backend()).isEqualTo("offline");
         assertThat(outcome.fallback()).isEqualTo(reason);
@@ -103,9 +124,10 @@ class ModelFailureTest {
         for (Mode mode : List.of(Mode.OPENAI_BLOCKING, Mode.OPENAI_STREAMING)) {
             FallbackComposer fallback = new FallbackComposer(composer(mode, deadUrl), new StubOfflineComposer());
 
-            ComposeOutcome outcome = fallback.composeWithFallback("q", Evidence.tradeTalks(), s -> { });
+            ComposeOutcome outcome = fallback.composeWithFallback("q", Evidence.tradeTalks(), s -> {});
 
-            assertThat(outcome.fallback()).as(mode.name())
+            assertThat(outcome.fallback())
+                    .as(mode.name())
                     .isEqualTo("could not connect to the model server at 127.0.0.1:" + deadPort);
             assertThat(outcome.backend()).isEqualTo("offline");
         }
@@ -115,10 +137,10 @@ class ModelFailureTest {
     @DisplayName("when the model answers, the outcome names its backend and no fallback")
     void should_report_model_backend() {
         server.always(FakeModelServer.answer("They signed it at the White House [3]."));
-        FallbackComposer fallback = new FallbackComposer(composer(Mode.OPENAI_BLOCKING, null),
-                new StubOfflineComposer());
+        FallbackComposer fallback =
+                new FallbackComposer(composer(Mode.OPENAI_BLOCKING, null), new StubOfflineComposer());
 
-        ComposeOutcome outcome = fallback.composeWithFallback("q", Evidence.tradeTalks(), s -> { });
+        ComposeOutcome outcome = fallback.composeWithFallback("q", Evidence.tradeTalks(), s -> {});
 
         assertThat(outcome.backend()).isEqualTo("openai");
         assertThat(outcome.fallback()).isNull();

@@ -12,10 +12,24 @@ class ModelSettingsTest {
 
     static final String KEY = "sk-test-settings-5b1e-DO-NOT-LEAK";
 
-    private static ModelSettings with(Provider provider, String name, double temperature, int maxTokens,
-                                      Duration timeout, int contextTokens, int maxRetries) {
-        return new ModelSettings(provider, "http://localhost:8000/v1", name, null, timeout, temperature, maxTokens,
-                contextTokens, maxRetries);
+    private static ModelSettings with(
+            Provider provider,
+            String name,
+            double temperature,
+            int maxTokens,
+            Duration timeout,
+            int contextTokens,
+            int maxRetries) {
+        return new ModelSettings(
+                provider,
+                "http://localhost:8000/v1",
+                name,
+                null,
+                timeout,
+                temperature,
+                maxTokens,
+                contextTokens,
+                maxRetries);
     }
 
     @Test
@@ -49,7 +63,9 @@ class ModelSettingsTest {
     @Test
     @DisplayName("keyless local servers work without a key")
     void should_allow_keyless_local_servers() {
-        assertThat(ModelSettings.of(Provider.OPENAI, "http://localhost:8080/v1", "llama", null).apiKey()).isNull();
+        assertThat(ModelSettings.of(Provider.OPENAI, "http://localhost:8080/v1", "llama", null)
+                        .apiKey())
+                .isNull();
         assertThat(ModelSettings.of(Provider.OLLAMA, null, "qwen2.5:7b", null).effectiveBaseUrl())
                 .isEqualTo("http://localhost:11434");
     }
@@ -57,8 +73,7 @@ class ModelSettingsTest {
     @Test
     @DisplayName("invalid values fail with a message naming the config key")
     void should_name_the_key_in_errors() {
-        assertThatThrownBy(() -> Provider.parse("gpt"))
-                .hasMessageContaining("model.provider");
+        assertThatThrownBy(() -> Provider.parse("gpt")).hasMessageContaining("model.provider");
         assertThatThrownBy(() -> ModelSettings.of(Provider.OLLAMA, null, null, null))
                 .hasMessageContaining("model.name");
         assertThatThrownBy(() -> ModelSettings.of(Provider.OLLAMA, "localhost:11434", "m", null))

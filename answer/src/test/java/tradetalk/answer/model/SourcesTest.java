@@ -44,8 +44,7 @@ class SourcesTest {
 
         List<Passage> fitted = Sources.fit(hits, 7 + 21);
 
-        assertThat(fitted).singleElement().extracting(Passage::text)
-                .isEqualTo(TEN_TOKENS + " " + TEN_TOKENS);
+        assertThat(fitted).singleElement().extracting(Passage::text).isEqualTo(TEN_TOKENS + " " + TEN_TOKENS);
     }
 
     @Test

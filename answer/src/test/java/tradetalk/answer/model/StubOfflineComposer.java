@@ -23,7 +23,7 @@ final class StubOfflineComposer implements AnswerComposer {
     public Composition compose(String question, List<SearchHit> evidence, Consumer<String> partial) {
         calls.incrementAndGet();
         Passage p = evidence.getFirst().passage();
-        return new Composition(p.text() + " [1]", false, List.of(new Citation(1, p.article(), p.id(), p.text())),
-                List.of(), null);
+        return new Composition(
+                p.text() + " [1]", false, List.of(new Citation(1, p.article(), p.id(), p.text())), List.of(), null);
     }
 }

@@ -28,6 +28,7 @@ class OfflineComposerSeedTest {
 
     @TempDir
     static Path dir;
+
     static ArticleIndex index;
     static AnswerService answers;
 
@@ -35,8 +36,8 @@ class OfflineComposerSeedTest {
     static void build() {
         Embedder embedder = SeedIndex.embedder();
         index = SeedIndex.build(dir, embedder);
-        OfflineComposer offline = new OfflineComposer(index::idf, new CachingEmbedder(embedder, 10_000),
-                OfflineSettings.defaults());
+        OfflineComposer offline =
+                new OfflineComposer(index::idf, new CachingEmbedder(embedder, 10_000), OfflineSettings.defaults());
         answers = new AnswerService(index, offline, offline);
     }
 
@@ -54,18 +55,23 @@ class OfflineComposerSeedTest {
     }
 
     static List<LocalDate> citedDates(CitedAnswer a) {
-        return a.citations().stream().map(c -> c.article().publishedAt()).distinct().toList();
+        return a.citations().stream()
+                .map(c -> c.article().publishedAt())
+                .distinct()
+                .toList();
     }
 
     @ParameterizedTest(name = "{0}")
     @DisplayName("near misses: the articles are on the subject, not on what is asked")
-    @ValueSource(strings = {
-            "What did Angela Merkel say about the trade talks?",
-            "What tariff rate did the US impose on Chinese steel?",
-            "How many tonnes of soybeans did China agree to buy?",
-            "What did Japan's prime minister say about the phase one deal?",
-            "How many Boeing aircraft did China promise to order?",
-            "What did the European Union decide about Chinese solar panels?"})
+    @ValueSource(
+            strings = {
+                "What did Angela Merkel say about the trade talks?",
+                "What tariff rate did the US impose on Chinese steel?",
+                "How many tonnes of soybeans did China agree to buy?",
+                "What did Japan's prime minister say about the phase one deal?",
+                "How many Boeing aircraft did China promise to order?",
+                "What did the European Union decide about Chinese solar panels?"
+            })
     void given_a_near_miss_when_asked_then_it_abstains_with_nearest_sources(String question) {
         CitedAnswer a = ask(question);
 
@@ -101,20 +107,23 @@ class OfflineComposerSeedTest {
 
     @Test
     void should_quote_what_china_would_buy() {
-        String a = ask("What would China buy under the phase one deal?").answer().toLowerCase(Locale.ROOT);
+        String a =
+                ask("What would China buy under the phase one deal?").answer().toLowerCase(Locale.ROOT);
 
         assertThat(a).containsAnyOf("pork", "soya beans", "agricultural products", "agricultural goods");
     }
 
     @Test
     void given_a_who_question_then_the_answer_names_a_person() {
-        assertThat(ask("Who did Liu He speak with on the phone about the phase one deal?").answer())
+        assertThat(ask("Who did Liu He speak with on the phone about the phase one deal?")
+                        .answer())
                 .containsAnyOf("Mnuchin", "Lighthizer");
     }
 
     @Test
     void given_a_where_question_then_the_answer_names_the_place() {
-        assertThat(ask("Where did Trump hope to sign the first phase of the deal?").answer())
+        assertThat(ask("Where did Trump hope to sign the first phase of the deal?")
+                        .answer())
                 .containsAnyOf("Santiago", "Chile");
     }
 
@@ -129,10 +138,12 @@ class OfflineComposerSeedTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {
-            "What did Larry Kudlow tell reporters?",
-            "What did Peter Navarro say about the talks?",
-            "What did Trump say about Hong Kong while discussing the deal?"})
+    @ValueSource(
+            strings = {
+                "What did Larry Kudlow tell reporters?",
+                "What did Peter Navarro say about the talks?",
+                "What did Trump say about Hong Kong while discussing the deal?"
+            })
     void should_never_quote_a_sentence_whose_speaker_is_elsewhere(String question) {
         CitedAnswer a = ask(question);
 

@@ -28,6 +28,7 @@ class ModelStatusTest {
 
     @TempDir
     static Path dir;
+
     static Embedder embedder;
     static ArticleIndex index;
     FakeModelServer server;
@@ -47,10 +48,10 @@ class ModelStatusTest {
     @BeforeEach
     void start() {
         server = FakeModelServer.start();
-        ModelSettings settings = new ModelSettings(Provider.OPENAI, server.openAiBaseUrl(), "gpt-fake", null,
-                Duration.ofSeconds(5), 0.0, 256, 3000, 0);
-        service = new TimelineStatusService(index, embedder, StatusSettings.defaults(),
-                ModelComposer.blocking(settings, Prompts.bundled()));
+        ModelSettings settings = new ModelSettings(
+                Provider.OPENAI, server.openAiBaseUrl(), "gpt-fake", null, Duration.ofSeconds(5), 0.0, 256, 3000, 0);
+        service = new TimelineStatusService(
+                index, embedder, StatusSettings.defaults(), ModelComposer.blocking(settings, Prompts.bundled()));
     }
 
     @AfterEach
@@ -74,25 +75,35 @@ class ModelStatusTest {
         assertThat(r.fallback()).isNull();
         assertThat(r.usage()).isNotNull();
         assertThat(r.headline()).isEqualTo("The two sides say a phase one deal is close but unsigned [1].");
-        assertThat(r.items()).extracting(TimelineItem::date).containsExactly(LocalDate.of(2019, 11, 26),
-                LocalDate.of(2019, 11, 18), LocalDate.of(2019, 10, 25));
-        assertThat(r.items().getFirst().citations()).singleElement()
+        assertThat(r.items())
+                .extracting(TimelineItem::date)
+                .containsExactly(LocalDate.of(2019, 11, 26), LocalDate.of(2019, 11, 18), LocalDate.of(2019, 10, 25));
+        assertThat(r.items().getFirst().citations())
+                .singleElement()
                 .satisfies(c -> assertThat(c.article().publishedAt()).isEqualTo(LocalDate.of(2019, 11, 26)));
         assertThat(r.items()).noneMatch(i -> i.text().contains("uncited"));
         String prompt = server.lastRequest().message("user");
-        assertThat(prompt).contains("<topic>\nUS–China trade talks\n</topic>")
+        assertThat(prompt)
+                .contains("<topic>\nUS–China trade talks\n</topic>")
                 .contains("up to 3 timeline lines, newest first")
                 .contains("[1] unknown outlet, 2019-11-26");
         assertThat(prompt.indexOf("2019-11-26")).isLessThan(prompt.indexOf("2019-10-25"));
     }
 
     TimelineStatusService checked(tradetalk.answer.support.UnsupportedPolicy policy) {
-        ModelSettings settings = new ModelSettings(Provider.OPENAI, server.openAiBaseUrl(), "gpt-fake", null,
-                Duration.ofSeconds(5), 0.0, 256, 3000, 0);
-        return new TimelineStatusService(index, embedder, StatusSettings.defaults(), ModelComposer.blocking(settings,
-                Prompts.bundled(), (sentence, cited) -> sentence.contains("$50 billion")
-                        ? tradetalk.answer.support.Verdict.unsupported("50 billion is not in the cited source")
-                        : tradetalk.answer.support.Verdict.SUPPORTED, policy));
+        ModelSettings settings = new ModelSettings(
+                Provider.OPENAI, server.openAiBaseUrl(), "gpt-fake", null, Duration.ofSeconds(5), 0.0, 256, 3000, 0);
+        return new TimelineStatusService(
+                index,
+                embedder,
+                StatusSettings.defaults(),
+                ModelComposer.blocking(
+                        settings,
+                        Prompts.bundled(),
+                        (sentence, cited) -> sentence.contains("$50 billion")
+                                ? tradetalk.answer.support.Verdict.unsupported("50 billion is not in the cited source")
+                                : tradetalk.answer.support.Verdict.SUPPORTED,
+                        policy));
     }
 
     @Test

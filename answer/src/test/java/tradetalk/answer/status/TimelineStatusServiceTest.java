@@ -31,6 +31,7 @@ class TimelineStatusServiceTest {
 
     @TempDir
     static Path dir;
+
     static Embedder embedder;
     static ArticleIndex index;
     static TimelineStatusService service;
@@ -62,7 +63,8 @@ class TimelineStatusServiceTest {
         assertThat(r.items()).extracting(TimelineItem::date).containsExactly(NOV26, NOV18, OCT25);
         // the headline says where things stand now: it cites the newest article only
         assertThat(markers(r.headline())).isNotEmpty();
-        assertThat(cited(r.headline(), r.citations())).allMatch(c -> c.article().publishedAt().equals(NOV26));
+        assertThat(cited(r.headline(), r.citations()))
+                .allMatch(c -> c.article().publishedAt().equals(NOV26));
         assertThat(r.items().getFirst().text()).contains("final throes");
         for (TimelineItem item : r.items()) {
             assertThat(item.citations()).as(item.text()).isNotEmpty();
@@ -77,8 +79,11 @@ class TimelineStatusServiceTest {
     void should_not_repeat_sentences() {
         StatusReport r = service.status(request(null, null));
 
-        List<String> sentences = new ArrayList<>(Sentences.split(MARKER.matcher(r.headline()).replaceAll("")));
-        r.items().forEach(i -> sentences.addAll(Sentences.split(MARKER.matcher(i.text()).replaceAll(""))));
+        List<String> sentences =
+                new ArrayList<>(Sentences.split(MARKER.matcher(r.headline()).replaceAll("")));
+        r.items()
+                .forEach(i -> sentences.addAll(
+                        Sentences.split(MARKER.matcher(i.text()).replaceAll(""))));
         assertThat(sentences.stream().map(String::strip).toList()).doesNotHaveDuplicates();
         assertThat(String.join(" ", sentences)).doesNotContain("WASHINGTON •");
     }
@@ -96,8 +101,14 @@ class TimelineStatusServiceTest {
     @DisplayName("a request for the configured window uses status.window-days")
     void should_use_the_configured_window_when_asked() {
         StatusSettings d = StatusSettings.defaults();
-        StatusSettings tenDays = new StatusSettings(d.defaultTopic(), 10, d.maxItems(), d.eventDays(),
-                d.sameEventSimilarity(), d.minCoverage(), d.minSimilarity());
+        StatusSettings tenDays = new StatusSettings(
+                d.defaultTopic(),
+                10,
+                d.maxItems(),
+                d.eventDays(),
+                d.sameEventSimilarity(),
+                d.minCoverage(),
+                d.minSimilarity());
 
         StatusReport narrow = new TimelineStatusService(index, embedder, tenDays, null)
                 .status(new StatusRequest(null, null, StatusRequest.CONFIGURED_WINDOW, null));
@@ -121,7 +132,8 @@ class TimelineStatusServiceTest {
         StatusReport r = service.status(new StatusRequest(null, null, 60, LocalDate.of(2019, 11, 20)));
 
         assertThat(r.items()).extracting(TimelineItem::date).containsExactly(NOV18, OCT25);
-        assertThat(cited(r.headline(), r.citations())).allMatch(c -> c.article().publishedAt().equals(NOV18));
+        assertThat(cited(r.headline(), r.citations()))
+                .allMatch(c -> c.article().publishedAt().equals(NOV18));
     }
 
     @Test
@@ -170,7 +182,8 @@ class TimelineStatusServiceTest {
 
             assertThat(r.items()).extracting(TimelineItem::date).containsExactly(NOV26, NOV18, OCT25);
             TimelineItem newest = r.items().getFirst();
-            assertThat(newest.citations()).extracting(c -> c.article().publishedAt())
+            assertThat(newest.citations())
+                    .extracting(c -> c.article().publishedAt())
                     .containsExactly(NOV26, LocalDate.of(2019, 11, 27));
         }
     }

@@ -37,6 +37,7 @@ class ExtractiveSummaryServiceTest {
 
     @TempDir
     static Path dir;
+
     static Embedder embedder;
     static ArticleIndex index;
     static ExtractiveSummaryService service;
@@ -45,7 +46,8 @@ class ExtractiveSummaryServiceTest {
     static void buildIndex() {
         embedder = SeedIndex.embedder();
         index = SeedIndex.build(dir, embedder);
-        service = new ExtractiveSummaryService(index, embedder, StatusSettings.defaults().thresholds(), null);
+        service = new ExtractiveSummaryService(
+                index, embedder, StatusSettings.defaults().thresholds(), null);
     }
 
     @AfterAll
@@ -54,7 +56,9 @@ class ExtractiveSummaryServiceTest {
     }
 
     static ArticleMeta dated(String date) {
-        return index.articles().stream().filter(a -> a.publishedAt().equals(LocalDate.parse(date))).findFirst()
+        return index.articles().stream()
+                .filter(a -> a.publishedAt().equals(LocalDate.parse(date)))
+                .findFirst()
                 .orElseThrow();
     }
 
@@ -63,7 +67,9 @@ class ExtractiveSummaryServiceTest {
     }
 
     static List<String> sentences(Summary s) {
-        return Sentences.split(MARKER.matcher(s.text()).replaceAll("")).stream().map(String::strip).toList();
+        return Sentences.split(MARKER.matcher(s.text()).replaceAll("")).stream()
+                .map(String::strip)
+                .toList();
     }
 
     @Test
@@ -72,7 +78,8 @@ class ExtractiveSummaryServiceTest {
         Summary s = ofArticle("2019-10-25", Length.SHORT);
 
         assertThat(sentences(s)).hasSizeLessThanOrEqualTo(Length.SHORT.sentences());
-        assertThat(s.text()).contains("resume purchases of U.S. agricultural products")
+        assertThat(s.text())
+                .contains("resume purchases of U.S. agricultural products")
                 .contains("in return for a pause in further U.S. tariffs")
                 .containsAnyOf("summit in Chile", "summit in Santiago");
     }
@@ -82,7 +89,8 @@ class ExtractiveSummaryServiceTest {
     void should_summarise_oct25_article_with_key_facts() {
         Summary s = ofArticle("2019-10-25", Length.LONG);
 
-        assertThat(s.text()).contains("Asia-Pacific Economic Cooperation summit in Santiago")
+        assertThat(s.text())
+                .contains("Asia-Pacific Economic Cooperation summit in Santiago")
                 .contains("resume purchases of U.S. agricultural products")
                 .contains("in return for a pause in further U.S. tariffs");
         assertThat(ofArticle("2019-10-25", Length.SHORT).text())
@@ -96,7 +104,9 @@ class ExtractiveSummaryServiceTest {
                 .contains("\"constructive discussions\" in a phone call");
         assertThat(ofArticle("2019-11-18", Length.LONG).text())
                 .contains("\"constructive discussions\" in a phone call")
-                .contains("Liu He").contains("Steven Mnuchin").contains("Robert Lighthizer")
+                .contains("Liu He")
+                .contains("Steven Mnuchin")
+                .contains("Robert Lighthizer")
                 .contains("at the request of the US negotiators");
     }
 
@@ -140,7 +150,9 @@ class ExtractiveSummaryServiceTest {
         assertThat(service.resolve("FINAL THROES")).contains(nov26);
         assertThat(service.resolve(nov26.path())).contains(nov26);
         assertThat(service.summarize(new SummaryRequest("final throes", null, null, null, Length.SHORT))
-                .citations()).extracting(c -> c.article().id()).containsExactly(nov26.id());
+                        .citations())
+                .extracting(c -> c.article().id())
+                .containsExactly(nov26.id());
     }
 
     @Test
@@ -170,7 +182,8 @@ class ExtractiveSummaryServiceTest {
 
         assertThat(s.empty()).isFalse();
         assertThat(s.citations()).hasSizeGreaterThan(1);
-        List<LocalDate> dates = s.citations().stream().map(c -> c.article().publishedAt()).toList();
+        List<LocalDate> dates =
+                s.citations().stream().map(c -> c.article().publishedAt()).toList();
         assertThat(dates).isSorted();
         assertThat(sentences(s)).hasSize(8).doesNotHaveDuplicates();
     }
@@ -188,14 +201,15 @@ class ExtractiveSummaryServiceTest {
     @Test
     @DisplayName("a date range summarises only the articles in it")
     void should_summarise_date_range() {
-        Summary s = service.summarize(new SummaryRequest(null, null, LocalDate.of(2019, 11, 1),
-                LocalDate.of(2019, 11, 30), Length.SHORT));
+        Summary s = service.summarize(
+                new SummaryRequest(null, null, LocalDate.of(2019, 11, 1), LocalDate.of(2019, 11, 30), Length.SHORT));
 
         assertThat(s.subject()).isEqualTo("the news, 2019-11-01 to 2019-11-30");
-        assertThat(s.citations()).isNotEmpty().extracting(c -> c.article().publishedAt())
+        assertThat(s.citations())
+                .isNotEmpty()
+                .extracting(c -> c.article().publishedAt())
                 .allMatch(d -> d.getMonthValue() == 11);
-        Summary none = service.summarize(new SummaryRequest(null, null, LocalDate.of(2020, 1, 1), null,
-                Length.SHORT));
+        Summary none = service.summarize(new SummaryRequest(null, null, LocalDate.of(2020, 1, 1), null, Length.SHORT));
         assertThat(none.empty()).isTrue();
         assertThat(none.text()).isEqualTo("Nothing indexed since 2020-01-01.");
     }
@@ -203,10 +217,12 @@ class ExtractiveSummaryServiceTest {
     @Test
     @DisplayName("findArticles matches title parts, newest first")
     void should_find_articles_by_title_part() {
-        assertThat(service.findArticles("TRADE", 10)).extracting(ArticleMeta::publishedAt)
+        assertThat(service.findArticles("TRADE", 10))
+                .extracting(ArticleMeta::publishedAt)
                 .containsExactly(LocalDate.of(2019, 11, 26), LocalDate.of(2019, 11, 18), LocalDate.of(2019, 10, 25));
         assertThat(service.findArticles("trade", 1)).hasSize(1);
-        assertThat(service.findArticles("throes", 10)).extracting(ArticleMeta::publishedAt)
+        assertThat(service.findArticles("throes", 10))
+                .extracting(ArticleMeta::publishedAt)
                 .containsExactly(LocalDate.of(2019, 11, 26));
     }
 
@@ -215,19 +231,32 @@ class ExtractiveSummaryServiceTest {
     void should_write_summary_with_model() {
         try (FakeModelServer server = FakeModelServer.start()) {
             server.always(answer("Trump said the deal was in its final throes [1]. An uncited claim. Bad [9]."));
-            ModelSettings settings = new ModelSettings(Provider.OPENAI, server.openAiBaseUrl(), "gpt-fake", null,
-                    Duration.ofSeconds(5), 0.0, 256, 3000, 0);
-            ExtractiveSummaryService withModel = new ExtractiveSummaryService(index, embedder,
-                    StatusSettings.defaults().thresholds(), ModelComposer.blocking(settings, Prompts.bundled()));
+            ModelSettings settings = new ModelSettings(
+                    Provider.OPENAI,
+                    server.openAiBaseUrl(),
+                    "gpt-fake",
+                    null,
+                    Duration.ofSeconds(5),
+                    0.0,
+                    256,
+                    3000,
+                    0);
+            ExtractiveSummaryService withModel = new ExtractiveSummaryService(
+                    index,
+                    embedder,
+                    StatusSettings.defaults().thresholds(),
+                    ModelComposer.blocking(settings, Prompts.bundled()));
 
-            Summary s = withModel.summarize(new SummaryRequest(dated("2019-11-26").id(), null, null, null,
-                    Length.SHORT));
+            Summary s =
+                    withModel.summarize(new SummaryRequest(dated("2019-11-26").id(), null, null, null, Length.SHORT));
 
             assertThat(s.backend()).isEqualTo("openai");
             assertThat(s.text()).isEqualTo("Trump said the deal was in its final throes [1].");
             assertThat(s.citations()).extracting(Citation::n).containsExactly(1);
-            assertThat(server.lastRequest().message("user")).contains("about 3 sentences")
-                    .contains("final throes").contains("<topic>\n" + dated("2019-11-26").title());
+            assertThat(server.lastRequest().message("user"))
+                    .contains("about 3 sentences")
+                    .contains("final throes")
+                    .contains("<topic>\n" + dated("2019-11-26").title());
         }
     }
 }

@@ -16,17 +16,26 @@ class SupportCheckerTest {
 
     static SupportChecker checker;
 
-    static final Passage CALL = passage("reuters-1", "2019-11-26", "U.S., China trade negotiators hold call",
+    static final Passage CALL = passage(
+            "reuters-1",
+            "2019-11-26",
+            "U.S., China trade negotiators hold call",
             "Chinese Vice Premier Liu He spoke by phone with U.S. Trade Representative Robert Lighthizer. "
                     + "Both sides agreed to keep talking about a phase-one deal. Trump has said he wants to sign the "
                     + "deal at an Nov. 16-17 summit in Santiago, Chile.");
-    static final Passage DEAL = passage("bloomberg-2", "2019-12-13", "U.S. and China reach phase-one trade deal",
+    static final Passage DEAL = passage(
+            "bloomberg-2",
+            "2019-12-13",
+            "U.S. and China reach phase-one trade deal",
             "The U.S. agreed to suspend tariffs of 15 percent planned for December 15. China pledged to buy 50 "
                     + "billion dollars of American farm goods, officials said. Trump called it \"an amazing deal\".");
-    static final Passage SIGNED = passage("ap-3", "2020-01-15", "Trump signs phase-one deal",
+    static final Passage SIGNED = passage(
+            "ap-3",
+            "2020-01-15",
+            "Trump signs phase-one deal",
             "President Trump and Liu He signed the phase-one agreement at the White House.");
-    static final Passage NOT_SIGNED = passage("ap-4", "2019-12-20", "Deal still unsigned",
-            "Trump has not signed the phase-one agreement with China.");
+    static final Passage NOT_SIGNED = passage(
+            "ap-4", "2019-12-20", "Deal still unsigned", "Trump has not signed the phase-one agreement with China.");
 
     @BeforeAll
     static void load() {
@@ -63,9 +72,11 @@ class SupportCheckerTest {
     @Test
     @DisplayName("a subtly wrong number or percentage is unsupported")
     void should_reject_a_wrong_number() {
-        assertThat(verify("China pledged to buy $60 billion of American farm goods", DEAL).reason())
+        assertThat(verify("China pledged to buy $60 billion of American farm goods", DEAL)
+                        .reason())
                 .isEqualTo("60 billion is not in the cited source");
-        assertThat(verify("The U.S. agreed to suspend tariffs of 25% planned for December 15", DEAL).reason())
+        assertThat(verify("The U.S. agreed to suspend tariffs of 25% planned for December 15", DEAL)
+                        .reason())
                 .isEqualTo("25% is not in the cited source");
         assertThat(verify("The U.S. agreed to suspend tariffs of 15% planned for December 15", DEAL))
                 .isEqualTo(Verdict.SUPPORTED);
@@ -76,18 +87,21 @@ class SupportCheckerTest {
     void should_match_dates_in_normal_form() {
         assertThat(verify("Trump wants to sign the deal at a summit in Santiago on November 16", CALL))
                 .isEqualTo(Verdict.SUPPORTED);
-        assertThat(verify("Trump wants to sign the deal at a summit in Santiago on November 18", CALL).reason())
+        assertThat(verify("Trump wants to sign the deal at a summit in Santiago on November 18", CALL)
+                        .reason())
                 .isEqualTo("November 18 is not in the cited source");
     }
 
     @Test
     @DisplayName("a name the passage does not have is unsupported; a surname alone is found")
     void should_reject_a_wrong_name() {
-        assertThat(verify("Liu He spoke by phone with Treasury Secretary Steven Mnuchin", CALL).reason())
+        assertThat(verify("Liu He spoke by phone with Treasury Secretary Steven Mnuchin", CALL)
+                        .reason())
                 .isEqualTo("Treasury is not named in the cited source");
         assertThat(verify("Liu He spoke by phone with Trade Representative Lighthizer", CALL))
                 .isEqualTo(Verdict.SUPPORTED);
-        assertThat(verify("Trump wants to sign the deal at a summit in Lima, Peru", CALL).reason())
+        assertThat(verify("Trump wants to sign the deal at a summit in Lima, Peru", CALL)
+                        .reason())
                 .isEqualTo("Lima is not named in the cited source");
     }
 
@@ -104,7 +118,8 @@ class SupportCheckerTest {
     void should_reject_a_flipped_negation() {
         assertThat(verify("Trump did not sign the phase-one agreement", SIGNED).reason())
                 .isEqualTo("the cited source says otherwise (a negation differs)");
-        assertThat(verify("Trump signed the phase-one agreement with China", NOT_SIGNED).reason())
+        assertThat(verify("Trump signed the phase-one agreement with China", NOT_SIGNED)
+                        .reason())
                 .isEqualTo("the cited source says otherwise (a negation differs)");
         assertThat(verify("Trump has not signed the phase-one deal with China", NOT_SIGNED))
                 .isEqualTo(Verdict.SUPPORTED);

@@ -66,10 +66,11 @@ public final class Bench {
         SyntheticCorpus gen = new SyntheticCorpus(plan.seed());
         List<Article> articles = gen.articles(plan.articles());
         List<SyntheticCorpus.Question> questions = gen.questions(articles, plan.questions() + plan.warmup());
-        long words = articles.stream().mapToLong(a -> a.body().split("\\s+").length).sum();
+        long words =
+                articles.stream().mapToLong(a -> a.body().split("\\s+").length).sum();
 
         progress.accept("ingesting");
-        IngestReport ingest = index.ingest(articles, List.of(), n -> { });
+        IngestReport ingest = index.ingest(articles, List.of(), n -> {});
         articles = null; // the generated corpus must not count in the heap measured after load
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("articles", index.articleCount());
@@ -132,8 +133,8 @@ public final class Bench {
     static ArticleIndex emptyIndex(Tradetalk tt) {
         ArticleIndex index = tt.index();
         if (index.articleCount() > 0) {
-            throw new UserError("the bench index " + index.directory()
-                    + " is not empty; give an empty or new --index directory");
+            throw new UserError(
+                    "the bench index " + index.directory() + " is not empty; give an empty or new --index directory");
         }
         return index;
     }
@@ -167,7 +168,9 @@ public final class Bench {
     /** Bytes under a directory. */
     static long size(Path dir) {
         try (var files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+            return files.filter(Files::isRegularFile)
+                    .mapToLong(p -> p.toFile().length())
+                    .sum();
         } catch (IOException e) {
             return -1;
         }

@@ -29,8 +29,8 @@ public final class ColdStart {
      * @param question the question asked
      * @param extra    extra JVM options (e.g. -XX:SharedArchiveFile=...)
      */
-    public static Map<String, Object> measure(Path jar, Path home, Path articles, String question, int runs,
-                                              List<String> extra) {
+    public static Map<String, Object> measure(
+            Path jar, Path home, Path articles, String question, int runs, List<String> extra) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("jar", jar.toString());
         m.put("jar_bytes", jar.toFile().length());
@@ -38,8 +38,9 @@ public final class ColdStart {
         try {
             dir = Files.createTempDirectory("tradetalk-cold-");
             Path index = dir.resolve("index");
-            int code = run(command(jar, home, extra, List.of("ingest", "--index", index.toString(),
-                    articles.toString())), dir);
+            int code = run(
+                    command(jar, home, extra, List.of("ingest", "--index", index.toString(), articles.toString())),
+                    dir);
             if (code != 0) {
                 m.put("ran", false);
                 m.put("reason", "ingest exited with " + code);
@@ -78,8 +79,8 @@ public final class ColdStart {
 
     static List<String> command(Path jar, Path home, List<String> extra, List<String> args) {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> c = new ArrayList<>(List.of(java, "--add-modules", "jdk.incubator.vector",
-                "--enable-native-access=ALL-UNNAMED"));
+        List<String> c = new ArrayList<>(
+                List.of(java, "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"));
         c.addAll(extra);
         c.addAll(List.of("-Dtradetalk.home=" + home, "-jar", jar.toString()));
         c.addAll(args);
@@ -87,9 +88,11 @@ public final class ColdStart {
     }
 
     private static int run(List<String> command, Path dir) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).directory(dir.toFile())
+        Process p = new ProcessBuilder(command)
+                .directory(dir.toFile())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         if (!p.waitFor(5, TimeUnit.MINUTES)) {
             p.destroyForcibly();
             return -1;

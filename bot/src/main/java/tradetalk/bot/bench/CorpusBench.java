@@ -94,7 +94,8 @@ public final class CorpusBench {
         m.put("ingest", in);
         Map<String, Object> mr = new LinkedHashMap<>();
         if (rate) {
-            double mean = rates.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+            double mean =
+                    rates.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
             mr.put("batch", ModelRate.BATCH);
             mr.put("texts", texts.size());
             mr.put("passages_per_s", Bench.round1(mean));
@@ -135,18 +136,25 @@ public final class CorpusBench {
         ask.put("retrieval_ms", EvalReport.latency(Percentiles.of(retrieval)));
         ask.put("compose_ms", EvalReport.latency(Percentiles.of(compose)));
         ask.put("total_ms", EvalReport.latency(Percentiles.of(total)));
-        ask.put("total_over_retrieval_p50",
-                Bench.round4(Percentiles.of(total).p50() / Percentiles.of(retrieval).p50()));
+        ask.put(
+                "total_over_retrieval_p50",
+                Bench.round4(
+                        Percentiles.of(total).p50() / Percentiles.of(retrieval).p50()));
         m.put("ask", ask);
 
         progress.accept("retrieval parts (query embedding, BM25 alone, dense alone)");
         Map<String, Object> parts = new LinkedHashMap<>();
-        parts.put("query_embedding_ms", EvalReport.latency(Percentiles.of(time(timed,
-                q -> embedder.embedQuery(q.searchText())))));
-        parts.put("bm25_ms", EvalReport.latency(Percentiles.of(time(timed,
-                q -> index.search(request(q).withMode(SearchRequest.Mode.BM25))))));
-        parts.put("dense_ms", EvalReport.latency(Percentiles.of(time(timed,
-                q -> index.search(request(q).withMode(SearchRequest.Mode.DENSE))))));
+        parts.put(
+                "query_embedding_ms",
+                EvalReport.latency(Percentiles.of(time(timed, q -> embedder.embedQuery(q.searchText())))));
+        parts.put(
+                "bm25_ms",
+                EvalReport.latency(Percentiles.of(
+                        time(timed, q -> index.search(request(q).withMode(SearchRequest.Mode.BM25))))));
+        parts.put(
+                "dense_ms",
+                EvalReport.latency(Percentiles.of(
+                        time(timed, q -> index.search(request(q).withMode(SearchRequest.Mode.DENSE))))));
         parts.put("hybrid_ms", EvalReport.latency(Percentiles.of(time(timed, q -> index.search(request(q))))));
         m.put("retrieval_parts", parts);
         return m;
@@ -168,16 +176,21 @@ public final class CorpusBench {
 
     /** What the model sees when the corpus is ingested: every passage's embedding text, each article once. */
     private static List<String> passageTexts(Tradetalk tt, List<Path> corpus) {
-        Chunker chunker = new Chunker(tt.config().index().passageWords(), tt.config().index().passageOverlap());
+        Chunker chunker = new Chunker(
+                tt.config().index().passageWords(), tt.config().index().passageOverlap());
         Map<String, Article> byId = new LinkedHashMap<>();
-        for (Article a : new ArticleReader(Clock.systemUTC(), tt.config().index().maxArticleBytes()).read(corpus)
+        for (Article a : new ArticleReader(
+                        Clock.systemUTC(), tt.config().index().maxArticleBytes())
+                .read(corpus)
                 .articles()) {
             byId.putIfAbsent(a.id(), a);
         }
         if (byId.isEmpty()) {
             throw new UserError("the corpus " + corpus + " has no readable articles");
         }
-        return byId.values().stream().flatMap(a -> chunker.split(a).stream()).map(ArticleIndex::embeddingText)
+        return byId.values().stream()
+                .flatMap(a -> chunker.split(a).stream())
+                .map(ArticleIndex::embeddingText)
                 .toList();
     }
 

@@ -17,11 +17,21 @@ import tradetalk.retrieval.ArticleMeta;
  */
 public final class SyntheticCorpus {
 
-    private static final String[] SOURCES = {"Reuters", "Bloomberg", "AP", "CNBC", "Financial Times", "Xinhua",
-        "South China Morning Post", "The Wall Street Journal"};
-    private static final String[] SYLLABLES = {"ta", "ri", "ff", "chi", "na", "tra", "de", "deal", "ex", "port",
-        "im", "bei", "jing", "wash", "ing", "ton", "so", "y", "bean", "steel", "tech", "mar", "ket", "gro", "wth",
-        "ban", "k", "lo", "an", "cur", "ren", "cy", "min", "is", "ter", "ta", "lk", "sum", "mit", "pol", "icy"};
+    private static final String[] SOURCES = {
+        "Reuters",
+        "Bloomberg",
+        "AP",
+        "CNBC",
+        "Financial Times",
+        "Xinhua",
+        "South China Morning Post",
+        "The Wall Street Journal"
+    };
+    private static final String[] SYLLABLES = {
+        "ta", "ri", "ff", "chi", "na", "tra", "de", "deal", "ex", "port", "im", "bei", "jing", "wash", "ing", "ton",
+        "so", "y", "bean", "steel", "tech", "mar", "ket", "gro", "wth", "ban", "k", "lo", "an", "cur", "ren", "cy",
+        "min", "is", "ter", "ta", "lk", "sum", "mit", "pol", "icy"
+    };
 
     private final SplittableRandom random;
     private final List<String> vocabulary;
@@ -78,16 +88,22 @@ public final class SyntheticCorpus {
             }
             String title = capitalize(words(6 + random.nextInt(7)));
             String url = "https://news.example/" + i;
-            ArticleMeta meta = new ArticleMeta(ArticleIds.forUrl(url), title,
-                    SOURCES[random.nextInt(SOURCES.length)], start.plusDays(random.nextInt(1500)), url, "", "", "");
+            ArticleMeta meta = new ArticleMeta(
+                    ArticleIds.forUrl(url),
+                    title,
+                    SOURCES[random.nextInt(SOURCES.length)],
+                    start.plusDays(random.nextInt(1500)),
+                    url,
+                    "",
+                    "",
+                    "");
             out.add(Article.of(meta, body.toString()));
         }
         return out;
     }
 
     /** A question and the article it was taken from. */
-    public record Question(String text, String articleId) {
-    }
+    public record Question(String text, String articleId) {}
 
     /** {@code n} questions taken from random sentences of the articles. */
     public List<Question> questions(List<Article> articles, int n) {
@@ -97,7 +113,8 @@ public final class SyntheticCorpus {
             String[] words = a.body().replace("\n\n", " ").split(" ");
             int len = Math.min(words.length, 5 + random.nextInt(5));
             int from = random.nextInt(Math.max(1, words.length - len));
-            String q = String.join(" ", java.util.Arrays.copyOfRange(words, from, from + len)).replace(".", "");
+            String q = String.join(" ", java.util.Arrays.copyOfRange(words, from, from + len))
+                    .replace(".", "");
             out.add(new Question(q + "?", a.id()));
         }
         return out;

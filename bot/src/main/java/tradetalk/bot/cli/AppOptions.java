@@ -36,7 +36,9 @@ public final class AppOptions {
 
     /** The directory relative config paths are resolved against: -Dtradetalk.home, else the working directory. */
     static Path home() {
-        return Path.of(System.getProperty("tradetalk.home", "")).toAbsolutePath().normalize();
+        return Path.of(System.getProperty("tradetalk.home", ""))
+                .toAbsolutePath()
+                .normalize();
     }
 
     /** Loads the configuration, applying --index. */

@@ -17,7 +17,9 @@ import tradetalk.answer.UserError;
 import tradetalk.bot.Tradetalk;
 
 /** {@code tradetalk ask}: answers a question, or one question per line of standard input. */
-@Command(name = "ask", mixinStandardHelpOptions = true,
+@Command(
+        name = "ask",
+        mixinStandardHelpOptions = true,
         description = "Answer a question from the indexed articles, with numbered citations. "
                 + "With no QUESTION, answers each line of standard input.")
 final class AskCommand implements Callable<Integer> {
@@ -28,7 +30,10 @@ final class AskCommand implements Callable<Integer> {
     @Option(names = "--k", paramLabel = "N", description = "Passages to retrieve (default: search.k).")
     Integer k;
 
-    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", converter = IsoDate.class,
+    @Option(
+            names = "--as-of",
+            paramLabel = "YYYY-MM-DD",
+            converter = IsoDate.class,
             description = "Answer as of that day: later articles are left out, and recency and \"latest\" count "
                     + "from it (default: today).")
     LocalDate asOf;
@@ -42,8 +47,8 @@ final class AskCommand implements Callable<Integer> {
             tt.embedder().prepare(); // every answer embeds its question: load the model while the rest opens
             int passages = k != null ? k : tt.config().search().k();
             if (words != null && !words.isEmpty()) {
-                AnswerRequest request = UserError.whenInvalid(() -> new AnswerRequest(
-                        String.join(" ", words).strip(), List.of(), passages, asOf));
+                AnswerRequest request = UserError.whenInvalid(
+                        () -> new AnswerRequest(String.join(" ", words).strip(), List.of(), passages, asOf));
                 tt.ingestDefaultsIfEmpty(app.err(), true);
                 print(tt.answers().answer(request));
                 return 0;
@@ -62,8 +67,8 @@ final class AskCommand implements Callable<Integer> {
                 }
                 first = false;
                 String question = line.strip();
-                print(service.answer(UserError.whenInvalid(
-                        () -> new AnswerRequest(question, List.of(), passages, asOf))));
+                print(service.answer(
+                        UserError.whenInvalid(() -> new AnswerRequest(question, List.of(), passages, asOf))));
             }
             return 0;
         }

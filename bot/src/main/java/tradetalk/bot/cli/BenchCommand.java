@@ -26,22 +26,33 @@ import tradetalk.retrieval.embed.RandomEmbedder;
  * {@code tradetalk bench}: speed and scaling on a reproducible synthetic corpus (ingest throughput, index size,
  * memory, retrieval and offline-answer latency, concurrent throughput) and the cold start of a new process.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
         description = "Measure ingest, index size, memory, latency, throughput and cold start on a synthetic "
                 + "corpus (fixed seed). The index goes to a temporary directory unless --index is given.")
 final class BenchCommand implements Callable<Integer> {
 
     /** Vectors to index with. */
-    enum Vectors { bge, random }
+    enum Vectors {
+        bge,
+        random
+    }
 
     @Mixin
     AppOptions app;
 
-    @Option(names = "--articles", paramLabel = "N", defaultValue = "1000",
+    @Option(
+            names = "--articles",
+            paramLabel = "N",
+            defaultValue = "1000",
             description = "Synthetic articles (default 1000).")
     int articles;
 
-    @Option(names = "--vectors", paramLabel = "bge|random", defaultValue = "bge",
+    @Option(
+            names = "--vectors",
+            paramLabel = "bge|random",
+            defaultValue = "bge",
             description = "bge (the real model) or random (hash-seeded unit vectors: no embedding cost).")
     Vectors vectors;
 
@@ -57,21 +68,32 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Corpus seed (default 42).")
     long seed;
 
-    @Option(names = "--threads", paramLabel = "N", split = ",", defaultValue = "2,8",
+    @Option(
+            names = "--threads",
+            paramLabel = "N",
+            split = ",",
+            defaultValue = "2,8",
             description = "Thread counts for the throughput runs (default 2,8).")
     List<Integer> threads;
 
-    @Option(names = "--corpus", paramLabel = "FILE|DIR", arity = "1..*",
+    @Option(
+            names = "--corpus",
+            paramLabel = "FILE|DIR",
+            arity = "1..*",
             description = "Bench a real corpus (files or directories, as for ingest) instead of the synthetic one.")
     List<Path> corpus;
 
-    @Option(names = "--queries", paramLabel = "FILE",
-            description = "With --corpus: the questions to time (eval's formats; default: the first words of "
-                    + "articles).")
+    @Option(
+            names = "--queries",
+            paramLabel = "FILE",
+            description =
+                    "With --corpus: the questions to time (eval's formats; default: the first words of " + "articles).")
     Path queries;
 
-    @Option(names = "--model-rate", description = "With --corpus: time LangChain4j's own embedAll over the same "
-            + "passage texts in batches of 64 (the embedding floor), before and after the ingest.")
+    @Option(
+            names = "--model-rate",
+            description = "With --corpus: time LangChain4j's own embedAll over the same "
+                    + "passage texts in batches of 64 (the embedding floor), before and after the ingest.")
     boolean modelRate;
 
     @Option(names = "--no-cold-start", description = "Skip the cold start measurement (child processes).")
@@ -80,11 +102,15 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--cold-runs", paramLabel = "N", defaultValue = "3", description = "Cold starts to time.")
     int coldRuns;
 
-    @Option(names = "--jar", paramLabel = "FILE", description = "The jar for cold start (default bot/target/tradetalk.jar"
-            + " under the Tradetalk home).")
+    @Option(
+            names = "--jar",
+            paramLabel = "FILE",
+            description = "The jar for cold start (default bot/target/tradetalk.jar" + " under the Tradetalk home).")
     Path jar;
 
-    @Option(names = "--cold-jvm-option", paramLabel = "OPT",
+    @Option(
+            names = "--cold-jvm-option",
+            paramLabel = "OPT",
             description = "Extra JVM option for the cold-start children (repeatable), e.g. -XX:SharedArchiveFile=F.")
     List<String> coldJvmOptions = new ArrayList<>();
 
@@ -117,8 +143,8 @@ final class BenchCommand implements Callable<Integer> {
             int passages = k != null ? k : tt.config().search().k();
             Consumer<String> progress = s -> app.err().println("tradetalk: bench " + s + " ...");
             if (corpus != null) {
-                report.putAll(CorpusBench.run(tt, new CorpusBench.Plan(corpus, queries, questions, warmup, passages,
-                        modelRate), progress));
+                report.putAll(CorpusBench.run(
+                        tt, new CorpusBench.Plan(corpus, queries, questions, warmup, passages, modelRate), progress));
             } else {
                 Bench.Plan plan = new Bench.Plan(articles, questions, warmup, passages, seed, threads);
                 report.putAll(Bench.run(tt, plan, progress));
@@ -153,8 +179,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         Path seeds = home.resolve("data/articles");
         app.err().println("tradetalk: bench cold start (" + coldRuns + " runs of " + j.getFileName() + " ask) ...");
-        return ColdStart.measure(j, home, seeds, "Who did Liu He speak with on the phone?", coldRuns,
-                coldJvmOptions);
+        return ColdStart.measure(j, home, seeds, "Who did Liu He speak with on the phone?", coldRuns, coldJvmOptions);
     }
 
     static Map<String, Object> machine() {
@@ -162,8 +187,11 @@ final class BenchCommand implements Callable<Integer> {
         m.put("cpus", Runtime.getRuntime().availableProcessors());
         String cpu = "";
         try {
-            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse("");
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).strip())
+                    .findFirst()
+                    .orElse("");
         } catch (IOException | RuntimeException e) {
             // not Linux: leave it empty
         }

@@ -10,7 +10,9 @@ import picocli.CommandLine.Mixin;
 import tradetalk.retrieval.index.IndexCheck;
 
 /** {@code tradetalk check}: is the index sound, and if not, what is wrong and what to do. */
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(
+        name = "check",
+        mixinStandardHelpOptions = true,
         description = "Check the index with Lucene's CheckIndex (every checksum verified, every segment read). "
                 + "Changes nothing. Exit 0 when sound (or when there is no index yet), 1 when not.")
 final class CheckCommand implements Callable<Integer> {
@@ -42,15 +44,26 @@ final class CheckCommand implements Callable<Integer> {
     static String text(IndexCheck.Report r) {
         String dir = r.directory().toString();
         return switch (r.status()) {
-            case SOUND -> String.format(Locale.ROOT, "The index at %s is sound: %d segment(s), %d documents, every "
-                    + "checksum verified.%n", dir, r.segments(), r.documents());
-            case EMPTY -> "There is no index at " + dir + " yet: nothing to check (`tradetalk ingest` creates one)."
-                    + System.lineSeparator();
-            case DAMAGED -> "The index at " + dir + " is damaged:" + System.lineSeparator()
-                    + String.join("", r.problems().stream().map(p -> "  - " + p + System.lineSeparator()).toList())
-                    + r.advice() + System.lineSeparator();
-            case NOT_AN_INDEX, LOCKED -> r.problems().getFirst() + "." + System.lineSeparator() + r.advice()
-                    + System.lineSeparator();
+            case SOUND ->
+                String.format(
+                        Locale.ROOT,
+                        "The index at %s is sound: %d segment(s), %d documents, every " + "checksum verified.%n",
+                        dir,
+                        r.segments(),
+                        r.documents());
+            case EMPTY ->
+                "There is no index at " + dir + " yet: nothing to check (`tradetalk ingest` creates one)."
+                        + System.lineSeparator();
+            case DAMAGED ->
+                "The index at " + dir + " is damaged:" + System.lineSeparator()
+                        + String.join(
+                                "",
+                                r.problems().stream()
+                                        .map(p -> "  - " + p + System.lineSeparator())
+                                        .toList())
+                        + r.advice() + System.lineSeparator();
+            case NOT_AN_INDEX, LOCKED ->
+                r.problems().getFirst() + "." + System.lineSeparator() + r.advice() + System.lineSeparator();
         };
     }
 }

@@ -19,11 +19,24 @@ import tradetalk.retrieval.index.IndexException;
  * The {@code tradetalk} command line: one subcommand per task. User mistakes and operational errors end with a
  * one-line message and a non-zero exit code, never a stack trace.
  */
-@Command(name = "tradetalk", mixinStandardHelpOptions = true, version = "tradetalk 0.1.0",
+@Command(
+        name = "tradetalk",
+        mixinStandardHelpOptions = true,
+        version = "tradetalk 0.1.0",
         description = "Answers questions about the news from indexed articles, with citations.",
-        subcommands = {AskCommand.class, IngestCommand.class, SourcesCommand.class, StatusCommand.class,
-                SummaryCommand.class, WatchCommand.class, DiscordCommand.class, EvalCommand.class,
-                BenchCommand.class, CheckCommand.class, HealthCommand.class})
+        subcommands = {
+            AskCommand.class,
+            IngestCommand.class,
+            SourcesCommand.class,
+            StatusCommand.class,
+            SummaryCommand.class,
+            WatchCommand.class,
+            DiscordCommand.class,
+            EvalCommand.class,
+            BenchCommand.class,
+            CheckCommand.class,
+            HealthCommand.class
+        })
 public final class Cli implements Runnable {
 
     /** Exit code of a failed command. */
@@ -59,7 +72,8 @@ public final class Cli implements Runnable {
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             String message = userMessage(ex);
             if (message == null) {
-                String errorId = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+                String errorId =
+                        HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
                 log.error("Unexpected failure [error {}]", errorId, ex);
                 message = "unexpected error (error id " + errorId + "; the details are in the log above)";
             }

@@ -15,7 +15,9 @@ import tradetalk.bot.discord.DiscordBot;
  * {@code tradetalk discord}: runs the Discord bot until SIGTERM / Ctrl-C, then lets running answers finish (or tells
  * their members) and closes the index.
  */
-@Command(name = "discord", mixinStandardHelpOptions = true,
+@Command(
+        name = "discord",
+        mixinStandardHelpOptions = true,
         description = "Run the Discord bot (token from TRADETALK_DISCORD_TOKEN or discord.token).")
 final class DiscordCommand implements Callable<Integer> {
 

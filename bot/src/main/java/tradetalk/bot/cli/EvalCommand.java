@@ -14,12 +14,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tradetalk.answer.UserError;
 import tradetalk.bot.Tradetalk;
+import tradetalk.bot.config.TradetalkConfig;
 import tradetalk.bot.eval.EvalQueries;
 import tradetalk.bot.eval.EvalQuery;
 import tradetalk.bot.eval.EvalReport;
 import tradetalk.bot.eval.Evaluator;
 import tradetalk.bot.eval.SupportEval;
-import tradetalk.bot.config.TradetalkConfig;
 import tradetalk.retrieval.Rejected;
 import tradetalk.retrieval.eval.MultiHopMetrics;
 import tradetalk.retrieval.eval.RetrievalOutput;
@@ -30,7 +30,9 @@ import tradetalk.retrieval.index.IngestReport;
  * seeds-dev's), optionally next to the BM25-only and exact-dense baselines; or scores a MultiHop-RAG retrieval
  * output file with {@code --score-only}.
  */
-@Command(name = "eval", mixinStandardHelpOptions = true,
+@Command(
+        name = "eval",
+        mixinStandardHelpOptions = true,
         description = "Measure retrieval (MultiHop-RAG metrics, article-level Hits/MRR) and answers on a corpus and "
                 + "questions. Without --index the corpus goes into a temporary index.")
 final class EvalCommand implements Callable<Integer> {
@@ -38,11 +40,16 @@ final class EvalCommand implements Callable<Integer> {
     @Mixin
     AppOptions app;
 
-    @Option(names = "--corpus", paramLabel = "FILE|DIR", arity = "1..*",
+    @Option(
+            names = "--corpus",
+            paramLabel = "FILE|DIR",
+            arity = "1..*",
             description = "Articles in any format ingest reads (MultiHop-RAG's corpus.json included).")
     List<Path> corpus;
 
-    @Option(names = "--queries", paramLabel = "FILE",
+    @Option(
+            names = "--queries",
+            paramLabel = "FILE",
             description = "Questions: MultiHop-RAG's JSON (query, answer, question_type, evidence_list) or JSON "
                     + "Lines in the seeds-dev format.")
     Path queries;
@@ -53,7 +60,9 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", description = "Only the first N questions.")
     Integer limit;
 
-    @Option(names = "--half", paramLabel = "tune|check",
+    @Option(
+            names = "--half",
+            paramLabel = "tune|check",
             description = "Only the questions at even (tune) or odd (check) positions of the file, counted from 0: "
                     + "choose settings on one half, report the other.")
     String half;
@@ -64,20 +73,29 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--no-answers", description = "Measure retrieval only; do not compose answers.")
     boolean noAnswers;
 
-    @Option(names = "--warmup", paramLabel = "N", defaultValue = "5",
+    @Option(
+            names = "--warmup",
+            paramLabel = "N",
+            defaultValue = "5",
             description = "Questions run untimed before measuring each system (default 5).")
     int warmup;
 
-    @Option(names = "--per-question", paramLabel = "FILE",
+    @Option(
+            names = "--per-question",
+            paramLabel = "FILE",
             description = "Also write one JSON line per answered question to FILE: question, gold, ranks of the "
                     + "evidence, answer, abstained, cited articles and the offline composer's abstention signals.")
     Path perQuestion;
 
-    @Option(names = "--score-only", paramLabel = "FILE",
+    @Option(
+            names = "--score-only",
+            paramLabel = "FILE",
             description = "Score a MultiHop-RAG retrieval output file (retrieval_list, gold_list) and exit.")
     Path scoreOnly;
 
-    @Option(names = "--support", paramLabel = "FILE",
+    @Option(
+            names = "--support",
+            paramLabel = "FILE",
             description = "Measure the sentence support check on labelled model answers (JSON Lines: id, kind, "
                     + "supported, article, anchor, reply), e.g. eval/dev/support-check.jsonl, through a scripted "
                     + "model server; --corpus defaults to index.articles.")
@@ -146,22 +164,29 @@ final class EvalCommand implements Callable<Integer> {
             if (compare) {
                 systems.addAll(Evaluator.BASELINES);
             }
-            Evaluator ev = new Evaluator(tt.index(), noAnswers ? null : tt.answers(), k, tt.config().search().k(),
+            Evaluator ev = new Evaluator(
+                    tt.index(),
+                    noAnswers ? null : tt.answers(),
+                    k,
+                    tt.config().search().k(),
                     warmup);
             EvalReport report;
             if (perQuestion != null && !noAnswers) {
                 try (var lines = Files.newBufferedWriter(perQuestion, StandardCharsets.UTF_8)) {
-                    ev.perQuestion(m -> {
-                        try {
-                            lines.write(Views.json(m));
-                            lines.newLine();
-                        } catch (IOException e) {
-                            throw new java.io.UncheckedIOException(e);
-                        }
-                    }, tt.offlineComposer()::signals);
+                    ev.perQuestion(
+                            m -> {
+                                try {
+                                    lines.write(Views.json(m));
+                                    lines.newLine();
+                                } catch (IOException e) {
+                                    throw new java.io.UncheckedIOException(e);
+                                }
+                            },
+                            tt.offlineComposer()::signals);
                     report = ev.run(qs, systems, s -> app.err().println("tradetalk: eval " + s + " ..."));
                 } catch (java.io.UncheckedIOException e) {
-                    throw new UserError("cannot write " + perQuestion + ": " + e.getCause().getMessage());
+                    throw new UserError(
+                            "cannot write " + perQuestion + ": " + e.getCause().getMessage());
                 } catch (IOException e) {
                     throw new UserError("cannot write " + perQuestion + ": " + e.getMessage());
                 }
@@ -216,7 +241,10 @@ final class EvalCommand implements Callable<Integer> {
         Path temp = Files.createTempDirectory("tradetalk-eval-support-");
         try (Tradetalk tt = new Tradetalk(config.withIndexDir(temp))) {
             tt.ingest(articles);
-            SupportEval eval = new SupportEval(tt.index(), tt.sentenceEmbedder(), tt.prompts(),
+            SupportEval eval = new SupportEval(
+                    tt.index(),
+                    tt.sentenceEmbedder(),
+                    tt.prompts(),
                     config.answer().supportSimilarity());
             Map<String, Object> report;
             try {
@@ -238,27 +266,45 @@ final class EvalCommand implements Callable<Integer> {
     @SuppressWarnings("unchecked")
     private static String supportText(Map<String, Object> r) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "Sentence support check, similarity threshold %.2f "
-                + "(flagged = reported unsupported)%n", (double) r.get("threshold")));
+        sb.append(String.format(
+                Locale.ROOT,
+                "Sentence support check, similarity threshold %.2f " + "(flagged = reported unsupported)%n",
+                (double) r.get("threshold")));
         for (String half : List.of("tune", "check", "all")) {
             Map<String, Object> s = (Map<String, Object>) r.get(half);
-            sb.append(String.format(Locale.ROOT, "  %-6s items %3d, unsupported %3d, flagged %3d: precision %.4f, "
-                    + "recall %.4f%n", half, s.get("items"), s.get("unsupported"), s.get("flagged"),
-                    s.get("precision"), s.get("recall")));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "  %-6s items %3d, unsupported %3d, flagged %3d: precision %.4f, " + "recall %.4f%n",
+                    half,
+                    s.get("items"),
+                    s.get("unsupported"),
+                    s.get("flagged"),
+                    s.get("precision"),
+                    s.get("recall")));
         }
         sb.append("By kind (items flagged / items):\n");
-        ((Map<String, Map<String, Object>>) r.get("by_kind")).forEach((k, v) -> sb.append(String.format(Locale.ROOT,
-                "  %-14s %2d / %2d (labelled %s)%n", k, v.get("flagged"), v.get("items"),
-                (boolean) v.get("labelled_supported") ? "supported" : "unsupported")));
-        sb.append(String.format(Locale.ROOT, "Best threshold on the tune half (F1): %.2f%n",
-                (double) r.get("best_tune_threshold")));
+        ((Map<String, Map<String, Object>>) r.get("by_kind"))
+                .forEach((k, v) -> sb.append(String.format(
+                        Locale.ROOT,
+                        "  %-14s %2d / %2d (labelled %s)%n",
+                        k,
+                        v.get("flagged"),
+                        v.get("items"),
+                        (boolean) v.get("labelled_supported") ? "supported" : "unsupported")));
+        sb.append(String.format(
+                Locale.ROOT, "Best threshold on the tune half (F1): %.2f%n", (double) r.get("best_tune_threshold")));
         List<Map<String, Object>> wrong = (List<Map<String, Object>>) r.get("misjudged");
         if (!wrong.isEmpty()) {
             sb.append("Misjudged:\n");
             for (Map<String, Object> w : wrong) {
-                sb.append(String.format(Locale.ROOT, "  %s %-13s labelled %-11s sim %.2f %s%n    %s%n", w.get("id"),
-                        w.get("kind"), (boolean) w.get("supported") ? "supported" : "unsupported",
-                        (double) w.get("similarity"), w.get("reason") == null ? "" : "(" + w.get("reason") + ")",
+                sb.append(String.format(
+                        Locale.ROOT,
+                        "  %s %-13s labelled %-11s sim %.2f %s%n    %s%n",
+                        w.get("id"),
+                        w.get("kind"),
+                        (boolean) w.get("supported") ? "supported" : "unsupported",
+                        (double) w.get("similarity"),
+                        w.get("reason") == null ? "" : "(" + w.get("reason") + ")",
                         w.get("reply")));
             }
         }
@@ -295,44 +341,103 @@ final class EvalCommand implements Callable<Integer> {
 
     static String text(EvalReport r, Map<String, Object> index) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "Index: %s articles, %s passages (%s, passage-words %s)%n",
-                index.get("articles"), index.get("passages"), index.get("embedder"), index.get("passage_words")));
-        sb.append(String.format(Locale.ROOT, "Questions: %d (%d null), k=%d%n%n", r.queries(), r.nullQueries(),
-                r.k()));
-        sb.append(String.format(Locale.ROOT, "%-12s %8s %8s %8s %8s | %8s %8s %8s %8s | %8s %8s %8s%n", "system",
-                "A.Hits@1", "A.Hits@5", "A.Hit@10", "A.MRR@10", "Hits@4", "Hits@10", "MRR@10", "MAP@10",
-                "p50 ms", "p95 ms", "p99 ms"));
+        sb.append(String.format(
+                Locale.ROOT,
+                "Index: %s articles, %s passages (%s, passage-words %s)%n",
+                index.get("articles"),
+                index.get("passages"),
+                index.get("embedder"),
+                index.get("passage_words")));
+        sb.append(String.format(Locale.ROOT, "Questions: %d (%d null), k=%d%n%n", r.queries(), r.nullQueries(), r.k()));
+        sb.append(String.format(
+                Locale.ROOT,
+                "%-12s %8s %8s %8s %8s | %8s %8s %8s %8s | %8s %8s %8s%n",
+                "system",
+                "A.Hits@1",
+                "A.Hits@5",
+                "A.Hit@10",
+                "A.MRR@10",
+                "Hits@4",
+                "Hits@10",
+                "MRR@10",
+                "MAP@10",
+                "p50 ms",
+                "p95 ms",
+                "p99 ms"));
         for (EvalReport.SystemReport s : r.systems()) {
-            sb.append(String.format(Locale.ROOT,
-                    "%-12s %8.4f %8.4f %8.4f %8.4f | %8.4f %8.4f %8.4f %8.4f | %8.2f %8.2f %8.2f%n", s.name(),
-                    s.article().hits1(), s.article().hits5(), s.article().hits10(), s.article().mrr10(),
-                    s.multihop().hits4(), s.multihop().hits10(), s.multihop().mrr10(), s.multihop().map10(),
-                    s.retrievalMs().p50(), s.retrievalMs().p95(), s.retrievalMs().p99()));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "%-12s %8.4f %8.4f %8.4f %8.4f | %8.4f %8.4f %8.4f %8.4f | %8.2f %8.2f %8.2f%n",
+                    s.name(),
+                    s.article().hits1(),
+                    s.article().hits5(),
+                    s.article().hits10(),
+                    s.article().mrr10(),
+                    s.multihop().hits4(),
+                    s.multihop().hits10(),
+                    s.multihop().mrr10(),
+                    s.multihop().map10(),
+                    s.retrievalMs().p50(),
+                    s.retrievalMs().p95(),
+                    s.retrievalMs().p99()));
         }
-        sb.append("(A.* = article level over ").append(r.systems().getFirst().article().queries())
+        sb.append("(A.* = article level over ")
+                .append(r.systems().getFirst().article().queries())
                 .append(" questions with evidence articles; Hits@4.. = MultiHop-RAG passage level over ")
-                .append(r.systems().getFirst().multihop().queries()).append(" questions with gold facts)\n");
+                .append(r.systems().getFirst().multihop().queries())
+                .append(" questions with gold facts)\n");
         EvalReport.SystemReport t = r.systems().getFirst();
         if (t.byType().size() > 1) {
             sb.append("\nBy question type (").append(t.name()).append("):\n");
-            t.byType().forEach((type, tr) -> sb.append(String.format(Locale.ROOT,
-                    "  %-20s n=%-5d A.Hits@5 %.4f  A.MRR@10 %.4f  Hits@10 %.4f  MAP@10 %.4f%n", type, tr.queries(),
-                    tr.article().hits5(), tr.article().mrr10(), tr.multihop().hits10(), tr.multihop().map10())));
+            t.byType()
+                    .forEach((type, tr) -> sb.append(String.format(
+                            Locale.ROOT,
+                            "  %-20s n=%-5d A.Hits@5 %.4f  A.MRR@10 %.4f  Hits@10 %.4f  MAP@10 %.4f%n",
+                            type,
+                            tr.queries(),
+                            tr.article().hits5(),
+                            tr.article().mrr10(),
+                            tr.multihop().hits10(),
+                            tr.multihop().map10())));
         }
         EvalReport.AnswerReport a = r.answers();
         if (a != null) {
-            sb.append(String.format(Locale.ROOT, "%nAnswers: %d; abstained on %.4f of %d null questions, on %.4f of "
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "%nAnswers: %d; abstained on %.4f of %d null questions, on %.4f of "
                             + "%d answerable ones; contains the gold answer: %.4f of %d; cites an expected source: "
-                            + "%.4f of %d; cites an evidence article: %.4f of %d%n", a.answered(),
-                    a.abstentionRateNull(), a.nullQueries(), a.falseAbstentionRate(), a.answerable(), a.containsGold(),
-                    a.checked(), a.citesSource(), a.withSources(), a.citesEvidence(), a.withEvidence()));
-            a.byAnswerType().forEach((type, x) -> sb.append(String.format(Locale.ROOT,
-                    "  %-8s n=%-5d abstained on null %.4f, on answerable %.4f; contains gold %.4f; cites evidence "
-                            + "%.4f%n", type, x.queries(), x.abstentionRateNull(), x.falseAbstentionRate(),
-                    x.containsGold(), x.citesEvidence())));
-            sb.append(String.format(Locale.ROOT, "Answer latency ms: retrieval p50 %.2f p95 %.2f p99 %.2f; total "
-                            + "p50 %.2f p95 %.2f p99 %.2f%n", a.retrievalMs().p50(), a.retrievalMs().p95(),
-                    a.retrievalMs().p99(), a.totalMs().p50(), a.totalMs().p95(), a.totalMs().p99()));
+                            + "%.4f of %d; cites an evidence article: %.4f of %d%n",
+                    a.answered(),
+                    a.abstentionRateNull(),
+                    a.nullQueries(),
+                    a.falseAbstentionRate(),
+                    a.answerable(),
+                    a.containsGold(),
+                    a.checked(),
+                    a.citesSource(),
+                    a.withSources(),
+                    a.citesEvidence(),
+                    a.withEvidence()));
+            a.byAnswerType()
+                    .forEach((type, x) -> sb.append(String.format(
+                            Locale.ROOT,
+                            "  %-8s n=%-5d abstained on null %.4f, on answerable %.4f; contains gold %.4f; cites evidence "
+                                    + "%.4f%n",
+                            type,
+                            x.queries(),
+                            x.abstentionRateNull(),
+                            x.falseAbstentionRate(),
+                            x.containsGold(),
+                            x.citesEvidence())));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "Answer latency ms: retrieval p50 %.2f p95 %.2f p99 %.2f; total " + "p50 %.2f p95 %.2f p99 %.2f%n",
+                    a.retrievalMs().p50(),
+                    a.retrievalMs().p95(),
+                    a.retrievalMs().p99(),
+                    a.totalMs().p50(),
+                    a.totalMs().p95(),
+                    a.totalMs().p99()));
         }
         return sb.toString();
     }

@@ -11,7 +11,9 @@ import tradetalk.bot.Tradetalk;
  * {@code tradetalk health}: a cheap check for container health probes. The configuration loads and the index opens
  * read-only and can be counted; no model is loaded, nothing is written. Use {@code check} to verify checksums.
  */
-@Command(name = "health", mixinStandardHelpOptions = true,
+@Command(
+        name = "health",
+        mixinStandardHelpOptions = true,
         description = "Quick health probe (e.g. Docker HEALTHCHECK): the configuration loads and the index can be "
                 + "read. Loads no model, changes nothing. Exit 0 when healthy, 1 with the reason when not.")
 final class HealthCommand implements Callable<Integer> {

@@ -23,7 +23,9 @@ import tradetalk.retrieval.index.IngestReport;
  * ({@code --feed URL}). Exit code 0 when everything went in, 3 when some input was skipped (each is reported with its
  * reason), 1 on failure.
  */
-@Command(name = "ingest", mixinStandardHelpOptions = true,
+@Command(
+        name = "ingest",
+        mixinStandardHelpOptions = true,
         description = "Ingest article files or directories (plain text, Markdown, HTML, JSON, JSONL), or the new "
                 + "items of RSS/Atom feeds (--feed). Exit code 3 when some input was skipped.")
 final class IngestCommand implements Callable<Integer> {
@@ -34,7 +36,9 @@ final class IngestCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "PATH", description = "Files or directories (read recursively).")
     List<Path> paths = new ArrayList<>();
 
-    @Option(names = "--feed", paramLabel = "URL",
+    @Option(
+            names = "--feed",
+            paramLabel = "URL",
             description = "An RSS or Atom feed whose new items to fetch and ingest once (repeatable). A feed listed "
                     + "in feeds.sources keeps its name and keep filter.")
     List<URI> feeds = new ArrayList<>();
@@ -51,16 +55,21 @@ final class IngestCommand implements Callable<Integer> {
             for (URI url : feeds) {
                 FeedResult fr = tt.feedRefresher().refreshOne(source(tt, url), progress);
                 results.add(fr);
-                r = plus(r, fr.ok() ? fr.run().ingest() : new IngestReport(0, 0, 0, 0,
-                        List.of(new Rejected(url.toString(), fr.error())), 0));
+                r = plus(
+                        r,
+                        fr.ok()
+                                ? fr.run().ingest()
+                                : new IngestReport(0, 0, 0, 0, List.of(new Rejected(url.toString(), fr.error())), 0));
             }
             if (!feeds.isEmpty()) {
                 tt.feedRefresher().applyRetention();
             }
             int total = tt.index().articleCount();
             if (!r.skipped().isEmpty()) {
-                app.err().printf("tradetalk: %d file(s) in the directories are not articles and were skipped (%s)%n",
-                        r.skipped().size(), examples(r.skipped()));
+                app.err()
+                        .printf(
+                                "tradetalk: %d file(s) in the directories are not articles and were skipped (%s)%n",
+                                r.skipped().size(), examples(r.skipped()));
             }
             if (app.json()) {
                 Map<String, Object> view = Views.ingest(r, total);
@@ -73,11 +82,22 @@ final class IngestCommand implements Callable<Integer> {
                     app.err().printf("tradetalk: skipped %s: %s%n", x.source(), x.reason());
                 }
                 results.forEach(fr -> app.out().println(Views.feedResultText(fr)));
-                app.out().printf("Ingested %d new and %d changed articles (%d unchanged, %d passages) in %.1f s; "
-                                + "%d articles in %s.%n", r.added(), r.replaced(), r.unchanged(), r.passages(),
-                        r.millis() / 1000, total, tt.config().index().dir());
+                app.out()
+                        .printf(
+                                "Ingested %d new and %d changed articles (%d unchanged, %d passages) in %.1f s; "
+                                        + "%d articles in %s.%n",
+                                r.added(),
+                                r.replaced(),
+                                r.unchanged(),
+                                r.passages(),
+                                r.millis() / 1000,
+                                total,
+                                tt.config().index().dir());
                 if (!r.rejected().isEmpty()) {
-                    app.out().printf("Skipped %d input(s); see the messages above.%n", r.rejected().size());
+                    app.out()
+                            .printf(
+                                    "Skipped %d input(s); see the messages above.%n",
+                                    r.rejected().size());
                 }
             }
             return r.clean() ? 0 : Cli.PARTIAL;
@@ -89,15 +109,19 @@ final class IngestCommand implements Callable<Integer> {
         if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
             throw new UserError("--feed needs an http(s) URL, got '" + url + "'");
         }
-        return tt.config().feeds().feedSources().stream().filter(f -> f.url().equals(url)).findFirst()
+        return tt.config().feeds().feedSources().stream()
+                .filter(f -> f.url().equals(url))
+                .findFirst()
                 .orElseGet(() -> FeedSource.of(url));
     }
 
     /** The first few skipped files, for the one-line summary on stderr (the reasons are in --json). */
     private String examples(List<Rejected> skipped) {
-        String first = String.join(", ", skipped.stream().limit(3).map(Rejected::source).toList());
-        return first + (skipped.size() > 3 ? ", ..." : "") + (app.json() ? "; reasons in \"skipped\""
-                : "; reasons with --json");
+        String first = String.join(
+                ", ", skipped.stream().limit(3).map(Rejected::source).toList());
+        return first
+                + (skipped.size() > 3 ? ", ..." : "")
+                + (app.json() ? "; reasons in \"skipped\"" : "; reasons with --json");
     }
 
     private static IngestReport empty() {
@@ -107,8 +131,14 @@ final class IngestCommand implements Callable<Integer> {
     private static IngestReport plus(IngestReport a, IngestReport b) {
         List<Rejected> rejected = new ArrayList<>(a.rejected());
         rejected.addAll(b.rejected());
-        return new IngestReport(a.added() + b.added(), a.replaced() + b.replaced(), a.unchanged() + b.unchanged(),
-                a.passages() + b.passages(), rejected, a.millis() + b.millis()).withSkipped(a.skipped())
+        return new IngestReport(
+                        a.added() + b.added(),
+                        a.replaced() + b.replaced(),
+                        a.unchanged() + b.unchanged(),
+                        a.passages() + b.passages(),
+                        rejected,
+                        a.millis() + b.millis())
+                .withSkipped(a.skipped())
                 .withSkipped(b.skipped());
     }
 }

@@ -26,23 +26,32 @@ final class SourcesCommand implements Callable<Integer> {
             List<ArticleMeta> list = tt.index().articles();
             if (query != null && !query.isBlank()) {
                 String q = query.toLowerCase(Locale.ROOT);
-                list = list.stream().filter(a -> a.title().toLowerCase(Locale.ROOT).contains(q)
-                        || a.source().toLowerCase(Locale.ROOT).contains(q)).toList();
+                list = list.stream()
+                        .filter(a -> a.title().toLowerCase(Locale.ROOT).contains(q)
+                                || a.source().toLowerCase(Locale.ROOT).contains(q))
+                        .toList();
             }
             if (app.json()) {
-                app.out().println(Views.json(list.stream().map(a -> {
-                    Map<String, Object> m = Views.article(a);
-                    m.put("also_in", tt.index().alsoIn(a.id()));
-                    return m;
-                }).toList()));
+                app.out()
+                        .println(Views.json(list.stream()
+                                .map(a -> {
+                                    Map<String, Object> m = Views.article(a);
+                                    m.put("also_in", tt.index().alsoIn(a.id()));
+                                    return m;
+                                })
+                                .toList()));
             } else if (list.isEmpty()) {
                 app.out().println("No articles indexed" + (query == null ? "." : " match '" + query + "'."));
             } else {
                 for (ArticleMeta a : list) {
                     List<String> also = tt.index().alsoIn(a.id());
-                    app.out().printf("%s  %s  [%s]%s%n", a.publishedAt() == null ? "----------" : a.publishedAt(),
-                            Views.sourceLine(a), a.id(), also.isEmpty() ? "" : "  (also in " + String.join(", ", also)
-                                    + ")");
+                    app.out()
+                            .printf(
+                                    "%s  %s  [%s]%s%n",
+                                    a.publishedAt() == null ? "----------" : a.publishedAt(),
+                                    Views.sourceLine(a),
+                                    a.id(),
+                                    also.isEmpty() ? "" : "  (also in " + String.join(", ", also) + ")");
                 }
                 app.out().printf("%d article(s).%n", list.size());
             }

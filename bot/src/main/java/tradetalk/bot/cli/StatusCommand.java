@@ -11,7 +11,9 @@ import tradetalk.answer.status.StatusRequest;
 import tradetalk.bot.Tradetalk;
 
 /** {@code tradetalk status}: where a topic stands, then a dated, cited timeline, newest first. */
-@Command(name = "status", mixinStandardHelpOptions = true,
+@Command(
+        name = "status",
+        mixinStandardHelpOptions = true,
         description = "Where a topic stands now: a cited headline, then a dated timeline of its key developments, "
                 + "newest first.")
 final class StatusCommand implements Callable<Integer> {
@@ -22,11 +24,16 @@ final class StatusCommand implements Callable<Integer> {
     @Option(names = "--topic", paramLabel = "TOPIC", description = "The topic (default: status.default-topic).")
     String topic;
 
-    @Option(names = "--since", paramLabel = "DATE", converter = IsoDate.class,
+    @Option(
+            names = "--since",
+            paramLabel = "DATE",
+            converter = IsoDate.class,
             description = "Only what changed on or after DATE (YYYY-MM-DD).")
     LocalDate since;
 
-    @Option(names = "--window", paramLabel = "DAYS",
+    @Option(
+            names = "--window",
+            paramLabel = "DAYS",
             description = "Days back from the newest article on the topic (default: status.window-days).")
     Integer window;
 

@@ -17,8 +17,7 @@ final class StopSignal {
 
     private final CountDownLatch received = new CountDownLatch(1);
 
-    private StopSignal() {
-    }
+    private StopSignal() {}
 
     /** Starts listening for SIGTERM and SIGINT. */
     static StopSignal install() {

@@ -12,7 +12,9 @@ import tradetalk.answer.summary.SummaryRequest;
 import tradetalk.bot.Tradetalk;
 
 /** {@code tradetalk summary}: a cited summary of one article, a topic or a date range. */
-@Command(name = "summary", mixinStandardHelpOptions = true,
+@Command(
+        name = "summary",
+        mixinStandardHelpOptions = true,
         description = "Summarise one article (--article), a topic (--topic) or a date range (--since/--until), "
                 + "with citations.")
 final class SummaryCommand implements Callable<Integer> {
@@ -20,22 +22,32 @@ final class SummaryCommand implements Callable<Integer> {
     @Mixin
     AppOptions app;
 
-    @Option(names = "--article", paramLabel = "ID",
+    @Option(
+            names = "--article",
+            paramLabel = "ID",
             description = "The article: its id, URL, file path, or a unique part of its title.")
     String article;
 
     @Option(names = "--topic", paramLabel = "TOPIC", description = "Summarise what the articles say on TOPIC.")
     String topic;
 
-    @Option(names = "--since", paramLabel = "DATE", converter = IsoDate.class,
+    @Option(
+            names = "--since",
+            paramLabel = "DATE",
+            converter = IsoDate.class,
             description = "Only articles published on or after DATE (YYYY-MM-DD).")
     LocalDate since;
 
-    @Option(names = "--until", paramLabel = "DATE", converter = IsoDate.class,
+    @Option(
+            names = "--until",
+            paramLabel = "DATE",
+            converter = IsoDate.class,
             description = "Only articles published on or before DATE (YYYY-MM-DD).")
     LocalDate until;
 
-    @Option(names = "--length", paramLabel = "short|long",
+    @Option(
+            names = "--length",
+            paramLabel = "short|long",
             description = "short (about 3 sentences, the default) or long (about 8).")
     String length = "short";
 
@@ -69,7 +81,8 @@ final class SummaryCommand implements Callable<Integer> {
     private static String reference(String ref) {
         try {
             java.nio.file.Path p = java.nio.file.Path.of(ref.strip());
-            if (!p.isAbsolute() && !java.nio.file.Files.exists(p)
+            if (!p.isAbsolute()
+                    && !java.nio.file.Files.exists(p)
                     && java.nio.file.Files.isRegularFile(AppOptions.home().resolve(p))) {
                 return AppOptions.home().resolve(p).normalize().toString();
             }

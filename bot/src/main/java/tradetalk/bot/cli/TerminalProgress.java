@@ -55,8 +55,13 @@ final class TerminalProgress implements IngestProgress {
             return;
         }
         if (bar) {
-            progressBar = new ProgressBarBuilder().setTaskName(phase).setInitialMax(total).showSpeed()
-                    .setConsumer(new ConsoleProgressBarConsumer(err)).setUpdateIntervalMillis(250).build();
+            progressBar = new ProgressBarBuilder()
+                    .setTaskName(phase)
+                    .setInitialMax(total)
+                    .showSpeed()
+                    .setConsumer(new ConsoleProgressBarConsumer(err))
+                    .setUpdateIntervalMillis(250)
+                    .build();
         }
     }
 

@@ -82,15 +82,17 @@ public final class Views {
 
     /** A model's sentences as checked: {@code text}, {@code citations} (numbers), {@code supported}, {@code reason}. */
     public static List<Map<String, Object>> sentences(List<CheckedSentence> sentences) {
-        return sentences.stream().map(s -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("text", s.text());
-            m.put("citations", s.citations());
-            m.put("supported", s.supported());
-            m.put("reason", s.reason());
-            m.put("kept", s.kept());
-            return m;
-        }).toList();
+        return sentences.stream()
+                .map(s -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("text", s.text());
+                    m.put("citations", s.citations());
+                    m.put("supported", s.supported());
+                    m.put("reason", s.reason());
+                    m.put("kept", s.kept());
+                    return m;
+                })
+                .toList();
     }
 
     /** Text with each kept, unsupported sentence followed by "(not found in the cited source)". */
@@ -155,9 +157,17 @@ public final class Views {
         if (run.notModified()) {
             return "Feed " + r.feed() + ": not modified.";
         }
-        return String.format("Feed %s: %d items, %d already seen, %d off topic, %d duplicates; %d new, %d changed "
-                        + "(%d from the feed's own text), %d skipped.", r.feed(), run.items(), run.known(),
-                run.offTopic(), run.duplicates(), run.ingest().added(), run.ingest().replaced(), run.fromFeed(),
+        return String.format(
+                "Feed %s: %d items, %d already seen, %d off topic, %d duplicates; %d new, %d changed "
+                        + "(%d from the feed's own text), %d skipped.",
+                r.feed(),
+                run.items(),
+                run.known(),
+                run.offTopic(),
+                run.duplicates(),
+                run.ingest().added(),
+                run.ingest().replaced(),
+                run.fromFeed(),
                 run.ingest().rejected().size());
     }
 
@@ -209,12 +219,16 @@ public final class Views {
     /** A status report for people: the headline, the timeline, then the numbered sources. */
     public static String statusText(StatusReport r) {
         StringBuilder sb = new StringBuilder();
-        sb.append(r.empty() ? "" : "Status of " + r.topic() + ":\n").append(marked(r.headline(), r.sentences()))
+        sb.append(r.empty() ? "" : "Status of " + r.topic() + ":\n")
+                .append(marked(r.headline(), r.sentences()))
                 .append('\n');
         if (!r.items().isEmpty()) {
             sb.append("\nTimeline (newest first):\n");
             for (TimelineItem i : r.items()) {
-                sb.append("  ").append(i.date() == null ? "undated   " : i.date()).append("  ").append(marked(i.text(), r.sentences()))
+                sb.append("  ")
+                        .append(i.date() == null ? "undated   " : i.date())
+                        .append("  ")
+                        .append(marked(i.text(), r.sentences()))
                         .append('\n');
             }
         }
@@ -225,7 +239,8 @@ public final class Views {
     /** A summary for people: what it summarises, the text, then the numbered sources. */
     public static String summaryText(Summary s) {
         StringBuilder sb = new StringBuilder();
-        sb.append(s.empty() ? "" : "Summary of " + s.subject() + ":\n").append(marked(s.text(), s.sentences()))
+        sb.append(s.empty() ? "" : "Summary of " + s.subject() + ":\n")
+                .append(marked(s.text(), s.sentences()))
                 .append('\n');
         appendFallbackAndSources(sb, s.fallback(), s.citations());
         return sb.toString();
@@ -238,7 +253,11 @@ public final class Views {
         if (!citations.isEmpty()) {
             sb.append("\nSources:\n");
             for (Citation c : citations) {
-                sb.append("  [").append(c.n()).append("] ").append(sourceLine(c.article())).append('\n');
+                sb.append("  [")
+                        .append(c.n())
+                        .append("] ")
+                        .append(sourceLine(c.article()))
+                        .append('\n');
             }
         }
     }
@@ -251,9 +270,15 @@ public final class Views {
         }
         List<Citation> list = a.abstained() ? a.nearest() : a.citations();
         if (!list.isEmpty()) {
-            sb.append('\n').append(a.abstained() ? "Nearest sources:" : "Sources:").append('\n');
+            sb.append('\n')
+                    .append(a.abstained() ? "Nearest sources:" : "Sources:")
+                    .append('\n');
             for (Citation c : list) {
-                sb.append("  [").append(c.n()).append("] ").append(sourceLine(c.article())).append('\n');
+                sb.append("  [")
+                        .append(c.n())
+                        .append("] ")
+                        .append(sourceLine(c.article()))
+                        .append('\n');
             }
         }
         return sb.toString();

@@ -15,7 +15,9 @@ import tradetalk.retrieval.feed.FeedResult;
  * SIGTERM), or refreshes every feed once with {@code --once} (for cron). Exit code 3 when a feed failed in
  * {@code --once}.
  */
-@Command(name = "watch", mixinStandardHelpOptions = true,
+@Command(
+        name = "watch",
+        mixinStandardHelpOptions = true,
         description = "Refresh the configured feeds (feeds.sources) on their intervals until stopped; --once "
                 + "refreshes each once and exits (exit code 3 when a feed failed).")
 final class WatchCommand implements Callable<Integer> {
@@ -33,8 +35,8 @@ final class WatchCommand implements Callable<Integer> {
         try {
             refresher = tt.feedRefresher();
             if (refresher.feeds().isEmpty()) {
-                throw new UserError("no feeds configured: add feeds.sources to the config file "
-                        + "(see \"Feeds\" in the README)");
+                throw new UserError(
+                        "no feeds configured: add feeds.sources to the config file " + "(see \"Feeds\" in the README)");
             }
         } catch (RuntimeException e) {
             tt.close();
@@ -52,7 +54,10 @@ final class WatchCommand implements Callable<Integer> {
         StopSignal stop = StopSignal.install();
         try {
             refresher.start();
-            app.err().printf("tradetalk: watching %d feed(s); stop with Ctrl-C%n", refresher.feeds().size());
+            app.err()
+                    .printf(
+                            "tradetalk: watching %d feed(s); stop with Ctrl-C%n",
+                            refresher.feeds().size());
             stop.await();
         } finally {
             tt.close(); // stops the refresher after the feed in progress, then closes the index

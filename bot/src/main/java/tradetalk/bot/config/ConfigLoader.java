@@ -39,7 +39,9 @@ public final class ConfigLoader {
 
     public ConfigLoader() {
         SimpleModule durations = new SimpleModule().addDeserializer(Duration.class, new DurationDeserializer());
-        this.yaml = new ObjectMapper(YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
+        this.yaml = new ObjectMapper(YAMLFactory.builder()
+                        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                        .build())
                 .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -65,7 +67,8 @@ public final class ConfigLoader {
                 user = yaml.readTree(file.toFile());
             } catch (JsonProcessingException e) {
                 JsonLocation at = e.getLocation();
-                String where = at == null || at.getLineNr() < 1 ? ""
+                String where = at == null || at.getLineNr() < 1
+                        ? ""
                         : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
                 throw new ConfigException("config file " + file + " is not valid YAML" + where + ": "
                         + yamlProblem(e.getOriginalMessage()));
@@ -87,8 +90,8 @@ public final class ConfigLoader {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new ConfigException("bad config: " + cause.getMessage(), e);
         } catch (JsonMappingException e) {
-            throw new ConfigException("bad value for config key " + keyOf(e) + ": " + firstLine(e.getOriginalMessage()),
-                    e);
+            throw new ConfigException(
+                    "bad value for config key " + keyOf(e) + ": " + firstLine(e.getOriginalMessage()), e);
         } catch (JsonProcessingException e) {
             throw new ConfigException("bad config: " + firstLine(e.getOriginalMessage()), e);
         } catch (IllegalArgumentException e) {
@@ -129,7 +132,8 @@ public final class ConfigLoader {
 
     private static String known(ObjectNode base, String prefix) {
         StringBuilder sb = new StringBuilder("; known keys");
-        sb.append(prefix.isEmpty() ? "" : " under " + prefix.substring(0, prefix.length() - 1)).append(": ");
+        sb.append(prefix.isEmpty() ? "" : " under " + prefix.substring(0, prefix.length() - 1))
+                .append(": ");
         Iterator<String> names = base.fieldNames();
         while (names.hasNext()) {
             sb.append(names.next()).append(names.hasNext() ? ", " : "");
@@ -138,8 +142,8 @@ public final class ConfigLoader {
     }
 
     /** Variables of the launcher and the logging setup, not config keys: allowed, never applied to the config. */
-    public static final List<String> LAUNCHER_VARIABLES = List.of("TRADETALK_LOG_LEVEL", "TRADETALK_JAVA_OPTS",
-            "TRADETALK_CDS");
+    public static final List<String> LAUNCHER_VARIABLES =
+            List.of("TRADETALK_LOG_LEVEL", "TRADETALK_JAVA_OPTS", "TRADETALK_CDS");
     /** The values TRADETALK_LOG_LEVEL may take (Logback's levels; anything else would silently mean DEBUG). */
     public static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
 
@@ -165,8 +169,8 @@ public final class ConfigLoader {
         }
         String level = env.get("TRADETALK_LOG_LEVEL");
         if (level != null && !LOG_LEVELS.contains(level.strip().toUpperCase(Locale.ROOT))) {
-            throw new ConfigException("TRADETALK_LOG_LEVEL must be one of " + String.join(", ", LOG_LEVELS)
-                    + ", got '" + level + "'");
+            throw new ConfigException(
+                    "TRADETALK_LOG_LEVEL must be one of " + String.join(", ", LOG_LEVELS) + ", got '" + level + "'");
         }
     }
 
@@ -214,7 +218,8 @@ public final class ConfigLoader {
     private static String keyOf(JsonMappingException e) {
         return e.getPath().stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
     }
 
     /**
@@ -226,8 +231,10 @@ public final class ConfigLoader {
         if (message == null) {
             return "";
         }
-        return message.lines().filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
-                .map(String::strip).collect(Collectors.joining("; "));
+        return message.lines()
+                .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+                .map(String::strip)
+                .collect(Collectors.joining("; "));
     }
 
     private static String firstLine(String s) {
@@ -244,8 +251,9 @@ public final class ConfigLoader {
         }
 
         @Override
-        public Duration deserialize(com.fasterxml.jackson.core.JsonParser p,
-                                    com.fasterxml.jackson.databind.DeserializationContext ctxt) throws IOException {
+        public Duration deserialize(
+                com.fasterxml.jackson.core.JsonParser p, com.fasterxml.jackson.databind.DeserializationContext ctxt)
+                throws IOException {
             String text = p.getValueAsString();
             try {
                 return Durations.parse(text == null ? "" : text);

@@ -25,11 +25,21 @@ import java.util.regex.Pattern;
  * @param digestChannel        channel id to post a status digest to; empty = no digest
  * @param digestInterval       how often to check for a digest, e.g. 6h; empty = no digest
  */
-public record DiscordConfig(String token, String apiBaseUrl, String gatewayUrl, List<String> guildIds,
-                            List<String> allowedGuilds, List<String> allowedChannels, Duration cooldown,
-                            int guildBudget, Duration guildBudgetPeriod, boolean messageContentIntent,
-                            Duration streamEditInterval, String feedbackDir, String digestChannel,
-                            String digestInterval) {
+public record DiscordConfig(
+        String token,
+        String apiBaseUrl,
+        String gatewayUrl,
+        List<String> guildIds,
+        List<String> allowedGuilds,
+        List<String> allowedChannels,
+        Duration cooldown,
+        int guildBudget,
+        Duration guildBudgetPeriod,
+        boolean messageContentIntent,
+        Duration streamEditInterval,
+        String feedbackDir,
+        String digestChannel,
+        String digestInterval) {
 
     private static final Pattern SNOWFLAKE = Pattern.compile("\\d{1,20}");
 
@@ -44,21 +54,21 @@ public record DiscordConfig(String token, String apiBaseUrl, String gatewayUrl, 
             throw new IllegalArgumentException("discord.cooldown must be a duration of 0s or more, such as 10s");
         }
         if (guildBudget < 0) {
-            throw new IllegalArgumentException("discord.guild-budget must be 0 (unlimited) or more, got "
-                    + guildBudget);
+            throw new IllegalArgumentException(
+                    "discord.guild-budget must be 0 (unlimited) or more, got " + guildBudget);
         }
         if (guildBudgetPeriod == null || guildBudgetPeriod.isZero() || guildBudgetPeriod.isNegative()) {
             throw new IllegalArgumentException("discord.guild-budget-period must be a positive duration such as 1h");
         }
         if (streamEditInterval == null || streamEditInterval.compareTo(Duration.ofSeconds(1)) < 0) {
-            throw new IllegalArgumentException("discord.stream-edit-interval must be at least 1s (Discord rate "
-                    + "limits message edits)");
+            throw new IllegalArgumentException(
+                    "discord.stream-edit-interval must be at least 1s (Discord rate " + "limits message edits)");
         }
         feedbackDir = feedbackDir == null || feedbackDir.isBlank() ? "data/feedback" : feedbackDir.strip();
         digestChannel = digestChannel == null ? "" : digestChannel.strip();
         if (!digestChannel.isEmpty() && !SNOWFLAKE.matcher(digestChannel).matches()) {
-            throw new IllegalArgumentException("discord.digest-channel must be a channel id (digits), got '"
-                    + digestChannel + "'");
+            throw new IllegalArgumentException(
+                    "discord.digest-channel must be a channel id (digits), got '" + digestChannel + "'");
         }
         digestInterval = digestInterval == null ? "" : digestInterval.strip();
         if (!digestInterval.isEmpty()) {
@@ -69,16 +79,29 @@ public record DiscordConfig(String token, String apiBaseUrl, String gatewayUrl, 
                 throw new IllegalArgumentException("discord.digest-interval: " + e.getMessage());
             }
             if (d.compareTo(Duration.ofMinutes(1)) < 0) {
-                throw new IllegalArgumentException("discord.digest-interval must be at least 1m, got "
-                        + digestInterval);
+                throw new IllegalArgumentException(
+                        "discord.digest-interval must be at least 1m, got " + digestInterval);
             }
         }
     }
 
     /** A configuration for tests and defaults: no token, nothing restricted. */
     public static DiscordConfig defaults() {
-        return new DiscordConfig("", "", "", List.of(), List.of(), List.of(), Duration.ofSeconds(10), 200,
-                Duration.ofHours(1), false, Duration.ofSeconds(1), "data/feedback", "", "");
+        return new DiscordConfig(
+                "",
+                "",
+                "",
+                List.of(),
+                List.of(),
+                List.of(),
+                Duration.ofSeconds(10),
+                200,
+                Duration.ofHours(1),
+                false,
+                Duration.ofSeconds(1),
+                "data/feedback",
+                "",
+                "");
     }
 
     /** The feedback directory as a path. */
@@ -89,7 +112,8 @@ public record DiscordConfig(String token, String apiBaseUrl, String gatewayUrl, 
     /** The digest schedule, when both the channel and the interval are set. */
     public Optional<Duration> digestEvery() {
         return digestChannel.isEmpty() || digestInterval.isEmpty()
-                ? Optional.empty() : Optional.of(Durations.parse(digestInterval));
+                ? Optional.empty()
+                : Optional.of(Durations.parse(digestInterval));
     }
 
     /** Whether a token is configured. */
@@ -105,51 +129,123 @@ public record DiscordConfig(String token, String apiBaseUrl, String gatewayUrl, 
 
     /** A copy with another feedback directory. */
     public DiscordConfig withFeedbackDir(Path dir) {
-        return new DiscordConfig(token, apiBaseUrl, gatewayUrl, guildIds, allowedGuilds, allowedChannels, cooldown,
-                guildBudget, guildBudgetPeriod, messageContentIntent, streamEditInterval, dir.toString(),
-                digestChannel, digestInterval);
+        return new DiscordConfig(
+                token,
+                apiBaseUrl,
+                gatewayUrl,
+                guildIds,
+                allowedGuilds,
+                allowedChannels,
+                cooldown,
+                guildBudget,
+                guildBudgetPeriod,
+                messageContentIntent,
+                streamEditInterval,
+                dir.toString(),
+                digestChannel,
+                digestInterval);
     }
 
     /** A copy with another cooldown and guild budget (tests, operators' overrides). */
     public DiscordConfig withLimits(Duration newCooldown, int newBudget) {
-        return new DiscordConfig(token, apiBaseUrl, gatewayUrl, guildIds, allowedGuilds, allowedChannels,
-                newCooldown, newBudget, guildBudgetPeriod, messageContentIntent, streamEditInterval, feedbackDir,
-                digestChannel, digestInterval);
+        return new DiscordConfig(
+                token,
+                apiBaseUrl,
+                gatewayUrl,
+                guildIds,
+                allowedGuilds,
+                allowedChannels,
+                newCooldown,
+                newBudget,
+                guildBudgetPeriod,
+                messageContentIntent,
+                streamEditInterval,
+                feedbackDir,
+                digestChannel,
+                digestInterval);
     }
 
     /** A copy with a token and endpoints (tests against a fake, or a proxy). */
     public DiscordConfig withConnection(String newToken, String newApiBaseUrl, String newGatewayUrl) {
-        return new DiscordConfig(newToken, newApiBaseUrl, newGatewayUrl, guildIds, allowedGuilds, allowedChannels,
-                cooldown, guildBudget, guildBudgetPeriod, messageContentIntent, streamEditInterval, feedbackDir,
-                digestChannel, digestInterval);
+        return new DiscordConfig(
+                newToken,
+                newApiBaseUrl,
+                newGatewayUrl,
+                guildIds,
+                allowedGuilds,
+                allowedChannels,
+                cooldown,
+                guildBudget,
+                guildBudgetPeriod,
+                messageContentIntent,
+                streamEditInterval,
+                feedbackDir,
+                digestChannel,
+                digestInterval);
     }
 
     /** A copy that asks for (or not) the privileged Message Content intent. */
     public DiscordConfig withMessageContent(boolean intent) {
-        return new DiscordConfig(token, apiBaseUrl, gatewayUrl, guildIds, allowedGuilds, allowedChannels, cooldown,
-                guildBudget, guildBudgetPeriod, intent, streamEditInterval, feedbackDir, digestChannel,
+        return new DiscordConfig(
+                token,
+                apiBaseUrl,
+                gatewayUrl,
+                guildIds,
+                allowedGuilds,
+                allowedChannels,
+                cooldown,
+                guildBudget,
+                guildBudgetPeriod,
+                intent,
+                streamEditInterval,
+                feedbackDir,
+                digestChannel,
                 digestInterval);
     }
 
     /** A copy with a digest channel and interval. */
     public DiscordConfig withDigest(String channel, String interval) {
-        return new DiscordConfig(token, apiBaseUrl, gatewayUrl, guildIds, allowedGuilds, allowedChannels, cooldown,
-                guildBudget, guildBudgetPeriod, messageContentIntent, streamEditInterval, feedbackDir, channel,
+        return new DiscordConfig(
+                token,
+                apiBaseUrl,
+                gatewayUrl,
+                guildIds,
+                allowedGuilds,
+                allowedChannels,
+                cooldown,
+                guildBudget,
+                guildBudgetPeriod,
+                messageContentIntent,
+                streamEditInterval,
+                feedbackDir,
+                channel,
                 interval);
     }
 
     /** A copy with guild/channel allow-lists and command guilds. */
     public DiscordConfig withGuilds(List<String> commandGuilds, List<String> guilds, List<String> channels) {
-        return new DiscordConfig(token, apiBaseUrl, gatewayUrl, commandGuilds, guilds, channels, cooldown,
-                guildBudget, guildBudgetPeriod, messageContentIntent, streamEditInterval, feedbackDir,
-                digestChannel, digestInterval);
+        return new DiscordConfig(
+                token,
+                apiBaseUrl,
+                gatewayUrl,
+                commandGuilds,
+                guilds,
+                channels,
+                cooldown,
+                guildBudget,
+                guildBudgetPeriod,
+                messageContentIntent,
+                streamEditInterval,
+                feedbackDir,
+                digestChannel,
+                digestInterval);
     }
 
     private static String url(String value, String key, String scheme) {
         String v = value == null ? "" : value.strip();
         if (!v.isEmpty() && !v.regionMatches(true, 0, scheme, 0, scheme.length())) {
-            throw new IllegalArgumentException(key + " must start with " + scheme + ":// or " + scheme + "s://, got '"
-                    + v + "'");
+            throw new IllegalArgumentException(
+                    key + " must start with " + scheme + ":// or " + scheme + "s://, got '" + v + "'");
         }
         return v;
     }
@@ -158,7 +254,10 @@ public record DiscordConfig(String token, String apiBaseUrl, String gatewayUrl, 
         if (values == null) {
             return List.of();
         }
-        List<String> out = values.stream().map(v -> v == null ? "" : v.strip()).filter(v -> !v.isEmpty()).toList();
+        List<String> out = values.stream()
+                .map(v -> v == null ? "" : v.strip())
+                .filter(v -> !v.isEmpty())
+                .toList();
         for (String id : out) {
             if (!SNOWFLAKE.matcher(id).matches()) {
                 throw new IllegalArgumentException(key + " must list ids (digits), got '" + id + "'");

@@ -25,9 +25,16 @@ import tradetalk.retrieval.feed.HostPolicy;
  * @param allowPrivateAddresses with an empty allow-list, also allow hosts on loopback, private and link-local
  *                     addresses (off: a feed or an admin's /ingest url: cannot reach the internal network)
  */
-public record FeedsConfig(String userAgent, Duration timeout, long maxBytes, int maxRedirects, Duration retryInitial,
-                          Duration retryMax, List<String> allowHosts, List<Source> sources,
-                          boolean allowPrivateAddresses) {
+public record FeedsConfig(
+        String userAgent,
+        Duration timeout,
+        long maxBytes,
+        int maxRedirects,
+        Duration retryInitial,
+        Duration retryMax,
+        List<String> allowHosts,
+        List<Source> sources,
+        boolean allowPrivateAddresses) {
 
     /**
      * One feed of {@code feeds.sources}.
@@ -62,8 +69,12 @@ public record FeedsConfig(String userAgent, Duration timeout, long maxBytes, int
         if (retryMax.compareTo(retryInitial) < 0) {
             throw new IllegalArgumentException("feeds.retry-max must be at least feeds.retry-initial");
         }
-        allowHosts = allowHosts == null ? List.of()
-                : allowHosts.stream().map(String::strip).filter(h -> !h.isEmpty()).toList();
+        allowHosts = allowHosts == null
+                ? List.of()
+                : allowHosts.stream()
+                        .map(String::strip)
+                        .filter(h -> !h.isEmpty())
+                        .toList();
         sources = sources == null ? List.of() : List.copyOf(sources);
         feedSources(sources); // validates each source now, naming it
     }
@@ -106,8 +117,8 @@ public record FeedsConfig(String userAgent, Duration timeout, long maxBytes, int
                 throw new IllegalArgumentException(key + ".url is not a URL: '" + s.url() + "'");
             }
             try {
-                out.add(new FeedSource(url, s.name(), s.interval() == null ? Duration.ofMinutes(30) : s.interval(),
-                        s.keep()));
+                out.add(new FeedSource(
+                        url, s.name(), s.interval() == null ? Duration.ofMinutes(30) : s.interval(), s.keep()));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(key + ": " + e.getMessage());
             }

@@ -15,8 +15,14 @@ import java.nio.file.Path;
  * @param ingestBatch    passages embedded together during ingest, across articles and files (more uses more
  *                       memory; small articles need a batch of many to keep every core busy)
  */
-public record IndexConfig(String dir, String articles, int passageWords, int passageOverlap, String maxAge,
-                          long maxArticleBytes, int ingestBatch) {
+public record IndexConfig(
+        String dir,
+        String articles,
+        int passageWords,
+        int passageOverlap,
+        String maxAge,
+        long maxArticleBytes,
+        int ingestBatch) {
 
     public IndexConfig {
         if (dir == null || dir.isBlank()) {
@@ -30,8 +36,8 @@ public record IndexConfig(String dir, String articles, int passageWords, int pas
             throw new IllegalArgumentException("index.passage-overlap must be 0 to 3, got " + passageOverlap);
         }
         if (maxArticleBytes < 1000 || maxArticleBytes > 1_000_000_000L) {
-            throw new IllegalArgumentException("index.max-article-bytes must be 1000 to 1000000000, got "
-                    + maxArticleBytes);
+            throw new IllegalArgumentException(
+                    "index.max-article-bytes must be 1000 to 1000000000, got " + maxArticleBytes);
         }
         if (ingestBatch < 1 || ingestBatch > 4096) {
             throw new IllegalArgumentException("index.ingest-batch must be 1 to 4096, got " + ingestBatch);
@@ -42,8 +48,8 @@ public record IndexConfig(String dir, String articles, int passageWords, int pas
             try {
                 d = Durations.parse(maxAge);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("index.max-age must be empty or a duration such as 365d, got '"
-                        + maxAge + "'");
+                throw new IllegalArgumentException(
+                        "index.max-age must be empty or a duration such as 365d, got '" + maxAge + "'");
             }
             if (d.toDays() < 1) {
                 throw new IllegalArgumentException("index.max-age must be at least 1d, got '" + maxAge + "'");
@@ -66,8 +72,13 @@ public record IndexConfig(String dir, String articles, int passageWords, int pas
     }
 
     IndexConfig resolve(Path home) {
-        return new IndexConfig(home.resolve(dir).normalize().toString(),
-                articles.isBlank() ? "" : home.resolve(articles).normalize().toString(), passageWords, passageOverlap,
-                maxAge, maxArticleBytes, ingestBatch);
+        return new IndexConfig(
+                home.resolve(dir).normalize().toString(),
+                articles.isBlank() ? "" : home.resolve(articles).normalize().toString(),
+                passageWords,
+                passageOverlap,
+                maxAge,
+                maxArticleBytes,
+                ingestBatch);
     }
 }

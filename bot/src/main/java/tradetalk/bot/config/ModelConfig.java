@@ -8,11 +8,20 @@ import tradetalk.answer.model.ModelSettings;
  * The {@code model} section as written in the file; {@link #settings()} turns it into the answer module's validated
  * {@link ModelSettings}.
  */
-public record ModelConfig(String provider, String baseUrl, String name, String apiKey, Duration timeout,
-                          double temperature, int maxTokens, int contextTokens, int maxRetries) {
+public record ModelConfig(
+        String provider,
+        String baseUrl,
+        String name,
+        String apiKey,
+        Duration timeout,
+        double temperature,
+        int maxTokens,
+        int contextTokens,
+        int maxRetries) {
 
     public ModelConfig {
-        provider = provider == null ? ModelSettings.Provider.OFFLINE.configName()
+        provider = provider == null
+                ? ModelSettings.Provider.OFFLINE.configName()
                 : provider.trim().toLowerCase(Locale.ROOT);
         baseUrl = baseUrl == null ? "" : baseUrl.trim();
         name = name == null ? "" : name.trim();
@@ -25,12 +34,26 @@ public record ModelConfig(String provider, String baseUrl, String name, String a
         return settings(provider, baseUrl, name, apiKey, timeout, temperature, maxTokens, contextTokens, maxRetries);
     }
 
-    private static ModelSettings settings(String provider, String baseUrl, String name, String apiKey,
-                                          Duration timeout, double temperature, int maxTokens, int contextTokens,
-                                          int maxRetries) {
-        return new ModelSettings(ModelSettings.Provider.parse(provider), baseUrl.isEmpty() ? null : baseUrl,
-                name.isEmpty() ? null : name, apiKey.isEmpty() ? null : apiKey, timeout, temperature, maxTokens,
-                contextTokens, maxRetries);
+    private static ModelSettings settings(
+            String provider,
+            String baseUrl,
+            String name,
+            String apiKey,
+            Duration timeout,
+            double temperature,
+            int maxTokens,
+            int contextTokens,
+            int maxRetries) {
+        return new ModelSettings(
+                ModelSettings.Provider.parse(provider),
+                baseUrl.isEmpty() ? null : baseUrl,
+                name.isEmpty() ? null : name,
+                apiKey.isEmpty() ? null : apiKey,
+                timeout,
+                temperature,
+                maxTokens,
+                contextTokens,
+                maxRetries);
     }
 
     @Override

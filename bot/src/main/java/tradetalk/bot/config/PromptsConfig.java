@@ -19,6 +19,8 @@ public record PromptsConfig(String dir) {
     }
 
     PromptsConfig resolve(Path home) {
-        return dir.isEmpty() ? this : new PromptsConfig(home.resolve(dir).normalize().toString());
+        return dir.isEmpty()
+                ? this
+                : new PromptsConfig(home.resolve(dir).normalize().toString());
     }
 }

@@ -7,9 +7,18 @@ import tradetalk.retrieval.index.SearchSettings;
  * {@link SearchSettings}, which checks them ({@link TradetalkConfig} builds {@link #settings()} at load, so a bad value
  * fails at start, naming the key).
  */
-public record SearchConfig(int k, int candidates, double denseWeight, double lexicalWeight, double titleBoost,
-                           double recencyWeight, double recencyHalfLifeDays, String fusion,
-                           double dateBoost, String weights, double asOfRecencyWeight) {
+public record SearchConfig(
+        int k,
+        int candidates,
+        double denseWeight,
+        double lexicalWeight,
+        double titleBoost,
+        double recencyWeight,
+        double recencyHalfLifeDays,
+        String fusion,
+        double dateBoost,
+        String weights,
+        double asOfRecencyWeight) {
 
     public SearchConfig {
         if (k < 1 || k > 100) {
@@ -19,8 +28,16 @@ public record SearchConfig(int k, int candidates, double denseWeight, double lex
 
     /** The settings the index searches with. */
     public SearchSettings settings() {
-        return new SearchSettings(candidates, denseWeight, lexicalWeight, titleBoost, recencyWeight,
-                recencyHalfLifeDays, SearchSettings.Fusion.parse(fusion), dateBoost,
-                SearchSettings.Weights.parse(weights), asOfRecencyWeight);
+        return new SearchSettings(
+                candidates,
+                denseWeight,
+                lexicalWeight,
+                titleBoost,
+                recencyWeight,
+                recencyHalfLifeDays,
+                SearchSettings.Fusion.parse(fusion),
+                dateBoost,
+                SearchSettings.Weights.parse(weights),
+                asOfRecencyWeight);
     }
 }

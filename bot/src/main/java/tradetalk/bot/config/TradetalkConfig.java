@@ -9,9 +9,15 @@ import tradetalk.answer.status.StatusSettings;
  * The whole configuration, one record per section of {@code config/tradetalk.yml}. Loaded once by
  * {@link ConfigLoader}; every section validates itself.
  */
-public record TradetalkConfig(IndexConfig index, SearchConfig search, OfflineSettings answer, ModelConfig model,
-                              PromptsConfig prompts, DiscordConfig discord, StatusSettings status,
-                              FeedsConfig feeds) {
+public record TradetalkConfig(
+        IndexConfig index,
+        SearchConfig search,
+        OfflineSettings answer,
+        ModelConfig model,
+        PromptsConfig prompts,
+        DiscordConfig discord,
+        StatusSettings status,
+        FeedsConfig feeds) {
 
     public TradetalkConfig {
         Objects.requireNonNull(index, "index");
@@ -27,14 +33,34 @@ public record TradetalkConfig(IndexConfig index, SearchConfig search, OfflineSet
 
     /** The same configuration with relative paths resolved against {@code home}. */
     TradetalkConfig resolve(Path home) {
-        return new TradetalkConfig(index.resolve(home), search, answer, model, prompts.resolve(home),
-                discord.resolve(home), status, feeds);
+        return new TradetalkConfig(
+                index.resolve(home),
+                search,
+                answer,
+                model,
+                prompts.resolve(home),
+                discord.resolve(home),
+                status,
+                feeds);
     }
 
     /** A copy with another index directory (the CLI's --index). */
     public TradetalkConfig withIndexDir(Path dir) {
-        return new TradetalkConfig(new IndexConfig(dir.toString(), index.articles(), index.passageWords(),
-                index.passageOverlap(), index.maxAge(), index.maxArticleBytes(), index.ingestBatch()), search, answer,
-                model, prompts, discord, status, feeds);
+        return new TradetalkConfig(
+                new IndexConfig(
+                        dir.toString(),
+                        index.articles(),
+                        index.passageWords(),
+                        index.passageOverlap(),
+                        index.maxAge(),
+                        index.maxArticleBytes(),
+                        index.ingestBatch()),
+                search,
+                answer,
+                model,
+                prompts,
+                discord,
+                status,
+                feeds);
     }
 }

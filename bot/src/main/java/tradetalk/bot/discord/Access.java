@@ -8,8 +8,8 @@ import tradetalk.bot.config.DiscordConfig;
 /** Who may ask where and how often: the guild and channel allow-lists and the rate limits. */
 public final class Access {
 
-    private static final Refusal NOT_ENABLED = new Refusal(Refusal.Kind.NOT_ENABLED,
-            "I am not enabled in this channel.");
+    private static final Refusal NOT_ENABLED =
+            new Refusal(Refusal.Kind.NOT_ENABLED, "I am not enabled in this channel.");
 
     private final DiscordConfig config;
     private final RateLimits limits;
@@ -24,7 +24,8 @@ public final class Access {
     /** Whether the bot works in this guild and channel (for threads: the parent channel). */
     public boolean allowed(String guildId, String channelId) {
         return (config.allowedGuilds().isEmpty() || config.allowedGuilds().contains(guildId))
-                && (config.allowedChannels().isEmpty() || config.allowedChannels().contains(channelId));
+                && (config.allowedChannels().isEmpty()
+                        || config.allowedChannels().contains(channelId));
     }
 
     /**
@@ -49,8 +50,8 @@ public final class Access {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
         long at = clock.instant().plus(wait).getEpochSecond() + 1;
         String message = r.get().guildBudget()
-                ? "This server has used its question budget for now; please try again in " + human(seconds)
-                        + " (<t:" + at + ":R>)."
+                ? "This server has used its question budget for now; please try again in " + human(seconds) + " (<t:"
+                        + at + ":R>)."
                 : "Please wait a moment between questions; you can ask again in " + human(seconds) + " (<t:" + at
                         + ":R>).";
         return Optional.of(new Refusal(Refusal.Kind.RATE_LIMITED, message));

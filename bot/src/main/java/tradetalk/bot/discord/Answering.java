@@ -33,15 +33,16 @@ public final class Answering {
     public static final String FEEDBACK_PREFIX = "fb:";
 
     /** What feedback on an answer is stored with. */
-    public record Answered(String question, String answer, List<String> sources) {
-    }
+    public record Answered(String question, String answer, List<String> sources) {}
 
     private final AnswerService answers;
     private final int k;
     private final Duration editInterval;
     private final Clock clock;
     private final Cache<String, Answered> recent = Caffeine.newBuilder()
-            .maximumSize(10_000).expireAfterWrite(Duration.ofDays(7)).build();
+            .maximumSize(10_000)
+            .expireAfterWrite(Duration.ofDays(7))
+            .build();
 
     public Answering(AnswerService answers, int k, Duration editInterval, Clock clock) {
         this.answers = answers;
@@ -82,8 +83,12 @@ public final class Answering {
                 Button.success(FEEDBACK_PREFIX + answerId + ":up", "Helpful"),
                 Button.secondary(FEEDBACK_PREFIX + answerId + ":down", "Not helpful")));
         Messages.sendSplit(surface, DiscordFormat.answer(a), buttons);
-        log.info("Answered ({} backend, {} citation(s), {} ms){}", a.backend(), a.citations().size(),
-                a.timings() == null ? -1 : a.timings().totalMs(), a.abstained() ? " by abstaining" : "");
+        log.info(
+                "Answered ({} backend, {} citation(s), {} ms){}",
+                a.backend(),
+                a.citations().size(),
+                a.timings() == null ? -1 : a.timings().totalMs(),
+                a.abstained() ? " by abstaining" : "");
         return a;
     }
 

@@ -45,21 +45,35 @@ public final class BotCore extends ListenerAdapter {
     public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
         Optional<CommandRegistry.Registered> found = registry.command(event.getName());
         if (found.isEmpty()) {
-            event.reply(Messages.create("I do not know that command; try /help.")).setEphemeral(true).queue();
+            event.reply(Messages.create("I do not know that command; try /help."))
+                    .setEphemeral(true)
+                    .queue();
             return;
         }
         CommandRegistry.Registered command = found.get();
-        Optional<Refusal> refusal = refusal(command, event.getMember(), event.getUser().getId(),
-                event.getGuild() == null ? null : event.getGuild().getId(), event.getChannel());
+        Optional<Refusal> refusal = refusal(
+                command,
+                event.getMember(),
+                event.getUser().getId(),
+                event.getGuild() == null ? null : event.getGuild().getId(),
+                event.getChannel());
         if (refusal.isPresent()) {
-            log.info("/{} by {} refused: {}", command.name(), event.getUser().getId(), refusal.get().kind());
-            event.reply(Messages.create(refusal.get().message())).setEphemeral(true).queue();
+            log.info(
+                    "/{} by {} refused: {}",
+                    command.name(),
+                    event.getUser().getId(),
+                    refusal.get().kind());
+            event.reply(Messages.create(refusal.get().message()))
+                    .setEphemeral(true)
+                    .queue();
             return;
         }
         boolean ephemeral = command.command().ephemeral();
         event.deferReply(ephemeral).queue(); // acknowledge before any work
         InteractionHook hook = event.getHook().setEphemeral(ephemeral);
-        work.submit("/" + command.name(), text -> hook.editOriginal(Messages.edit(text)).queue(),
+        work.submit(
+                "/" + command.name(),
+                text -> hook.editOriginal(Messages.edit(text)).queue(),
                 () -> command.command().execute(event, hook));
     }
 
@@ -70,14 +84,18 @@ public final class BotCore extends ListenerAdapter {
             event.replyChoices().queue();
             return;
         }
-        work.submit("autocomplete /" + command.get().name(), () -> command.get().command().autocomplete(event));
+        work.submit(
+                "autocomplete /" + command.get().name(),
+                () -> command.get().command().autocomplete(event));
     }
 
     @Override
     public void onButtonInteraction(ButtonInteractionEvent event) {
         Optional<ButtonHandler> handler = registry.button(event.getComponentId());
         if (handler.isEmpty()) {
-            event.reply(Messages.create("This button is out of date.")).setEphemeral(true).queue();
+            event.reply(Messages.create("This button is out of date."))
+                    .setEphemeral(true)
+                    .queue();
             return;
         }
         ButtonHandler h = handler.get();
@@ -87,13 +105,18 @@ public final class BotCore extends ListenerAdapter {
             event.deferReply(true).queue();
         }
         InteractionHook hook = event.getHook().setEphemeral(!h.editsMessage());
-        work.submit("button " + h.prefix(), text -> {
-            if (h.editsMessage()) {
-                hook.sendMessage(Messages.create(text)).setEphemeral(true).queue();
-            } else {
-                hook.editOriginal(Messages.edit(text)).queue();
-            }
-        }, () -> h.click(event, hook));
+        work.submit(
+                "button " + h.prefix(),
+                text -> {
+                    if (h.editsMessage()) {
+                        hook.sendMessage(Messages.create(text))
+                                .setEphemeral(true)
+                                .queue();
+                    } else {
+                        hook.editOriginal(Messages.edit(text)).queue();
+                    }
+                },
+                () -> h.click(event, hook));
     }
 
     @Override
@@ -102,12 +125,18 @@ public final class BotCore extends ListenerAdapter {
     }
 
     /** Commands are registered for guilds only (see {@link CommandRegistry}), so DMs do not reach this. */
-    private Optional<Refusal> refusal(CommandRegistry.Registered command, Member member, String userId,
-                                      String guildId, MessageChannelUnion channel) {
+    private Optional<Refusal> refusal(
+            CommandRegistry.Registered command,
+            Member member,
+            String userId,
+            String guildId,
+            MessageChannelUnion channel) {
         String channelId = parentId(channel);
-        if (command.command().adminOnly() && access.allowed(guildId, channelId)
+        if (command.command().adminOnly()
+                && access.allowed(guildId, channelId)
                 && (member == null || !member.hasPermission(Permission.MANAGE_SERVER))) {
-            return Optional.of(new Refusal(Refusal.Kind.NOT_ADMIN,
+            return Optional.of(new Refusal(
+                    Refusal.Kind.NOT_ADMIN,
                     "Only members with the Manage Server permission can use /" + command.name() + "."));
         }
         return access.check(userId, guildId, channelId, command.command().rateLimited());

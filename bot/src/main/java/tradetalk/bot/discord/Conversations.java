@@ -9,9 +9,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import net.dv8tion.jda.api.entities.Message;
-import net.dv8tion.jda.api.entities.emoji.Emoji;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
+import net.dv8tion.jda.api.entities.emoji.Emoji;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
@@ -39,7 +39,9 @@ public final class Conversations {
     private final Work work;
     private final Gate gate;
     private final Cache<String, List<String>> histories = Caffeine.newBuilder()
-            .maximumSize(50_000).expireAfterAccess(Duration.ofDays(3)).build();
+            .maximumSize(50_000)
+            .expireAfterAccess(Duration.ofDays(3))
+            .build();
 
     public Conversations(Answering answering, Work work, Gate gate) {
         this.answering = answering;
@@ -49,7 +51,9 @@ public final class Conversations {
 
     /** Called on JDA's event thread for every message; cheap checks here, the work on the executor. */
     public void onMessage(MessageReceivedEvent event) {
-        if (!event.isFromGuild() || event.getAuthor().isBot() || event.isWebhookMessage()
+        if (!event.isFromGuild()
+                || event.getAuthor().isBot()
+                || event.isWebhookMessage()
                 || event.getAuthor().isSystem()) {
             return;
         }
@@ -72,8 +76,10 @@ public final class Conversations {
             return; // announcement channels, voice-channel chats...: no thread to answer in, spend nothing
         }
         String parentId = event.getChannelType().isThread()
-                ? event.getChannel().asThreadChannel().getParentChannel().getId() : event.getChannel().getId();
-        Optional<Refusal> refusal = gate.refusal(event.getAuthor().getId(), event.getGuild().getId(), parentId);
+                ? event.getChannel().asThreadChannel().getParentChannel().getId()
+                : event.getChannel().getId();
+        Optional<Refusal> refusal =
+                gate.refusal(event.getAuthor().getId(), event.getGuild().getId(), parentId);
         if (refusal.isPresent()) {
             if (!refusal.get().silentForMentions()) {
                 refusePrivately(message, refusal.get().message());
@@ -82,17 +88,22 @@ public final class Conversations {
         }
         if (event.getChannelType().isThread()) {
             ThreadChannel thread = event.getChannel().asThreadChannel();
-            work.submit("follow-up", text -> thread.sendMessage(Messages.create(text)).queue(),
+            work.submit(
+                    "follow-up",
+                    text -> thread.sendMessage(Messages.create(text)).queue(),
                     () -> answerIn(thread, question, message.getId()));
         } else if (event.getChannelType() == ChannelType.TEXT) {
-            work.submit("mention", text -> message.reply(Messages.create(text)).queue(),
+            work.submit(
+                    "mention",
+                    text -> message.reply(Messages.create(text)).queue(),
                     () -> answerInNewThread(message, question));
         }
     }
 
     private void answerInNewThread(Message message, String question) {
         String name = DiscordFormat.truncate(question.replaceAll("\\s+", " ").replaceAll("[@#<>]", ""), 90);
-        ThreadChannel thread = message.createThreadChannel(name.isBlank() ? "Question" : name).complete();
+        ThreadChannel thread =
+                message.createThreadChannel(name.isBlank() ? "Question" : name).complete();
         histories.put(thread.getId(), new ArrayList<>());
         answerIn(thread, question, message.getId());
     }
@@ -126,10 +137,13 @@ public final class Conversations {
      * or, when their DMs are closed, with an hourglass reaction on their message.
      */
     private static void refusePrivately(Message message, String refusal) {
-        message.getAuthor().openPrivateChannel()
+        message.getAuthor()
+                .openPrivateChannel()
                 .flatMap(dm -> dm.sendMessage(Messages.create(refusal)))
-                .queue(null, e -> message.addReaction(Emoji.fromUnicode("⏳"))
-                        .queue(null, again -> log.debug("Refusal not delivered: {}", again.getMessage())));
+                .queue(
+                        null,
+                        e -> message.addReaction(Emoji.fromUnicode("⏳"))
+                                .queue(null, again -> log.debug("Refusal not delivered: {}", again.getMessage())));
     }
 
     /**
@@ -140,7 +154,8 @@ public final class Conversations {
         String selfId = thread.getJDA().getSelfUser().getId();
         List<String> questions = new ArrayList<>();
         try {
-            questions.add(withoutMention(thread.retrieveParentMessage().complete().getContentRaw(), selfId));
+            questions.add(
+                    withoutMention(thread.retrieveParentMessage().complete().getContentRaw(), selfId));
         } catch (RuntimeException e) {
             log.debug("No starter message for thread {}: {}", thread.getId(), e.getMessage());
         }
@@ -155,14 +170,17 @@ public final class Conversations {
             log.debug("No history for thread {}: {}", thread.getId(), e.getMessage());
         }
         questions.removeIf(String::isBlank);
-        List<String> recent = new ArrayList<>(questions.subList(Math.max(0, questions.size() - MAX_HISTORY),
-                questions.size()));
+        List<String> recent =
+                new ArrayList<>(questions.subList(Math.max(0, questions.size() - MAX_HISTORY), questions.size()));
         log.debug("Recovered {} earlier questions of thread {}", recent.size(), thread.getId());
         return recent;
     }
 
     private static String withoutMention(String content, String selfId) {
-        return Pattern.compile("<@!?" + selfId + ">").matcher(content).replaceAll("").strip();
+        return Pattern.compile("<@!?" + selfId + ">")
+                .matcher(content)
+                .replaceAll("")
+                .strip();
     }
 
     /** The questions asked so far in a thread, oldest first. */

@@ -48,8 +48,13 @@ public final class DiscordBot implements AutoCloseable {
      *
      * @param digest the status digest, or null when none is configured
      */
-    public DiscordBot(DiscordConfig config, BotCore core, Work work, FeedbackStore feedback,
-                      Conversations conversations, Digest digest) {
+    public DiscordBot(
+            DiscordConfig config,
+            BotCore core,
+            Work work,
+            FeedbackStore feedback,
+            Conversations conversations,
+            Digest digest) {
         this.config = config;
         this.core = core;
         this.work = work;
@@ -92,7 +97,8 @@ public final class DiscordBot implements AutoCloseable {
         if (config.messageContentIntent()) {
             intents.add(GatewayIntent.MESSAGE_CONTENT);
         }
-        JDABuilder builder = JDABuilder.createLight(config.token(), intents).addEventListeners(core)
+        JDABuilder builder = JDABuilder.createLight(config.token(), intents)
+                .addEventListeners(core)
                 // our own shutdown (close) lets running answers finish first; JDA's hook would cut them off
                 .setEnableShutdownHook(false);
         if (!config.apiBaseUrl().isEmpty()) {
@@ -125,8 +131,11 @@ public final class DiscordBot implements AutoCloseable {
                     + "discord.api-base-url / TRADETALK_DISCORD_API_BASE_URL and the network");
         }
         jda.awaitReady();
-        log.info("Connected to Discord as {} (application {}) in {} guild(s)", jda.getSelfUser().getName(),
-                jda.getSelfUser().getApplicationId(), jda.getGuilds().size());
+        log.info(
+                "Connected to Discord as {} (application {}) in {} guild(s)",
+                jda.getSelfUser().getName(),
+                jda.getSelfUser().getApplicationId(),
+                jda.getGuilds().size());
         registerCommands();
         if (digest != null) {
             config.digestEvery().ifPresent(this::startDigest);
@@ -144,9 +153,11 @@ public final class DiscordBot implements AutoCloseable {
     }
 
     private static String describe(IOException e) {
-        String what = e instanceof java.net.ConnectException ? "connection refused"
-                : e instanceof java.net.UnknownHostException ? "unknown host"
-                : e instanceof java.net.SocketTimeoutException ? "timed out" : "I/O error";
+        String what = e instanceof java.net.ConnectException
+                ? "connection refused"
+                : e instanceof java.net.UnknownHostException
+                        ? "unknown host"
+                        : e instanceof java.net.SocketTimeoutException ? "timed out" : "I/O error";
         return e.getMessage() == null || e.getMessage().isBlank() ? what : what + ": " + e.getMessage();
     }
 
@@ -169,9 +180,13 @@ public final class DiscordBot implements AutoCloseable {
     }
 
     private void startDigest(Duration every) {
-        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("digest").factory());
-        scheduler.scheduleAtFixedRate(() -> work.submit("digest", () -> digest.runOnce(jda)),
-                every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("digest").factory());
+        scheduler.scheduleAtFixedRate(
+                () -> work.submit("digest", () -> digest.runOnce(jda)),
+                every.toMillis(),
+                every.toMillis(),
+                TimeUnit.MILLISECONDS);
         log.info("Status digest to channel {} every {}", config.digestChannel(), every);
     }
 

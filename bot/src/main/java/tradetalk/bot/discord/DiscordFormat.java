@@ -28,6 +28,7 @@ public final class DiscordFormat {
     /** Spans a message must never be cut inside: [n] markers, masked links, bracketed and bare URLs. */
     private static final Pattern UNBREAKABLE = Pattern.compile(
             "\\[\\d+(?:,\\s*\\d+)*\\]|\\[[^\\]\\n]*\\]\\(<[^>\\s]*>\\)|<https?://[^>\\s]*>|https?://\\S+");
+
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?][\"')\\]]*\\s");
 
     private DiscordFormat() {
@@ -38,7 +39,8 @@ public final class DiscordFormat {
     public static String answer(CitedAnswer a) {
         StringBuilder sb = new StringBuilder(marked(a.answer(), a.sentences()).strip());
         if (a.fallback() != null) {
-            sb.append("\n\n_(The model could not answer: ").append(a.fallback())
+            sb.append("\n\n_(The model could not answer: ")
+                    .append(a.fallback())
                     .append("; answered from the articles directly.)_");
         }
         List<Citation> list = a.abstained() ? a.nearest() : a.citations();
@@ -51,8 +53,8 @@ public final class DiscordFormat {
      * cited source)".
      */
     public static String marked(String text, List<CheckedSentence> sentences) {
-        return CheckedSentence.marked(text, sentences,
-                s -> "*" + s.replace("*", "\\*") + "* " + CheckedSentence.NOT_FOUND);
+        return CheckedSentence.marked(
+                text, sentences, s -> "*" + s.replace("*", "\\*") + "* " + CheckedSentence.NOT_FOUND);
     }
 
     /** A sources block ("\n\n**Sources**\n[1] ...") or "" when there are none. */
@@ -81,12 +83,19 @@ public final class DiscordFormat {
         }
         String title = escape(a.title().isBlank() ? "(untitled)" : a.title());
         if (isWebUrl(a.url())) {
-            sb.append("[").append(title).append("](<").append(a.url().replace(">", "%3E"))
+            sb.append("[")
+                    .append(title)
+                    .append("](<")
+                    .append(a.url().replace(">", "%3E"))
                     .append(">)");
         } else if (!a.path().isBlank()) {
             String file = a.path().replace('\\', '/');
             file = file.substring(file.lastIndexOf('/') + 1);
-            sb.append('"').append(title).append("\" (file `").append(file.replace("`", "'")).append("`)");
+            sb.append('"')
+                    .append(title)
+                    .append("\" (file `")
+                    .append(file.replace("`", "'"))
+                    .append("`)");
         } else {
             sb.append('"').append(title).append('"');
         }
@@ -224,7 +233,8 @@ public final class DiscordFormat {
         while ((i = text.indexOf(FENCE, i)) >= 0) {
             if (open == null) {
                 int eol = text.indexOf('\n', i);
-                String lang = eol < 0 ? "" : text.substring(i + FENCE.length(), eol).strip();
+                String lang =
+                        eol < 0 ? "" : text.substring(i + FENCE.length(), eol).strip();
                 open = FENCE + (lang.matches("[\\w+#.-]{0,20}") ? lang : "");
             } else {
                 open = null;

@@ -38,14 +38,16 @@ public final class FeedbackButtons implements ButtonHandler {
         }
         String answerId = parts[1];
         boolean helpful = parts[2].equals("up");
-        Answering.Answered context = answering.recent(answerId)
-                .or(() -> store.anyVote(answerId).map(v -> new Answering.Answered(v.question(), v.answer(),
-                        v.sources())))
+        Answering.Answered context = answering
+                .recent(answerId)
+                .or(() ->
+                        store.anyVote(answerId).map(v -> new Answering.Answered(v.question(), v.answer(), v.sources())))
                 .orElseGet(() -> new Answering.Answered("", event.getMessage().getContentRaw(), List.of()));
         String userId = event.getUser().getId();
-        boolean changed = store.vote(answerId, userId).map(v -> v.helpful() != helpful).orElse(false);
-        FeedbackStore.Tally tally = store.record(new FeedbackStore.Vote(answerId, userId, helpful, clock.instant(),
-                context.question(), context.answer(), context.sources()));
+        boolean changed =
+                store.vote(answerId, userId).map(v -> v.helpful() != helpful).orElse(false);
+        FeedbackStore.Tally tally = store.record(new FeedbackStore.Vote(
+                answerId, userId, helpful, clock.instant(), context.question(), context.answer(), context.sources()));
         String message = (changed ? "Changed your vote to " : "Thanks, recorded your vote: ")
                 + (helpful ? "helpful" : "not helpful") + ". (" + tally.helpful() + " helpful, " + tally.notHelpful()
                 + " not helpful so far.)";

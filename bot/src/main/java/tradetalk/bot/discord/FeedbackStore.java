@@ -42,18 +42,24 @@ public final class FeedbackStore implements AutoCloseable {
      * @param answer   the answer text
      * @param sources  the cited sources, one line each
      */
-    public record Vote(String answerId, String userId, boolean helpful, Instant time, String question, String answer,
-                       List<String> sources) {
+    public record Vote(
+            String answerId,
+            String userId,
+            boolean helpful,
+            Instant time,
+            String question,
+            String answer,
+            List<String> sources) {
         public Vote {
             sources = sources == null ? List.of() : List.copyOf(sources);
         }
     }
 
     /** Votes of one answer: distinct users' latest votes. */
-    public record Tally(int helpful, int notHelpful) {
-    }
+    public record Tally(int helpful, int notHelpful) {}
 
-    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+    private final ObjectMapper json = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private final Path file;
     private final FileChannel channel;
@@ -69,15 +75,15 @@ public final class FeedbackStore implements AutoCloseable {
         try {
             Files.createDirectories(dir);
             Path file = dir.resolve(FILE);
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND);
+            FileChannel channel = FileChannel.open(
+                    file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
             FeedbackStore store = new FeedbackStore(file, channel);
             store.load();
             store.endTornLine();
             return store;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the feedback store in " + dir + " (discord.feedback-dir): "
-                    + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot open the feedback store in " + dir + " (discord.feedback-dir): " + e.getMessage(), e);
         }
     }
 
@@ -95,7 +101,11 @@ public final class FeedbackStore implements AutoCloseable {
                     apply(json.readValue(line, Vote.class));
                     loaded++;
                 } catch (IOException e) {
-                    log.warn("Skipping unreadable line {} of {}: {}", lineNo, file, e.getMessage().lines().findFirst().orElse(""));
+                    log.warn(
+                            "Skipping unreadable line {} of {}: {}",
+                            lineNo,
+                            file,
+                            e.getMessage().lines().findFirst().orElse(""));
                 }
             }
         }

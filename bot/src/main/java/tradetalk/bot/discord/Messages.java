@@ -76,8 +76,8 @@ public final class Messages {
     }
 
     /** A replacement for a message with embeds and components, no text. */
-    public static MessageEditData editEmbeds(List<MessageEmbed> embeds,
-                                             List<? extends MessageTopLevelComponent> components) {
+    public static MessageEditData editEmbeds(
+            List<MessageEmbed> embeds, List<? extends MessageTopLevelComponent> components) {
         return new MessageEditBuilder()
                 .setContent("")
                 .setEmbeds(embeds)

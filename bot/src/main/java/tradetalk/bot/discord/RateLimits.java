@@ -28,20 +28,35 @@ public final class RateLimits {
         this.cooldown = cooldown;
         this.guildBudget = guildBudget;
         this.guildPeriod = guildPeriod;
-        this.users = Caffeine.newBuilder().expireAfterAccess(cooldown.plusMinutes(1)).maximumSize(100_000).build();
-        this.guilds = Caffeine.newBuilder().expireAfterAccess(guildPeriod.plusMinutes(1)).maximumSize(10_000).build();
+        this.users = Caffeine.newBuilder()
+                .expireAfterAccess(cooldown.plusMinutes(1))
+                .maximumSize(100_000)
+                .build();
+        this.guilds = Caffeine.newBuilder()
+                .expireAfterAccess(guildPeriod.plusMinutes(1))
+                .maximumSize(10_000)
+                .build();
     }
 
     /** Why a request was refused and when to retry. */
-    public record Refusal(boolean guildBudget, Duration retryAfter) {
-    }
+    public record Refusal(boolean guildBudget, Duration retryAfter) {}
 
     /** Takes one request for the user in the guild, or says why not (then nothing is taken). */
     public synchronized Optional<Refusal> tryAcquire(String userId, String guildId) {
-        Bucket user = cooldown.isZero() ? null : users.get(userId, k -> Bucket.builder()
-                .addLimit(l -> l.capacity(1).refillIntervally(1, cooldown)).build());
-        Bucket guild = guildBudget == 0 || guildId == null ? null : guilds.get(guildId, k -> Bucket.builder()
-                .addLimit(l -> l.capacity(guildBudget).refillGreedy(guildBudget, guildPeriod)).build());
+        Bucket user = cooldown.isZero()
+                ? null
+                : users.get(
+                        userId,
+                        k -> Bucket.builder()
+                                .addLimit(l -> l.capacity(1).refillIntervally(1, cooldown))
+                                .build());
+        Bucket guild = guildBudget == 0 || guildId == null
+                ? null
+                : guilds.get(
+                        guildId,
+                        k -> Bucket.builder()
+                                .addLimit(l -> l.capacity(guildBudget).refillGreedy(guildBudget, guildPeriod))
+                                .build());
         if (user != null) {
             long wait = user.estimateAbilityToConsume(1).getNanosToWaitForRefill();
             if (wait > 0) {

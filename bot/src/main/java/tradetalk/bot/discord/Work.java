@@ -23,8 +23,8 @@ public final class Work implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Work.class);
 
-    private final ExecutorService executor =
-            Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("discord-work-", 0).factory());
+    private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("discord-work-", 0).factory());
     private final Map<Long, Consumer<String>> inFlight = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
 
@@ -61,7 +61,7 @@ public final class Work implements AutoCloseable {
 
     /** Runs something small off the event thread without a member to tell (autocomplete, digests). */
     public void submit(String what, Runnable task) {
-        submit(what, m -> { }, task::run);
+        submit(what, m -> {}, task::run);
     }
 
     private static void tellFailure(String what, Consumer<String> tell, Throwable e) {

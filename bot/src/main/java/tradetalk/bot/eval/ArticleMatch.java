@@ -34,7 +34,8 @@ public final class ArticleMatch {
         }
         if (!e.file().isBlank() && !a.path().isBlank()) {
             Path name = Path.of(a.path()).getFileName();
-            return name != null && name.toString().equals(Path.of(e.file()).getFileName().toString());
+            return name != null
+                    && name.toString().equals(Path.of(e.file()).getFileName().toString());
         }
         return false;
     }

@@ -63,8 +63,7 @@ public final class EvalQueries {
                 try {
                     records.add(JSON.readTree(lines[i]));
                 } catch (JsonProcessingException e) {
-                    throw new UserError(name + " line " + (i + 1) + ": broken JSON: "
-                            + e.getOriginalMessage());
+                    throw new UserError(name + " line " + (i + 1) + ": broken JSON: " + e.getOriginalMessage());
                 }
             }
         }
@@ -87,13 +86,17 @@ public final class EvalQueries {
             throw new UserError(where + " has no 'query'");
         }
         String type = r.path("question_type").asText("");
-        boolean noAnswer = RetrievalOutput.NULL_QUERY.equals(type) || "no-answer".equals(r.path("expect").asText(""));
+        boolean noAnswer = RetrievalOutput.NULL_QUERY.equals(type)
+                || "no-answer".equals(r.path("expect").asText(""));
         if (type.isEmpty() && noAnswer) {
             type = RetrievalOutput.NULL_QUERY;
         }
         List<EvalQuery.Evidence> evidence = new ArrayList<>();
         for (JsonNode e : r.path("evidence_list")) {
-            evidence.add(new EvalQuery.Evidence(e.path("title").asText(""), e.path("url").asText(""), "",
+            evidence.add(new EvalQuery.Evidence(
+                    e.path("title").asText(""),
+                    e.path("url").asText(""),
+                    "",
                     e.path("fact").asText("")));
         }
         for (JsonNode s : r.path("sources")) {
@@ -103,7 +106,8 @@ public final class EvalQueries {
         for (JsonNode m : r.path("answer_mentions_any")) {
             mentions.add(m.asText(""));
         }
-        String dateText = r.hasNonNull("question_date") ? r.get("question_date").asText()
+        String dateText = r.hasNonNull("question_date")
+                ? r.get("question_date").asText()
                 : r.path("as_of").asText("");
         LocalDate asOf = null;
         if (!dateText.isBlank()) {

@@ -17,8 +17,14 @@ import java.util.Objects;
  *                     expect:"no-answer")
  * @param asOf         answer as of this date (question_date or as_of); null for no date
  */
-public record EvalQuery(String query, String answer, List<String> mentionsAny, String questionType,
-                        List<Evidence> evidence, boolean noAnswer, LocalDate asOf) {
+public record EvalQuery(
+        String query,
+        String answer,
+        List<String> mentionsAny,
+        String questionType,
+        List<Evidence> evidence,
+        boolean noAnswer,
+        LocalDate asOf) {
 
     public EvalQuery {
         Objects.requireNonNull(query, "query");

@@ -23,12 +23,10 @@ public record EvalReport(int queries, int nullQueries, int k, List<SystemReport>
      *
      * @param queries queries with evidence articles (null queries skipped)
      */
-    public record ArticleScores(int queries, double hits1, double hits5, double hits10, double mrr10) {
-    }
+    public record ArticleScores(int queries, double hits1, double hits5, double hits10, double mrr10) {}
 
     /** Scores of one question type. */
-    public record TypeReport(int queries, ArticleScores article, MultiHopMetrics.Summary multihop) {
-    }
+    public record TypeReport(int queries, ArticleScores article, MultiHopMetrics.Summary multihop) {}
 
     /**
      * One retrieval system's figures.
@@ -40,9 +38,13 @@ public record EvalReport(int queries, int nullQueries, int k, List<SystemReport>
      * @param byType      the same per question_type
      * @param retrievalMs retrieval latency
      */
-    public record SystemReport(String name, String mode, MultiHopMetrics.Summary multihop, ArticleScores article,
-                               Map<String, TypeReport> byType, Percentiles retrievalMs) {
-    }
+    public record SystemReport(
+            String name,
+            String mode,
+            MultiHopMetrics.Summary multihop,
+            ArticleScores article,
+            Map<String, TypeReport> byType,
+            Percentiles retrievalMs) {}
 
     /**
      * Composed answers.
@@ -63,18 +65,34 @@ public record EvalReport(int queries, int nullQueries, int k, List<SystemReport>
      * @param retrievalMs         retrieval latency inside answering
      * @param totalMs             whole-answer latency (retrieval + composition)
      */
-    public record AnswerReport(int answered, int nullQueries, double abstentionRateNull, int answerable,
-                               double falseAbstentionRate, int checked, double containsGold, int withSources,
-                               double citesSource, int withEvidence, double citesEvidence,
-                               Map<String, AnswerTypeReport> byQuestionType, Map<String, AnswerTypeReport> byAnswerType,
-                               Percentiles retrievalMs, Percentiles totalMs) {
-    }
+    public record AnswerReport(
+            int answered,
+            int nullQueries,
+            double abstentionRateNull,
+            int answerable,
+            double falseAbstentionRate,
+            int checked,
+            double containsGold,
+            int withSources,
+            double citesSource,
+            int withEvidence,
+            double citesEvidence,
+            Map<String, AnswerTypeReport> byQuestionType,
+            Map<String, AnswerTypeReport> byAnswerType,
+            Percentiles retrievalMs,
+            Percentiles totalMs) {}
 
     /** Answer figures of one kind of question (fields as in {@link AnswerReport}). */
-    public record AnswerTypeReport(int queries, int nullQueries, double abstentionRateNull, int answerable,
-                                   double falseAbstentionRate, int checked, double containsGold, int withEvidence,
-                                   double citesEvidence) {
-    }
+    public record AnswerTypeReport(
+            int queries,
+            int nullQueries,
+            double abstentionRateNull,
+            int answerable,
+            double falseAbstentionRate,
+            int checked,
+            double containsGold,
+            int withEvidence,
+            double citesEvidence) {}
 
     /** The stable {@code eval --json} object (field names are a contract; see the README). */
     public Map<String, Object> toMap() {

@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
-import tradetalk.answer.offline.AnswerType;
 import tradetalk.answer.AnswerRequest;
 import tradetalk.answer.AnswerService;
 import tradetalk.answer.Citation;
 import tradetalk.answer.CitedAnswer;
 import tradetalk.answer.UserError;
+import tradetalk.answer.offline.AnswerType;
 import tradetalk.retrieval.PassageSearch;
 import tradetalk.retrieval.SearchHit;
 import tradetalk.retrieval.SearchRequest;
@@ -29,8 +29,7 @@ import tradetalk.retrieval.eval.RankMetrics;
 public final class Evaluator {
 
     /** A retrieval system to compare: a name and the search mode it uses. */
-    public record Retriever(String name, SearchRequest.Mode mode) {
-    }
+    public record Retriever(String name, SearchRequest.Mode mode) {}
 
     /** Tradetalk's retrieval (the hybrid search as configured). */
     public static final Retriever TRADETALK = new Retriever("tradetalk", SearchRequest.Mode.HYBRID);
@@ -70,8 +69,8 @@ public final class Evaluator {
      * {@code signals} is given, what it computes from the question and its retrieved passages (the offline
      * composer's abstention features, for fitting them).
      */
-    public Evaluator perQuestion(Consumer<Map<String, Object>> sink,
-                                 BiFunction<String, List<SearchHit>, Map<String, Double>> signals) {
+    public Evaluator perQuestion(
+            Consumer<Map<String, Object>> sink, BiFunction<String, List<SearchHit>, Map<String, Double>> signals) {
         this.perQuestion = sink;
         this.signals = signals;
         return this;
@@ -110,39 +109,55 @@ public final class Evaluator {
             if (q.noAnswer()) {
                 continue;
             }
-            List<Boolean> rel = hits.stream().map(h -> ArticleMatch.relevant(h.passage().article(), q.evidence()))
+            List<Boolean> rel = hits.stream()
+                    .map(h -> ArticleMatch.relevant(h.passage().article(), q.evidence()))
                     .toList();
-            MultiHopMetrics.QueryScore mh = q.facts().isEmpty() ? null
-                    : MultiHopMetrics.score(hits.stream().map(h -> h.passage().text()).toList(), q.facts());
+            MultiHopMetrics.QueryScore mh = q.facts().isEmpty()
+                    ? null
+                    : MultiHopMetrics.score(
+                            hits.stream().map(h -> h.passage().text()).toList(), q.facts());
             scored.add(new Scored(q.questionType(), q.evidence().isEmpty() ? null : rel, mh));
         }
         Map<String, EvalReport.TypeReport> byType = new LinkedHashMap<>();
         Map<String, List<Scored>> groups = new TreeMap<>();
-        scored.forEach(s -> groups.computeIfAbsent(s.type(), t -> new ArrayList<>()).add(s));
-        groups.forEach((t, list) -> byType.put(t, new EvalReport.TypeReport(list.size(), article(list),
-                multihop(list))));
-        return new EvalReport.SystemReport(r.name(), r.mode().name().toLowerCase(Locale.ROOT), multihop(scored),
-                article(scored), byType, Percentiles.of(latency));
+        scored.forEach(
+                s -> groups.computeIfAbsent(s.type(), t -> new ArrayList<>()).add(s));
+        groups.forEach(
+                (t, list) -> byType.put(t, new EvalReport.TypeReport(list.size(), article(list), multihop(list))));
+        return new EvalReport.SystemReport(
+                r.name(),
+                r.mode().name().toLowerCase(Locale.ROOT),
+                multihop(scored),
+                article(scored),
+                byType,
+                Percentiles.of(latency));
     }
 
-    private record Scored(String type, List<Boolean> articleRelevance, MultiHopMetrics.QueryScore multihop) {
-    }
+    private record Scored(String type, List<Boolean> articleRelevance, MultiHopMetrics.QueryScore multihop) {}
 
     private static MultiHopMetrics.Summary multihop(List<Scored> list) {
-        return MultiHopMetrics.summarize(list.stream().map(Scored::multihop).filter(m -> m != null).toList());
+        return MultiHopMetrics.summarize(
+                list.stream().map(Scored::multihop).filter(m -> m != null).toList());
     }
 
     private static EvalReport.ArticleScores article(List<Scored> list) {
-        List<List<Boolean>> rels = list.stream().map(Scored::articleRelevance).filter(r -> r != null).toList();
+        List<List<Boolean>> rels = list.stream()
+                .map(Scored::articleRelevance)
+                .filter(r -> r != null)
+                .toList();
         int n = rels.size();
         if (n == 0) {
             return new EvalReport.ArticleScores(0, 0, 0, 0, 0);
         }
-        return new EvalReport.ArticleScores(n,
+        return new EvalReport.ArticleScores(
+                n,
                 rels.stream().filter(r -> RankMetrics.hits(r, 1)).count() / (double) n,
                 rels.stream().filter(r -> RankMetrics.hits(r, 5)).count() / (double) n,
                 rels.stream().filter(r -> RankMetrics.hits(r, 10)).count() / (double) n,
-                rels.stream().mapToDouble(r -> RankMetrics.reciprocalRank(r, 10)).sum() / n);
+                rels.stream()
+                                .mapToDouble(r -> RankMetrics.reciprocalRank(r, 10))
+                                .sum()
+                        / n);
     }
 
     private EvalReport.AnswerReport runAnswers(List<EvalQuery> queries) {
@@ -162,7 +177,9 @@ public final class Evaluator {
             Outcome o = outcome(q, a);
             all.add(o);
             byType.computeIfAbsent(q.questionType(), t -> new Tally()).add(o);
-            byAnswerType.computeIfAbsent(AnswerType.of(q.query()).label(), t -> new Tally()).add(o);
+            byAnswerType
+                    .computeIfAbsent(AnswerType.of(q.query()).label(), t -> new Tally())
+                    .add(o);
             if (perQuestion != null) {
                 perQuestion.accept(record(q, a));
             }
@@ -171,17 +188,27 @@ public final class Evaluator {
         byType.forEach((t, x) -> types.put(t, x.typeReport()));
         Map<String, EvalReport.AnswerTypeReport> answerTypes = new LinkedHashMap<>();
         byAnswerType.forEach((t, x) -> answerTypes.put(t, x.typeReport()));
-        return new EvalReport.AnswerReport(queries.size(), all.nulls, ratio(all.abstainedNull, all.nulls),
-                all.answerable, ratio(all.falseAbstain, all.answerable), all.checked,
-                ratio(all.contains, all.checked), all.withSources, ratio(all.cites, all.withSources),
-                all.withEvidence, ratio(all.citesEvidence, all.withEvidence), types, answerTypes,
-                Percentiles.of(retrieval), Percentiles.of(total));
+        return new EvalReport.AnswerReport(
+                queries.size(),
+                all.nulls,
+                ratio(all.abstainedNull, all.nulls),
+                all.answerable,
+                ratio(all.falseAbstain, all.answerable),
+                all.checked,
+                ratio(all.contains, all.checked),
+                all.withSources,
+                ratio(all.cites, all.withSources),
+                all.withEvidence,
+                ratio(all.citesEvidence, all.withEvidence),
+                types,
+                answerTypes,
+                Percentiles.of(retrieval),
+                Percentiles.of(total));
     }
 
     /** How one answer did. */
-    private record Outcome(boolean noAnswer, boolean abstained, Boolean contains, Boolean citesSource,
-                           Boolean citesEvidence) {
-    }
+    private record Outcome(
+            boolean noAnswer, boolean abstained, Boolean contains, Boolean citesSource, Boolean citesEvidence) {}
 
     private static Outcome outcome(EvalQuery q, CitedAnswer a) {
         if (q.noAnswer()) {
@@ -193,7 +220,8 @@ public final class Evaluator {
             String text = a.answer().toLowerCase(Locale.ROOT);
             contains = !a.abstained() && expected.stream().anyMatch(m -> text.contains(m.toLowerCase(Locale.ROOT)));
         }
-        List<EvalQuery.Evidence> files = q.evidence().stream().filter(e -> !e.file().isBlank()).toList();
+        List<EvalQuery.Evidence> files =
+                q.evidence().stream().filter(e -> !e.file().isBlank()).toList();
         Boolean citesSource = files.isEmpty() ? null : cites(a, files);
         Boolean citesEvidence = q.evidence().isEmpty() ? null : cites(a, q.evidence());
         return new Outcome(false, a.abstained(), contains, citesSource, citesEvidence);
@@ -239,15 +267,23 @@ public final class Evaluator {
         }
 
         EvalReport.AnswerTypeReport typeReport() {
-            return new EvalReport.AnswerTypeReport(nulls + answerable, nulls, ratio(abstainedNull, nulls), answerable,
-                    ratio(falseAbstain, answerable), checked, ratio(contains, checked), withEvidence,
+            return new EvalReport.AnswerTypeReport(
+                    nulls + answerable,
+                    nulls,
+                    ratio(abstainedNull, nulls),
+                    answerable,
+                    ratio(falseAbstain, answerable),
+                    checked,
+                    ratio(contains, checked),
+                    withEvidence,
                     ratio(citesEvidence, withEvidence));
         }
     }
 
     /** The per-question line: what was asked, what should have come back, where the evidence ranked, the answer. */
     private Map<String, Object> record(EvalQuery q, CitedAnswer a) {
-        List<SearchHit> hits = search.search(SearchRequest.of(q.query(), answerK).withAsOf(q.asOf()));
+        List<SearchHit> hits =
+                search.search(SearchRequest.of(q.query(), answerK).withAsOf(q.asOf()));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("question", q.query());
         m.put("question_type", q.questionType());
@@ -268,7 +304,11 @@ public final class Evaluator {
             x.put("article_id", c.article().id());
             x.put("url", c.article().url());
             x.put("title", c.article().title());
-            x.put("published_at", c.article().publishedAt() == null ? null : c.article().publishedAt().toString());
+            x.put(
+                    "published_at",
+                    c.article().publishedAt() == null
+                            ? null
+                            : c.article().publishedAt().toString());
             x.put("evidence", ArticleMatch.relevant(c.article(), q.evidence()));
             cited.add(x);
         }

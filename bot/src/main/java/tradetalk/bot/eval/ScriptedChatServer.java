@@ -87,7 +87,10 @@ public final class ScriptedChatServer implements AutoCloseable {
 
     private static ObjectNode root(String model, String object) {
         ObjectNode root = JSON.createObjectNode();
-        root.put("id", "scripted").put("object", object).put("created", 1_700_000_000L).put("model", model);
+        root.put("id", "scripted")
+                .put("object", object)
+                .put("created", 1_700_000_000L)
+                .put("model", model);
         return root;
     }
 

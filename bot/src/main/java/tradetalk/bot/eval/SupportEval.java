@@ -38,17 +38,21 @@ import tradetalk.retrieval.index.ArticleIndex;
 public final class SupportEval {
 
     /** One labelled model answer (one sentence). */
-    public record Item(String id, String kind, boolean supported, String article, String anchor, String reply) {
-    }
+    public record Item(String id, String kind, boolean supported, String article, String anchor, String reply) {}
 
     /** One item's outcome. */
-    public record Outcome(Item item, boolean flagged, String reason, double similarity, double coverage,
-                          Verdict facts, boolean negationAgrees) {
-    }
+    public record Outcome(
+            Item item,
+            boolean flagged,
+            String reason,
+            double similarity,
+            double coverage,
+            Verdict facts,
+            boolean negationAgrees) {}
 
     /** Precision and recall of flagging unsupported sentences. */
-    public record Score(int items, int unsupported, int flagged, int correctlyFlagged, double precision,
-                        double recall) {
+    public record Score(
+            int items, int unsupported, int flagged, int correctlyFlagged, double precision, double recall) {
 
         static Score of(List<Outcome> outcomes) {
             int unsupported = 0;
@@ -59,7 +63,11 @@ public final class SupportEval {
                 flagged += o.flagged() ? 1 : 0;
                 correct += o.flagged() && !o.item().supported() ? 1 : 0;
             }
-            return new Score(outcomes.size(), unsupported, flagged, correct,
+            return new Score(
+                    outcomes.size(),
+                    unsupported,
+                    flagged,
+                    correct,
                     flagged == 0 ? 0 : round((double) correct / flagged),
                     unsupported == 0 ? 0 : round((double) correct / unsupported));
         }
@@ -115,8 +123,13 @@ public final class SupportEval {
                     throw new IllegalArgumentException(file + " line " + n + " has no '" + key + "'");
                 }
             }
-            out.add(new Item(j.get("id").asText(), j.get("kind").asText(), j.get("supported").asBoolean(),
-                    j.get("article").asText(), j.get("anchor").asText(), j.get("reply").asText()));
+            out.add(new Item(
+                    j.get("id").asText(),
+                    j.get("kind").asText(),
+                    j.get("supported").asBoolean(),
+                    j.get("article").asText(),
+                    j.get("anchor").asText(),
+                    j.get("reply").asText()));
         }
         return out;
     }
@@ -126,27 +139,39 @@ public final class SupportEval {
         SupportChecker checker = new SupportChecker(sentences, threshold);
         List<Outcome> out = new ArrayList<>();
         try (ScriptedChatServer server = ScriptedChatServer.start()) {
-            ModelSettings settings = new ModelSettings(ModelSettings.Provider.OPENAI, server.baseUrl(), "support-eval",
-                    null, Duration.ofSeconds(60), 0, 512, 3000, 0);
+            ModelSettings settings = new ModelSettings(
+                    ModelSettings.Provider.OPENAI,
+                    server.baseUrl(),
+                    "support-eval",
+                    null,
+                    Duration.ofSeconds(60),
+                    0,
+                    512,
+                    3000,
+                    0);
             List<SupportChecker.Measure> measured = new ArrayList<>();
-            ModelComposer composer = ModelComposer.streaming(settings, prompts, (s, cited) -> {
-                SupportChecker.Measure m = checker.measure(s, cited);
-                measured.add(m);
-                return m.verdict(threshold);
-            }, UnsupportedPolicy.MARK);
+            ModelComposer composer = ModelComposer.streaming(
+                    settings,
+                    prompts,
+                    (s, cited) -> {
+                        SupportChecker.Measure m = checker.measure(s, cited);
+                        measured.add(m);
+                        return m.verdict(threshold);
+                    },
+                    UnsupportedPolicy.MARK);
             for (Item item : items) {
                 server.enqueue(item.reply());
                 measured.clear();
-                Composition c = composer.composeWith("answer", Map.of("question", "What happened?"),
-                        evidence(item), s -> { });
+                Composition c =
+                        composer.composeWith("answer", Map.of("question", "What happened?"), evidence(item), s -> {});
                 if (c.sentences().size() != 1 || measured.size() != 1) {
                     throw new IllegalArgumentException("item " + item.id() + ": expected one cited sentence, got "
                             + c.sentences().size());
                 }
                 CheckedSentence s = c.sentences().getFirst();
                 SupportChecker.Measure m = measured.getFirst();
-                out.add(new Outcome(item, !s.supported(), s.reason(), m.similarity(), m.coverage(), m.facts(),
-                        m.negationAgrees()));
+                out.add(new Outcome(
+                        item, !s.supported(), s.reason(), m.similarity(), m.coverage(), m.facts(), m.negationAgrees()));
             }
         }
         return out;
@@ -155,11 +180,14 @@ public final class SupportEval {
     /** The passage of the item's article holding the anchor first, then the article's other passages. */
     private List<SearchHit> evidence(Item item) {
         ArticleMeta article = index.articles().stream()
-                .filter(a -> Path.of(a.path()).getFileName().toString().equals(item.article())).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("item " + item.id() + ": article " + item.article()
-                        + " is not in the index"));
+                .filter(a -> Path.of(a.path()).getFileName().toString().equals(item.article()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "item " + item.id() + ": article " + item.article() + " is not in the index"));
         List<Passage> passages = index.passages(article.id());
-        Passage anchor = passages.stream().filter(p -> p.text().contains(item.anchor())).findFirst()
+        Passage anchor = passages.stream()
+                .filter(p -> p.text().contains(item.anchor()))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("item " + item.id() + ": no passage of "
                         + item.article() + " contains '" + item.anchor() + "'"));
         List<SearchHit> hits = new ArrayList<>();
@@ -182,8 +210,15 @@ public final class SupportEval {
         m.put("all", Score.of(outcomes).toMap());
         Map<String, Map<String, Object>> kinds = new TreeMap<>();
         for (Outcome o : outcomes) {
-            Map<String, Object> k = kinds.computeIfAbsent(o.item().kind(), x -> new LinkedHashMap<>(
-                    Map.of("items", 0, "flagged", 0, "labelled_supported", o.item().supported())));
+            Map<String, Object> k = kinds.computeIfAbsent(
+                    o.item().kind(),
+                    x -> new LinkedHashMap<>(Map.of(
+                            "items",
+                            0,
+                            "flagged",
+                            0,
+                            "labelled_supported",
+                            o.item().supported())));
             k.put("items", (int) k.get("items") + 1);
             k.put("flagged", (int) k.get("flagged") + (o.flagged() ? 1 : 0));
         }
@@ -195,8 +230,8 @@ public final class SupportEval {
             double at = t / 100.0;
             List<Outcome> re = tune.stream().map(o -> rejudge(o, at)).toList();
             Score s = Score.of(re);
-            double f1 = s.precision() + s.recall() == 0 ? 0 : 2 * s.precision() * s.recall()
-                    / (s.precision() + s.recall());
+            double f1 =
+                    s.precision() + s.recall() == 0 ? 0 : 2 * s.precision() * s.recall() / (s.precision() + s.recall());
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("threshold", at);
             row.put("precision", s.precision());
@@ -247,10 +282,9 @@ public final class SupportEval {
     }
 
     private static Outcome rejudge(Outcome o, double at) {
-        Verdict v = new SupportChecker.Measure(o.facts(), o.similarity(), o.coverage(), o.negationAgrees())
-                .verdict(at);
-        return new Outcome(o.item(), !v.supported(), v.reason(), o.similarity(), o.coverage(), o.facts(),
-                o.negationAgrees());
+        Verdict v = new SupportChecker.Measure(o.facts(), o.similarity(), o.coverage(), o.negationAgrees()).verdict(at);
+        return new Outcome(
+                o.item(), !v.supported(), v.reason(), o.similarity(), o.coverage(), o.facts(), o.negationAgrees());
     }
 
     private static double round(double v) {

@@ -22,6 +22,7 @@ class AskWithModelTest {
 
     @TempDir
     Path tmp;
+
     FakeModelServer server;
 
     @BeforeEach
@@ -36,13 +37,29 @@ class AskWithModelTest {
     }
 
     private Map<String, String> env(String provider, String baseUrl) {
-        return Map.of("TRADETALK_MODEL_PROVIDER", provider, "TRADETALK_MODEL_BASE_URL", baseUrl,
-                "TRADETALK_MODEL_NAME", "test-model", "TRADETALK_MODEL_API_KEY", KEY,
-                "TRADETALK_MODEL_TIMEOUT", "2s", "TRADETALK_MODEL_MAX_RETRIES", "0");
+        return Map.of(
+                "TRADETALK_MODEL_PROVIDER",
+                provider,
+                "TRADETALK_MODEL_BASE_URL",
+                baseUrl,
+                "TRADETALK_MODEL_NAME",
+                "test-model",
+                "TRADETALK_MODEL_API_KEY",
+                KEY,
+                "TRADETALK_MODEL_TIMEOUT",
+                "2s",
+                "TRADETALK_MODEL_MAX_RETRIES",
+                "0");
     }
 
     private CliRun ask(Map<String, String> env) {
-        return CliRun.run(env, "", "ask", "--json", "--index", tmp.resolve("index").toString(),
+        return CliRun.run(
+                env,
+                "",
+                "ask",
+                "--json",
+                "--index",
+                tmp.resolve("index").toString(),
                 "Where did Trump hope to sign the first phase of the deal?");
     }
 
@@ -56,12 +73,14 @@ class AskWithModelTest {
         JsonNode a = JSON.readTree(r.out());
         assertThat(a.get("backend").asText()).isEqualTo("openai");
         assertThat(a.get("fallback").isNull()).isTrue();
-        assertThat(a.get("answer").asText()).isEqualTo("Trump hoped to sign it at the APEC summit in Santiago, Chile [1].");
+        assertThat(a.get("answer").asText())
+                .isEqualTo("Trump hoped to sign it at the APEC summit in Santiago, Chile [1].");
         assertThat(a.get("citations")).hasSize(1);
         assertThat(a.get("usage").get("model").asText()).isEqualTo("test-model");
         assertThat(server.lastRequest().body().path("model").asText()).isEqualTo("test-model");
         assertThat(server.lastRequest().message("user"))
-                .contains("Where did Trump hope to sign the first phase of the deal?").contains("[1]");
+                .contains("Where did Trump hope to sign the first phase of the deal?")
+                .contains("[1]");
         assertThat(r.out() + r.err()).doesNotContain(KEY);
     }
 
@@ -77,7 +96,8 @@ class AskWithModelTest {
         JsonNode a = JSON.readTree(r.out());
         assertThat(a.get("backend").asText()).isEqualTo("openai");
         // defusing Discord mentions is the Discord message layer's job, not part of the answer
-        assertThat(a.get("answer").asText()).isEqualTo("Trump hoped to sign it in Santiago, Chile, said @everyone [1].");
+        assertThat(a.get("answer").asText())
+                .isEqualTo("Trump hoped to sign it in Santiago, Chile, said @everyone [1].");
         assertThat(r.out()).doesNotContain("\u200B");
     }
 
@@ -128,7 +148,8 @@ class AskWithModelTest {
 
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode a = JSON.readTree(r.out());
-        assertThat(a.get("answer").asText()).isEqualTo("Trump hoped to sign it at the APEC summit in Santiago, Chile [1].");
+        assertThat(a.get("answer").asText())
+                .isEqualTo("Trump hoped to sign it at the APEC summit in Santiago, Chile [1].");
         JsonNode s = a.get("sentences");
         assertThat(s).hasSize(2);
         assertThat(s.get(0).get("supported").asBoolean()).isTrue();
@@ -146,12 +167,18 @@ class AskWithModelTest {
         Map<String, String> env = new java.util.HashMap<>(env("openai", server.openAiBaseUrl()));
         env.put("TRADETALK_ANSWER_UNSUPPORTED", "mark");
 
-        CliRun r = CliRun.run(env, "", "ask", "--index", tmp.resolve("index").toString(),
+        CliRun r = CliRun.run(
+                env,
+                "",
+                "ask",
+                "--index",
+                tmp.resolve("index").toString(),
                 "Where did Trump hope to sign the first phase of the deal?");
 
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).startsWith("Trump hoped to sign it at the APEC summit in Santiago, Chile [1]. "
-                + "China agreed to buy $50 billion of soybeans [1]. (not found in the cited source)\n");
+        assertThat(r.out())
+                .startsWith("Trump hoped to sign it at the APEC summit in Santiago, Chile [1]. "
+                        + "China agreed to buy $50 billion of soybeans [1]. (not found in the cited source)\n");
     }
 
     @Test

@@ -41,16 +41,20 @@ class BadInputCliTest {
         assertThat(j.get("added").asInt()).isEqualTo(2);
         assertThat(j.get("rejected")).isEmpty();
         List<String> skipped = new ArrayList<>();
-        j.get("skipped").forEach(x -> skipped.add(Path.of(x.get("source").asText()).getFileName() + ": "
-                + x.get("reason").asText()));
-        assertThat(skipped).containsExactlyInAnyOrder(
-                "article.TXT.bak: unsupported file type (expected one of .htm, .html, .json, .jsonl, .markdown, .md, "
-                        + ".ndjson, .txt)",
-                "loop: symbolic link loop (a directory that contains itself); not followed",
-                "report.pdf: unsupported file type (expected one of .htm, .html, .json, .jsonl, .markdown, .md, "
-                        + ".ndjson, .txt)");
-        assertThat(r.err()).contains("tradetalk: 3 file(s) in the directories are not articles and were skipped (")
-                .contains("report.pdf").contains("; reasons in \"skipped\")");
+        j.get("skipped")
+                .forEach(x -> skipped.add(Path.of(x.get("source").asText()).getFileName() + ": "
+                        + x.get("reason").asText()));
+        assertThat(skipped)
+                .containsExactlyInAnyOrder(
+                        "article.TXT.bak: unsupported file type (expected one of .htm, .html, .json, .jsonl, .markdown, .md, "
+                                + ".ndjson, .txt)",
+                        "loop: symbolic link loop (a directory that contains itself); not followed",
+                        "report.pdf: unsupported file type (expected one of .htm, .html, .json, .jsonl, .markdown, .md, "
+                                + ".ndjson, .txt)");
+        assertThat(r.err())
+                .contains("tradetalk: 3 file(s) in the directories are not articles and were skipped (")
+                .contains("report.pdf")
+                .contains("; reasons in \"skipped\")");
     }
 
     private static void assertOneLineError(CliRun r, String message) {
@@ -65,16 +69,18 @@ class BadInputCliTest {
 
         CliRun r = CliRun.run("eval", "--score-only", bin.toString());
 
-        assertOneLineError(r, bin + ": not UTF-8 text (a binary file?); expected the JSON array a retrieval run "
-                + "writes");
+        assertOneLineError(
+                r, bin + ": not UTF-8 text (a binary file?); expected the JSON array a retrieval run " + "writes");
     }
 
     @Test
     void given_since_and_window_when_asking_for_status_then_they_are_refused_as_contradictory() {
         CliRun r = CliRun.run("status", "--index", index(), "--since", "2019-11-01", "--window", "30");
 
-        assertOneLineError(r, "give --since or --window, not both: --since DATE covers everything from DATE, "
-                + "--window DAYS the days back from the newest article");
+        assertOneLineError(
+                r,
+                "give --since or --window, not both: --since DATE covers everything from DATE, "
+                        + "--window DAYS the days back from the newest article");
     }
 
     @Test
@@ -94,11 +100,18 @@ class BadInputCliTest {
     void given_an_articles_directory_that_does_not_exist_when_asking_on_an_empty_index_then_one_line_names_the_key() {
         Path missing = tmp.resolve("no-such-articles");
 
-        CliRun r = CliRun.run(java.util.Map.of("TRADETALK_INDEX_ARTICLES", missing.toString()), "", "ask", "--index",
-                index(), "What did China pledge?");
+        CliRun r = CliRun.run(
+                java.util.Map.of("TRADETALK_INDEX_ARTICLES", missing.toString()),
+                "",
+                "ask",
+                "--index",
+                index(),
+                "What did China pledge?");
 
-        assertOneLineError(r, "the index " + index() + " is empty and index.articles (" + missing + ") does not exist:"
-                + " set index.articles (TRADETALK_INDEX_ARTICLES) to a directory of articles, or run tradetalk "
-                + "ingest PATH");
+        assertOneLineError(
+                r,
+                "the index " + index() + " is empty and index.articles (" + missing + ") does not exist:"
+                        + " set index.articles (TRADETALK_INDEX_ARTICLES) to a directory of articles, or run tradetalk "
+                        + "ingest PATH");
     }
 }

@@ -29,15 +29,27 @@ class CliContractTest {
     @Test
     void given_an_empty_index_when_asking_with_json_then_it_ingests_the_seeds_and_prints_the_documented_object()
             throws IOException {
-        CliRun r = CliRun.run("ask", "--json", "--index", index(), "Where", "did", "Trump", "hope", "to", "sign",
-                "the", "first", "phase", "of", "the", "deal?");
+        CliRun r = CliRun.run(
+                "ask", "--json", "--index", index(), "Where", "did", "Trump", "hope", "to", "sign", "the", "first",
+                "phase", "of", "the", "deal?");
 
         assertThat(r.exit()).isZero();
         assertThat(r.err()).contains("the index was empty; ingested 3 articles from " + CliRun.SEEDS);
         assertThat(r.out().lines().count()).isEqualTo(1);
         JsonNode a = JSON.readTree(r.out());
-        assertThat(iterableFieldNames(a)).containsExactly("question", "answer", "abstained", "backend", "fallback",
-                "citations", "nearest", "usage", "timings_ms", "as_of", "sentences");
+        assertThat(iterableFieldNames(a))
+                .containsExactly(
+                        "question",
+                        "answer",
+                        "abstained",
+                        "backend",
+                        "fallback",
+                        "citations",
+                        "nearest",
+                        "usage",
+                        "timings_ms",
+                        "as_of",
+                        "sentences");
         assertThat(a.get("sentences")).isEmpty(); // the offline composer quotes: nothing to check
         assertThat(a.get("question").asText()).isEqualTo("Where did Trump hope to sign the first phase of the deal?");
         assertThat(a.get("abstained").asBoolean()).isFalse();
@@ -46,8 +58,8 @@ class CliContractTest {
         assertThat(a.get("usage").isNull()).isTrue();
         assertThat(a.get("answer").asText()).contains("Santiago").contains("[1]");
         JsonNode c = a.get("citations").get(0);
-        assertThat(iterableFieldNames(c)).containsExactly("n", "article_id", "title", "source", "published_at",
-                "url", "path", "passage");
+        assertThat(iterableFieldNames(c))
+                .containsExactly("n", "article_id", "title", "source", "published_at", "url", "path", "passage");
         assertThat(c.get("n").asInt()).isEqualTo(1);
         assertThat(c.get("published_at").asText()).isEqualTo("2019-10-25");
         assertThat(c.get("path").asText()).endsWith("001_094b3742853613a8.txt");
@@ -58,8 +70,14 @@ class CliContractTest {
     void given_questions_on_stdin_when_asking_with_json_then_each_gets_one_line() throws IOException {
         CliRun.run("ingest", "--index", index(), CliRun.SEEDS.toString());
 
-        CliRun r = CliRun.run(Map.of(), "Who asked for the Saturday phone call?\n\n"
-                + "What did the European Commission decide about steel quotas?\n", "ask", "--json", "--index", index());
+        CliRun r = CliRun.run(
+                Map.of(),
+                "Who asked for the Saturday phone call?\n\n"
+                        + "What did the European Commission decide about steel quotas?\n",
+                "ask",
+                "--json",
+                "--index",
+                index());
 
         assertThat(r.exit()).isZero();
         List<String> lines = r.out().lines().toList();
@@ -77,7 +95,8 @@ class CliContractTest {
         CliRun.run("ingest", "--index", index(), CliRun.SEEDS.toString());
         String q = "What did Trump say about Hong Kong?";
 
-        JsonNode now = JSON.readTree(CliRun.run("ask", "--json", "--index", index(), q).out());
+        JsonNode now =
+                JSON.readTree(CliRun.run("ask", "--json", "--index", index(), q).out());
         JsonNode then = JSON.readTree(CliRun.run("ask", "--json", "--index", index(), "--as-of", "2019-11-20", q)
                 .out());
 
@@ -93,7 +112,9 @@ class CliContractTest {
         CliRun r = CliRun.run("ask", "--index", index(), "--as-of", "2019-02-30", "What did Trump say?");
 
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("'2019-02-30' is not a date; use YYYY-MM-DD").doesNotContain("\tat ");
+        assertThat(r.err())
+                .contains("'2019-02-30' is not a date; use YYYY-MM-DD")
+                .doesNotContain("\tat ");
         assertThat(r.out()).isEmpty();
     }
 
@@ -114,8 +135,7 @@ class CliContractTest {
     }
 
     @Test
-    void given_good_and_bad_files_when_ingesting_then_the_good_go_in_and_each_bad_one_is_reported()
-            throws IOException {
+    void given_good_and_bad_files_when_ingesting_then_the_good_go_in_and_each_bad_one_is_reported() throws IOException {
         Path in = Files.createDirectories(tmp.resolve("in"));
         Files.copy(CliRun.SEEDS.resolve("001_094b3742853613a8.txt"), in.resolve("good.txt"));
         Files.writeString(in.resolve("empty.md"), "");
@@ -129,11 +149,15 @@ class CliContractTest {
         assertThat(j.get("added").asInt()).isEqualTo(1);
         assertThat(j.get("articles_in_index").asInt()).isEqualTo(1);
         List<String> rejected = new ArrayList<>();
-        j.get("rejected").forEach(x -> rejected.add(x.get("source").asText() + ": " + x.get("reason").asText()));
+        j.get("rejected")
+                .forEach(x -> rejected.add(
+                        x.get("source").asText() + ": " + x.get("reason").asText()));
         assertThat(rejected).hasSize(3);
         assertThat(rejected).anySatisfy(x -> assertThat(x).contains("empty.md").contains("empty"));
-        assertThat(rejected).anySatisfy(x -> assertThat(x).contains("broken.json").contains("JSON"));
-        assertThat(rejected).anySatisfy(x -> assertThat(x).contains("baddate.md").contains("impossible date"));
+        assertThat(rejected)
+                .anySatisfy(x -> assertThat(x).contains("broken.json").contains("JSON"));
+        assertThat(rejected)
+                .anySatisfy(x -> assertThat(x).contains("baddate.md").contains("impossible date"));
 
         CliRun text = CliRun.run("ingest", "--index", index(), in.toString());
         assertThat(text.exit()).isEqualTo(Cli.PARTIAL);
@@ -168,8 +192,10 @@ class CliContractTest {
         CliRun r = CliRun.run(Map.of("TRADETALK_MODEL_TIMEOUT", "soon"), "", "ask", "--index", index(), "hi");
 
         assertThat(r.exit()).isEqualTo(Cli.FAILED);
-        assertThat(r.err().strip()).startsWith("tradetalk: bad value for config key model.timeout")
-                .doesNotContain("\tat ").doesNotContain("Exception");
+        assertThat(r.err().strip())
+                .startsWith("tradetalk: bad value for config key model.timeout")
+                .doesNotContain("\tat ")
+                .doesNotContain("Exception");
         assertThat(r.out()).isEmpty();
     }
 
@@ -183,7 +209,8 @@ class CliContractTest {
 
     @Test
     void given_missing_files_when_ingesting_then_they_are_reported_not_thrown() {
-        CliRun r = CliRun.run("ingest", "--index", index(), tmp.resolve("nope.txt").toString());
+        CliRun r =
+                CliRun.run("ingest", "--index", index(), tmp.resolve("nope.txt").toString());
 
         assertThat(r.exit()).isEqualTo(Cli.PARTIAL);
         assertThat(r.err()).contains("nope.txt").contains("no such file");

@@ -19,8 +19,11 @@ record CliRun(int exit, String out, String err) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Map<String, String> e = new HashMap<>(env);
         e.putIfAbsent("TRADETALK_INDEX_ARTICLES", SEEDS.toString());
-        int code = Cli.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+        int code = Cli.run(
+                args,
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
                 e);
         return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

@@ -19,14 +19,15 @@ class DiscordCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
+    private record Run(int code, String out, String err) {}
 
     private Run run(Map<String, String> env) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Cli.run(new String[] {"discord", "--index", dir.resolve("index").toString()},
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+        int code = Cli.run(
+                new String[] {"discord", "--index", dir.resolve("index").toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
                 env);
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -42,14 +43,22 @@ class DiscordCommandTest {
     @Test
     void given_a_rejected_token_when_starting_the_bot_then_it_says_so_without_printing_the_token() throws IOException {
         try (FakeDiscord discord = new FakeDiscord("the-right-token")) {
-            Run r = run(Map.of("TRADETALK_DISCORD_TOKEN", "leaked-wrong-token",
-                    "TRADETALK_DISCORD_API_BASE_URL", discord.restBaseUrl(),
-                    "TRADETALK_DISCORD_GATEWAY_URL", discord.gatewayUrl(),
-                    "TRADETALK_DISCORD_FEEDBACK_DIR", dir.resolve("feedback").toString(),
-                    "TRADETALK_INDEX_ARTICLES", ""));
+            Run r = run(Map.of(
+                    "TRADETALK_DISCORD_TOKEN",
+                    "leaked-wrong-token",
+                    "TRADETALK_DISCORD_API_BASE_URL",
+                    discord.restBaseUrl(),
+                    "TRADETALK_DISCORD_GATEWAY_URL",
+                    discord.gatewayUrl(),
+                    "TRADETALK_DISCORD_FEEDBACK_DIR",
+                    dir.resolve("feedback").toString(),
+                    "TRADETALK_INDEX_ARTICLES",
+                    ""));
 
             assertThat(r.code()).isEqualTo(Cli.FAILED);
-            assertThat(r.err()).contains("rejected the bot token").doesNotContain("leaked-wrong-token")
+            assertThat(r.err())
+                    .contains("rejected the bot token")
+                    .doesNotContain("leaked-wrong-token")
                     .doesNotContain("Exception");
         }
     }
@@ -61,15 +70,26 @@ class DiscordCommandTest {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = s.getLocalPort();
         }
-        Run r = run(Map.of("TRADETALK_DISCORD_TOKEN", "some-token",
-                "TRADETALK_DISCORD_API_BASE_URL", "http://127.0.0.1:" + closedPort + "/api/v10/",
-                "TRADETALK_DISCORD_GATEWAY_URL", "ws://127.0.0.1:" + closedPort + "/",
-                "TRADETALK_DISCORD_FEEDBACK_DIR", dir.resolve("feedback").toString(),
-                "TRADETALK_INDEX_ARTICLES", ""));
+        Run r = run(Map.of(
+                "TRADETALK_DISCORD_TOKEN",
+                "some-token",
+                "TRADETALK_DISCORD_API_BASE_URL",
+                "http://127.0.0.1:" + closedPort + "/api/v10/",
+                "TRADETALK_DISCORD_GATEWAY_URL",
+                "ws://127.0.0.1:" + closedPort + "/",
+                "TRADETALK_DISCORD_FEEDBACK_DIR",
+                dir.resolve("feedback").toString(),
+                "TRADETALK_INDEX_ARTICLES",
+                ""));
 
         assertThat(r.code()).isEqualTo(Cli.FAILED);
-        assertThat(r.err().strip()).doesNotContain("\n").startsWith("tradetalk: cannot reach Discord")
-                .contains("127.0.0.1:" + closedPort).contains("discord.api-base-url")
-                .doesNotContain("unexpected error").doesNotContain("Exception").doesNotContain("some-token");
+        assertThat(r.err().strip())
+                .doesNotContain("\n")
+                .startsWith("tradetalk: cannot reach Discord")
+                .contains("127.0.0.1:" + closedPort)
+                .contains("discord.api-base-url")
+                .doesNotContain("unexpected error")
+                .doesNotContain("Exception")
+                .doesNotContain("some-token");
     }
 }

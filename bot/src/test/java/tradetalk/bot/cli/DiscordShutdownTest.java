@@ -22,6 +22,7 @@ class DiscordShutdownTest {
 
     @TempDir
     Path tmp;
+
     FakeDiscord discord;
     Process child;
 
@@ -40,21 +41,33 @@ class DiscordShutdownTest {
             throws Exception {
         discord = new FakeDiscord(TOKEN);
         Path log = Files.createDirectories(Path.of("target")).resolve("discord-shutdown-test.log");
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
-                "tradetalk.bot.Main", "discord", "--index", tmp.resolve("index").toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().putAll(Map.of(
-                "TRADETALK_DISCORD_TOKEN", TOKEN,
-                "TRADETALK_DISCORD_API_BASE_URL", discord.restBaseUrl(),
-                "TRADETALK_DISCORD_GATEWAY_URL", discord.gatewayUrl(),
-                "TRADETALK_DISCORD_COOLDOWN", "0s",
-                "TRADETALK_DISCORD_FEEDBACK_DIR", tmp.resolve("feedback").toString(),
-                "TRADETALK_INDEX_ARTICLES", CliRun.SEEDS.toString()));
+        ProcessBuilder pb = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "--add-modules",
+                        "jdk.incubator.vector",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "tradetalk.bot.Main",
+                        "discord",
+                        "--index",
+                        tmp.resolve("index").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        pb.environment()
+                .putAll(Map.of(
+                        "TRADETALK_DISCORD_TOKEN", TOKEN,
+                        "TRADETALK_DISCORD_API_BASE_URL", discord.restBaseUrl(),
+                        "TRADETALK_DISCORD_GATEWAY_URL", discord.gatewayUrl(),
+                        "TRADETALK_DISCORD_COOLDOWN", "0s",
+                        "TRADETALK_DISCORD_FEEDBACK_DIR",
+                                tmp.resolve("feedback").toString(),
+                        "TRADETALK_INDEX_ARTICLES", CliRun.SEEDS.toString()));
         child = pb.start();
         discord.awaitReady(TIMEOUT);
 
-        InteractionHandle ask = discord.sendSlashCommand(discord.normalUser(), "ask",
+        InteractionHandle ask = discord.sendSlashCommand(
+                discord.normalUser(),
+                "ask",
                 Map.of("question", "Where did Trump hope to sign the first phase of the deal?"));
         RecordedRequest ack = discord.awaitRequest("POST", ask.callbackPath(), TIMEOUT);
         assertThat(ack.body().path("type").asInt()).isEqualTo(5);
@@ -62,13 +75,16 @@ class DiscordShutdownTest {
 
         await().atMost(TIMEOUT).until(() -> !child.isAlive());
         assertThat(child.exitValue()).isZero();
-        RecordedRequest answer = discord.awaitRequest("PATCH",
-                "webhooks/" + discord.applicationId() + "/" + ask.token() + "/messages/@original", TIMEOUT);
-        assertThat(answer.body().path("content").asText()).satisfiesAnyOf(
-                text -> assertThat(text).contains("Santiago").contains("[1]"),
-                text -> assertThat(text).contains("ask again"));
+        RecordedRequest answer = discord.awaitRequest(
+                "PATCH", "webhooks/" + discord.applicationId() + "/" + ask.token() + "/messages/@original", TIMEOUT);
+        assertThat(answer.body().path("content").asText())
+                .satisfiesAnyOf(
+                        text -> assertThat(text).contains("Santiago").contains("[1]"),
+                        text -> assertThat(text).contains("ask again"));
         String output = Files.readString(log);
-        assertThat(output).contains("Stopping the Discord bot").contains("Discord bot stopped")
+        assertThat(output)
+                .contains("Stopping the Discord bot")
+                .contains("Discord bot stopped")
                 .doesNotContain(TOKEN);
     }
 }

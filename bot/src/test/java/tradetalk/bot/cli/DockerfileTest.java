@@ -38,20 +38,26 @@ class DockerfileTest {
 
     @Test
     void given_the_dockerfile_then_a_healthcheck_runs_the_cheap_health_command() {
-        assertThat(instruction("HEALTHCHECK")).contains("CMD [\"java\"").contains("\"/app/tradetalk.jar\", \"health\"]");
+        assertThat(instruction("HEALTHCHECK"))
+                .contains("CMD [\"java\"")
+                .contains("\"/app/tradetalk.jar\", \"health\"]");
     }
 
     @Test
     void given_the_dockerfile_then_the_seed_articles_are_not_indexed_unless_asked_for() {
-        assertThat(instruction("ENV")).contains("TRADETALK_INDEX_ARTICLES=/data/articles")
-                .doesNotContain("/app/data/articles").doesNotContain("/app/seed-articles");
+        assertThat(instruction("ENV"))
+                .contains("TRADETALK_INDEX_ARTICLES=/data/articles")
+                .doesNotContain("/app/data/articles")
+                .doesNotContain("/app/seed-articles");
     }
 
     @Test
     void given_the_dockerfile_then_nothing_phones_home_and_native_libraries_have_a_fixed_place() {
         assertThat(instruction("ENV")).contains("OPT_OUT_TRACKING=true");
-        assertThat(instruction("ENTRYPOINT")).contains("-Djava.io.tmpdir=/data/tmp")
-                .contains("-Dtradetalk.cache.dir=/data/cache/tradetalk").contains("jdk.incubator.vector");
+        assertThat(instruction("ENTRYPOINT"))
+                .contains("-Djava.io.tmpdir=/data/tmp")
+                .contains("-Dtradetalk.cache.dir=/data/cache/tradetalk")
+                .contains("jdk.incubator.vector");
         assertThat(dockerfile).contains("java --list-modules | grep -q '^jdk.incubator.vector@'");
     }
 }

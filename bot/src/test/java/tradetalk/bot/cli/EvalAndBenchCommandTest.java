@@ -12,8 +12,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import tradetalk.bot.eval.EvalQuery;
 import org.junit.jupiter.api.io.TempDir;
+import tradetalk.bot.eval.EvalQuery;
 
 class EvalAndBenchCommandTest {
 
@@ -22,14 +22,16 @@ class EvalAndBenchCommandTest {
     @TempDir
     Path tmp;
 
-    private record Run(int code, String out, String err) {
-    }
+    private record Run(int code, String out, String err) {}
 
     private static Run cli(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
+        int code = Cli.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                Map.of());
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -39,7 +41,10 @@ class EvalAndBenchCommandTest {
 
     @Test
     void given_the_benchmarks_sample_output_when_scored_only_then_it_prints_the_official_figures() throws Exception {
-        Run r = cli("eval", "--score-only", resource("/eval/multihop-rag-sample-output.json").toString());
+        Run r = cli(
+                "eval",
+                "--score-only",
+                resource("/eval/multihop-rag-sample-output.json").toString());
 
         assertThat(r.code()).isZero();
         assertThat(r.out()).isEqualTo(String.format("Hits@10 0.7500%nHits@4 0.6250%nMAP@10 0.2746%nMRR@10 0.5491%n"));
@@ -49,8 +54,18 @@ class EvalAndBenchCommandTest {
     void given_the_seeds_and_seeds_dev_when_evaluated_with_compare_then_the_json_report_has_every_system()
             throws Exception {
         Path perQuestion = tmp.resolve("per-question.jsonl");
-        Run r = cli("eval", "--corpus", SEEDS.toString(), "--queries", resource("/eval/seeds-dev.jsonl").toString(),
-                "--compare", "--warmup", "1", "--json", "--per-question", perQuestion.toString());
+        Run r = cli(
+                "eval",
+                "--corpus",
+                SEEDS.toString(),
+                "--queries",
+                resource("/eval/seeds-dev.jsonl").toString(),
+                "--compare",
+                "--warmup",
+                "1",
+                "--json",
+                "--per-question",
+                perQuestion.toString());
 
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
@@ -74,9 +89,11 @@ class EvalAndBenchCommandTest {
         assertThat(j.at("/answers/null_queries").asInt()).isEqualTo(1);
         assertThat(j.at("/answers/checked").asInt()).isEqualTo(7);
         assertThat(j.at("/answers/with_sources").asInt()).isEqualTo(7);
-        for (String field : new String[] {"abstention_rate_null", "false_abstention_rate", "contains_gold",
-                "cites_source"}) {
-            assertThat(j.at("/answers/" + field).isNumber()).as("answers.%s is present", field).isTrue();
+        for (String field :
+                new String[] {"abstention_rate_null", "false_abstention_rate", "contains_gold", "cites_source"}) {
+            assertThat(j.at("/answers/" + field).isNumber())
+                    .as("answers.%s is present", field)
+                    .isTrue();
         }
         // the seed set's one null question is refused and its seven answerable ones are answered from their source
         assertThat(j.at("/answers/abstention_rate_null").asDouble()).isEqualTo(1.0);
@@ -85,8 +102,11 @@ class EvalAndBenchCommandTest {
         assertThat(j.at("/answers/cites_source").asDouble()).isEqualTo(1.0);
         assertThat(j.at("/answers/with_evidence").asInt()).isEqualTo(7);
         assertThat(j.at("/answers/cites_evidence").asDouble()).isEqualTo(1.0);
-        assertThat(j.at("/answers/by_question_type/null_query/abstention_rate_null").asDouble()).isEqualTo(1.0);
-        assertThat(j.at("/answers/by_question_type/unspecified/answerable").asInt()).isEqualTo(7);
+        assertThat(j.at("/answers/by_question_type/null_query/abstention_rate_null")
+                        .asDouble())
+                .isEqualTo(1.0);
+        assertThat(j.at("/answers/by_question_type/unspecified/answerable").asInt())
+                .isEqualTo(7);
         List<String> lines = Files.readAllLines(perQuestion);
         assertThat(lines).hasSize(8);
         JsonNode first = new ObjectMapper().readTree(lines.getFirst());
@@ -103,7 +123,8 @@ class EvalAndBenchCommandTest {
     @Test
     void given_a_half_then_only_the_questions_at_even_or_odd_positions_are_kept() {
         List<EvalQuery> qs = java.util.stream.IntStream.range(0, 5)
-                .mapToObj(i -> new EvalQuery("q" + i, "", List.of(), null, List.of(), false, null)).toList();
+                .mapToObj(i -> new EvalQuery("q" + i, "", List.of(), null, List.of(), false, null))
+                .toList();
 
         assertThat(EvalCommand.half(qs, "tune")).extracting(EvalQuery::query).containsExactly("q0", "q2", "q4");
         assertThat(EvalCommand.half(qs, "check")).extracting(EvalQuery::query).containsExactly("q1", "q3");
@@ -111,8 +132,18 @@ class EvalAndBenchCommandTest {
 
     @Test
     void given_a_half_when_evaluated_then_the_report_counts_and_names_it() throws Exception {
-        Run r = cli("eval", "--corpus", SEEDS.toString(), "--queries", resource("/eval/seeds-dev.jsonl").toString(),
-                "--half", "check", "--no-answers", "--warmup", "0", "--json");
+        Run r = cli(
+                "eval",
+                "--corpus",
+                SEEDS.toString(),
+                "--queries",
+                resource("/eval/seeds-dev.jsonl").toString(),
+                "--half",
+                "check",
+                "--no-answers",
+                "--warmup",
+                "0",
+                "--json");
 
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
@@ -122,11 +153,18 @@ class EvalAndBenchCommandTest {
 
     @Test
     void given_an_unknown_half_when_evaluated_then_one_line_names_the_choices() throws Exception {
-        Run r = cli("eval", "--corpus", SEEDS.toString(), "--queries", resource("/eval/seeds-dev.jsonl").toString(),
-                "--half", "odd");
+        Run r = cli(
+                "eval",
+                "--corpus",
+                SEEDS.toString(),
+                "--queries",
+                resource("/eval/seeds-dev.jsonl").toString(),
+                "--half",
+                "odd");
 
         assertThat(r.code()).isEqualTo(Cli.FAILED);
-        assertThat(r.err()).contains("tradetalk: --half must be tune or check, got 'odd'")
+        assertThat(r.err())
+                .contains("tradetalk: --half must be tune or check, got 'odd'")
                 .doesNotContain("Exception");
     }
 
@@ -135,14 +173,27 @@ class EvalAndBenchCommandTest {
         Run r = cli("eval", "--queries", resource("/eval/seeds-dev.jsonl").toString());
 
         assertThat(r.code()).isEqualTo(Cli.FAILED);
-        assertThat(r.err()).contains("give --corpus FILE|DIR to ingest, or --index DIR to reuse an index")
+        assertThat(r.err())
+                .contains("give --corpus FILE|DIR to ingest, or --index DIR to reuse an index")
                 .doesNotContain("Exception");
     }
 
     @Test
     void given_a_tiny_synthetic_corpus_with_random_vectors_when_benched_then_the_report_has_every_field() {
-        Run r = cli("bench", "--articles", "30", "--vectors", "random", "--questions", "20", "--warmup", "2",
-                "--threads", "2,8", "--no-cold-start", "--json");
+        Run r = cli(
+                "bench",
+                "--articles",
+                "30",
+                "--vectors",
+                "random",
+                "--questions",
+                "20",
+                "--warmup",
+                "2",
+                "--threads",
+                "2,8",
+                "--no-cold-start",
+                "--json");
 
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j;
@@ -177,16 +228,19 @@ class EvalAndBenchCommandTest {
     void given_labelled_model_answers_when_the_support_check_is_evaluated_then_precision_and_recall_are_counted(
             @org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
         Path set = tmp.resolve("support.jsonl");
-        java.nio.file.Files.writeString(set, String.join("\n",
-                "{\"id\":\"a\",\"kind\":\"supported\",\"supported\":true,\"article\":\"001_094b3742853613a8.txt\","
-                        + "\"anchor\":\"deputy level\",\"reply\":\"USTR said discussions will go on continuously at "
-                        + "the deputy level [1].\"}",
-                "{\"id\":\"b\",\"kind\":\"number\",\"supported\":false,\"article\":\"001_094b3742853613a8.txt\","
-                        + "\"anchor\":\"resume purchases\",\"reply\":\"China agreed to buy $50 billion of U.S. "
-                        + "agricultural products [1].\"}",
-                "{\"id\":\"c\",\"kind\":\"negation\",\"supported\":false,\"article\":\"001_094b3742853613a8.txt\","
-                        + "\"anchor\":\"deputy level\",\"reply\":\"USTR said discussions will not continue at the "
-                        + "deputy level [1].\"}"));
+        java.nio.file.Files.writeString(
+                set,
+                String.join(
+                        "\n",
+                        "{\"id\":\"a\",\"kind\":\"supported\",\"supported\":true,\"article\":\"001_094b3742853613a8.txt\","
+                                + "\"anchor\":\"deputy level\",\"reply\":\"USTR said discussions will go on continuously at "
+                                + "the deputy level [1].\"}",
+                        "{\"id\":\"b\",\"kind\":\"number\",\"supported\":false,\"article\":\"001_094b3742853613a8.txt\","
+                                + "\"anchor\":\"resume purchases\",\"reply\":\"China agreed to buy $50 billion of U.S. "
+                                + "agricultural products [1].\"}",
+                        "{\"id\":\"c\",\"kind\":\"negation\",\"supported\":false,\"article\":\"001_094b3742853613a8.txt\","
+                                + "\"anchor\":\"deputy level\",\"reply\":\"USTR said discussions will not continue at the "
+                                + "deputy level [1].\"}"));
 
         Run r = cli("eval", "--support", set.toString(), "--corpus", SEEDS.toString(), "--json");
 
@@ -206,8 +260,19 @@ class EvalAndBenchCommandTest {
     @Test
     void given_the_seeds_as_a_corpus_when_benched_with_model_rate_then_ingest_is_set_against_the_model_on_its_texts()
             throws Exception {
-        Run r = cli("bench", "--corpus", SEEDS.toString(), "--queries", resource("/eval/seeds-dev.jsonl").toString(),
-                "--model-rate", "--questions", "5", "--warmup", "3", "--no-cold-start", "--json");
+        Run r = cli(
+                "bench",
+                "--corpus",
+                SEEDS.toString(),
+                "--queries",
+                resource("/eval/seeds-dev.jsonl").toString(),
+                "--model-rate",
+                "--questions",
+                "5",
+                "--warmup",
+                "3",
+                "--no-cold-start",
+                "--json");
 
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
@@ -215,7 +280,8 @@ class EvalAndBenchCommandTest {
         assertThat(j.at("/ingest/snippets_per_s").asDouble()).isPositive();
         assertThat(j.at("/model_rate/batch").asInt()).isEqualTo(64);
         // the yardstick embeds exactly what ingest embedded: one text per indexed passage
-        assertThat(j.at("/model_rate/texts").asInt()).isEqualTo(j.at("/passages").asInt());
+        assertThat(j.at("/model_rate/texts").asInt())
+                .isEqualTo(j.at("/passages").asInt());
         assertThat(j.at("/model_rate/runs_passages_per_s")).hasSize(2);
         assertThat(j.at("/model_rate/ingest_ratio").asDouble()).isPositive();
         assertThat(j.at("/ask/questions").asInt()).isEqualTo(5);
@@ -224,7 +290,9 @@ class EvalAndBenchCommandTest {
             assertThat(j.at("/ask/" + part + "/count").asInt()).as(part).isEqualTo(5);
         }
         for (String part : new String[] {"query_embedding_ms", "bm25_ms", "dense_ms", "hybrid_ms"}) {
-            assertThat(j.at("/retrieval_parts/" + part + "/count").asInt()).as(part).isEqualTo(5);
+            assertThat(j.at("/retrieval_parts/" + part + "/count").asInt())
+                    .as(part)
+                    .isEqualTo(5);
         }
     }
 
@@ -233,7 +301,8 @@ class EvalAndBenchCommandTest {
         Run r = cli("bench", "--model-rate", "--no-cold-start");
 
         assertThat(r.code()).isEqualTo(Cli.FAILED);
-        assertThat(r.err()).contains("--queries and --model-rate go with --corpus FILE|DIR")
+        assertThat(r.err())
+                .contains("--queries and --model-rate go with --corpus FILE|DIR")
                 .doesNotContain("Exception");
     }
 }

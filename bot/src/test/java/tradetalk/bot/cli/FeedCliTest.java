@@ -33,6 +33,7 @@ class FeedCliTest {
 
     @TempDir
     Path tmp;
+
     HttpServer server;
     final Map<String, String[]> routes = new ConcurrentHashMap<>(); // path -> {content type, body}
     final List<String> hosts = new CopyOnWriteArrayList<>();
@@ -98,27 +99,31 @@ class FeedCliTest {
         CliRun r = CliRun.run("ingest", "--index", index());
 
         assertThat(r.exit()).isEqualTo(Cli.FAILED);
-        assertThat(r.err()).contains("nothing to ingest: give files or directories (PATH), or --feed URL")
+        assertThat(r.err())
+                .contains("nothing to ingest: give files or directories (PATH), or --feed URL")
                 .doesNotContain("Exception");
     }
 
     @Test
     void given_a_feed_when_ingested_twice_then_items_go_in_once_and_the_second_run_is_a_304() throws IOException {
-        CliRun first = CliRun.run(LOOPBACK_ONLY, "", "ingest", "--json", "--index", index(), "--feed",
-                base() + "/wire.rss");
-        CliRun second = CliRun.run(LOOPBACK_ONLY, "", "ingest", "--json", "--index", index(), "--feed",
-                base() + "/wire.rss");
+        CliRun first =
+                CliRun.run(LOOPBACK_ONLY, "", "ingest", "--json", "--index", index(), "--feed", base() + "/wire.rss");
+        CliRun second =
+                CliRun.run(LOOPBACK_ONLY, "", "ingest", "--json", "--index", index(), "--feed", base() + "/wire.rss");
 
         assertThat(first.exit()).as(first.err()).isZero();
         JsonNode a = JSON.readTree(first.out());
         assertThat(a.get("added").asInt()).isEqualTo(2);
         assertThat(a.get("articles_in_index").asInt()).isEqualTo(2);
-        assertThat(a.get("feeds").get(0).get("from_feed_text").asInt()).as("the non-loopback item").isEqualTo(1);
+        assertThat(a.get("feeds").get(0).get("from_feed_text").asInt())
+                .as("the non-loopback item")
+                .isEqualTo(1);
         JsonNode b = JSON.readTree(second.out());
         assertThat(b.get("added").asInt()).isZero();
         assertThat(b.get("feeds").get(0).get("not_modified").asBoolean()).isTrue();
         assertThat(paths.stream().filter("/story"::equals).count()).isEqualTo(1);
-        assertThat(Files.exists(tmp.resolve("index").resolve("feeds-state.json"))).isTrue();
+        assertThat(Files.exists(tmp.resolve("index").resolve("feeds-state.json")))
+                .isTrue();
     }
 
     @Test
@@ -140,7 +145,9 @@ class FeedCliTest {
         CliRun r = CliRun.run(Map.of(), "", "watch", "--once", "--config", config.toString(), "--index", index());
 
         assertThat(r.exit()).as(r.err()).isEqualTo(Cli.PARTIAL);
-        assertThat(r.out()).contains("Feed Broken outlet: failed: feed Broken outlet").contains("HTTP 404")
+        assertThat(r.out())
+                .contains("Feed Broken outlet: failed: feed Broken outlet")
+                .contains("HTTP 404")
                 .contains("Feed Wire: 2 items");
     }
 

@@ -20,7 +20,9 @@ class HealthCommandTest {
     @Test
     void given_a_readable_index_when_probed_then_ok_with_the_article_count() throws IOException {
         Path index = tmp.resolve("index");
-        assertThat(CliRun.run("ingest", "--index", index.toString(), CliRun.SEEDS.toString()).exit()).isZero();
+        assertThat(CliRun.run("ingest", "--index", index.toString(), CliRun.SEEDS.toString())
+                        .exit())
+                .isZero();
 
         CliRun text = CliRun.run("health", "--index", index.toString());
         CliRun json = CliRun.run("health", "--json", "--index", index.toString());
@@ -35,9 +37,12 @@ class HealthCommandTest {
     @Test
     void given_an_index_that_lost_its_commit_point_when_probed_then_unhealthy_with_the_reason() throws IOException {
         Path index = tmp.resolve("index");
-        assertThat(CliRun.run("ingest", "--index", index.toString(), CliRun.SEEDS.toString()).exit()).isZero();
+        assertThat(CliRun.run("ingest", "--index", index.toString(), CliRun.SEEDS.toString())
+                        .exit())
+                .isZero();
         try (Stream<Path> s = Files.list(index)) {
-            for (Path p : s.filter(p -> p.getFileName().toString().startsWith("segments_")).toList()) {
+            for (Path p : s.filter(p -> p.getFileName().toString().startsWith("segments_"))
+                    .toList()) {
                 Files.delete(p);
             }
         }

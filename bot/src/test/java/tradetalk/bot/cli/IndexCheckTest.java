@@ -24,7 +24,9 @@ class IndexCheckTest {
 
     private Path seededIndex() {
         Path index = tmp.resolve("index");
-        assertThat(CliRun.run("ingest", "--index", index.toString(), CliRun.SEEDS.toString()).exit()).isZero();
+        assertThat(CliRun.run("ingest", "--index", index.toString(), CliRun.SEEDS.toString())
+                        .exit())
+                .isZero();
         return index;
     }
 
@@ -44,7 +46,8 @@ class IndexCheckTest {
     private static Path file(Path index, String prefix) throws IOException {
         try (Stream<Path> s = Files.list(index)) {
             return s.filter(p -> p.getFileName().toString().startsWith(prefix))
-                    .max(Comparator.comparingLong(p -> p.toFile().length())).orElseThrow();
+                    .max(Comparator.comparingLong(p -> p.toFile().length()))
+                    .orElseThrow();
         }
     }
 
@@ -56,8 +59,9 @@ class IndexCheckTest {
         CliRun json = CliRun.run("check", "--json", "--index", index.toString());
 
         assertThat(text.exit()).isZero();
-        assertThat(text.out()).startsWith("The index at " + index + " is sound: 1 segment(s), 13 documents, "
-                + "every checksum verified.");
+        assertThat(text.out())
+                .startsWith("The index at " + index + " is sound: 1 segment(s), 13 documents, "
+                        + "every checksum verified.");
         JsonNode j = JSON.readTree(json.out());
         assertThat(j.get("status").asText()).isEqualTo("sound");
         assertThat(j.get("sound").asBoolean()).isTrue();
@@ -75,7 +79,8 @@ class IndexCheckTest {
         CliRun json = CliRun.run("check", "--json", "--index", index.toString());
 
         assertThat(text.exit()).isEqualTo(Cli.FAILED);
-        assertThat(text.out()).startsWith("The index at " + index + " is damaged:\n  - segment _0 ")
+        assertThat(text.out())
+                .startsWith("The index at " + index + " is damaged:\n  - segment _0 ")
                 .contains("Nothing was changed. Restore " + index + " from a backup, or move it aside and ingest")
                 .doesNotContainIgnoringCase("checkindex");
         assertThat(text.err()).isEmpty();
@@ -97,9 +102,11 @@ class IndexCheckTest {
         CliRun r = CliRun.run("sources", "--index", index.toString());
 
         assertThat(r.exit()).isEqualTo(Cli.FAILED);
-        assertThat(r.err().strip()).startsWith("tradetalk: index " + index + " is damaged: file "
-                        + segments.getFileName() + " is corrupt (")
-                .contains("Run `tradetalk check --index " + index + "`").doesNotContainIgnoringCase("checkindex");
+        assertThat(r.err().strip())
+                .startsWith(
+                        "tradetalk: index " + index + " is damaged: file " + segments.getFileName() + " is corrupt (")
+                .contains("Run `tradetalk check --index " + index + "`")
+                .doesNotContainIgnoringCase("checkindex");
         assertThat(r.err().lines()).hasSize(1);
         assertThat(ReadOnlyIndexTest.snapshot(index)).isEqualTo(before);
         assertThat(CliRun.run("check", "--index", index.toString()).out()).contains("is damaged:");

@@ -27,9 +27,16 @@ class LauncherTest {
     /** A repository layout whose every build input is older than its jar. */
     @BeforeEach
     void layout() throws IOException {
-        for (String f : List.of("pom.xml", "retrieval/pom.xml", "retrieval/src/main/java/tradetalk/A.java",
-                "bot/pom.xml", "bot/src/main/resources/x.txt", "prompts/answer.txt", "config/logback.xml",
-                "config/tradetalk.yml", "bot/target/tradetalk.jar")) {
+        for (String f : List.of(
+                "pom.xml",
+                "retrieval/pom.xml",
+                "retrieval/src/main/java/tradetalk/A.java",
+                "bot/pom.xml",
+                "bot/src/main/resources/x.txt",
+                "prompts/answer.txt",
+                "config/logback.xml",
+                "config/tradetalk.yml",
+                "bot/target/tradetalk.jar")) {
             Path p = root.resolve(f);
             Files.createDirectories(p.getParent());
             Files.writeString(p, f);
@@ -44,8 +51,15 @@ class LauncherTest {
 
     private static String bash(String script, Path root, String stdin) throws IOException, InterruptedException {
         // sourced, the script only defines its functions ($0 is "bash", not the script)
-        Process p = new ProcessBuilder("bash", "-c", "source \"$1\"; ROOT=\"$2\"; JAR=\"$ROOT/bot/target/tradetalk.jar\"; "
-                + script, "bash", SCRIPT.toString(), root.toString()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        "bash",
+                        "-c",
+                        "source \"$1\"; ROOT=\"$2\"; JAR=\"$ROOT/bot/target/tradetalk.jar\"; " + script,
+                        "bash",
+                        SCRIPT.toString(),
+                        root.toString())
+                .redirectErrorStream(true)
+                .start();
         p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
         p.getOutputStream().close();
         if (!p.waitFor(30, TimeUnit.SECONDS)) {
@@ -56,7 +70,8 @@ class LauncherTest {
     }
 
     private String needsBuild() throws IOException, InterruptedException {
-        return bash("if needs_build; then echo build; else echo fresh; fi", root, "").strip();
+        return bash("if needs_build; then echo build; else echo fresh; fi", root, "")
+                .strip();
     }
 
     private void touch(String file) throws IOException {
@@ -78,8 +93,12 @@ class LauncherTest {
 
     @Test
     void given_a_changed_source_prompt_pom_or_logging_config_then_a_build() throws Exception {
-        for (String input : List.of("retrieval/src/main/java/tradetalk/A.java", "prompts/answer.txt", "bot/pom.xml",
-                "config/logback.xml", "bot/src/main/resources/x.txt")) {
+        for (String input : List.of(
+                "retrieval/src/main/java/tradetalk/A.java",
+                "prompts/answer.txt",
+                "bot/pom.xml",
+                "config/logback.xml",
+                "bot/src/main/resources/x.txt")) {
             layout();
             touch(input);
             assertThat(needsBuild()).as(input).isEqualTo("build");
@@ -102,8 +121,11 @@ class LauncherTest {
 
     @Test
     void given_the_jvms_incubator_notice_on_stderr_then_only_that_line_is_dropped() throws Exception {
-        String out = bash("drop_incubator_notice", root, "WARNING: Using incubator modules: jdk.incubator.vector\n"
-                + "tradetalk: the index was empty\nWARNING: something else\n");
+        String out = bash(
+                "drop_incubator_notice",
+                root,
+                "WARNING: Using incubator modules: jdk.incubator.vector\n"
+                        + "tradetalk: the index was empty\nWARNING: something else\n");
 
         assertThat(out).isEqualTo("tradetalk: the index was empty\nWARNING: something else\n");
     }

@@ -5,8 +5,7 @@ import tradetalk.retrieval.embed.BgeSmallEmbedder;
 /** Run in a child JVM by {@link ModelLifecycleTest}: starts loading the model and exits at once. */
 public final class LoadThenExitMain {
 
-    private LoadThenExitMain() {
-    }
+    private LoadThenExitMain() {}
 
     public static void main(String[] args) {
         new BgeSmallEmbedder().prepare();

@@ -25,13 +25,16 @@ class ModelLifecycleTest {
     @TempDir
     Path tmp;
 
-    private record Child(int exit, String out, String err) {
-    }
+    private record Child(int exit, String out, String err) {}
 
     private Child java(List<String> jvmOptions, String mainClass, String... args)
             throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path")));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-modules",
+                "jdk.incubator.vector",
+                "-cp",
+                System.getProperty("java.class.path")));
         cmd.addAll(jvmOptions);
         cmd.add(mainClass);
         cmd.addAll(List.of(args));
@@ -48,16 +51,24 @@ class ModelLifecycleTest {
     void given_an_index_when_listing_sources_then_the_embedding_model_is_never_loaded_and_stdout_is_clean()
             throws Exception {
         Path index = tmp.resolve("index");
-        assertThat(CliRun.run("ingest", "--index", index.toString(), CliRun.SEEDS.toString()).exit()).isZero();
+        assertThat(CliRun.run("ingest", "--index", index.toString(), CliRun.SEEDS.toString())
+                        .exit())
+                .isZero();
         Path classes = tmp.resolve("classes.log");
 
-        Child c = java(List.of("-Xlog:class+load=info:file=" + classes, PRODUCT_LOGGING), "tradetalk.bot.Main",
-                "sources", "--index", index.toString());
+        Child c = java(
+                List.of("-Xlog:class+load=info:file=" + classes, PRODUCT_LOGGING),
+                "tradetalk.bot.Main",
+                "sources",
+                "--index",
+                index.toString());
 
         assertThat(c.exit()).as(c.err()).isZero();
         assertThat(c.out().lines().toList()).hasSize(4).last().isEqualTo("3 article(s).");
-        assertThat(Files.readString(classes)).contains("tradetalk.retrieval.index.ArticleIndex")
-                .doesNotContain("dev.langchain4j.model.embedding.onnx").doesNotContain("ai.onnxruntime");
+        assertThat(Files.readString(classes))
+                .contains("tradetalk.retrieval.index.ArticleIndex")
+                .doesNotContain("dev.langchain4j.model.embedding.onnx")
+                .doesNotContain("ai.onnxruntime");
     }
 
     @Test
@@ -74,7 +85,8 @@ class ModelLifecycleTest {
         Child c = java(List.of("-Dlogback.configurationFile=" + logback), LoadThenExitMain.class.getName());
 
         assertThat(c.exit()).as(c.err()).isZero();
-        assertThat(c.err()).contains("Loading bge-small-en-v1.5-q")
+        assertThat(c.err())
+                .contains("Loading bge-small-en-v1.5-q")
                 .contains("Exit waited for the embedding model load: ");
         assertThat(c.out()).isEmpty();
     }
@@ -85,8 +97,12 @@ class ModelLifecycleTest {
         Path javaTmp = Files.createDirectories(tmp.resolve("java-tmp"));
         Path cache = tmp.resolve("cache");
 
-        Child c = java(List.of("-Djava.io.tmpdir=" + javaTmp, "-Dtradetalk.cache.dir=" + cache, PRODUCT_LOGGING),
-                "tradetalk.bot.Main", "ask", "--index", tmp.resolve("index").toString(),
+        Child c = java(
+                List.of("-Djava.io.tmpdir=" + javaTmp, "-Dtradetalk.cache.dir=" + cache, PRODUCT_LOGGING),
+                "tradetalk.bot.Main",
+                "ask",
+                "--index",
+                tmp.resolve("index").toString(),
                 "Where did Trump hope to sign the deal?");
 
         assertThat(c.exit()).as(c.err()).isZero();

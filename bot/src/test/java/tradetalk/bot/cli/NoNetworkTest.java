@@ -22,11 +22,20 @@ class NoNetworkTest {
             throws Exception {
         Path record = tmp.resolve("connections.txt");
         Path log = tmp.resolve("child.log");
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
-                RecordingSocketsMain.class.getName(), record.toString(),
-                "ask", "--index", tmp.resolve("index").toString(), "Where did Trump hope to sign the deal?")
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder pb = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "--add-modules",
+                        "jdk.incubator.vector",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        RecordingSocketsMain.class.getName(),
+                        record.toString(),
+                        "ask",
+                        "--index",
+                        tmp.resolve("index").toString(),
+                        "Where did Trump hope to sign the deal?")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         pb.environment().remove("OPT_OUT_TRACKING");
         pb.environment().remove("DJL_OFFLINE");
         pb.environment().put("TRADETALK_INDEX_ARTICLES", CliRun.SEEDS.toString());

@@ -18,13 +18,22 @@ class QuietLoggingTest {
 
     private String ingestStderr(Map<String, String> env) throws IOException, InterruptedException {
         Path err = tmp.resolve("err-" + env.size() + ".txt");
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
-                // the shipped logging configuration, not the tests' logback-test.xml
-                "-Dlogback.configurationFile=" + Path.of("target/classes/logback.xml").toAbsolutePath(),
-                "tradetalk.bot.Main", "ingest", "--index", tmp.resolve("index-" + env.size()).toString(),
-                CliRun.SEEDS.toString())
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile());
+        ProcessBuilder pb = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "--add-modules",
+                        "jdk.incubator.vector",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        // the shipped logging configuration, not the tests' logback-test.xml
+                        "-Dlogback.configurationFile="
+                                + Path.of("target/classes/logback.xml").toAbsolutePath(),
+                        "tradetalk.bot.Main",
+                        "ingest",
+                        "--index",
+                        tmp.resolve("index-" + env.size()).toString(),
+                        CliRun.SEEDS.toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(err.toFile());
         pb.environment().remove("TRADETALK_LOG_LEVEL");
         pb.environment().putAll(env);
         Process p = pb.start();
@@ -36,6 +45,8 @@ class QuietLoggingTest {
     @Test
     void given_no_log_level_when_ingesting_then_no_info_lines_and_with_info_asked_then_they_appear() throws Exception {
         assertThat(ingestStderr(Map.of())).doesNotContain(" INFO ");
-        assertThat(ingestStderr(Map.of("TRADETALK_LOG_LEVEL", "INFO"))).contains(" INFO ").contains("Ingested 3 new");
+        assertThat(ingestStderr(Map.of("TRADETALK_LOG_LEVEL", "INFO")))
+                .contains(" INFO ")
+                .contains("Ingested 3 new");
     }
 }

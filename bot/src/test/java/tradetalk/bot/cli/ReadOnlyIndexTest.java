@@ -41,7 +41,9 @@ class ReadOnlyIndexTest {
 
     private Path seededIndex() {
         Path index = tmp.resolve("index");
-        assertThat(CliRun.run("ingest", "--index", index.toString(), CliRun.SEEDS.toString()).exit()).isZero();
+        assertThat(CliRun.run("ingest", "--index", index.toString(), CliRun.SEEDS.toString())
+                        .exit())
+                .isZero();
         return index;
     }
 
@@ -57,8 +59,11 @@ class ReadOnlyIndexTest {
         CliRun r = CliRun.run("sources", "--index", notes.toString());
 
         assertThat(r.exit()).isEqualTo(Cli.FAILED);
-        assertThat(r.err().strip()).startsWith("tradetalk: " + notes + " is not a Tradetalk index and not empty")
-                .contains("_index.md").contains("nothing was changed").doesNotContain("\tat ");
+        assertThat(r.err().strip())
+                .startsWith("tradetalk: " + notes + " is not a Tradetalk index and not empty")
+                .contains("_index.md")
+                .contains("nothing was changed")
+                .doesNotContain("\tat ");
         assertThat(r.err().lines()).hasSize(1);
         assertThat(snapshot(notes)).isEqualTo(before);
     }
@@ -68,7 +73,8 @@ class ReadOnlyIndexTest {
             throws IOException {
         Path index = seededIndex();
         try (Stream<Path> s = Files.list(index)) {
-            for (Path p : s.filter(p -> p.getFileName().toString().startsWith("segments_")).toList()) {
+            for (Path p : s.filter(p -> p.getFileName().toString().startsWith("segments_"))
+                    .toList()) {
                 Files.delete(p);
             }
         }
@@ -79,8 +85,10 @@ class ReadOnlyIndexTest {
 
         assertThat(r.exit()).isEqualTo(Cli.FAILED);
         assertThat(r.out()).doesNotContain("No articles indexed");
-        assertThat(r.err().strip()).startsWith("tradetalk: index " + index + " is damaged: its commit point")
-                .contains("Nothing was changed").contains("tradetalk check --index " + index)
+        assertThat(r.err().strip())
+                .startsWith("tradetalk: index " + index + " is damaged: its commit point")
+                .contains("Nothing was changed")
+                .contains("tradetalk check --index " + index)
                 .contains("restore the directory from a backup");
         assertThat(snapshot(index)).isEqualTo(before);
     }
@@ -93,13 +101,25 @@ class ReadOnlyIndexTest {
         String dir = index.toString();
 
         assertThat(CliRun.run("sources", "--index", dir).out()).contains("3 article(s).");
-        assertThat(CliRun.run("ask", "--index", dir, "Where did Trump hope to sign the deal?").out())
+        assertThat(CliRun.run("ask", "--index", dir, "Where did Trump hope to sign the deal?")
+                        .out())
                 .contains("Santiago");
         assertThat(CliRun.run("status", "--index", dir).exit()).isZero();
-        assertThat(CliRun.run("summary", "--index", dir, "--topic", "phase one deal").exit()).isZero();
-        assertThat(CliRun.run("eval", "--index", dir, "--no-answers", "--queries",
-                Path.of("src/test/resources/eval/seeds-dev.jsonl").toString()).exit()).isZero();
-        assertThat(CliRun.run("ingest", "--index", dir, CliRun.SEEDS.toString()).out()).contains("0 new");
+        assertThat(CliRun.run("summary", "--index", dir, "--topic", "phase one deal")
+                        .exit())
+                .isZero();
+        assertThat(CliRun.run(
+                                "eval",
+                                "--index",
+                                dir,
+                                "--no-answers",
+                                "--queries",
+                                Path.of("src/test/resources/eval/seeds-dev.jsonl")
+                                        .toString())
+                        .exit())
+                .isZero();
+        assertThat(CliRun.run("ingest", "--index", dir, CliRun.SEEDS.toString()).out())
+                .contains("0 new");
 
         assertThat(snapshot(index)).isEqualTo(before);
     }
@@ -133,8 +153,9 @@ class ReadOnlyIndexTest {
         CliRun r = CliRun.run("sources", "--index", file.toString());
 
         assertThat(r.exit()).isEqualTo(Cli.FAILED);
-        assertThat(r.err().strip()).isEqualTo("tradetalk: index " + file
-                + " is a file, not a directory; give a new or empty directory, or an existing index");
+        assertThat(r.err().strip())
+                .isEqualTo("tradetalk: index " + file
+                        + " is a file, not a directory; give a new or empty directory, or an existing index");
         assertThat(Files.readString(file)).isEqualTo("not an index\n");
     }
 }

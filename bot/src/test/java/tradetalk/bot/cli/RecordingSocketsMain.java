@@ -22,8 +22,7 @@ import tradetalk.bot.Main;
  */
 public final class RecordingSocketsMain {
 
-    private RecordingSocketsMain() {
-    }
+    private RecordingSocketsMain() {}
 
     @SuppressWarnings("deprecation") // the one hook that sees every java.net.Socket, proxies bypassed or not
     public static void main(String[] args) throws IOException {
@@ -48,8 +47,7 @@ public final class RecordingSocketsMain {
         }
 
         @Override
-        protected void create(boolean stream) {
-        }
+        protected void create(boolean stream) {}
 
         @Override
         protected void connect(String host, int port) throws IOException {
@@ -67,12 +65,10 @@ public final class RecordingSocketsMain {
         }
 
         @Override
-        protected void bind(InetAddress host, int port) {
-        }
+        protected void bind(InetAddress host, int port) {}
 
         @Override
-        protected void listen(int backlog) {
-        }
+        protected void listen(int backlog) {}
 
         @Override
         protected void accept(SocketImpl s) throws IOException {
@@ -95,16 +91,13 @@ public final class RecordingSocketsMain {
         }
 
         @Override
-        protected void close() {
-        }
+        protected void close() {}
 
         @Override
-        protected void sendUrgentData(int data) {
-        }
+        protected void sendUrgentData(int data) {}
 
         @Override
-        public void setOption(int optID, Object value) {
-        }
+        public void setOption(int optID, Object value) {}
 
         @Override
         public Object getOption(int optID) {

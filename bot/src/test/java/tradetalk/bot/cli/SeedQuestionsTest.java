@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Every question of the seed development set, answered through the CLI as that file says. */
 class SeedQuestionsTest {
@@ -46,7 +46,12 @@ class SeedQuestionsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("questions")
     void answered_as_the_development_set_says(JsonNode q) throws IOException {
-        CliRun r = CliRun.run("ask", "--json", "--index", tmp.resolve("index").toString(), q.get("query").asText());
+        CliRun r = CliRun.run(
+                "ask",
+                "--json",
+                "--index",
+                tmp.resolve("index").toString(),
+                q.get("query").asText());
         assertThat(r.exit()).isZero();
         JsonNode a = JSON.readTree(r.out());
 
@@ -60,12 +65,16 @@ class SeedQuestionsTest {
         String answer = a.get("answer").asText().toLowerCase(Locale.ROOT);
         List<String> mentions = new ArrayList<>();
         q.get("answer_mentions_any").forEach(m -> mentions.add(m.asText().toLowerCase(Locale.ROOT)));
-        assertThat(mentions).as("answer <%s> mentions one of %s", answer, mentions).anyMatch(answer::contains);
+        assertThat(mentions)
+                .as("answer <%s> mentions one of %s", answer, mentions)
+                .anyMatch(answer::contains);
 
         List<String> expectedFiles = new ArrayList<>();
         q.get("sources").forEach(s -> expectedFiles.add(s.asText()));
         List<String> cited = new ArrayList<>();
-        a.get("citations").forEach(c -> cited.add(Path.of(c.get("path").asText()).getFileName().toString()));
+        a.get("citations")
+                .forEach(c ->
+                        cited.add(Path.of(c.get("path").asText()).getFileName().toString()));
         assertThat(cited).as("cites one of %s", expectedFiles).containsAnyElementsOf(expectedFiles);
         // every [n] in the answer has a citation, and every citation is used
         for (JsonNode c : a.get("citations")) {

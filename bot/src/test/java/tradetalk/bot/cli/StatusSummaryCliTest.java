@@ -44,7 +44,9 @@ class StatusSummaryCliTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--index", index.toString()));
-        int code = Cli.run(all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = Cli.run(
+                all.toArray(String[]::new),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8),
                 Map.of("TRADETALK_INDEX_ARTICLES", seeds().toString()));
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
@@ -60,15 +62,14 @@ class StatusSummaryCliTest {
         assertThat(j.path("topic").asText()).isEqualTo("US–China trade talks");
         assertThat(j.path("status").asText()).contains("[1]");
         assertThat(j.path("empty").asBoolean()).isFalse();
-        assertThat(j.path("items").findValuesAsText("date")).containsExactly("2019-11-26", "2019-11-18",
-                "2019-10-25");
+        assertThat(j.path("items").findValuesAsText("date")).containsExactly("2019-11-26", "2019-11-18", "2019-10-25");
         for (JsonNode item : j.path("items")) {
             assertThat(item.path("text").asText()).matches(".*\\[\\d+]$");
             assertThat(item.path("citations")).isNotEmpty();
         }
         JsonNode c = j.path("citations").get(0);
-        assertThat(iterable(c.fieldNames())).containsExactly("n", "article_id", "title", "source", "published_at",
-                "url", "path", "passage");
+        assertThat(iterable(c.fieldNames()))
+                .containsExactly("n", "article_id", "title", "source", "published_at", "url", "path", "passage");
         assertThat(j.path("backend").asText()).isEqualTo("offline");
     }
 
@@ -78,9 +79,12 @@ class StatusSummaryCliTest {
         Run r = run("status", "--since", "2019-11-01");
 
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).startsWith("Status of US–China trade talks:")
-                .contains("Timeline (newest first):\n  2019-11-26  ").contains("\n  2019-11-18  ")
-                .doesNotContain("2019-10-25  ").contains("Sources:\n  [1] ");
+        assertThat(r.out())
+                .startsWith("Status of US–China trade talks:")
+                .contains("Timeline (newest first):\n  2019-11-26  ")
+                .contains("\n  2019-11-18  ")
+                .doesNotContain("2019-10-25  ")
+                .contains("Sources:\n  [1] ");
     }
 
     @Test
@@ -110,12 +114,20 @@ class StatusSummaryCliTest {
     @Test
     @DisplayName("summary --topic within dates cites only articles in the range")
     void should_summarise_topic_within_dates() throws Exception {
-        Run r = run("summary", "--topic", "US–China trade talks", "--since", "2019-11-01", "--until",
-                "2019-11-30", "--json");
+        Run r = run(
+                "summary",
+                "--topic",
+                "US–China trade talks",
+                "--since",
+                "2019-11-01",
+                "--until",
+                "2019-11-30",
+                "--json");
 
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.json().path("citations").findValuesAsText("published_at"))
-                .isNotEmpty().allMatch(d -> d.startsWith("2019-11"));
+                .isNotEmpty()
+                .allMatch(d -> d.startsWith("2019-11"));
     }
 
     @Test

@@ -27,16 +27,15 @@ class TerminalProgressTest {
         }
         p.end();
 
-        assertThat(buf.toString(StandardCharsets.UTF_8).lines().toList()).containsExactly(
-                "tradetalk: fetching Wire: 9/20 (1.7/s)",
-                "tradetalk: fetching Wire: 20/20 (3.3/s)");
+        assertThat(buf.toString(StandardCharsets.UTF_8).lines().toList())
+                .containsExactly("tradetalk: fetching Wire: 9/20 (1.7/s)", "tradetalk: fetching Wire: 20/20 (3.3/s)");
     }
 
     @Test
     void given_an_empty_phase_then_nothing_is_printed() {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        TerminalProgress p = TerminalProgress.plain(new PrintStream(buf, true, StandardCharsets.UTF_8),
-                new MutableClock());
+        TerminalProgress p =
+                TerminalProgress.plain(new PrintStream(buf, true, StandardCharsets.UTF_8), new MutableClock());
 
         p.begin("indexing", 0);
         p.end();
@@ -45,7 +44,8 @@ class TerminalProgressTest {
     }
 
     @Test
-    void given_a_long_article_when_its_passages_are_embedded_then_a_line_says_how_far_every_few_seconds_and_at_its_end() {
+    void
+            given_a_long_article_when_its_passages_are_embedded_then_a_line_says_how_far_every_few_seconds_and_at_its_end() {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         MutableClock clock = new MutableClock();
         TerminalProgress p = TerminalProgress.plain(new PrintStream(buf, true, StandardCharsets.UTF_8), clock);
@@ -59,10 +59,11 @@ class TerminalProgressTest {
         p.step();
         p.end();
 
-        assertThat(buf.toString(StandardCharsets.UTF_8).lines().toList()).containsExactly(
-                "tradetalk: indexing: big.txt: 768/2048 passages embedded",
-                "tradetalk: indexing: big.txt: 1536/2048 passages embedded",
-                "tradetalk: indexing: big.txt: 2048/2048 passages embedded",
-                "tradetalk: indexing: 1/1 (0.1/s)");
+        assertThat(buf.toString(StandardCharsets.UTF_8).lines().toList())
+                .containsExactly(
+                        "tradetalk: indexing: big.txt: 768/2048 passages embedded",
+                        "tradetalk: indexing: big.txt: 1536/2048 passages embedded",
+                        "tradetalk: indexing: big.txt: 2048/2048 passages embedded",
+                        "tradetalk: indexing: 1/1 (0.1/s)");
     }
 }

@@ -50,8 +50,16 @@ class ConfigLoaderTest {
     void given_environment_overrides_when_loading_then_they_win_over_the_file() throws IOException {
         Path file = write("index:\n  dir: from-file\n");
 
-        TradetalkConfig c = loader.load(file, Map.of("TRADETALK_INDEX_DIR", "/srv/idx",
-                "TRADETALK_MODEL_TIMEOUT", "750ms", "TRADETALK_SEARCH_K", "12"), home);
+        TradetalkConfig c = loader.load(
+                file,
+                Map.of(
+                        "TRADETALK_INDEX_DIR",
+                        "/srv/idx",
+                        "TRADETALK_MODEL_TIMEOUT",
+                        "750ms",
+                        "TRADETALK_SEARCH_K",
+                        "12"),
+                home);
 
         assertThat(c.index().dirPath()).isEqualTo(Path.of("/srv/idx"));
         assertThat(c.model().timeout()).isEqualTo(Duration.ofMillis(750));
@@ -148,8 +156,10 @@ class ConfigLoaderTest {
 
     @Test
     void given_openai_without_a_key_when_loading_then_it_fails_naming_the_key() {
-        assertThatThrownBy(() -> loader.load(null, Map.of("TRADETALK_MODEL_PROVIDER", "openai",
-                "TRADETALK_MODEL_NAME", "gpt-4o-mini"), home))
+        assertThatThrownBy(() -> loader.load(
+                        null,
+                        Map.of("TRADETALK_MODEL_PROVIDER", "openai", "TRADETALK_MODEL_NAME", "gpt-4o-mini"),
+                        home))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("model.api-key");
     }
@@ -202,14 +212,26 @@ class ConfigLoaderTest {
     void given_an_unknown_tradetalk_variable_when_loading_then_it_fails_like_an_unknown_key() {
         assertThatThrownBy(() -> loader.load(null, Map.of("TRADETALK_SEARCH_KK", "4"), home))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageStartingWith("unknown environment variable TRADETALK_SEARCH_KK: no config key is called "
-                        + "that");
+                .hasMessageStartingWith(
+                        "unknown environment variable TRADETALK_SEARCH_KK: no config key is called " + "that");
     }
 
     @Test
     void given_the_launchers_own_variables_when_loading_then_they_are_accepted() {
-        TradetalkConfig c = loader.load(null, Map.of("TRADETALK_LOG_LEVEL", "debug", "TRADETALK_JAVA_OPTS", "-Xmx1g",
-                "TRADETALK_CDS", "off", "TRADETALK_MODEL_MAX_TOKENS", "100", "OTHER_VARIABLE", "x"), home);
+        TradetalkConfig c = loader.load(
+                null,
+                Map.of(
+                        "TRADETALK_LOG_LEVEL",
+                        "debug",
+                        "TRADETALK_JAVA_OPTS",
+                        "-Xmx1g",
+                        "TRADETALK_CDS",
+                        "off",
+                        "TRADETALK_MODEL_MAX_TOKENS",
+                        "100",
+                        "OTHER_VARIABLE",
+                        "x"),
+                home);
 
         assertThat(c.model().maxTokens()).isEqualTo(100);
     }
@@ -224,8 +246,10 @@ class ConfigLoaderTest {
     @Test
     void given_an_article_size_limit_when_loading_then_it_is_read_and_checked() throws IOException {
         assertThat(loader.load(null, Map.of(), home).index().maxArticleBytes()).isEqualTo(1_000_000);
-        assertThat(loader.load(write("index:\n  max-article-bytes: 50000\n"), Map.of(), home).index()
-                .maxArticleBytes()).isEqualTo(50_000);
+        assertThat(loader.load(write("index:\n  max-article-bytes: 50000\n"), Map.of(), home)
+                        .index()
+                        .maxArticleBytes())
+                .isEqualTo(50_000);
         assertThatThrownBy(() -> loader.load(null, Map.of("TRADETALK_INDEX_MAX_ARTICLE_BYTES", "10"), home))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("index.max-article-bytes must be 1000 to 1000000000, got 10");
@@ -237,8 +261,10 @@ class ConfigLoaderTest {
 
         assertThat(c.answer().unsupportedPolicy()).isEqualTo(tradetalk.answer.support.UnsupportedPolicy.DROP);
         assertThat(c.answer().supportSimilarity()).isEqualTo(0.80);
-        assertThat(loader.load(null, Map.of("TRADETALK_ANSWER_UNSUPPORTED", "mark"), home).answer()
-                .unsupportedPolicy()).isEqualTo(tradetalk.answer.support.UnsupportedPolicy.MARK);
+        assertThat(loader.load(null, Map.of("TRADETALK_ANSWER_UNSUPPORTED", "mark"), home)
+                        .answer()
+                        .unsupportedPolicy())
+                .isEqualTo(tradetalk.answer.support.UnsupportedPolicy.MARK);
     }
 
     @Test

@@ -31,13 +31,17 @@ class DiscordConfigTest {
 
     @Test
     void given_environment_overrides_when_loading_then_token_urls_and_lists_are_taken_and_token_is_masked() {
-        DiscordConfig d = loader.load(null, Map.of(
-                "TRADETALK_DISCORD_TOKEN", "secret-token-value",
-                "TRADETALK_DISCORD_API_BASE_URL", "http://127.0.0.1:9/api/v10/",
-                "TRADETALK_DISCORD_GATEWAY_URL", "ws://127.0.0.1:10/",
-                "TRADETALK_DISCORD_GUILD_IDS", "123, 456",
-                "TRADETALK_DISCORD_DIGEST_CHANNEL", "789",
-                "TRADETALK_DISCORD_DIGEST_INTERVAL", "6h"), home).discord();
+        DiscordConfig d = loader.load(
+                        null,
+                        Map.of(
+                                "TRADETALK_DISCORD_TOKEN", "secret-token-value",
+                                "TRADETALK_DISCORD_API_BASE_URL", "http://127.0.0.1:9/api/v10/",
+                                "TRADETALK_DISCORD_GATEWAY_URL", "ws://127.0.0.1:10/",
+                                "TRADETALK_DISCORD_GUILD_IDS", "123, 456",
+                                "TRADETALK_DISCORD_DIGEST_CHANNEL", "789",
+                                "TRADETALK_DISCORD_DIGEST_INTERVAL", "6h"),
+                        home)
+                .discord();
 
         assertThat(d.token()).isEqualTo("secret-token-value");
         assertThat(d.apiBaseUrl()).isEqualTo("http://127.0.0.1:9/api/v10/");
@@ -45,21 +49,27 @@ class DiscordConfigTest {
         assertThat(d.guildIds()).containsExactly("123", "456");
         assertThat(d.digestEvery()).contains(Duration.ofHours(6));
         assertThat(d.toString()).doesNotContain("secret-token-value").contains("token=***");
-        assertThat(loader.load(null, Map.of("TRADETALK_DISCORD_TOKEN", "secret-token-value"), home).toString())
+        assertThat(loader.load(null, Map.of("TRADETALK_DISCORD_TOKEN", "secret-token-value"), home)
+                        .toString())
                 .doesNotContain("secret-token-value");
     }
 
     @Test
     void given_bad_values_when_loading_then_the_error_names_the_key() {
         assertThatThrownBy(() -> loader.load(null, Map.of("TRADETALK_DISCORD_GUILD_IDS", "abc"), home))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("discord.guild-ids");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("discord.guild-ids");
         assertThatThrownBy(() -> loader.load(null, Map.of("TRADETALK_DISCORD_STREAM_EDIT_INTERVAL", "200ms"), home))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("discord.stream-edit-interval");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("discord.stream-edit-interval");
         assertThatThrownBy(() -> loader.load(null, Map.of("TRADETALK_DISCORD_GUILD_BUDGET", "-1"), home))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("discord.guild-budget");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("discord.guild-budget");
         assertThatThrownBy(() -> loader.load(null, Map.of("TRADETALK_DISCORD_API_BASE_URL", "ftp://x"), home))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("discord.api-base-url");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("discord.api-base-url");
         assertThatThrownBy(() -> loader.load(null, Map.of("TRADETALK_DISCORD_DIGEST_INTERVAL", "often"), home))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("discord.digest-interval");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("discord.digest-interval");
     }
 }

@@ -34,9 +34,12 @@ class FeedsConfigTest {
         assertThat(c.feeds().fetchSettings().maxRedirects()).isEqualTo(5);
         assertThat(c.feeds().fetchSettings().userAgent()).startsWith("TradetalkBot/0.1");
         assertThat(c.index().maxAgeDuration()).isNull();
-        assertThat(c.feeds().hostPolicy().allows(URI.create("https://example.com/"))).isTrue();
-        assertThat(c.feeds().hostPolicy().allows(URI.create("http://127.0.0.1:8080/admin"))).isFalse();
-        assertThat(c.feeds().hostPolicy().allows(URI.create("http://169.254.169.254/latest/meta-data/"))).isFalse();
+        assertThat(c.feeds().hostPolicy().allows(URI.create("https://example.com/")))
+                .isTrue();
+        assertThat(c.feeds().hostPolicy().allows(URI.create("http://127.0.0.1:8080/admin")))
+                .isFalse();
+        assertThat(c.feeds().hostPolicy().allows(URI.create("http://169.254.169.254/latest/meta-data/")))
+                .isFalse();
     }
 
     @Test
@@ -53,8 +56,10 @@ class FeedsConfigTest {
                     - url: https://other.example.org/atom
                 """), Map.of(), home);
 
-        assertThat(c.feeds().feedSources()).extracting(FeedSource::name, FeedSource::interval)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("Example", Duration.ofMinutes(15)),
+        assertThat(c.feeds().feedSources())
+                .extracting(FeedSource::name, FeedSource::interval)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("Example", Duration.ofMinutes(15)),
                         org.assertj.core.groups.Tuple.tuple("other.example.org", Duration.ofMinutes(30)));
         assertThat(c.feeds().feedSources().getFirst().keeps("Tariff news", "")).isTrue();
         assertThat(c.index().maxAgeDuration()).isEqualTo(Duration.ofDays(365));
@@ -63,42 +68,62 @@ class FeedsConfigTest {
 
     @Test
     void given_feed_urls_in_the_environment_then_each_becomes_a_source() {
-        TradetalkConfig c = loader.load(null, Map.of("TRADETALK_FEEDS_SOURCES",
-                "https://a.example.com/rss, https://b.example.com/atom", "TRADETALK_FEEDS_ALLOW_HOSTS", "127.0.0.1"),
+        TradetalkConfig c = loader.load(
+                null,
+                Map.of(
+                        "TRADETALK_FEEDS_SOURCES",
+                        "https://a.example.com/rss, https://b.example.com/atom",
+                        "TRADETALK_FEEDS_ALLOW_HOSTS",
+                        "127.0.0.1"),
                 home);
 
-        assertThat(c.feeds().feedSources()).extracting(f -> f.url().toString())
+        assertThat(c.feeds().feedSources())
+                .extracting(f -> f.url().toString())
                 .containsExactly("https://a.example.com/rss", "https://b.example.com/atom");
-        assertThat(c.feeds().hostPolicy().allows(URI.create("https://a.example.com/rss"))).isFalse();
-        assertThat(c.feeds().hostPolicy().allows(URI.create("http://127.0.0.1:8080/rss"))).isTrue();
+        assertThat(c.feeds().hostPolicy().allows(URI.create("https://a.example.com/rss")))
+                .isFalse();
+        assertThat(c.feeds().hostPolicy().allows(URI.create("http://127.0.0.1:8080/rss")))
+                .isTrue();
     }
 
     @Test
     void given_bad_feed_settings_then_loading_fails_naming_the_key() throws IOException {
         assertThatThrownBy(() -> loader.load(write("feeds:\n  sources:\n    - name: no url\n"), Map.of(), home))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("feeds.sources[0].url must be set");
-        assertThatThrownBy(() -> loader.load(write("feeds:\n  sources:\n    - url: ftp://x.example.com/f\n"),
-                Map.of(), home))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("feeds.sources[0]")
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("feeds.sources[0].url must be set");
+        assertThatThrownBy(() ->
+                        loader.load(write("feeds:\n  sources:\n    - url: ftp://x.example.com/f\n"), Map.of(), home))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("feeds.sources[0]")
                 .hasMessageContaining("http(s)");
-        assertThatThrownBy(() -> loader.load(write("feeds:\n  sources:\n    - url: https://x.example.com/f\n"
-                + "      keep: /(oops/\n"), Map.of(), home))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("not a valid regular expression");
-        assertThatThrownBy(() -> loader.load(write("feeds:\n  sources:\n    - url: https://x.example.com/f\n"
-                + "      colour: red\n"), Map.of(), home))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("colour");
+        assertThatThrownBy(() -> loader.load(
+                        write("feeds:\n  sources:\n    - url: https://x.example.com/f\n" + "      keep: /(oops/\n"),
+                        Map.of(),
+                        home))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("not a valid regular expression");
+        assertThatThrownBy(() -> loader.load(
+                        write("feeds:\n  sources:\n    - url: https://x.example.com/f\n" + "      colour: red\n"),
+                        Map.of(),
+                        home))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("colour");
         assertThatThrownBy(() -> loader.load(write("feeds:\n  max-redirects: 50\n"), Map.of(), home))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("feeds.max-redirects");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("feeds.max-redirects");
         assertThatThrownBy(() -> loader.load(write("index:\n  max-age: forever\n"), Map.of(), home))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("index.max-age");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("index.max-age");
     }
 
     @Test
     void given_allow_private_addresses_when_no_hosts_are_listed_then_internal_addresses_may_be_fetched() {
-        TradetalkConfig c = new ConfigLoader().load(null, Map.of("TRADETALK_FEEDS_ALLOW_PRIVATE_ADDRESSES", "true"),
-                Path.of("."));
+        TradetalkConfig c =
+                new ConfigLoader().load(null, Map.of("TRADETALK_FEEDS_ALLOW_PRIVATE_ADDRESSES", "true"), Path.of("."));
 
-        assertThat(c.feeds().hostPolicy().allows(URI.create("http://10.1.2.3/rss"))).isTrue();
-        assertThat(c.feeds().hostPolicy().allows(URI.create("ftp://10.1.2.3/rss"))).isFalse();
+        assertThat(c.feeds().hostPolicy().allows(URI.create("http://10.1.2.3/rss")))
+                .isTrue();
+        assertThat(c.feeds().hostPolicy().allows(URI.create("ftp://10.1.2.3/rss")))
+                .isFalse();
     }
 }

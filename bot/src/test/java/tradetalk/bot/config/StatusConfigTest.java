@@ -44,10 +44,13 @@ class StatusConfigTest {
     @Test
     void given_a_bad_status_value_when_loading_then_the_message_names_the_key() {
         assertThatThrownBy(() -> loader.load(null, Map.of("TRADETALK_STATUS_WINDOW_DAYS", "0"), home))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("status.window-days must be 1 to 3650");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("status.window-days must be 1 to 3650");
         assertThatThrownBy(() -> loader.load(null, Map.of("TRADETALK_STATUS_DEFAULT_TOPIC", " "), home))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("status.default-topic must not be empty");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("status.default-topic must not be empty");
         assertThatThrownBy(() -> loader.load(null, Map.of("TRADETALK_STATUS_MIN_SIMILARITY", "2"), home))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("status.min-similarity must be -1 to 1");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("status.min-similarity must be -1 to 1");
     }
 }

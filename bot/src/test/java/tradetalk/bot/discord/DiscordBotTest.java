@@ -30,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 import tradetalk.answer.AnswerComposer;
 import tradetalk.answer.AnswerService;
 import tradetalk.answer.Citation;
-import tradetalk.answer.UserError;
 import tradetalk.answer.Composition;
+import tradetalk.answer.UserError;
 import tradetalk.answer.status.StatusReport;
 import tradetalk.answer.status.StatusService;
 import tradetalk.answer.status.TimelineItem;
@@ -62,10 +62,12 @@ class DiscordBotTest {
     private static final String POISON_TITLE = "@everyone Soybean waiver announced @here";
     /** A topic whose in-test status and summary are several messages long, with a mention in every sentence. */
     private static final String LONG_TOPIC = "zinc quotas";
+
     private static final int LONG_SENTENCES = 80;
 
     @TempDir
     static Path home;
+
     @TempDir
     Path feedbackDir;
 
@@ -74,6 +76,7 @@ class DiscordBotTest {
     private static final MutableClock clock = new MutableClock();
     /** The composer the model backend would be; by default the offline composer, tests swap it. */
     private static final AtomicReference<AnswerComposer> primary = new AtomicReference<>();
+
     private static final List<String> composedQuestions = Collections.synchronizedList(new ArrayList<>());
     private static final List<URI> ingestedUrls = Collections.synchronizedList(new ArrayList<>());
     private static final AtomicReference<Supplier<List<ArticleMeta>>> articleSource = new AtomicReference<>();
@@ -85,11 +88,22 @@ class DiscordBotTest {
     static void buildIndex() {
         TradetalkConfig config = new ConfigLoader().load(null, Map.of(), home);
         tradetalk = new TestGraph(config);
-        tradetalk.ingest(List.of(Path.of("..", "data", "articles").toAbsolutePath().normalize()));
-        tradetalk.index().ingest(List.of(Article.of(new ArticleMeta("poison-1", POISON_TITLE, "Spam Daily @everyone",
-                LocalDate.of(2019, 11, 20), "https://spam.example/soy?x=1", "", "", ""),
-                "@everyone The soybean tariff waiver was announced by the commerce ministry on Wednesday. "
-                        + "@here Importers said the soybean tariff waiver covers ten million tonnes.")));
+        tradetalk.ingest(
+                List.of(Path.of("..", "data", "articles").toAbsolutePath().normalize()));
+        tradetalk
+                .index()
+                .ingest(List.of(Article.of(
+                        new ArticleMeta(
+                                "poison-1",
+                                POISON_TITLE,
+                                "Spam Daily @everyone",
+                                LocalDate.of(2019, 11, 20),
+                                "https://spam.example/soy?x=1",
+                                "",
+                                "",
+                                ""),
+                        "@everyone The soybean tariff waiver was announced by the commerce ministry on Wednesday. "
+                                + "@here Importers said the soybean tariff waiver covers ten million tonnes.")));
     }
 
     @AfterAll
@@ -117,8 +131,10 @@ class DiscordBotTest {
     // ------------------------------------------------------------------ wiring of the test
 
     private DiscordConfig config() {
-        return DiscordConfig.defaults().withConnection(TOKEN, discord.restBaseUrl(), discord.gatewayUrl())
-                .withFeedbackDir(feedbackDir).withLimits(Duration.ZERO, 0);
+        return DiscordConfig.defaults()
+                .withConnection(TOKEN, discord.restBaseUrl(), discord.gatewayUrl())
+                .withFeedbackDir(feedbackDir)
+                .withLimits(Duration.ZERO, 0);
     }
 
     private DiscordBot start(DiscordConfig config) throws InterruptedException {
@@ -156,13 +172,17 @@ class DiscordBotTest {
         start();
 
         List<JsonNode> commands = discord.globalCommands();
-        assertThat(commands).extracting(c -> c.path("name").asText())
+        assertThat(commands)
+                .extracting(c -> c.path("name").asText())
                 .containsExactly("ask", "status", "summary", "sources", "ingest", "reindex", "help");
-        assertThat(commands).allSatisfy(c -> assertThat(c.path("contexts").toString()).isEqualTo("[\"0\"]"));
-        JsonNode ingest = commands.stream().filter(c -> c.path("name").asText().equals("ingest")).findFirst()
+        assertThat(commands)
+                .allSatisfy(c -> assertThat(c.path("contexts").toString()).isEqualTo("[\"0\"]"));
+        JsonNode ingest = commands.stream()
+                .filter(c -> c.path("name").asText().equals("ingest"))
+                .findFirst()
                 .orElseThrow();
-        RecordedRequest put = discord.awaitRequest("PUT", "applications/" + discord.applicationId() + "/commands",
-                TIMEOUT);
+        RecordedRequest put =
+                discord.awaitRequest("PUT", "applications/" + discord.applicationId() + "/commands", TIMEOUT);
         JsonNode sentIngest = null;
         for (JsonNode c : put.body()) {
             if (c.path("name").asText().equals("ingest")) {
@@ -171,7 +191,8 @@ class DiscordBotTest {
         }
         assertThat(sentIngest.path("default_member_permissions").asText()).isEqualTo("32");
         assertThat(ingest.path("name").asText()).isEqualTo("ingest");
-        assertThat(discord.identifiedIntents().getFirst() & FakeDiscord.INTENT_MESSAGE_CONTENT).isZero();
+        assertThat(discord.identifiedIntents().getFirst() & FakeDiscord.INTENT_MESSAGE_CONTENT)
+                .isZero();
     }
 
     @Test
@@ -179,7 +200,9 @@ class DiscordBotTest {
     void should_answer_ask_with_citations() throws Exception {
         start();
 
-        InteractionHandle h = discord.sendSlashCommand(discord.normalUser(), "ask",
+        InteractionHandle h = discord.sendSlashCommand(
+                discord.normalUser(),
+                "ask",
                 Map.of("question", "What did Liu He discuss with Mnuchin and Lighthizer?"));
 
         RecordedRequest callback = discord.awaitRequest("POST", h.callbackPath(), TIMEOUT);
@@ -191,8 +214,8 @@ class DiscordBotTest {
         assertThat(content).containsPattern("\\[1\\]").contains("**Sources**");
         assertThat(edit.body().path("components").toString()).contains("fb:").contains("Helpful");
         assertNoPing(edit);
-        assertThat(discord.originalResponse(h)).hasValueSatisfying(
-                m -> assertThat(m.path("content").asText()).isEqualTo(content));
+        assertThat(discord.originalResponse(h))
+                .hasValueSatisfying(m -> assertThat(m.path("content").asText()).isEqualTo(content));
     }
 
     @Test
@@ -203,12 +226,14 @@ class DiscordBotTest {
 
         InteractionHandle today = discord.sendSlashCommand(discord.normalUser(), "ask", Map.of("question", question));
         String now = awaitOriginalEdit(today).body().path("content").asText();
-        InteractionHandle then = discord.sendSlashCommand(discord.normalUser(), "ask",
-                Map.of("question", question, "as_of", "2019-11-19"));
+        InteractionHandle then = discord.sendSlashCommand(
+                discord.normalUser(), "ask", Map.of("question", question, "as_of", "2019-11-19"));
         String asOf = awaitOriginalEdit(then).body().path("content").asText();
 
         assertThat(now).contains("2019-11-26");
-        assertThat(asOf).containsAnyOf("2019-11-18", "2019-10-25").doesNotContain("2019-11-26")
+        assertThat(asOf)
+                .containsAnyOf("2019-11-18", "2019-10-25")
+                .doesNotContain("2019-11-26")
                 .doesNotContain("2019-11-20");
     }
 
@@ -217,8 +242,8 @@ class DiscordBotTest {
     void should_refuse_a_bad_as_of() throws Exception {
         start();
 
-        InteractionHandle h = discord.sendSlashCommand(discord.normalUser(), "ask",
-                Map.of("question", "What did Trump say?", "as_of", "last week"));
+        InteractionHandle h = discord.sendSlashCommand(
+                discord.normalUser(), "ask", Map.of("question", "What did Trump say?", "as_of", "last week"));
 
         assertThat(awaitOriginalEdit(h).body().path("content").asText())
                 .isEqualTo("as_of must be a date like 2019-11-26 (YYYY-MM-DD).");
@@ -229,8 +254,8 @@ class DiscordBotTest {
     void should_not_ping_from_poisoned_article() throws Exception {
         start();
 
-        InteractionHandle h = discord.sendSlashCommand(discord.normalUser(), "ask",
-                Map.of("question", "Was the soybean tariff waiver announced?"));
+        InteractionHandle h = discord.sendSlashCommand(
+                discord.normalUser(), "ask", Map.of("question", "Was the soybean tariff waiver announced?"));
 
         RecordedRequest edit = awaitOriginalEdit(h);
         String content = edit.body().path("content").asText();
@@ -239,9 +264,11 @@ class DiscordBotTest {
         assertThat(content).contains("@\u200Beveryone");
         // every message the bot sent anywhere
         discord.requests().stream()
-                .filter(r -> (r.method().equals("PATCH") || r.method().equals("POST")) && r.body().isObject()
+                .filter(r -> (r.method().equals("PATCH") || r.method().equals("POST"))
+                        && r.body().isObject()
                         && (r.body().has("content") || r.body().path("data").has("content")))
-                .forEach(r -> assertThat(r.rawBody()).doesNotContain("@everyone").doesNotContain("@here"));
+                .forEach(
+                        r -> assertThat(r.rawBody()).doesNotContain("@everyone").doesNotContain("@here"));
     }
 
     @Test
@@ -268,8 +295,8 @@ class DiscordBotTest {
         });
         start();
 
-        InteractionHandle h = discord.sendSlashCommand(discord.normalUser(), "ask",
-                Map.of("question", "What did Kudlow say about the short strokes?"));
+        InteractionHandle h = discord.sendSlashCommand(
+                discord.normalUser(), "ask", Map.of("question", "What did Kudlow say about the short strokes?"));
 
         assertThat(entered.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
         RecordedRequest callback = discord.awaitRequest("POST", h.callbackPath(), TIMEOUT);
@@ -290,7 +317,7 @@ class DiscordBotTest {
 
             @Override
             public Composition compose(String q, List<SearchHit> evidence, java.util.function.Consumer<String> p) {
-                Composition done = tradetalk.offlineComposer().compose(q, evidence, s -> { });
+                Composition done = tradetalk.offlineComposer().compose(q, evidence, s -> {});
                 p.accept("Partial beginning");
                 discord.awaitRequest("PATCH", "webhooks/.*/messages/@original", TIMEOUT);
                 for (int i = 1; i <= 20; i++) { // 20 partials 300 ms apart on the bot's clock: 6 s in all
@@ -302,23 +329,30 @@ class DiscordBotTest {
         });
         start();
 
-        InteractionHandle h = discord.sendSlashCommand(discord.normalUser(), "ask",
-                Map.of("question", "What did Liu He discuss with Mnuchin?"));
+        InteractionHandle h = discord.sendSlashCommand(
+                discord.normalUser(), "ask", Map.of("question", "What did Liu He discuss with Mnuchin?"));
 
         RecordedRequest first = awaitOriginalEdit(h);
         assertThat(first.body().path("content").asText()).startsWith("Partial beginning");
         assertNoPing(first);
-        await().atMost(TIMEOUT).until(() -> discord.originalResponse(h)
-                .map(m -> m.path("content").asText().contains("**Sources**")).orElse(false));
+        await().atMost(TIMEOUT)
+                .until(() -> discord.originalResponse(h)
+                        .map(m -> m.path("content").asText().contains("**Sources**"))
+                        .orElse(false));
         List<String> partialEdits = discord.requests().stream()
                 .filter(r -> r.method().equals("PATCH") && r.path().equals(webhook(h) + "/messages/@original"))
                 .map(r -> r.body().path("content").asText())
                 .filter(c -> !c.contains("**Sources**"))
                 .toList();
         // at most one edit per second (discord.stream-edit-interval): the first, then at 1.2, 2.4, 3.6, 4.8, 6 s
-        assertThat(partialEdits).containsExactly("Partial beginning ▍", "Partial beginning, then part 4 ▍",
-                "Partial beginning, then part 8 ▍", "Partial beginning, then part 12 ▍",
-                "Partial beginning, then part 16 ▍", "Partial beginning, then part 20 ▍");
+        assertThat(partialEdits)
+                .containsExactly(
+                        "Partial beginning ▍",
+                        "Partial beginning, then part 4 ▍",
+                        "Partial beginning, then part 8 ▍",
+                        "Partial beginning, then part 12 ▍",
+                        "Partial beginning, then part 16 ▍",
+                        "Partial beginning, then part 20 ▍");
     }
 
     @Test
@@ -334,22 +368,38 @@ class DiscordBotTest {
             public Composition compose(String q, List<SearchHit> evidence, java.util.function.Consumer<String> p) {
                 p.accept("Trump signed the deal [1].");
                 discord.awaitRequest("PATCH", "webhooks/.*/messages/@original", TIMEOUT);
-                Citation c = new Citation(1, evidence.getFirst().passage().article(),
-                        evidence.getFirst().passage().id(), evidence.getFirst().passage().text());
-                return new Composition("Trump signed the deal [1]. Talks went on [1].", false, List.of(c), List.of(),
-                        null, List.of(new tradetalk.answer.CheckedSentence("Trump signed the deal [1].", List.of(1),
-                                false, "the cited source says otherwise (a negation differs)", true),
-                        new tradetalk.answer.CheckedSentence("Talks went on [1].", List.of(1), true, null, true)));
+                Citation c = new Citation(
+                        1,
+                        evidence.getFirst().passage().article(),
+                        evidence.getFirst().passage().id(),
+                        evidence.getFirst().passage().text());
+                return new Composition(
+                        "Trump signed the deal [1]. Talks went on [1].",
+                        false,
+                        List.of(c),
+                        List.of(),
+                        null,
+                        List.of(
+                                new tradetalk.answer.CheckedSentence(
+                                        "Trump signed the deal [1].",
+                                        List.of(1),
+                                        false,
+                                        "the cited source says otherwise (a negation differs)",
+                                        true),
+                                new tradetalk.answer.CheckedSentence(
+                                        "Talks went on [1].", List.of(1), true, null, true)));
             }
         });
         start();
 
-        InteractionHandle h = discord.sendSlashCommand(discord.normalUser(), "ask",
-                Map.of("question", "What did Liu He discuss with Mnuchin?"));
+        InteractionHandle h = discord.sendSlashCommand(
+                discord.normalUser(), "ask", Map.of("question", "What did Liu He discuss with Mnuchin?"));
 
         assertThat(awaitOriginalEdit(h).body().path("content").asText()).startsWith("Trump signed the deal [1].");
-        await().atMost(TIMEOUT).until(() -> discord.originalResponse(h)
-                .map(m -> m.path("content").asText().contains("**Sources**")).orElse(false));
+        await().atMost(TIMEOUT)
+                .until(() -> discord.originalResponse(h)
+                        .map(m -> m.path("content").asText().contains("**Sources**"))
+                        .orElse(false));
         assertThat(discord.originalResponse(h).orElseThrow().path("content").asText())
                 .startsWith("*Trump signed the deal [1].* (not found in the cited source) Talks went on [1].");
     }
@@ -365,8 +415,11 @@ class DiscordBotTest {
 
             @Override
             public Composition compose(String q, List<SearchHit> evidence, java.util.function.Consumer<String> p) {
-                Citation c = new Citation(1, evidence.getFirst().passage().article(),
-                        evidence.getFirst().passage().id(), evidence.getFirst().passage().text());
+                Citation c = new Citation(
+                        1,
+                        evidence.getFirst().passage().article(),
+                        evidence.getFirst().passage().id(),
+                        evidence.getFirst().passage().text());
                 StringBuilder sb = new StringBuilder();
                 for (int i = 0; i < 90; i++) {
                     sb.append("Point ").append(i).append(": the negotiators kept talking about tariffs [1]. ");
@@ -376,8 +429,8 @@ class DiscordBotTest {
         });
         start();
 
-        InteractionHandle h = discord.sendSlashCommand(discord.normalUser(), "ask",
-                Map.of("question", "Tell me everything about the phone call"));
+        InteractionHandle h = discord.sendSlashCommand(
+                discord.normalUser(), "ask", Map.of("question", "Tell me everything about the phone call"));
 
         RecordedRequest edit = awaitOriginalEdit(h);
         List<RecordedRequest> followUps = discord.awaitRequests("POST", webhook(h), 2, TIMEOUT);
@@ -395,33 +448,53 @@ class DiscordBotTest {
     @Test
     @DisplayName("a mention opens a thread with the answer; a follow-up there is answered with the earlier question")
     void should_answer_mention_in_thread_and_follow_up() throws Exception {
-        DiscordConfig withContent = new DiscordConfig(TOKEN, discord.restBaseUrl(), discord.gatewayUrl(), List.of(),
-                List.of(), List.of(), Duration.ZERO, 0, Duration.ofHours(1), true, Duration.ofSeconds(1),
-                feedbackDir.toString(), "", "");
+        DiscordConfig withContent = new DiscordConfig(
+                TOKEN,
+                discord.restBaseUrl(),
+                discord.gatewayUrl(),
+                List.of(),
+                List.of(),
+                List.of(),
+                Duration.ZERO,
+                0,
+                Duration.ofHours(1),
+                true,
+                Duration.ofSeconds(1),
+                feedbackDir.toString(),
+                "",
+                "");
         start(withContent);
-        assertThat(discord.identifiedIntents().getFirst() & FakeDiscord.INTENT_MESSAGE_CONTENT).isNotZero();
+        assertThat(discord.identifiedIntents().getFirst() & FakeDiscord.INTENT_MESSAGE_CONTENT)
+                .isNotZero();
 
-        String messageId = discord.sendMessage(discord.normalUser(), discord.generalChannelId(),
-                "What did Liu He discuss with Mnuchin?", true);
+        String messageId = discord.sendMessage(
+                discord.normalUser(), discord.generalChannelId(), "What did Liu He discuss with Mnuchin?", true);
 
-        RecordedRequest threadStart = discord.awaitRequest("POST",
-                "channels/" + discord.generalChannelId() + "/messages/" + messageId + "/threads", TIMEOUT);
+        RecordedRequest threadStart = discord.awaitRequest(
+                "POST", "channels/" + discord.generalChannelId() + "/messages/" + messageId + "/threads", TIMEOUT);
         assertThat(threadStart.status()).isEqualTo(201);
         String threadId = threadStart.responseBody().path("id").asText();
-        await().atMost(TIMEOUT).until(() -> discord.messages(threadId).stream()
-                .anyMatch(m -> m.path("content").asText().contains("**Sources**")));
+        await().atMost(TIMEOUT)
+                .until(() -> discord.messages(threadId).stream()
+                        .anyMatch(m -> m.path("content").asText().contains("**Sources**")));
         assertThat(bot.conversations().history(threadId)).containsExactly("What did Liu He discuss with Mnuchin?");
 
         // WHEN a follow-up without a mention arrives in the thread
         discord.sendMessage(discord.normalUser(), threadId, "and what did Kudlow say?", false);
 
-        await().atMost(TIMEOUT).until(() -> discord.messages(threadId).stream()
-                .filter(m -> m.path("content").asText().contains("**Sources**")).count() == 2);
+        await().atMost(TIMEOUT)
+                .until(() -> discord.messages(threadId).stream()
+                                .filter(m -> m.path("content").asText().contains("**Sources**"))
+                                .count()
+                        == 2);
         assertThat(composedQuestions.getLast())
-                .contains("What did Liu He discuss with Mnuchin?").contains("and what did Kudlow say?");
+                .contains("What did Liu He discuss with Mnuchin?")
+                .contains("and what did Kudlow say?");
         assertThat(bot.conversations().history(threadId)).hasSize(2);
-        discord.requests().stream().filter(r -> r.path().startsWith("channels/" + threadId + "/messages")
-                && !r.method().equals("GET")).forEach(DiscordBotTest::assertNoPing);
+        discord.requests().stream()
+                .filter(r -> r.path().startsWith("channels/" + threadId + "/messages")
+                        && !r.method().equals("GET"))
+                .forEach(DiscordBotTest::assertNoPing);
     }
 
     @Test
@@ -429,10 +502,12 @@ class DiscordBotTest {
     void should_run_status_and_summary() throws Exception {
         start();
 
-        InteractionHandle status = discord.sendSlashCommand(discord.normalUser(), "status",
-                Map.of("topic", "soybeans"));
+        InteractionHandle status =
+                discord.sendSlashCommand(discord.normalUser(), "status", Map.of("topic", "soybeans"));
         assertThat(awaitOriginalEdit(status).body().path("content").asText())
-                .contains("**Status: soybeans**").contains("[1]").contains("**Sources**");
+                .contains("**Status: soybeans**")
+                .contains("[1]")
+                .contains("**Sources**");
 
         InteractionHandle complete = discord.sendAutocomplete(discord.normalUser(), "summary", "article", "");
         RecordedRequest choices = discord.awaitRequest("POST", complete.callbackPath(), TIMEOUT);
@@ -440,17 +515,21 @@ class DiscordBotTest {
         JsonNode first = choices.body().path("data").path("choices").get(0);
         assertThat(first.path("value").asText()).isNotBlank();
 
-        InteractionHandle byArticle = discord.sendSlashCommand(discord.normalUser(), "summary",
+        InteractionHandle byArticle = discord.sendSlashCommand(
+                discord.normalUser(),
+                "summary",
                 Map.of("article", first.path("value").asText()));
         assertThat(awaitOriginalEdit(byArticle).body().path("content").asText()).contains("**Summary: ");
 
-        InteractionHandle byTopic = discord.sendSlashCommand(discord.normalUser(), "summary",
+        InteractionHandle byTopic = discord.sendSlashCommand(
+                discord.normalUser(),
+                "summary",
                 Map.of("topic", "tariffs", "since", "2019-10-01", "until", "2019-11-30", "length", "long"));
         assertThat(awaitOriginalEdit(byTopic).body().path("content").asText())
                 .contains("tariffs 2019-10-01..2019-11-30 LONG");
 
-        InteractionHandle badDate = discord.sendSlashCommand(discord.normalUser(), "summary",
-                Map.of("topic", "tariffs", "since", "last week"));
+        InteractionHandle badDate = discord.sendSlashCommand(
+                discord.normalUser(), "summary", Map.of("topic", "tariffs", "since", "last week"));
         assertThat(awaitOriginalEdit(badDate).body().path("content").asText())
                 .contains("`since` must be a date like 2019-11-26");
     }
@@ -465,11 +544,14 @@ class DiscordBotTest {
                 discord.sendSlashCommand(discord.normalUser(), "status", Map.of("topic", LONG_TOPIC)))) {
             await().atMost(TIMEOUT).until(() -> sentTexts(h).stream().anyMatch(t -> t.contains("**Sources**")));
             List<String> parts = sentTexts(h);
-            assertThat(parts).hasSizeGreaterThan(1)
-                    .allSatisfy(p -> assertThat(p).hasSizeLessThanOrEqualTo(2000).doesNotEndWith("…"));
+            assertThat(parts)
+                    .hasSizeGreaterThan(1)
+                    .allSatisfy(
+                            p -> assertThat(p).hasSizeLessThanOrEqualTo(2000).doesNotEndWith("…"));
             String all = String.join(" ", parts);
             for (int i = 0; i < LONG_SENTENCES; i++) {
-                assertThat(all).contains("Point " + i + " @\u200Bhere compared the zinc quota with last year's numbers");
+                assertThat(all)
+                        .contains("Point " + i + " @\u200Bhere compared the zinc quota with last year's numbers");
             }
             assertThat(all).doesNotContain("@here");
         }
@@ -479,7 +561,8 @@ class DiscordBotTest {
     private List<String> sentTexts(InteractionHandle h) {
         List<String> texts = new ArrayList<>();
         discord.originalResponse(h).ifPresent(m -> texts.add(m.path("content").asText()));
-        discord.requests().stream().filter(r -> r.method().equals("POST") && r.path().equals(webhook(h)))
+        discord.requests().stream()
+                .filter(r -> r.method().equals("POST") && r.path().equals(webhook(h)))
                 .forEach(r -> texts.add(r.body().path("content").asText()));
         return texts;
     }
@@ -489,8 +572,15 @@ class DiscordBotTest {
     void should_page_sources() throws Exception {
         List<ArticleMeta> many = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            many.add(new ArticleMeta("id" + i, "Headline number " + i, "Outlet", LocalDate.of(2019, 11, 1 + i),
-                    "https://news.example/" + i, "", "", ""));
+            many.add(new ArticleMeta(
+                    "id" + i,
+                    "Headline number " + i,
+                    "Outlet",
+                    LocalDate.of(2019, 11, 1 + i),
+                    "https://news.example/" + i,
+                    "",
+                    "",
+                    ""));
         }
         articleSource.set(() -> many);
         start();
@@ -500,21 +590,43 @@ class DiscordBotTest {
         JsonNode embed = first.body().path("embeds").get(0);
         assertThat(embed.path("title").asText()).isEqualTo("Indexed articles (20)");
         assertThat(embed.path("footer").path("text").asText()).isEqualTo("Page 1 of 3");
-        assertThat(embed.path("description").asText()).contains("Headline number 0").doesNotContain("number 8");
+        assertThat(embed.path("description").asText())
+                .contains("Headline number 0")
+                .doesNotContain("number 8");
         String messageId = discord.originalResponse(h).orElseThrow().path("id").asText();
 
         InteractionHandle click = discord.clickButton(discord.otherUser(), messageId, "src:1:");
 
-        assertThat(discord.awaitRequest("POST", click.callbackPath(), TIMEOUT).body().path("type").asInt())
+        assertThat(discord.awaitRequest("POST", click.callbackPath(), TIMEOUT)
+                        .body()
+                        .path("type")
+                        .asInt())
                 .isEqualTo(6);
-        await().atMost(TIMEOUT).until(() -> discord.message(messageId).orElseThrow().path("embeds").get(0)
-                .path("footer").path("text").asText().equals("Page 2 of 3"));
-        assertThat(discord.message(messageId).orElseThrow().path("embeds").get(0).path("description").asText())
+        await().atMost(TIMEOUT)
+                .until(() -> discord.message(messageId)
+                        .orElseThrow()
+                        .path("embeds")
+                        .get(0)
+                        .path("footer")
+                        .path("text")
+                        .asText()
+                        .equals("Page 2 of 3"));
+        assertThat(discord.message(messageId)
+                        .orElseThrow()
+                        .path("embeds")
+                        .get(0)
+                        .path("description")
+                        .asText())
                 .contains("Headline number 8");
 
-        InteractionHandle query = discord.sendSlashCommand(discord.normalUser(), "sources",
-                Map.of("query", "number 1"));
-        assertThat(awaitOriginalEdit(query).body().path("embeds").get(0).path("title").asText())
+        InteractionHandle query =
+                discord.sendSlashCommand(discord.normalUser(), "sources", Map.of("query", "number 1"));
+        assertThat(awaitOriginalEdit(query)
+                        .body()
+                        .path("embeds")
+                        .get(0)
+                        .path("title")
+                        .asText())
                 .isEqualTo("Articles matching 'number 1' (11)");
     }
 
@@ -522,23 +634,37 @@ class DiscordBotTest {
     @DisplayName("feedback buttons record one vote per user per answer, durably across a restart")
     void should_record_feedback_votes() throws Exception {
         start();
-        InteractionHandle ask = discord.sendSlashCommand(discord.normalUser(), "ask",
-                Map.of("question", "What did Liu He discuss with Mnuchin?"));
+        InteractionHandle ask = discord.sendSlashCommand(
+                discord.normalUser(), "ask", Map.of("question", "What did Liu He discuss with Mnuchin?"));
         awaitOriginalEdit(ask);
         JsonNode message = discord.originalResponse(ask).orElseThrow();
-        String up = message.path("components").get(0).path("components").get(0).path("custom_id").asText();
-        String down = message.path("components").get(0).path("components").get(1).path("custom_id").asText();
+        String up = message.path("components")
+                .get(0)
+                .path("components")
+                .get(0)
+                .path("custom_id")
+                .asText();
+        String down = message.path("components")
+                .get(0)
+                .path("components")
+                .get(1)
+                .path("custom_id")
+                .asText();
         String answerId = up.split(":")[1];
 
-        InteractionHandle v1 = discord.clickButton(discord.normalUser(), message.path("id").asText(), up);
+        InteractionHandle v1 =
+                discord.clickButton(discord.normalUser(), message.path("id").asText(), up);
         RecordedRequest ack = discord.awaitRequest("POST", v1.callbackPath(), TIMEOUT);
         assertThat(ack.body().path("type").asInt()).isEqualTo(5);
         assertThat(ack.body().path("data").path("flags").asInt() & 64).isEqualTo(64);
         assertThat(awaitOriginalEdit(v1).body().path("content").asText()).contains("1 helpful, 0 not helpful");
-        InteractionHandle v2 = discord.clickButton(discord.normalUser(), message.path("id").asText(), down);
+        InteractionHandle v2 =
+                discord.clickButton(discord.normalUser(), message.path("id").asText(), down);
         assertThat(awaitOriginalEdit(v2).body().path("content").asText())
-                .contains("Changed your vote").contains("0 helpful, 1 not helpful");
-        InteractionHandle v3 = discord.clickButton(discord.otherUser(), message.path("id").asText(), up);
+                .contains("Changed your vote")
+                .contains("0 helpful, 1 not helpful");
+        InteractionHandle v3 =
+                discord.clickButton(discord.otherUser(), message.path("id").asText(), up);
         assertThat(awaitOriginalEdit(v3).body().path("content").asText()).contains("1 helpful, 1 not helpful");
 
         bot.close();
@@ -559,19 +685,23 @@ class DiscordBotTest {
     void should_guard_admin_commands() throws Exception {
         start();
 
-        InteractionHandle refused = discord.sendSlashCommand(discord.normalUser(), "ingest",
-                Map.of("url", "https://news.example/a"));
+        InteractionHandle refused =
+                discord.sendSlashCommand(discord.normalUser(), "ingest", Map.of("url", "https://news.example/a"));
         RecordedRequest refusal = discord.awaitRequest("POST", refused.callbackPath(), TIMEOUT);
         assertThat(refusal.body().path("type").asInt()).isEqualTo(4);
         assertThat(refusal.body().path("data").path("flags").asInt() & 64).isEqualTo(64);
         assertThat(refusal.body().path("data").path("content").asText()).contains("Manage Server");
         InteractionHandle refusedReindex = discord.sendSlashCommand(discord.normalUser(), "reindex", Map.of());
-        assertThat(discord.awaitRequest("POST", refusedReindex.callbackPath(), TIMEOUT).body().path("data")
-                .path("content").asText()).contains("Manage Server");
+        assertThat(discord.awaitRequest("POST", refusedReindex.callbackPath(), TIMEOUT)
+                        .body()
+                        .path("data")
+                        .path("content")
+                        .asText())
+                .contains("Manage Server");
         assertThat(ingestedUrls).isEmpty();
 
-        InteractionHandle ingest = discord.sendSlashCommand(discord.adminUser(), "ingest",
-                Map.of("url", "https://news.example/a"));
+        InteractionHandle ingest =
+                discord.sendSlashCommand(discord.adminUser(), "ingest", Map.of("url", "https://news.example/a"));
         assertThat(awaitOriginalEdit(ingest).body().path("content").asText()).contains("1 added");
         assertThat(ingestedUrls).containsExactly(URI.create("https://news.example/a"));
         InteractionHandle badUrl = discord.sendSlashCommand(discord.adminUser(), "ingest", Map.of("url", "notaurl"));
@@ -585,21 +715,28 @@ class DiscordBotTest {
     void should_apply_cooldown() throws Exception {
         start(config().withLimits(Duration.ofMinutes(1), 0));
 
-        InteractionHandle first = discord.sendSlashCommand(discord.normalUser(), "ask",
-                Map.of("question", "What did Kudlow say?"));
-        assertThat(discord.awaitRequest("POST", first.callbackPath(), TIMEOUT).body().path("type").asInt())
+        InteractionHandle first =
+                discord.sendSlashCommand(discord.normalUser(), "ask", Map.of("question", "What did Kudlow say?"));
+        assertThat(discord.awaitRequest("POST", first.callbackPath(), TIMEOUT)
+                        .body()
+                        .path("type")
+                        .asInt())
                 .isEqualTo(5);
-        InteractionHandle second = discord.sendSlashCommand(discord.normalUser(), "ask",
-                Map.of("question", "And then?"));
+        InteractionHandle second =
+                discord.sendSlashCommand(discord.normalUser(), "ask", Map.of("question", "And then?"));
 
         RecordedRequest refusal = discord.awaitRequest("POST", second.callbackPath(), TIMEOUT);
         assertThat(refusal.body().path("type").asInt()).isEqualTo(4);
         assertThat(refusal.body().path("data").path("flags").asInt() & 64).isEqualTo(64);
         assertThat(refusal.body().path("data").path("content").asText())
-                .contains("you can ask again in").containsPattern("<t:\\d+:R>");
-        InteractionHandle other = discord.sendSlashCommand(discord.otherUser(), "ask",
-                Map.of("question", "What did Kudlow say?"));
-        assertThat(discord.awaitRequest("POST", other.callbackPath(), TIMEOUT).body().path("type").asInt())
+                .contains("you can ask again in")
+                .containsPattern("<t:\\d+:R>");
+        InteractionHandle other =
+                discord.sendSlashCommand(discord.otherUser(), "ask", Map.of("question", "What did Kudlow say?"));
+        assertThat(discord.awaitRequest("POST", other.callbackPath(), TIMEOUT)
+                        .body()
+                        .path("type")
+                        .asInt())
                 .isEqualTo(5);
     }
 
@@ -610,11 +747,13 @@ class DiscordBotTest {
 
         for (var user : List.of(discord.normalUser(), discord.otherUser())) {
             InteractionHandle ok = discord.sendSlashCommand(user, "ask", Map.of("question", "What did Kudlow say?"));
-            assertThat(discord.awaitRequest("POST", ok.callbackPath(), TIMEOUT).body().path("type").asInt())
+            assertThat(discord.awaitRequest("POST", ok.callbackPath(), TIMEOUT)
+                            .body()
+                            .path("type")
+                            .asInt())
                     .isEqualTo(5);
         }
-        InteractionHandle third = discord.sendSlashCommand(discord.adminUser(), "ask",
-                Map.of("question", "And then?"));
+        InteractionHandle third = discord.sendSlashCommand(discord.adminUser(), "ask", Map.of("question", "And then?"));
 
         RecordedRequest refusal = discord.awaitRequest("POST", third.callbackPath(), TIMEOUT);
         assertThat(refusal.body().path("type").asInt()).isEqualTo(4);
@@ -627,8 +766,8 @@ class DiscordBotTest {
     void should_respect_channel_allow_list() throws Exception {
         start(config().withGuilds(List.of(), List.of(), List.of("1")));
 
-        InteractionHandle h = discord.sendSlashCommand(discord.normalUser(), "ask",
-                Map.of("question", "What did Kudlow say?"));
+        InteractionHandle h =
+                discord.sendSlashCommand(discord.normalUser(), "ask", Map.of("question", "What did Kudlow say?"));
 
         RecordedRequest refusal = discord.awaitRequest("POST", h.callbackPath(), TIMEOUT);
         assertThat(refusal.body().path("type").asInt()).isEqualTo(4);
@@ -641,13 +780,16 @@ class DiscordBotTest {
     void should_register_commands_per_guild() throws Exception {
         start(config().withGuilds(List.of(discord.guildId()), List.of(), List.of()));
 
-        RecordedRequest put = discord.awaitRequest("PUT",
-                "applications/" + discord.applicationId() + "/guilds/" + discord.guildId() + "/commands", TIMEOUT);
+        RecordedRequest put = discord.awaitRequest(
+                "PUT",
+                "applications/" + discord.applicationId() + "/guilds/" + discord.guildId() + "/commands",
+                TIMEOUT);
         List<String> names = new java.util.ArrayList<>();
         put.body().forEach(c -> names.add(c.path("name").asText()));
         assertThat(names).contains("ask", "status", "summary", "sources", "help", "ingest", "reindex");
-        assertThat(discord.requests()).noneMatch(r -> r.method().equals("PUT")
-                && r.path().equals("applications/" + discord.applicationId() + "/commands"));
+        assertThat(discord.requests())
+                .noneMatch(r -> r.method().equals("PUT")
+                        && r.path().equals("applications/" + discord.applicationId() + "/commands"));
     }
 
     @Test
@@ -655,23 +797,32 @@ class DiscordBotTest {
     void should_recover_thread_history_after_restart() throws Exception {
         DiscordConfig withContent = config().withMessageContent(true);
         start(withContent);
-        String messageId = discord.sendMessage(discord.normalUser(), discord.generalChannelId(),
-                "What did Liu He discuss with Mnuchin?", true);
-        String threadId = discord.awaitRequest("POST",
-                "channels/" + discord.generalChannelId() + "/messages/" + messageId + "/threads", TIMEOUT)
-                .responseBody().path("id").asText();
-        await().atMost(TIMEOUT).until(() -> discord.messages(threadId).stream()
-                .anyMatch(m -> m.path("content").asText().contains("**Sources**")));
+        String messageId = discord.sendMessage(
+                discord.normalUser(), discord.generalChannelId(), "What did Liu He discuss with Mnuchin?", true);
+        String threadId = discord.awaitRequest(
+                        "POST",
+                        "channels/" + discord.generalChannelId() + "/messages/" + messageId + "/threads",
+                        TIMEOUT)
+                .responseBody()
+                .path("id")
+                .asText();
+        await().atMost(TIMEOUT)
+                .until(() -> discord.messages(threadId).stream()
+                        .anyMatch(m -> m.path("content").asText().contains("**Sources**")));
         bot.close();
 
         start(withContent);
         assertThat(bot.conversations().history(threadId)).isEmpty();
         discord.sendMessage(discord.normalUser(), threadId, "and what did Kudlow say?", false);
 
-        await().atMost(TIMEOUT).until(() -> discord.messages(threadId).stream()
-                .filter(m -> m.path("content").asText().contains("**Sources**")).count() == 2);
+        await().atMost(TIMEOUT)
+                .until(() -> discord.messages(threadId).stream()
+                                .filter(m -> m.path("content").asText().contains("**Sources**"))
+                                .count()
+                        == 2);
         assertThat(composedQuestions.getLast())
-                .contains("What did Liu He discuss with Mnuchin?").contains("and what did Kudlow say?");
+                .contains("What did Liu He discuss with Mnuchin?")
+                .contains("and what did Kudlow say?");
         assertThat(bot.conversations().history(threadId))
                 .containsExactly("What did Liu He discuss with Mnuchin?", "and what did Kudlow say?");
     }
@@ -680,20 +831,21 @@ class DiscordBotTest {
     @DisplayName("a mention refused by the cooldown is told privately (DM, else a reaction), never in the channel")
     void should_refuse_mentions_privately() throws Exception {
         start(config().withLimits(Duration.ofMinutes(1), 0));
-        String first = discord.sendMessage(discord.normalUser(), discord.generalChannelId(),
-                "What did Kudlow say?", true);
-        discord.awaitRequest("POST", "channels/" + discord.generalChannelId() + "/messages/" + first + "/threads",
-                TIMEOUT);
+        String first =
+                discord.sendMessage(discord.normalUser(), discord.generalChannelId(), "What did Kudlow say?", true);
+        discord.awaitRequest(
+                "POST", "channels/" + discord.generalChannelId() + "/messages/" + first + "/threads", TIMEOUT);
 
-        String second = discord.sendMessage(discord.normalUser(), discord.generalChannelId(),
-                "And what did China say?", true);
+        String second =
+                discord.sendMessage(discord.normalUser(), discord.generalChannelId(), "And what did China say?", true);
 
         discord.awaitRequest("POST", "users/@me/channels", TIMEOUT);
-        discord.awaitRequest("PUT", "channels/" + discord.generalChannelId() + "/messages/" + second
-                + "/reactions/.*", TIMEOUT);
-        assertThat(discord.requests()).noneMatch(r -> r.method().equals("POST")
-                && r.path().equals("channels/" + discord.generalChannelId() + "/messages")
-                && r.rawBody().contains("again"));
+        discord.awaitRequest(
+                "PUT", "channels/" + discord.generalChannelId() + "/messages/" + second + "/reactions/.*", TIMEOUT);
+        assertThat(discord.requests())
+                .noneMatch(r -> r.method().equals("POST")
+                        && r.path().equals("channels/" + discord.generalChannelId() + "/messages")
+                        && r.rawBody().contains("again"));
     }
 
     @Test
@@ -705,7 +857,9 @@ class DiscordBotTest {
 
         RecordedRequest ack = discord.awaitRequest("POST", h.callbackPath(), TIMEOUT);
         assertThat(ack.body().path("data").path("flags").asInt() & 64).isEqualTo(64);
-        assertThat(awaitOriginalEdit(h).body().path("content").asText()).contains("/ask").contains("/summary");
+        assertThat(awaitOriginalEdit(h).body().path("content").asText())
+                .contains("/ask")
+                .contains("/summary");
     }
 
     @Test
@@ -717,8 +871,8 @@ class DiscordBotTest {
         await().atMost(TIMEOUT).until(() -> discord.resumeCount() == 1);
         discord.awaitReady();
         await().atMost(TIMEOUT).until(() -> bot.jda().getStatus() == JDA.Status.CONNECTED);
-        InteractionHandle h = discord.sendSlashCommand(discord.normalUser(), "ask",
-                Map.of("question", "What did Kudlow say about the short strokes?"));
+        InteractionHandle h = discord.sendSlashCommand(
+                discord.normalUser(), "ask", Map.of("question", "What did Kudlow say about the short strokes?"));
 
         assertThat(awaitOriginalEdit(h).body().path("content").asText()).contains("[1]");
     }
@@ -729,12 +883,23 @@ class DiscordBotTest {
         start(config().withDigest(discord.generalChannelId(), "1h"));
 
         assertThat(bot.digest().runOnce(bot.jda())).isFalse();
-        tradetalk.index().ingest(List.of(Article.of(new ArticleMeta("digest-1", "Talks resume in Beijing", "Wire",
-                LocalDate.of(2019, 12, 1), "https://wire.example/1", "", "", ""), "Negotiators met in Beijing.")));
+        tradetalk
+                .index()
+                .ingest(List.of(Article.of(
+                        new ArticleMeta(
+                                "digest-1",
+                                "Talks resume in Beijing",
+                                "Wire",
+                                LocalDate.of(2019, 12, 1),
+                                "https://wire.example/1",
+                                "",
+                                "",
+                                ""),
+                        "Negotiators met in Beijing.")));
         try {
             assertThat(bot.digest().runOnce(bot.jda())).isTrue();
-            RecordedRequest post = discord.awaitRequest("POST",
-                    "channels/" + discord.generalChannelId() + "/messages", TIMEOUT);
+            RecordedRequest post =
+                    discord.awaitRequest("POST", "channels/" + discord.generalChannelId() + "/messages", TIMEOUT);
             assertThat(post.body().path("content").asText()).contains("**Digest:** 1 new article");
             assertNoPing(post);
             assertThat(bot.digest().runOnce(bot.jda())).isFalse();
@@ -748,13 +913,16 @@ class DiscordBotTest {
     void should_refuse_bad_tokens() {
         DiscordConfig noToken = config().withConnection("", discord.restBaseUrl(), discord.gatewayUrl());
         assertThatThrownBy(() -> tradetalk.startDiscordBot(noToken, clock, UnaryOperator.identity()))
-                .isInstanceOf(UserError.class).hasMessageContaining("TRADETALK_DISCORD_TOKEN");
+                .isInstanceOf(UserError.class)
+                .hasMessageContaining("TRADETALK_DISCORD_TOKEN");
 
-        DiscordConfig wrong = config().withConnection("wrong-secret-token", discord.restBaseUrl(),
-                discord.gatewayUrl());
+        DiscordConfig wrong =
+                config().withConnection("wrong-secret-token", discord.restBaseUrl(), discord.gatewayUrl());
         assertThatThrownBy(() -> tradetalk.startDiscordBot(wrong, clock, UnaryOperator.identity()))
-                .isInstanceOf(UserError.class).hasMessageContaining("rejected the bot token")
-                .message().doesNotContain("wrong-secret-token");
+                .isInstanceOf(UserError.class)
+                .hasMessageContaining("rejected the bot token")
+                .message()
+                .doesNotContain("wrong-secret-token");
     }
 
     // ------------------------------------------------------------------ in-test services
@@ -780,8 +948,8 @@ class DiscordBotTest {
                     }
 
                     @Override
-                    public Composition compose(String question, List<SearchHit> evidence,
-                                               java.util.function.Consumer<String> partial) {
+                    public Composition compose(
+                            String question, List<SearchHit> evidence, java.util.function.Consumer<String> partial) {
                         composedQuestions.add(question);
                         return primary.get().compose(question, evidence, partial);
                     }
@@ -829,9 +997,15 @@ class DiscordBotTest {
             if (LONG_TOPIC.equals(topic)) {
                 return new StatusReport(topic, longText(), List.of(), List.of(c), false, "test", null, null);
             }
-            return new StatusReport(topic, "Latest: " + newest.title() + " [1].",
+            return new StatusReport(
+                    topic,
+                    "Latest: " + newest.title() + " [1].",
                     List.of(new TimelineItem(newest.publishedAt(), newest.title() + " [1]", List.of(c))),
-                    List.of(c), false, "test", null, null);
+                    List.of(c),
+                    false,
+                    "test",
+                    null,
+                    null);
         }
     }
 
@@ -849,24 +1023,46 @@ class DiscordBotTest {
         @Override
         public Summary summarize(SummaryRequest r) {
             if (r.article() != null) {
-                ArticleMeta a = tradetalk.index().articles().stream().filter(m -> m.id().equals(r.article()))
-                        .findFirst().orElseThrow(() -> new IllegalArgumentException("no article " + r.article()));
-                return new Summary(a.title(), a.title() + " [1].", List.of(new Citation(1, a, a.id() + "#0", "")),
-                        false, "test", null, null);
+                ArticleMeta a = tradetalk.index().articles().stream()
+                        .filter(m -> m.id().equals(r.article()))
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("no article " + r.article()));
+                return new Summary(
+                        a.title(),
+                        a.title() + " [1].",
+                        List.of(new Citation(1, a, a.id() + "#0", "")),
+                        false,
+                        "test",
+                        null,
+                        null);
             }
             if (LONG_TOPIC.equals(r.topic())) {
                 ArticleMeta a = tradetalk.index().articles().getFirst();
-                return new Summary(r.topic(), longText(), List.of(new Citation(1, a, a.id() + "#0", "")), false,
-                        "test", null, null);
+                return new Summary(
+                        r.topic(),
+                        longText(),
+                        List.of(new Citation(1, a, a.id() + "#0", "")),
+                        false,
+                        "test",
+                        null,
+                        null);
             }
-            return new Summary(r.topic() + " " + r.since() + ".." + r.until() + " " + r.length(), "Nothing.",
-                    List.of(), true, "test", null, null);
+            return new Summary(
+                    r.topic() + " " + r.since() + ".." + r.until() + " " + r.length(),
+                    "Nothing.",
+                    List.of(),
+                    true,
+                    "test",
+                    null,
+                    null);
         }
 
         @Override
         public List<ArticleMeta> findArticles(String titlePart, int max) {
             return tradetalk.index().articles().stream()
-                    .filter(a -> a.title().toLowerCase().contains(titlePart.toLowerCase())).limit(max).toList();
+                    .filter(a -> a.title().toLowerCase().contains(titlePart.toLowerCase()))
+                    .limit(max)
+                    .toList();
         }
     }
 }

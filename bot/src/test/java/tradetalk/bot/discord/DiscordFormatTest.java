@@ -18,8 +18,13 @@ class DiscordFormatTest {
     private static String longAnswer() {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < 60; i++) {
-            sb.append("Sentence number ").append(i).append(" says the talks went on [").append(i % 9 + 1)
-                    .append("] and see https://example.com/articles/").append(i).append("?ref=x for more. ");
+            sb.append("Sentence number ")
+                    .append(i)
+                    .append(" says the talks went on [")
+                    .append(i % 9 + 1)
+                    .append("] and see https://example.com/articles/")
+                    .append(i)
+                    .append("?ref=x for more. ");
             if (i % 7 == 6) {
                 sb.append("\n\n");
             }
@@ -33,8 +38,11 @@ class DiscordFormatTest {
 
         List<String> parts = DiscordFormat.split(text);
 
-        assertThat(parts).hasSizeGreaterThan(1).allSatisfy(p -> assertThat(p.length()).isLessThanOrEqualTo(2000));
-        assertThat(String.join(" ", parts).replaceAll("\\s+", " ")).isEqualTo(text.strip().replaceAll("\\s+", " "));
+        assertThat(parts)
+                .hasSizeGreaterThan(1)
+                .allSatisfy(p -> assertThat(p.length()).isLessThanOrEqualTo(2000));
+        assertThat(String.join(" ", parts).replaceAll("\\s+", " "))
+                .isEqualTo(text.strip().replaceAll("\\s+", " "));
         int markers = 0;
         for (String p : parts) {
             Matcher m = MARKER.matcher(p);
@@ -44,8 +52,11 @@ class DiscordFormatTest {
             assertThat(p).doesNotEndWith("[").doesNotStartWith("]");
         }
         assertThat(markers).isEqualTo(60);
-        long urls = parts.stream().flatMap(p -> Pattern.compile("https://example.com/articles/\\d+\\?ref=x")
-                .matcher(p).results()).count();
+        long urls = parts.stream()
+                .flatMap(p -> Pattern.compile("https://example.com/articles/\\d+\\?ref=x")
+                        .matcher(p)
+                        .results())
+                .count();
         assertThat(urls).isEqualTo(60);
     }
 
@@ -71,7 +82,9 @@ class DiscordFormatTest {
 
         assertThat(parts).hasSizeGreaterThan(1).allSatisfy(p -> {
             assertThat(p.length()).isLessThanOrEqualTo(2000);
-            assertThat(p.split("```", -1).length % 2).as("balanced fences in %s", p).isEqualTo(1);
+            assertThat(p.split("```", -1).length % 2)
+                    .as("balanced fences in %s", p)
+                    .isEqualTo(1);
         });
         assertThat(parts.get(1)).startsWith("```json\n");
         assertThat(parts.getLast()).endsWith("That is all [1].");
@@ -84,17 +97,34 @@ class DiscordFormatTest {
 
     @Test
     void given_an_answer_with_mentions_and_urls_when_formatting_then_nothing_pings_and_links_do_not_unfurl() {
-        ArticleMeta web = new ArticleMeta("a1", "@everyone Tariffs [paused]", "Reuters", LocalDate.of(2019, 11, 26),
-                "https://example.com/a?x=1", "", "", "");
+        ArticleMeta web = new ArticleMeta(
+                "a1",
+                "@everyone Tariffs [paused]",
+                "Reuters",
+                LocalDate.of(2019, 11, 26),
+                "https://example.com/a?x=1",
+                "",
+                "",
+                "");
         ArticleMeta file = new ArticleMeta("a2", "Phase one", "", null, "", "/srv/data/articles/001_x.txt", "", "");
-        CitedAnswer a = new CitedAnswer("q", "Tariffs paused [1] says @here and <@123> [2].", false, "offline", null,
-                List.of(new Citation(1, web, "p1", "..."), new Citation(2, file, "p2", "...")), List.of(), null, null);
+        CitedAnswer a = new CitedAnswer(
+                "q",
+                "Tariffs paused [1] says @here and <@123> [2].",
+                false,
+                "offline",
+                null,
+                List.of(new Citation(1, web, "p1", "..."), new Citation(2, file, "p2", "...")),
+                List.of(),
+                null,
+                null);
 
         String text = Messages.safe(DiscordFormat.answer(a));
 
         assertThat(text).doesNotContain("@everyone").doesNotContain("@here").doesNotContain("<@123>");
-        assertThat(text).contains("**Sources**")
-                .contains("[1] Reuters, 2019-11-26, [@\u200Beveryone Tariffs \\[paused\\]](<https://example.com/a?x=1>)")
+        assertThat(text)
+                .contains("**Sources**")
+                .contains(
+                        "[1] Reuters, 2019-11-26, [@\u200Beveryone Tariffs \\[paused\\]](<https://example.com/a?x=1>)")
                 .contains("[2] \"Phase one\" (file `001_x.txt`)");
     }
 
@@ -128,15 +158,30 @@ class DiscordFormatTest {
     void given_a_marked_model_answer_when_formatting_then_the_unsupported_sentence_is_in_italics_with_the_note() {
         ArticleMeta web = new ArticleMeta("a1", "Talks", "Reuters", LocalDate.of(2019, 11, 26), "", "", "", "");
         List<tradetalk.answer.CheckedSentence> sentences = List.of(
-                new tradetalk.answer.CheckedSentence("Trump signed the *deal* [1].", List.of(1), false,
-                        "the cited source says otherwise (a negation differs)", true),
+                new tradetalk.answer.CheckedSentence(
+                        "Trump signed the *deal* [1].",
+                        List.of(1),
+                        false,
+                        "the cited source says otherwise (a negation differs)",
+                        true),
                 new tradetalk.answer.CheckedSentence("Talks resumed [1].", List.of(1), true, null, true));
-        CitedAnswer a = new CitedAnswer("q", "Trump signed the *deal* [1]. Talks resumed [1].", false, "openai", null,
-                List.of(new Citation(1, web, "p1", "...")), List.of(), null, null, null, sentences);
+        CitedAnswer a = new CitedAnswer(
+                "q",
+                "Trump signed the *deal* [1]. Talks resumed [1].",
+                false,
+                "openai",
+                null,
+                List.of(new Citation(1, web, "p1", "...")),
+                List.of(),
+                null,
+                null,
+                null,
+                sentences);
 
         String text = DiscordFormat.answer(a);
 
-        assertThat(text).startsWith("*Trump signed the \\*deal\\* [1].* (not found in the cited source) "
-                + "Talks resumed [1].");
+        assertThat(text)
+                .startsWith(
+                        "*Trump signed the \\*deal\\* [1].* (not found in the cited source) " + "Talks resumed [1].");
     }
 }

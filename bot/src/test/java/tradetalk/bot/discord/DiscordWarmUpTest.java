@@ -70,12 +70,14 @@ class DiscordWarmUpTest {
             FirstUse embedder = new FirstUse(discord);
             DiscordConfig dc = DiscordConfig.defaults()
                     .withConnection("warm-token", discord.restBaseUrl(), discord.gatewayUrl())
-                    .withFeedbackDir(home.resolve("feedback")).withLimits(Duration.ZERO, 0);
+                    .withFeedbackDir(home.resolve("feedback"))
+                    .withLimits(Duration.ZERO, 0);
             try (Tradetalk tt = new Tradetalk(config, embedder);
-                 DiscordBot bot = tt.startDiscordBot(dc, new MutableClock(), UnaryOperator.identity())) {
+                    DiscordBot bot = tt.startDiscordBot(dc, new MutableClock(), UnaryOperator.identity())) {
                 discord.awaitReady();
 
-                assertThat(embedder.identifiesAtFirstUse).as("IDENTIFYs seen when the model was first used")
+                assertThat(embedder.identifiesAtFirstUse)
+                        .as("IDENTIFYs seen when the model was first used")
                         .hasValue(0);
                 assertThat(discord.identifies()).hasSize(1);
             }

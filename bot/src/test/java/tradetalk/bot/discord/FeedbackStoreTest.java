@@ -18,8 +18,14 @@ class FeedbackStoreTest {
     Path dir;
 
     private static FeedbackStore.Vote vote(String answer, String user, boolean helpful) {
-        return new FeedbackStore.Vote(answer, user, helpful, Instant.parse("2026-01-02T03:04:05Z"), "q?",
-                "the answer [1]", List.of("[1] Reuters, \"Title\""));
+        return new FeedbackStore.Vote(
+                answer,
+                user,
+                helpful,
+                Instant.parse("2026-01-02T03:04:05Z"),
+                "q?",
+                "the answer [1]",
+                List.of("[1] Reuters, \"Title\""));
     }
 
     @Test
@@ -57,7 +63,10 @@ class FeedbackStoreTest {
         try (FeedbackStore store = FeedbackStore.open(dir)) {
             store.record(vote("a1", "u1", true));
         }
-        Files.writeString(dir.resolve(FeedbackStore.FILE), "{\"answerId\":\"a1\",\"us", StandardCharsets.UTF_8,
+        Files.writeString(
+                dir.resolve(FeedbackStore.FILE),
+                "{\"answerId\":\"a1\",\"us",
+                StandardCharsets.UTF_8,
                 StandardOpenOption.APPEND);
 
         try (FeedbackStore store = FeedbackStore.open(dir)) {

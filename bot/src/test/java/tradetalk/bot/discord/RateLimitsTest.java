@@ -25,7 +25,8 @@ class RateLimitsTest {
 
         assertThat(limits.tryAcquire("u1", "g")).isEmpty();
         assertThat(limits.tryAcquire("u2", "g")).isEmpty();
-        assertThat(limits.tryAcquire("u3", "g")).hasValueSatisfying(r -> assertThat(r.guildBudget()).isTrue());
+        assertThat(limits.tryAcquire("u3", "g"))
+                .hasValueSatisfying(r -> assertThat(r.guildBudget()).isTrue());
         assertThat(limits.tryAcquire("u3", "other-guild")).isEmpty();
     }
 

@@ -65,11 +65,14 @@ class EvalQueriesTest {
 
         assertThat(ArticleMatch.relevant(withUrl, List.of(new EvalQuery.Evidence("", "http://x.example/a", "", ""))))
                 .isTrue();
-        assertThat(ArticleMatch.relevant(withUrl, List.of(new EvalQuery.Evidence("The Title", "https://x.example/b",
-                "", "")))).isFalse();
+        assertThat(ArticleMatch.relevant(
+                        withUrl, List.of(new EvalQuery.Evidence("The Title", "https://x.example/b", "", ""))))
+                .isFalse();
         assertThat(ArticleMatch.relevant(withUrl, List.of(new EvalQuery.Evidence(" the  title", "", "", ""))))
                 .isTrue();
-        assertThat(ArticleMatch.relevant(file, List.of(new EvalQuery.Evidence("", "", "000_a.txt", "")))).isTrue();
-        assertThat(ArticleMatch.relevant(file, List.of(new EvalQuery.Evidence("", "", "001_b.txt", "")))).isFalse();
+        assertThat(ArticleMatch.relevant(file, List.of(new EvalQuery.Evidence("", "", "000_a.txt", ""))))
+                .isTrue();
+        assertThat(ArticleMatch.relevant(file, List.of(new EvalQuery.Evidence("", "", "001_b.txt", ""))))
+                .isFalse();
     }
 }

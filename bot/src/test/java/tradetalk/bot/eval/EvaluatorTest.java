@@ -40,7 +40,9 @@ class EvaluatorTest {
         public List<SearchHit> search(SearchRequest r) {
             seen.add(r);
             List<Passage> ps = rankings.getOrDefault(r.query(), List.of());
-            return ps.subList(0, Math.min(r.k(), ps.size())).stream().map(p -> new SearchHit(p, 1, 0, 0)).toList();
+            return ps.subList(0, Math.min(r.k(), ps.size())).stream()
+                    .map(p -> new SearchHit(p, 1, 0, 0))
+                    .toList();
         }
     }
 
@@ -50,19 +52,31 @@ class EvaluatorTest {
         Passage b = passage("https://b.example/2", "Beta", "Beta text, nothing relevant.");
         Passage c = passage("https://c.example/3", "Gamma", "Gamma text holds the second fact.");
         FixedSearch search = new FixedSearch(Map.of(
-                "q1", List.of(b, a, c),        // article hit at rank 2, facts at ranks 2 and 3
+                "q1", List.of(b, a, c), // article hit at rank 2, facts at ranks 2 and 3
                 "q2", List.of(b, b, b, b, b, c), // evidence by title only, first hit at rank 6
-                "q3", List.of(a)));              // null query: skipped
+                "q3", List.of(a))); // null query: skipped
         List<EvalQuery> qs = List.of(
-                new EvalQuery("q1", "Yes", List.of(), "comparison_query", List.of(
-                        new EvalQuery.Evidence("Alpha", "https://a.example/1/", "", "the first fact"),
-                        new EvalQuery.Evidence("Gamma", "https://c.example/3", "", "the second  fact")),
-                        false, null),
-                new EvalQuery("q2", "", List.of(), "inference_query", List.of(
-                        new EvalQuery.Evidence("gamma", "", "", "")), false, LocalDate.of(2023, 12, 1)),
+                new EvalQuery(
+                        "q1",
+                        "Yes",
+                        List.of(),
+                        "comparison_query",
+                        List.of(
+                                new EvalQuery.Evidence("Alpha", "https://a.example/1/", "", "the first fact"),
+                                new EvalQuery.Evidence("Gamma", "https://c.example/3", "", "the second  fact")),
+                        false,
+                        null),
+                new EvalQuery(
+                        "q2",
+                        "",
+                        List.of(),
+                        "inference_query",
+                        List.of(new EvalQuery.Evidence("gamma", "", "", "")),
+                        false,
+                        LocalDate.of(2023, 12, 1)),
                 new EvalQuery("q3", "Insufficient information.", List.of(), "null_query", List.of(), true, null));
 
-        EvalReport r = new Evaluator(search, null, 10, 4, 0).run(qs, List.of(Evaluator.TRADETALK), s -> { });
+        EvalReport r = new Evaluator(search, null, 10, 4, 0).run(qs, List.of(Evaluator.TRADETALK), s -> {});
 
         EvalReport.SystemReport s = r.systems().getFirst();
         assertThat(r.queries()).isEqualTo(3);
@@ -76,8 +90,7 @@ class EvaluatorTest {
         assertThat(s.byType()).containsOnlyKeys("comparison_query", "inference_query");
         assertThat(s.byType().get("inference_query").article().hits5()).isZero();
         assertThat(s.retrievalMs().count()).isEqualTo(3);
-        assertThat(search.seen).extracting(SearchRequest::asOf).containsExactly(null, LocalDate.of(2023, 12, 1),
-                null);
+        assertThat(search.seen).extracting(SearchRequest::asOf).containsExactly(null, LocalDate.of(2023, 12, 1), null);
         assertThat(search.seen).extracting(SearchRequest::mode).containsOnly(SearchRequest.Mode.HYBRID);
     }
 
@@ -94,8 +107,8 @@ class EvaluatorTest {
                 return NearestSources.abstain(evidence, 3, null);
             }
             Passage p = evidence.get(question.equals("q1") ? 0 : 1).passage();
-            return new Composition(p.text() + " [1]", false,
-                    List.of(new Citation(1, p.article(), p.id(), p.text())), List.of(), null);
+            return new Composition(
+                    p.text() + " [1]", false, List.of(new Citation(1, p.article(), p.id(), p.text())), List.of(), null);
         }
     }
 
@@ -106,7 +119,7 @@ class EvaluatorTest {
         Passage c = passage("https://c.example/3", "Gamma", "Gamma text holds Roosevelt.");
         FixedSearch search = new FixedSearch(Map.of(
                 "q1", List.of(a, b, c),
-                "q2", List.of(c, b, a),   // evidence c at rank 1, but the answer quotes b
+                "q2", List.of(c, b, a), // evidence c at rank 1, but the answer quotes b
                 "q3", List.of(b, a),
                 "q4", List.of(a),
                 "q5", List.of(b, c)));
@@ -123,7 +136,7 @@ class EvaluatorTest {
 
         EvalReport r = new Evaluator(search, new AnswerService(search, composer, composer), 10, 4, 0)
                 .perQuestion(lines::add, (q, hits) -> Map.of("passages", (double) hits.size()))
-                .run(qs, List.of(Evaluator.TRADETALK), s -> { });
+                .run(qs, List.of(Evaluator.TRADETALK), s -> {});
 
         EvalReport.AnswerReport ans = r.answers();
         assertThat(ans.falseAbstentionRate()).isEqualTo(1.0 / 3);
@@ -143,30 +156,44 @@ class EvaluatorTest {
         Map<String, Object> json = r.toMap();
         @SuppressWarnings("unchecked")
         Map<String, Object> answers = (Map<String, Object>) json.get("answers");
-        assertThat(answers).containsEntry("cites_evidence", 0.3333).containsEntry("with_evidence", 3)
+        assertThat(answers)
+                .containsEntry("cites_evidence", 0.3333)
+                .containsEntry("with_evidence", 3)
                 .containsKeys("by_question_type", "by_answer_type", "cites_source", "contains_gold");
 
         assertThat(lines).hasSize(5);
-        assertThat(lines.get(0)).containsEntry("question", "q1").containsEntry("gold", List.of("Lincoln"))
-                .containsEntry("evidence_ranks", List.of(1)).containsEntry("abstained", false)
-                .containsEntry("contains_gold", true).containsEntry("cites_evidence", true)
+        assertThat(lines.get(0))
+                .containsEntry("question", "q1")
+                .containsEntry("gold", List.of("Lincoln"))
+                .containsEntry("evidence_ranks", List.of(1))
+                .containsEntry("abstained", false)
+                .containsEntry("contains_gold", true)
+                .containsEntry("cites_evidence", true)
                 .containsEntry("signals", Map.of("passages", 3.0));
-        assertThat(lines.get(1)).containsEntry("evidence_ranks", List.of(1)).containsEntry("cites_evidence", false)
+        assertThat(lines.get(1))
+                .containsEntry("evidence_ranks", List.of(1))
+                .containsEntry("cites_evidence", false)
                 .containsEntry("contains_gold", false);
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> cited = (List<Map<String, Object>>) lines.get(1).get("cited");
-        assertThat(cited).singleElement().satisfies(x -> assertThat(x).containsEntry("url", "https://b.example/2")
-                .containsEntry("evidence", false));
+        List<Map<String, Object>> cited =
+                (List<Map<String, Object>>) lines.get(1).get("cited");
+        assertThat(cited)
+                .singleElement()
+                .satisfies(x -> assertThat(x)
+                        .containsEntry("url", "https://b.example/2")
+                        .containsEntry("evidence", false));
         assertThat(lines.get(2)).containsEntry("abstained", true).containsEntry("evidence_ranks", List.of(2));
-        assertThat(lines.get(3)).containsEntry("no_answer", true).containsEntry("gold", List.of())
+        assertThat(lines.get(3))
+                .containsEntry("no_answer", true)
+                .containsEntry("gold", List.of())
                 .containsEntry("evidence_ranks", List.of());
     }
 
     @Test
     void given_a_short_gold_answer_or_mentions_then_they_are_what_the_answer_must_contain() {
         EvalQuery shortAnswer = new EvalQuery("q", "Sam Bankman-Fried.", List.of(), "", List.of(), false, null);
-        EvalQuery longAnswer = new EvalQuery("q", "a long answer of many more than five words", List.of(), "",
-                List.of(), false, null);
+        EvalQuery longAnswer =
+                new EvalQuery("q", "a long answer of many more than five words", List.of(), "", List.of(), false, null);
         EvalQuery mentions = new EvalQuery("q", "", List.of("Mnuchin", "Lighthizer"), "", List.of(), false, null);
 
         assertThat(shortAnswer.expectedMentions()).containsExactly("Sam Bankman-Fried");

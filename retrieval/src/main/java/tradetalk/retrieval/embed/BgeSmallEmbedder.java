@@ -25,6 +25,7 @@ public final class BgeSmallEmbedder implements Embedder {
     private static final Logger log = LoggerFactory.getLogger(BgeSmallEmbedder.class);
     /** The instruction BGE v1.5 recommends for short queries that retrieve passages. */
     static final String QUERY_INSTRUCTION = "Represent this sentence for searching relevant passages: ";
+
     private static final int BATCH = 32;
     /** How long exit waits for a load in flight; a load takes a second or two. */
     private static final long EXIT_WAIT_SECONDS = 60;
@@ -33,8 +34,7 @@ public final class BgeSmallEmbedder implements Embedder {
     private static CompletableFuture<EmbeddingModel> shared;
 
     /** Loads nothing yet. */
-    public BgeSmallEmbedder() {
-    }
+    public BgeSmallEmbedder() {}
 
     @Override
     public void prepare() {
@@ -95,7 +95,8 @@ public final class BgeSmallEmbedder implements Embedder {
         List<float[]> out = new ArrayList<>(passages.size());
         for (int i = 0; i < passages.size(); i += BATCH) {
             List<TextSegment> batch = passages.subList(i, Math.min(passages.size(), i + BATCH)).stream()
-                    .map(TextSegment::from).toList();
+                    .map(TextSegment::from)
+                    .toList();
             for (Embedding e : model().embedAll(batch).content()) {
                 out.add(normalized(e));
             }

@@ -22,6 +22,5 @@ public interface Embedder {
      * the load anyway. Nothing is loaded until this or an embedding call (a command that needs no vectors never
      * pays for the model).
      */
-    default void prepare() {
-    }
+    default void prepare() {}
 }

@@ -30,7 +30,8 @@ public final class ModelRate {
         model.embed("warm up the session");
         long t0 = System.nanoTime();
         for (int i = 0; i < texts.size(); i += batch) {
-            model.embedAll(texts.subList(i, Math.min(texts.size(), i + batch)).stream().map(TextSegment::from)
+            model.embedAll(texts.subList(i, Math.min(texts.size(), i + batch)).stream()
+                    .map(TextSegment::from)
                     .toList());
         }
         return texts.size() / ((System.nanoTime() - t0) / 1e9);

@@ -27,8 +27,7 @@ final class OnnxNatives {
     private static final Logger log = LoggerFactory.getLogger(OnnxNatives.class);
     static final String PATH_PROPERTY = "onnxruntime.native.path";
 
-    private OnnxNatives() {
-    }
+    private OnnxNatives() {}
 
     /** Unpacks the libraries (if not already) and points ONNX Runtime at them; on any trouble, changes nothing. */
     static synchronized void prepare() {
@@ -39,15 +38,16 @@ final class OnnxNatives {
         if (platform == null) {
             return;
         }
-        List<String> libraries = List.of(System.mapLibraryName("onnxruntime"),
-                System.mapLibraryName("onnxruntime4j_jni"));
+        List<String> libraries =
+                List.of(System.mapLibraryName("onnxruntime"), System.mapLibraryName("onnxruntime4j_jni"));
         try {
             URL first = resource(platform, libraries.getFirst());
             if (first == null || !(first.openConnection() instanceof JarURLConnection jar)) {
                 return; // not packaged in a jar: ONNX Runtime's own loading applies
             }
-            Path dir = cacheRoot().resolve("onnxruntime-" + platform + "-"
-                    + Long.toHexString(jar.getJarEntry().getCrc()));
+            Path dir = cacheRoot()
+                    .resolve("onnxruntime-" + platform + "-"
+                            + Long.toHexString(jar.getJarEntry().getCrc()));
             Files.createDirectories(dir);
             for (String lib : libraries) {
                 unpack(resource(platform, lib), dir.resolve(lib));

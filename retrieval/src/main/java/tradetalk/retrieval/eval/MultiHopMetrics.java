@@ -17,12 +17,10 @@ public final class MultiHopMetrics {
     }
 
     /** The four figures of one query. */
-    public record QueryScore(boolean hits4, boolean hits10, double mrr10, double map10) {
-    }
+    public record QueryScore(boolean hits4, boolean hits10, double mrr10, double map10) {}
 
     /** Means over queries, in the benchmark's order of print. */
-    public record Summary(int queries, double hits10, double hits4, double map10, double mrr10) {
-    }
+    public record Summary(int queries, double hits10, double hits4, double map10, double mrr10) {}
 
     /** Removes spaces and newlines, as the benchmark's script does. */
     static String squash(String s) {
@@ -73,7 +71,8 @@ public final class MultiHopMetrics {
         if (n == 0) {
             return new Summary(0, 0, 0, 0, 0);
         }
-        return new Summary(n,
+        return new Summary(
+                n,
                 scores.stream().filter(QueryScore::hits10).count() / (double) n,
                 scores.stream().filter(QueryScore::hits4).count() / (double) n,
                 scores.stream().mapToDouble(QueryScore::map10).sum() / n,

@@ -22,7 +22,12 @@ public record Percentiles(int count, double p50, double p95, double p99, double 
         if (s.length == 0) {
             return new Percentiles(0, 0, 0, 0, 0, 0);
         }
-        return new Percentiles(s.length, rank(s, 50), rank(s, 95), rank(s, 99), s[s.length - 1],
+        return new Percentiles(
+                s.length,
+                rank(s, 50),
+                rank(s, 95),
+                rank(s, 99),
+                s[s.length - 1],
                 Arrays.stream(s).sum() / s.length);
     }
 

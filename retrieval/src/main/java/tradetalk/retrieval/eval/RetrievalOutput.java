@@ -19,8 +19,7 @@ public final class RetrievalOutput {
     public static final String NULL_QUERY = "null_query";
 
     /** One scored row of the file. */
-    public record Row(String query, String questionType, List<String> retrieved, List<String> facts) {
-    }
+    public record Row(String query, String questionType, List<String> retrieved, List<String> facts) {}
 
     private RetrievalOutput() {
         throw new UnsupportedOperationException("utility class");
@@ -75,7 +74,12 @@ public final class RetrievalOutput {
 
     /** The summary as the benchmark prints it, four decimals: "Hits@10 0.7500\nHits@4 ...". */
     public static String format(MultiHopMetrics.Summary s) {
-        return String.format(java.util.Locale.ROOT, "Hits@10 %.4f%nHits@4 %.4f%nMAP@10 %.4f%nMRR@10 %.4f%n",
-                s.hits10(), s.hits4(), s.map10(), s.mrr10());
+        return String.format(
+                java.util.Locale.ROOT,
+                "Hits@10 %.4f%nHits@4 %.4f%nMAP@10 %.4f%nMRR@10 %.4f%n",
+                s.hits10(),
+                s.hits4(),
+                s.map10(),
+                s.mrr10());
     }
 }

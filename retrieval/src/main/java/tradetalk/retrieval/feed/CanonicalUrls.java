@@ -14,9 +14,37 @@ import java.util.Set;
 public final class CanonicalUrls {
 
     private static final Set<String> TRACKING = Set.of(
-            "fbclid", "gclid", "gclsrc", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid", "igshid",
-            "mc_cid", "mc_eid", "_ga", "_gl", "_hsenc", "_hsmi", "mkt_tok", "oly_anon_id", "oly_enc_id", "vero_id",
-            "rb_clickid", "s_cid", "cmpid", "ocid", "smid", "sref", "ncid", "taid", "ito", "cid", "ref_src");
+            "fbclid",
+            "gclid",
+            "gclsrc",
+            "dclid",
+            "gbraid",
+            "wbraid",
+            "msclkid",
+            "yclid",
+            "twclid",
+            "igshid",
+            "mc_cid",
+            "mc_eid",
+            "_ga",
+            "_gl",
+            "_hsenc",
+            "_hsmi",
+            "mkt_tok",
+            "oly_anon_id",
+            "oly_enc_id",
+            "vero_id",
+            "rb_clickid",
+            "s_cid",
+            "cmpid",
+            "ocid",
+            "smid",
+            "sref",
+            "ncid",
+            "taid",
+            "ito",
+            "cid",
+            "ref_src");
 
     private CanonicalUrls() {
         throw new UnsupportedOperationException("utility class");

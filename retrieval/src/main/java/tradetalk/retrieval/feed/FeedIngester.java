@@ -93,8 +93,9 @@ public final class FeedIngester {
         String feedKey = feed.url().toString();
         FeedState.Validators v = state.validators(feedKey);
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Accept", "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, "
-                + "*/*;q=0.1");
+        headers.put(
+                "Accept",
+                "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, " + "*/*;q=0.1");
         if (!v.etag().isEmpty()) {
             headers.put("If-None-Match", v.etag());
         }
@@ -107,8 +108,8 @@ public final class FeedIngester {
             return new FeedRun(feed.name(), true, 0, 0, 0, 0, 0, empty());
         }
         if (r.status() != 200) {
-            throw FetchException.http("feed " + feed.name() + " (" + feed.url() + ") answered HTTP " + r.status(),
-                    r.status());
+            throw FetchException.http(
+                    "feed " + feed.name() + " (" + feed.url() + ") answered HTTP " + r.status(), r.status());
         }
         FeedReader.Parsed parsed = FeedReader.parse(r.body(), r.header("Content-Type"));
 
@@ -151,11 +152,20 @@ public final class FeedIngester {
             state.setValidators(feedKey, r.header("ETag"), r.header("Last-Modified"));
         }
         state.save();
-        log.info("Feed {}: {} items, {} known, {} off topic, {} duplicates, {} new, {} changed, {} from feed text, "
-                        + "{} skipped", feed.name(), parsed.items().size(), known, offTopic, batch.duplicates,
-                report.added(), report.replaced(), batch.fromFeed, report.rejected().size());
-        return new FeedRun(feed.name(), false, parsed.items().size(), known, offTopic, batch.duplicates,
-                batch.fromFeed, report);
+        log.info(
+                "Feed {}: {} items, {} known, {} off topic, {} duplicates, {} new, {} changed, {} from feed text, "
+                        + "{} skipped",
+                feed.name(),
+                parsed.items().size(),
+                known,
+                offTopic,
+                batch.duplicates,
+                report.added(),
+                report.replaced(),
+                batch.fromFeed,
+                report.rejected().size());
+        return new FeedRun(
+                feed.name(), false, parsed.items().size(), known, offTopic, batch.duplicates, batch.fromFeed, report);
     }
 
     /**
@@ -167,15 +177,14 @@ public final class FeedIngester {
         long t0 = System.nanoTime();
         String canonical = CanonicalUrls.canonicalOrNull(url.toString());
         if (canonical == null) {
-            return new IngestReport(0, 0, 0, 0, List.of(new Rejected(url.toString(), "not an http(s) URL")),
-                    millisSince(t0));
+            return new IngestReport(
+                    0, 0, 0, 0, List.of(new Rejected(url.toString(), "not an http(s) URL")), millisSince(t0));
         }
         Article fetched;
         try {
             fetched = pages.fetch(URI.create(canonical));
         } catch (FetchException e) {
-            return new IngestReport(0, 0, 0, 0, List.of(new Rejected(url.toString(), e.getMessage())),
-                    millisSince(t0));
+            return new IngestReport(0, 0, 0, 0, List.of(new Rejected(url.toString(), e.getMessage())), millisSince(t0));
         }
         Article a = normalise(fetched, canonical, "", null);
         Batch batch = new Batch();
@@ -184,8 +193,14 @@ public final class FeedIngester {
             recordCopy(dup.get(), a, canonical, batch);
             commit(batch, IngestProgress.none());
             state.save();
-            return new IngestReport(0, 0, 0, 0, List.of(new Rejected(url.toString(),
-                    "same story as the indexed article " + dup.get() + "; recorded there as also_in")),
+            return new IngestReport(
+                    0,
+                    0,
+                    0,
+                    0,
+                    List.of(new Rejected(
+                            url.toString(),
+                            "same story as the indexed article " + dup.get() + "; recorded there as also_in")),
                     millisSince(t0));
         }
         batch.add(a, urlsOf(canonical, a));
@@ -208,7 +223,9 @@ public final class FeedIngester {
                 if (a.isPresent()) {
                     String canonical = CanonicalUrls.canonicalOrNull(m.url());
                     OptionalLong fp = SimHash.of(a.get().body());
-                    state.remember(m.id(), canonical == null ? Set.of() : Set.of(canonical),
+                    state.remember(
+                            m.id(),
+                            canonical == null ? Set.of() : Set.of(canonical),
                             fp.isPresent() ? fp.getAsLong() : null);
                     learned++;
                 }
@@ -229,7 +246,9 @@ public final class FeedIngester {
      */
     private boolean handle(FeedItem item, FeedSource feed, Batch batch) {
         String link = CanonicalUrls.canonicalOrNull(item.link());
-        if (link == null && CanonicalUrls.canonicalOrNull(item.guid()) != null && !item.guid().isBlank()) {
+        if (link == null
+                && CanonicalUrls.canonicalOrNull(item.guid()) != null
+                && !item.guid().isBlank()) {
             link = CanonicalUrls.canonicalOrNull(item.guid()); // RSS guids are often permalinks
         }
         if (link != null && state.idForUrl(link).isPresent()) {
@@ -263,7 +282,9 @@ public final class FeedIngester {
 
     /** The id of an article that is this one under another URL or a near-identical copy; empty when new. */
     private Optional<String> duplicateOf(Article a, Batch batch) {
-        Optional<String> byUrl = a.meta().url().isEmpty() ? Optional.empty() : state.idForUrl(a.meta().url());
+        Optional<String> byUrl = a.meta().url().isEmpty()
+                ? Optional.empty()
+                : state.idForUrl(a.meta().url());
         if (byUrl.isPresent() && !byUrl.get().equals(a.id())) {
             return byUrl;
         }
@@ -304,7 +325,8 @@ public final class FeedIngester {
         progress.begin("indexing", articles.size());
         IngestReport report;
         try {
-            report = articles.isEmpty() && batch.rejected.isEmpty() ? empty()
+            report = articles.isEmpty() && batch.rejected.isEmpty()
+                    ? empty()
                     : index.ingest(articles, batch.rejected, n -> progress.step());
         } finally {
             progress.end();
@@ -328,8 +350,9 @@ public final class FeedIngester {
         String source = !m.source().isEmpty() ? m.source() : feedName;
         var date = date(url, m.publishedAt(), item == null ? null : item.publishedAt());
         String author = !m.author().isEmpty() ? m.author() : item == null ? "" : item.author();
-        return Article.of(new ArticleMeta(ArticleIds.forUrl(url), m.title(), source, date, url, "", author,
-                m.category()), a.body());
+        return Article.of(
+                new ArticleMeta(ArticleIds.forUrl(url), m.title(), source, date, url, "", author, m.category()),
+                a.body());
     }
 
     /**
@@ -363,11 +386,12 @@ public final class FeedIngester {
             return null;
         }
         String title = item.title().isEmpty() ? Texts.deriveTitle(body) : item.title();
-        String id = link != null ? ArticleIds.forUrl(link)
+        String id = link != null
+                ? ArticleIds.forUrl(link)
                 : ArticleIds.forRecord(feed.name(), title, String.valueOf(item.publishedAt()));
         LocalDate date = date(link == null ? describe(item) : link, null, item.publishedAt());
-        return Article.of(new ArticleMeta(id, title, feed.name(), date, link == null ? "" : link, "",
-                item.author(), ""), body);
+        return Article.of(
+                new ArticleMeta(id, title, feed.name(), date, link == null ? "" : link, "", item.author(), ""), body);
     }
 
     private static String key(FeedItem item) {

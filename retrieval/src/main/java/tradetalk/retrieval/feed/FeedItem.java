@@ -14,8 +14,8 @@ import java.util.Objects;
  * @param publishedAt publication (else update) date; null when unknown
  * @param author      author; empty when unknown
  */
-public record FeedItem(String guid, String link, String title, String summary, String content, LocalDate publishedAt,
-                       String author) {
+public record FeedItem(
+        String guid, String link, String title, String summary, String content, LocalDate publishedAt, String author) {
 
     public FeedItem {
         guid = Objects.requireNonNullElse(guid, "").strip();

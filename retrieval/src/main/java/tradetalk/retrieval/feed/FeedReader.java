@@ -42,8 +42,7 @@ public final class FeedReader {
     }
 
     /** A parsed feed: its own title and its items in feed order. */
-    public record Parsed(String title, List<FeedItem> items) {
-    }
+    public record Parsed(String title, List<FeedItem> items) {}
 
     /**
      * @param body        the feed document
@@ -64,7 +63,9 @@ public final class FeedReader {
             List<FeedItem> items = new ArrayList<>();
             for (int n = 0; n < feed.getEntries().size(); n++) {
                 SyndEntry e = feed.getEntries().get(n);
-                String summary = e.getDescription() == null ? "" : plain(e.getDescription().getValue());
+                String summary = e.getDescription() == null
+                        ? ""
+                        : plain(e.getDescription().getValue());
                 String content = "";
                 for (SyndContent c : e.getContents()) {
                     String text = plain(c.getValue());
@@ -75,8 +76,14 @@ public final class FeedReader {
                 if (content.length() < summary.length()) {
                     content = summary;
                 }
-                items.add(new FeedItem(e.getUri(), e.getLink(), plain(e.getTitle()), summary, content,
-                        day(e, rawDates.get(n)), e.getAuthor()));
+                items.add(new FeedItem(
+                        e.getUri(),
+                        e.getLink(),
+                        plain(e.getTitle()),
+                        summary,
+                        content,
+                        day(e, rawDates.get(n)),
+                        e.getAuthor()));
             }
             return new Parsed(feed.getTitle() == null ? "" : feed.getTitle().strip(), items);
         } catch (FeedException | IllegalArgumentException e) {

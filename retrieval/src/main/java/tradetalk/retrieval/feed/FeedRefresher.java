@@ -40,8 +40,13 @@ public final class FeedRefresher implements AutoCloseable {
     /**
      * @param maxAge articles older than this are removed; null keeps them forever
      */
-    public FeedRefresher(FeedIngester ingester, ArticleIndex index, List<FeedSource> feeds, Backoff backoff,
-                         Duration maxAge, Clock clock) {
+    public FeedRefresher(
+            FeedIngester ingester,
+            ArticleIndex index,
+            List<FeedSource> feeds,
+            Backoff backoff,
+            Duration maxAge,
+            Clock clock) {
         this.ingester = ingester;
         this.index = index;
         this.feeds = List.copyOf(feeds);
@@ -76,8 +81,8 @@ public final class FeedRefresher implements AutoCloseable {
             scheduler.schedule(() -> runScheduled(feed), 0, TimeUnit.MILLISECONDS);
         }
         if (maxAge != null) {
-            scheduler.scheduleWithFixedDelay(this::retentionQuietly, 0, RETENTION_EVERY.toMillis(),
-                    TimeUnit.MILLISECONDS);
+            scheduler.scheduleWithFixedDelay(
+                    this::retentionQuietly, 0, RETENTION_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         }
         log.info("Feed refresher started: {} feed(s)", feeds.size());
     }
@@ -105,7 +110,8 @@ public final class FeedRefresher implements AutoCloseable {
         s.shutdown();
         try {
             if (!s.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                log.warn("The feed refresher did not finish its refresh within {} s; interrupting it",
+                log.warn(
+                        "The feed refresher did not finish its refresh within {} s; interrupting it",
                         STOP_WAIT_SECONDS);
                 s.shutdownNow();
             }

@@ -14,6 +14,12 @@ import tradetalk.retrieval.index.IngestReport;
  * @param fromFeed    new items indexed from the feed's own text because their page could not be had
  * @param ingest      what the index did with the rest (rejected items carry their reasons)
  */
-public record FeedRun(String feed, boolean notModified, int items, int known, int offTopic, int duplicates,
-                      int fromFeed, IngestReport ingest) {
-}
+public record FeedRun(
+        String feed,
+        boolean notModified,
+        int items,
+        int known,
+        int offTopic,
+        int duplicates,
+        int fromFeed,
+        IngestReport ingest) {}

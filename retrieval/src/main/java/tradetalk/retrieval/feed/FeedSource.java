@@ -49,7 +49,9 @@ public record FeedSource(URI url, String name, Duration interval, String keep) {
     /** True when an item with this title and summary is on topic. */
     public boolean keeps(String title, String summary) {
         Pattern p = keepPattern();
-        return p == null || p.matcher((title == null ? "" : title) + "\n" + (summary == null ? "" : summary)).find();
+        return p == null
+                || p.matcher((title == null ? "" : title) + "\n" + (summary == null ? "" : summary))
+                        .find();
     }
 
     private static Pattern filter(String keep) {
@@ -58,20 +60,27 @@ public record FeedSource(URI url, String name, Duration interval, String keep) {
         }
         if (keep.length() >= 2 && keep.startsWith("/") && keep.endsWith("/")) {
             try {
-                return Pattern.compile(keep.substring(1, keep.length() - 1),
-                        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+                return Pattern.compile(
+                        keep.substring(1, keep.length() - 1), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
             } catch (PatternSyntaxException e) {
-                throw new IllegalArgumentException("feed keep filter " + keep + " is not a valid regular expression: "
-                        + e.getDescription());
+                throw new IllegalArgumentException(
+                        "feed keep filter " + keep + " is not a valid regular expression: " + e.getDescription());
             }
         }
-        List<String> words = Arrays.stream(keep.split(",")).map(String::strip).filter(w -> !w.isEmpty()).toList();
+        List<String> words = Arrays.stream(keep.split(","))
+                .map(String::strip)
+                .filter(w -> !w.isEmpty())
+                .toList();
         if (words.isEmpty()) {
             return null;
         }
-        String alternatives = String.join("|", words.stream()
-                .map(w -> Pattern.quote(w).replace(" ", "\\E\\s+\\Q")).toList());
-        return Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + alternatives + ")(?![\\p{L}\\p{N}])",
+        String alternatives = String.join(
+                "|",
+                words.stream()
+                        .map(w -> Pattern.quote(w).replace(" ", "\\E\\s+\\Q"))
+                        .toList());
+        return Pattern.compile(
+                "(?<![\\p{L}\\p{N}])(?:" + alternatives + ")(?![\\p{L}\\p{N}])",
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 }

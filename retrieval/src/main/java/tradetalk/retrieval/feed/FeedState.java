@@ -31,6 +31,7 @@ public final class FeedState {
 
     /** The state file's name inside the index directory. */
     public static final String FILE_NAME = "feeds-state.json";
+
     static final int MAX_SEEN_PER_FEED = 10_000;
     static final int MAX_ARTICLES = 50_000;
 
@@ -90,7 +91,10 @@ public final class FeedState {
             return new FeedState(file, d);
         } catch (IOException e) {
             Path aside = file.resolveSibling(file.getFileName() + ".corrupt");
-            log.warn("Feed state {} is unreadable ({}); moved it to {} and starting afresh", file, e.getMessage(),
+            log.warn(
+                    "Feed state {} is unreadable ({}); moved it to {} and starting afresh",
+                    file,
+                    e.getMessage(),
                     aside);
             try {
                 Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
@@ -106,8 +110,7 @@ public final class FeedState {
     }
 
     /** A feed's ETag and Last-Modified from its last 200; empty strings when unknown. */
-    public record Validators(String etag, String lastModified) {
-    }
+    public record Validators(String etag, String lastModified) {}
 
     /** The validators of a feed. */
     public synchronized Validators validators(String feedUrl) {

@@ -45,9 +45,11 @@ public interface HostPolicy {
 
             @Override
             public String refusal(URI url) {
-                return !isHttp(url) ? HostPolicy.super.refusal(url) : "host " + url.getHost()
-                        + " has a loopback, private or link-local address; list it in feeds.allow-hosts, or set "
-                        + "feeds.allow-private-addresses: true";
+                return !isHttp(url)
+                        ? HostPolicy.super.refusal(url)
+                        : "host " + url.getHost()
+                                + " has a loopback, private or link-local address; list it in feeds.allow-hosts, or set "
+                                + "feeds.allow-private-addresses: true";
             }
         };
     }
@@ -63,8 +65,9 @@ public interface HostPolicy {
 
             @Override
             public String refusal(URI url) {
-                return !isHttp(url) ? HostPolicy.super.refusal(url) : "host " + url.getHost()
-                        + " is not in feeds.allow-hosts " + new java.util.TreeSet<>(lower);
+                return !isHttp(url)
+                        ? HostPolicy.super.refusal(url)
+                        : "host " + url.getHost() + " is not in feeds.allow-hosts " + new java.util.TreeSet<>(lower);
             }
         };
     }
@@ -84,7 +87,10 @@ public interface HostPolicy {
 
     /** False for loopback, unspecified, link-local, private (RFC 1918, fc00::/7), carrier-grade NAT and multicast. */
     static boolean isPublic(InetAddress a) {
-        if (a.isLoopbackAddress() || a.isAnyLocalAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress()
+        if (a.isLoopbackAddress()
+                || a.isAnyLocalAddress()
+                || a.isLinkLocalAddress()
+                || a.isSiteLocalAddress()
                 || a.isMulticastAddress()) {
             return false;
         }

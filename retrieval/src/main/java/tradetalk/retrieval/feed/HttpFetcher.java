@@ -82,8 +82,8 @@ public final class HttpFetcher {
         URI current = url;
         for (int hop = 0; ; hop++) {
             if (!hosts.allows(current)) {
-                throw FetchException.permanent("not fetching " + current + ": host not allowed: "
-                        + hosts.refusal(current));
+                throw FetchException.permanent(
+                        "not fetching " + current + ": host not allowed: " + hosts.refusal(current));
             }
             HttpResponseData r = once(current, headers, deadline);
             if (!REDIRECTS.contains(r.status())) {
@@ -110,7 +110,8 @@ public final class HttpFetcher {
         if (left <= 0) {
             throw timedOut(url, null);
         }
-        HttpRequest.Builder b = HttpRequest.newBuilder(url).GET()
+        HttpRequest.Builder b = HttpRequest.newBuilder(url)
+                .GET()
                 .timeout(Duration.ofNanos(left))
                 .header("User-Agent", settings.userAgent())
                 .header("Accept-Encoding", "identity");
@@ -120,7 +121,10 @@ public final class HttpFetcher {
                 client.sendAsync(b.build(), info -> new LimitedBody(settings.maxBytes(), url));
         try {
             HttpResponse<byte[]> r = future.get(left, TimeUnit.NANOSECONDS);
-            return new HttpResponseData(url, r.statusCode(), r.headers(),
+            return new HttpResponseData(
+                    url,
+                    r.statusCode(),
+                    r.headers(),
                     decoded(url, r.headers().firstValue("Content-Encoding").orElse(""), r.body()));
         } catch (TimeoutException e) {
             future.cancel(true);
@@ -161,19 +165,21 @@ public final class HttpFetcher {
             in = switch (encoding) {
                 case "gzip", "x-gzip" -> new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body));
                 case "deflate" -> new java.util.zip.InflaterInputStream(new java.io.ByteArrayInputStream(body));
-                default -> throw FetchException.permanent(url + " was sent with Content-Encoding '" + contentEncoding
-                        + "', which cannot be decoded (only gzip and deflate)");
+                default ->
+                    throw FetchException.permanent(url + " was sent with Content-Encoding '" + contentEncoding
+                            + "', which cannot be decoded (only gzip and deflate)");
             };
             try (in) {
                 byte[] out = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, settings.maxBytes() + 1));
                 if (out.length > settings.maxBytes()) {
-                    throw FetchException.permanent(url + ": body larger than " + settings.maxBytes() + " bytes once decoded"
-                            + " (" + encoding + ")");
+                    throw FetchException.permanent(url + ": body larger than " + settings.maxBytes()
+                            + " bytes once decoded" + " (" + encoding + ")");
                 }
                 return out;
             }
         } catch (IOException e) {
-            throw FetchException.permanent(url + ": the " + encoding + " body cannot be decoded (" + e.getMessage() + ")");
+            throw FetchException.permanent(
+                    url + ": the " + encoding + " body cannot be decoded (" + e.getMessage() + ")");
         }
     }
 
@@ -183,7 +189,8 @@ public final class HttpFetcher {
         String hostPort = url.getHost() + ":" + port;
         String message = c.getMessage() == null ? "" : c.getMessage();
         if (c instanceof java.net.ConnectException
-                && (message.isEmpty() || message.toLowerCase(java.util.Locale.ROOT).contains("refused"))) {
+                && (message.isEmpty()
+                        || message.toLowerCase(java.util.Locale.ROOT).contains("refused"))) {
             return "connection refused by " + hostPort;
         }
         if (c instanceof java.net.UnknownHostException || c instanceof java.nio.channels.UnresolvedAddressException) {
@@ -199,8 +206,8 @@ public final class HttpFetcher {
     }
 
     private FetchException timedOut(URI url, Throwable cause) {
-        return FetchException.transientFailure(url + ": no complete answer within " + settings.timeout().toMillis() + " ms",
-                cause);
+        return FetchException.transientFailure(
+                url + ": no complete answer within " + settings.timeout().toMillis() + " ms", cause);
     }
 
     /** Raised inside the body subscriber when a body exceeds the limit. */

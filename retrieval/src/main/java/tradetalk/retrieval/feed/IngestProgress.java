@@ -16,23 +16,19 @@ public interface IngestProgress {
      * Progress inside the current step, for one long article: {@code done} of its {@code total} passages are
      * embedded. Called only for articles long enough to take a while; ignored by default.
      */
-    default void detail(String article, int done, int total) {
-    }
+    default void detail(String article, int done, int total) {}
 
     /** Reports nothing. */
     static IngestProgress none() {
         return new IngestProgress() {
             @Override
-            public void begin(String phase, int total) {
-            }
+            public void begin(String phase, int total) {}
 
             @Override
-            public void step() {
-            }
+            public void step() {}
 
             @Override
-            public void end() {
-            }
+            public void end() {}
         };
     }
 }

@@ -59,7 +59,8 @@ public final class PageFetcher implements ArticleFetcher {
         Charset cs = charset(r.charset());
         if (cs == null) {
             try {
-                Document d = Jsoup.parse(new ByteArrayInputStream(r.body()), null, r.url().toString());
+                Document d = Jsoup.parse(
+                        new ByteArrayInputStream(r.body()), null, r.url().toString());
                 cs = d.charset();
             } catch (IOException e) {
                 cs = null;

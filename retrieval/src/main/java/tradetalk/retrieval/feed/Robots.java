@@ -42,7 +42,10 @@ public final class Robots {
         try {
             HttpResponseData r = http.get(robots, Map.of());
             if (r.status() >= 200 && r.status() < 300) {
-                return parser.parseContent(robots.toString(), r.body(), r.header("Content-Type"),
+                return parser.parseContent(
+                        robots.toString(),
+                        r.body(),
+                        r.header("Content-Type"),
                         List.of(http.settings().robotName().toLowerCase(Locale.ROOT)));
             }
             log.debug("{} answered {}", robots, r.status());

@@ -97,8 +97,7 @@ public final class ArticleIndex implements PassageSearch, AutoCloseable {
     /** The index on disk and its searchers; null until one exists (reading never creates it, a write does). */
     private volatile Store store;
 
-    private record Store(Directory directory, SearcherManager searchers) {
-    }
+    private record Store(Directory directory, SearcherManager searchers) {}
 
     private ArticleIndex(Path dir, Embedder embedder, Chunker chunker, SearchSettings settings, int ingestBatch) {
         if (ingestBatch < 1) {
@@ -126,8 +125,8 @@ public final class ArticleIndex implements PassageSearch, AutoCloseable {
      * Opens the index as {@link #open(Path, Embedder, Chunker, SearchSettings)} does, embedding up to
      * {@code ingestBatch} passages at a time during ingest (across articles: memory grows with it).
      */
-    public static ArticleIndex open(Path dir, Embedder embedder, Chunker chunker, SearchSettings settings,
-                                    int ingestBatch) {
+    public static ArticleIndex open(
+            Path dir, Embedder embedder, Chunker chunker, SearchSettings settings, int ingestBatch) {
         ArticleIndex index = new ArticleIndex(dir, embedder, chunker, settings, ingestBatch);
         if (IndexDirectory.inspect(dir) == IndexDirectory.Kind.INDEX) {
             index.store = index.openStore();
@@ -140,7 +139,10 @@ public final class ArticleIndex implements PassageSearch, AutoCloseable {
         Directory directory = null;
         try {
             directory = FSDirectory.open(dir);
-            String built = DirectoryReader.listCommits(directory).getLast().getUserData().get(EMBEDDER_KEY);
+            String built = DirectoryReader.listCommits(directory)
+                    .getLast()
+                    .getUserData()
+                    .get(EMBEDDER_KEY);
             if (built != null && !built.equals(embedder.name())) {
                 throw new IndexException("index " + dir + " was built with embedding model " + built + ", not "
                         + embedder.name() + "; delete it and ingest again");
@@ -233,12 +235,12 @@ public final class ArticleIndex implements PassageSearch, AutoCloseable {
 
     /** Ingests articles; see {@link #ingest(List, List, Consumer, PassageProgress)}. */
     public IngestReport ingest(List<Article> articles) {
-        return ingest(articles, List.of(), p -> { });
+        return ingest(articles, List.of(), p -> {});
     }
 
     /** Ingests articles; see {@link #ingest(List, List, Consumer, PassageProgress)}. */
     public IngestReport ingest(List<Article> articles, List<Rejected> alreadyRejected, Consumer<Integer> progress) {
-        return ingest(articles, alreadyRejected, progress, (a, done, total) -> { });
+        return ingest(articles, alreadyRejected, progress, (a, done, total) -> {});
     }
 
     /** Told how the embedding of one long article advances. */
@@ -258,8 +260,11 @@ public final class ArticleIndex implements PassageSearch, AutoCloseable {
      * @param passageProgress told, every ingest batch of passages ({@code index.ingest-batch}), how the
      *                      embedding of an article of more passages than that advances
      */
-    public IngestReport ingest(List<Article> articles, List<Rejected> alreadyRejected, Consumer<Integer> progress,
-                               PassageProgress passageProgress) {
+    public IngestReport ingest(
+            List<Article> articles,
+            List<Rejected> alreadyRejected,
+            Consumer<Integer> progress,
+            PassageProgress passageProgress) {
         long t0 = System.nanoTime();
         int added = 0;
         int replaced = 0;
@@ -272,8 +277,8 @@ public final class ArticleIndex implements PassageSearch, AutoCloseable {
                 refresh(); // the write lock is held: the last commit, maybe another process's, is the truth
                 Map<String, String> known = contentHashes();
                 Set<String> seenInBatch = new LinkedHashSet<>();
-                PendingWrites pending = new PendingWrites(writer, embedder, this::documents, ingestBatch, progress,
-                        passageProgress);
+                PendingWrites pending =
+                        new PendingWrites(writer, embedder, this::documents, ingestBatch, progress, passageProgress);
                 int done = 0;
                 for (Article a : articles) {
                     String old = known.get(a.id());
@@ -311,8 +316,13 @@ public final class ArticleIndex implements PassageSearch, AutoCloseable {
             refresh();
         }
         double ms = (System.nanoTime() - t0) / 1e6;
-        log.info("Ingested {} new, {} replaced, {} unchanged articles ({} passages) in {} ms",
-                added, replaced, unchanged, passages, Math.round(ms));
+        log.info(
+                "Ingested {} new, {} replaced, {} unchanged articles ({} passages) in {} ms",
+                added,
+                replaced,
+                unchanged,
+                passages,
+                Math.round(ms));
         return new IngestReport(added, replaced, unchanged, passages, rejected, ms);
     }
 
@@ -405,16 +415,18 @@ public final class ArticleIndex implements PassageSearch, AutoCloseable {
         }
     }
 
-
     /** The other places an article appeared (see {@link #addAlsoIn}); empty when none or not indexed. */
     public List<String> alsoIn(String articleId) {
-        return articleDocument(articleId).map(d -> List.of(d.getValues(ALSO_IN))).orElse(List.of());
+        return articleDocument(articleId)
+                .map(d -> List.of(d.getValues(ALSO_IN)))
+                .orElse(List.of());
     }
 
     private Optional<Document> articleDocument(String id) {
         return withSearcher(s -> {
             TopDocs td = s.search(articleQuery(id), 1);
-            return td.scoreDocs.length == 0 ? Optional.<Document>empty()
+            return td.scoreDocs.length == 0
+                    ? Optional.<Document>empty()
                     : Optional.of(s.storedFields().document(td.scoreDocs[0].doc));
         });
     }
@@ -422,7 +434,8 @@ public final class ArticleIndex implements PassageSearch, AutoCloseable {
     private static Query articleQuery(String id) {
         return new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(TYPE, ARTICLE)), Occur.FILTER)
-                .add(new TermQuery(new Term(ARTICLE_ID, id)), Occur.FILTER).build();
+                .add(new TermQuery(new Term(ARTICLE_ID, id)), Occur.FILTER)
+                .build();
     }
 
     private List<Document> documents(Article a, List<Passage> ps, List<String> alsoIn, List<float[]> vectors) {
@@ -469,7 +482,9 @@ public final class ArticleIndex implements PassageSearch, AutoCloseable {
     private Map<String, String> contentHashes() {
         return withSearcher(s -> {
             Map<String, String> out = new HashMap<>();
-            TopDocs all = s.search(new TermQuery(new Term(TYPE, ARTICLE)), Math.max(1, s.getIndexReader().maxDoc()));
+            TopDocs all = s.search(
+                    new TermQuery(new Term(TYPE, ARTICLE)),
+                    Math.max(1, s.getIndexReader().maxDoc()));
             StoredFields sf = s.storedFields();
             for (ScoreDoc sd : all.scoreDocs) {
                 Document d = sf.document(sd.doc, Set.of(ARTICLE_ID, HASH));
@@ -511,8 +526,9 @@ public final class ArticleIndex implements PassageSearch, AutoCloseable {
             for (ScoreDoc sd : td.scoreDocs) {
                 out.add(meta(sf.document(sd.doc)));
             }
-            out.sort(Comparator.comparing(ArticleMeta::publishedAt,
-                    Comparator.nullsLast(Comparator.<LocalDate>reverseOrder())).thenComparing(ArticleMeta::title));
+            out.sort(Comparator.comparing(
+                            ArticleMeta::publishedAt, Comparator.nullsLast(Comparator.<LocalDate>reverseOrder()))
+                    .thenComparing(ArticleMeta::title));
             return out;
         });
     }
@@ -522,7 +538,8 @@ public final class ArticleIndex implements PassageSearch, AutoCloseable {
         return withSearcher(s -> {
             BooleanQuery q = new BooleanQuery.Builder()
                     .add(new TermQuery(new Term(TYPE, ARTICLE)), Occur.FILTER)
-                    .add(new TermQuery(new Term(ARTICLE_ID, id)), Occur.FILTER).build();
+                    .add(new TermQuery(new Term(ARTICLE_ID, id)), Occur.FILTER)
+                    .build();
             TopDocs td = s.search(q, 1);
             if (td.scoreDocs.length == 0) {
                 return Optional.empty();
@@ -537,7 +554,8 @@ public final class ArticleIndex implements PassageSearch, AutoCloseable {
         return withSearcher(s -> {
             BooleanQuery q = new BooleanQuery.Builder()
                     .add(new TermQuery(new Term(TYPE, PASSAGE)), Occur.FILTER)
-                    .add(new TermQuery(new Term(ARTICLE_ID, articleId)), Occur.FILTER).build();
+                    .add(new TermQuery(new Term(ARTICLE_ID, articleId)), Occur.FILTER)
+                    .build();
             TopDocs td = s.search(q, 10_000);
             List<Passage> out = new ArrayList<>();
             StoredFields sf = s.storedFields();
@@ -570,13 +588,20 @@ public final class ArticleIndex implements PassageSearch, AutoCloseable {
 
     static ArticleMeta meta(Document d) {
         var date = d.getField(DATE);
-        return new ArticleMeta(d.get(ARTICLE_ID), d.get(TITLE), d.get(SOURCE),
+        return new ArticleMeta(
+                d.get(ARTICLE_ID),
+                d.get(TITLE),
+                d.get(SOURCE),
                 date == null ? null : LocalDate.ofEpochDay(date.numericValue().longValue()),
-                d.get(URL), d.get(PATH), d.get(AUTHOR), d.get(CATEGORY));
+                d.get(URL),
+                d.get(PATH),
+                d.get(AUTHOR),
+                d.get(CATEGORY));
     }
 
     static Passage passage(Document d) {
-        return new Passage(d.get(ID), meta(d), d.getField(ORDINAL).numericValue().intValue(), d.get(TEXT));
+        return new Passage(
+                d.get(ID), meta(d), d.getField(ORDINAL).numericValue().intValue(), d.get(TEXT));
     }
 
     private interface SearcherFunction<T> {

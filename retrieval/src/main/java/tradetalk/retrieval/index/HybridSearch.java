@@ -73,8 +73,7 @@ final class HybridSearch {
      * The two candidate lists of a search: BM25's best first, and the cosines of the dense candidates (in hybrid
      * mode, of every candidate).
      */
-    record Candidates(List<ScoreFusion.Candidate<Integer>> lexical, List<ScoreFusion.Candidate<Integer>> dense) {
-    }
+    record Candidates(List<ScoreFusion.Candidate<Integer>> lexical, List<ScoreFusion.Candidate<Integer>> dense) {}
 
     List<SearchHit> search(SearchRequest r) throws IOException {
         Query filter = filter(r);
@@ -100,7 +99,10 @@ final class HybridSearch {
         if (r.mode() == SearchRequest.Mode.HYBRID || r.mode() == SearchRequest.Mode.BM25) {
             Query text = lexicalQuery(r.query());
             if (text != null) {
-                Query q = new BooleanQuery.Builder().add(text, Occur.MUST).add(filter, Occur.FILTER).build();
+                Query q = new BooleanQuery.Builder()
+                        .add(text, Occur.MUST)
+                        .add(filter, Occur.FILTER)
+                        .build();
                 for (ScoreDoc sd : searcher.search(q, n).scoreDocs) {
                     lexical.add(new ScoreFusion.Candidate<>(sd.doc, sd.score));
                 }
@@ -114,14 +116,17 @@ final class HybridSearch {
         if (r.mode() == SearchRequest.Mode.HYBRID || r.mode() == SearchRequest.Mode.DENSE) {
             float[] qv = embedder.embedQuery(r.query());
             Set<Integer> seen = new LinkedHashSet<>();
-            for (ScoreDoc sd : searcher.search(new KnnFloatVectorQuery(ArticleIndex.VECTOR, qv, n, filter), n)
-                    .scoreDocs) {
+            for (ScoreDoc sd :
+                    searcher.search(new KnnFloatVectorQuery(ArticleIndex.VECTOR, qv, n, filter), n).scoreDocs) {
                 dense.add(new ScoreFusion.Candidate<>(sd.doc, 2.0 * sd.score - 1.0)); // DOT_PRODUCT: (1 + cos) / 2
                 seen.add(sd.doc);
             }
             if (r.mode() == SearchRequest.Mode.HYBRID) {
-                List<Integer> missing = lexical.stream().map(ScoreFusion.Candidate::key)
-                        .filter(d -> !seen.contains(d)).sorted().toList();
+                List<Integer> missing = lexical.stream()
+                        .map(ScoreFusion.Candidate::key)
+                        .filter(d -> !seen.contains(d))
+                        .sorted()
+                        .toList();
                 cosines(missing, qv).forEach((d, cos) -> dense.add(new ScoreFusion.Candidate<>(d, cos)));
             }
         }
@@ -180,7 +185,8 @@ final class HybridSearch {
      * doc values.
      */
     void addDateSignals(Map<Integer, Double> scores, SearchRequest r) throws IOException {
-        QueryDates.Span named = settings.dateBoost() > 0 ? QueryDates.in(r.query()).orElse(null) : null;
+        QueryDates.Span named =
+                settings.dateBoost() > 0 ? QueryDates.in(r.query()).orElse(null) : null;
         double weight = r.asOf() != null ? settings.asOfRecencyWeight() : settings.recencyWeight();
         LocalDate anchor = weight > 0 ? newest(r).orElse(null) : null;
         if (named == null && anchor == null) {
@@ -209,11 +215,12 @@ final class HybridSearch {
     /** The publication date of the newest passage on or before the request's as-of date (today when none). */
     Optional<LocalDate> newest(SearchRequest r) throws IOException {
         LocalDate asOf = r.asOf() != null ? r.asOf() : LocalDate.now();
-        Query q = new BooleanQuery.Builder().add(ArticleIndex.passageFilter(), Occur.FILTER)
+        Query q = new BooleanQuery.Builder()
+                .add(ArticleIndex.passageFilter(), Occur.FILTER)
                 .add(LongField.newRangeQuery(ArticleIndex.DATE, Long.MIN_VALUE, asOf.toEpochDay()), Occur.FILTER)
                 .build();
-        TopDocs td = searcher.search(q, 1, new Sort(LongField.newSortField(ArticleIndex.DATE, true,
-                SortedNumericSelector.Type.MAX)));
+        TopDocs td = searcher.search(
+                q, 1, new Sort(LongField.newSortField(ArticleIndex.DATE, true, SortedNumericSelector.Type.MAX)));
         if (td.scoreDocs.length == 0) {
             return Optional.empty();
         }
@@ -247,13 +254,15 @@ final class HybridSearch {
         Map<Integer, Double> lex = scores(c.lexical());
         Map<Integer, Double> cos = scores(c.dense());
         List<Map.Entry<Integer, Double>> ranked = new ArrayList<>(scores.entrySet());
-        ranked.sort(Map.Entry.<Integer, Double>comparingByValue().reversed()
-                .thenComparing(Map.Entry.comparingByKey()));
+        ranked.sort(Map.Entry.<Integer, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
         StoredFields stored = searcher.storedFields();
         List<SearchHit> hits = new ArrayList<>(Math.min(k, ranked.size()));
         for (Map.Entry<Integer, Double> e : ranked.subList(0, Math.min(k, ranked.size()))) {
-            hits.add(new SearchHit(ArticleIndex.passage(stored.document(e.getKey())), e.getValue(),
-                    lex.getOrDefault(e.getKey(), 0.0), cos.getOrDefault(e.getKey(), 0.0)));
+            hits.add(new SearchHit(
+                    ArticleIndex.passage(stored.document(e.getKey())),
+                    e.getValue(),
+                    lex.getOrDefault(e.getKey(), 0.0),
+                    cos.getOrDefault(e.getKey(), 0.0)));
         }
         return List.copyOf(hits);
     }
@@ -273,7 +282,8 @@ final class HybridSearch {
         for (String t : terms) {
             b.add(new TermQuery(new Term(ArticleIndex.TEXT, t)), Occur.SHOULD);
             if (settings.titleBoost() > 0) {
-                b.add(new BoostQuery(new TermQuery(new Term(ArticleIndex.TITLE, t)), (float) settings.titleBoost()),
+                b.add(
+                        new BoostQuery(new TermQuery(new Term(ArticleIndex.TITLE, t)), (float) settings.titleBoost()),
                         Occur.SHOULD);
             }
         }

@@ -42,8 +42,8 @@ public final class IndexCheck {
      * @param problems  what is wrong, one entry per finding (empty when sound)
      * @param advice    what to do, in one sentence
      */
-    public record Report(Path directory, Status status, int segments, long documents, List<String> problems,
-                         String advice) {
+    public record Report(
+            Path directory, Status status, int segments, long documents, List<String> problems, String advice) {
 
         /** True when nothing needs doing (sound, or no index yet). */
         public boolean ok() {
@@ -51,35 +51,44 @@ public final class IndexCheck {
         }
     }
 
-    private IndexCheck() {
-    }
+    private IndexCheck() {}
 
     /** Checks the index in {@code dir}. */
     public static Report check(Path dir) {
         try {
             if (IndexDirectory.inspect(dir) != IndexDirectory.Kind.INDEX) {
-                return new Report(dir, Status.EMPTY, 0, 0, List.of(),
+                return new Report(
+                        dir,
+                        Status.EMPTY,
+                        0,
+                        0,
+                        List.of(),
                         "There is no index here yet; `tradetalk ingest` creates one.");
             }
         } catch (DamagedIndexException e) {
             return damaged(dir, List.of(e.problem()), 0, 0);
         } catch (IndexException e) {
-            return new Report(dir, Status.NOT_AN_INDEX, 0, 0, List.of(e.getMessage()),
+            return new Report(
+                    dir,
+                    Status.NOT_AN_INDEX,
+                    0,
+                    0,
+                    List.of(e.getMessage()),
                     "Point --index (or index.dir) at an index, or at a new or empty directory.");
         }
-        try (Directory d = FSDirectory.open(dir); CheckIndex ci = new CheckIndex(d)) {
+        try (Directory d = FSDirectory.open(dir);
+                CheckIndex ci = new CheckIndex(d)) {
             ci.setLevel(CheckIndex.Level.MIN_LEVEL_FOR_INTEGRITY_CHECKS);
             ci.setInfoStream(new PrintStream(OutputStream.nullOutputStream()), false);
             CheckIndex.Status st = ci.checkIndex();
             long docs = st.segmentInfos.stream().mapToLong(s -> s.maxDoc).sum();
             if (st.clean) {
-                return new Report(dir, Status.SOUND, st.numSegments, docs, List.of(),
-                        "Nothing to do.");
+                return new Report(dir, Status.SOUND, st.numSegments, docs, List.of(), "Nothing to do.");
             }
             List<String> problems = new ArrayList<>();
             if (st.missingSegments) {
-                problems.add("its commit point (" + (st.segmentsFileName == null ? "segments_N"
-                        : st.segmentsFileName) + ") cannot be read");
+                problems.add("its commit point (" + (st.segmentsFileName == null ? "segments_N" : st.segmentsFileName)
+                        + ") cannot be read");
             }
             if (st.toolOutOfDate) {
                 problems.add("it was written by a newer version of Lucene than this Tradetalk reads");
@@ -95,7 +104,12 @@ public final class IndexCheck {
             }
             return damaged(dir, problems, st.numSegments, docs);
         } catch (LockObtainFailedException e) {
-            return new Report(dir, Status.LOCKED, 0, 0, List.of("another Tradetalk process is writing to it"),
+            return new Report(
+                    dir,
+                    Status.LOCKED,
+                    0,
+                    0,
+                    List.of("another Tradetalk process is writing to it"),
                     "Check again when the ingest (or the bot's feed refresh) has finished.");
         } catch (IOException e) {
             return damaged(dir, List.of(describe(dir, e)), 0, 0);
@@ -103,9 +117,15 @@ public final class IndexCheck {
     }
 
     private static Report damaged(Path dir, List<String> problems, int segments, long docs) {
-        return new Report(dir, Status.DAMAGED, segments, docs, problems, "Nothing was changed. Restore " + dir
-                + " from a backup, or move it aside and ingest your articles again (`tradetalk ingest`; the bot "
-                + "and `tradetalk watch` fetch configured feeds again).");
+        return new Report(
+                dir,
+                Status.DAMAGED,
+                segments,
+                docs,
+                problems,
+                "Nothing was changed. Restore " + dir
+                        + " from a backup, or move it aside and ingest your articles again (`tradetalk ingest`; the bot "
+                        + "and `tradetalk watch` fetch configured feeds again).");
     }
 
     /** The problem a Lucene error names, without Lucene's advice to run its own tool. */
@@ -116,7 +136,8 @@ public final class IndexCheck {
         }
         if (cause instanceof IOException io) {
             IndexException e = IndexDirectory.translate(dir, "reading", io);
-            return e instanceof DamagedIndexException d ? d.problem()
+            return e instanceof DamagedIndexException d
+                    ? d.problem()
                     : IndexDirectory.withoutLuceneAdvice(io.getMessage());
         }
         return IndexDirectory.withoutLuceneAdvice(String.valueOf(t.getMessage()));

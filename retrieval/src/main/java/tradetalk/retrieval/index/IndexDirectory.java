@@ -34,8 +34,7 @@ final class IndexDirectory {
     /** Every Lucene segment has a segment-info file; compound segments also a .cfs/.cfe pair. */
     private static final Pattern SEGMENT_FILE = Pattern.compile("_[a-z0-9]+(_[a-z0-9]+)*\\.(si|cfs|cfe)");
 
-    private IndexDirectory() {
-    }
+    private IndexDirectory() {}
 
     /**
      * Looks at {@code dir} without touching it.
@@ -67,8 +66,10 @@ final class IndexDirectory {
             return Kind.EMPTY;
         }
         if (others.stream().anyMatch(n -> SEGMENT_FILE.matcher(n).matches())) {
-            throw new DamagedIndexException(dir, "its commit point (the segments_N file) is missing, so none of its "
-                    + "segment files can be read", null);
+            throw new DamagedIndexException(
+                    dir,
+                    "its commit point (the segments_N file) is missing, so none of its " + "segment files can be read",
+                    null);
         }
         throw new IndexException(dir + " is not a Tradetalk index and not empty (it holds "
                 + String.join(", ", others.subList(0, Math.min(3, others.size())))
@@ -87,12 +88,15 @@ final class IndexDirectory {
             return new IndexException("index " + dir + " is locked by another Tradetalk process", e);
         }
         if (e instanceof CorruptIndexException c) {
-            return new DamagedIndexException(dir, "file " + fileName(c.getResourceDescription()) + " is corrupt ("
-                    + withoutLuceneAdvice(c.getOriginalMessage()) + ")", e);
+            return new DamagedIndexException(
+                    dir,
+                    "file " + fileName(c.getResourceDescription()) + " is corrupt ("
+                            + withoutLuceneAdvice(c.getOriginalMessage()) + ")",
+                    e);
         }
         if (e instanceof IndexFormatTooOldException || e instanceof IndexFormatTooNewException) {
-            return new DamagedIndexException(dir, "it was written in a format this version cannot read ("
-                    + e.getMessage() + ")", e);
+            return new DamagedIndexException(
+                    dir, "it was written in a format this version cannot read (" + e.getMessage() + ")", e);
         }
         if (e instanceof NoSuchFileException || e instanceof FileNotFoundException) {
             return new DamagedIndexException(dir, "file " + fileName(e.getMessage()) + " is missing", e);
@@ -103,12 +107,14 @@ final class IndexDirectory {
         return new IndexException(doing + " " + dir + " failed: " + e.getMessage(), e);
     }
 
-    private static final Pattern LUCENE_ADVICE = Pattern.compile("[;:,.]?\\s*please run checkindex[^;)]*",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern LUCENE_ADVICE =
+            Pattern.compile("[;:,.]?\\s*please run checkindex[^;)]*", Pattern.CASE_INSENSITIVE);
 
     /** Lucene's message without its advice to run its own tool (the product's advice is `tradetalk check`). */
     static String withoutLuceneAdvice(String message) {
-        return message == null ? "" : LUCENE_ADVICE.matcher(message).replaceAll("").strip();
+        return message == null
+                ? ""
+                : LUCENE_ADVICE.matcher(message).replaceAll("").strip();
     }
 
     /** The file a Lucene resource description names, e.g. {@code _0.cfs} from {@code MMapIndexInput(path="...")}. */
@@ -116,7 +122,8 @@ final class IndexDirectory {
         if (resource == null) {
             return "(unknown)";
         }
-        var m = Pattern.compile("(?:segments_[a-z0-9]+|_[a-z0-9_]+\\.[a-z0-9]+)").matcher(resource);
+        var m = Pattern.compile("(?:segments_[a-z0-9]+|_[a-z0-9_]+\\.[a-z0-9]+)")
+                .matcher(resource);
         String last = null;
         while (m.find()) {
             last = m.group();

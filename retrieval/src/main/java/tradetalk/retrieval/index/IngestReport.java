@@ -15,8 +15,14 @@ import tradetalk.retrieval.Rejected;
  * @param skipped   files found in directories that are not articles (other types, broken links, link loops): not an
  *                  error, but reported
  */
-public record IngestReport(int added, int replaced, int unchanged, int passages, List<Rejected> rejected,
-                           double millis, List<Rejected> skipped) {
+public record IngestReport(
+        int added,
+        int replaced,
+        int unchanged,
+        int passages,
+        List<Rejected> rejected,
+        double millis,
+        List<Rejected> skipped) {
 
     public IngestReport {
         rejected = List.copyOf(rejected);

@@ -30,8 +30,7 @@ final class PendingWrites {
         List<Document> of(Article a, List<Passage> passages, List<String> alsoIn, List<float[]> vectors);
     }
 
-    private record Item(Article article, List<Passage> passages, List<String> alsoIn) {
-    }
+    private record Item(Article article, List<Passage> passages, List<String> alsoIn) {}
 
     private final IndexWriter writer;
     private final Embedder embedder;
@@ -50,8 +49,13 @@ final class PendingWrites {
      * @param passageProgress told, after each batch of its passages, how far the embedding of an article of more
      *                 passages than a batch got
      */
-    PendingWrites(IndexWriter writer, Embedder embedder, Documents documents, int batch, Consumer<Integer> progress,
-                  ArticleIndex.PassageProgress passageProgress) {
+    PendingWrites(
+            IndexWriter writer,
+            Embedder embedder,
+            Documents documents,
+            int batch,
+            Consumer<Integer> progress,
+            ArticleIndex.PassageProgress passageProgress) {
         if (batch < 1) {
             throw new IllegalArgumentException("batch must be at least 1, got " + batch);
         }
@@ -108,12 +112,17 @@ final class PendingWrites {
             int at = 0;
             for (Item it : items) {
                 int n = it.passages().size();
-                writer.updateDocuments(new Term(ArticleIndex.ARTICLE_ID, it.article().id()),
+                writer.updateDocuments(
+                        new Term(ArticleIndex.ARTICLE_ID, it.article().id()),
                         documents.of(it.article(), it.passages(), it.alsoIn(), vectors.subList(at, at + n)));
                 at += n;
             }
-            log.debug("Embedded {} passages of {} articles in {} ms, wrote them in {} ms", texts.size(), items.size(),
-                    (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
+            log.debug(
+                    "Embedded {} passages of {} articles in {} ms, wrote them in {} ms",
+                    texts.size(),
+                    items.size(),
+                    (t1 - t0) / 1_000_000,
+                    (System.nanoTime() - t1) / 1_000_000);
             items.clear();
             passages = 0;
         }

@@ -29,8 +29,7 @@ public final class ScoreFusion {
      * @param score the signal's raw score: BM25, or the cosine similarity
      * @param <K>   the key type
      */
-    public record Candidate<K>(K key, double score) {
-    }
+    public record Candidate<K>(K key, double score) {}
 
     /**
      * The fused score of every candidate of either list.
@@ -43,8 +42,12 @@ public final class ScoreFusion {
      * @param denseWeight   weight of the dense signal
      * @return the fused scores (higher is better), lexical candidates first, then the dense-only ones
      */
-    public static <K> Map<K, Double> fuse(List<Candidate<K>> lexical, List<Candidate<K>> dense,
-                                          SearchSettings.Fusion fusion, double lexicalWeight, double denseWeight) {
+    public static <K> Map<K, Double> fuse(
+            List<Candidate<K>> lexical,
+            List<Candidate<K>> dense,
+            SearchSettings.Fusion fusion,
+            double lexicalWeight,
+            double denseWeight) {
         Map<K, Double> lex = scores(lexical);
         Map<K, Double> cos = scores(dense);
         Set<K> keys = new LinkedHashSet<>(lex.keySet());
@@ -53,19 +56,30 @@ public final class ScoreFusion {
         switch (fusion) {
             case MINMAX -> {
                 double maxLex = max(lex.values());
-                double minCos = cos.values().stream().mapToDouble(Double::doubleValue).min().orElse(0);
+                double minCos = cos.values().stream()
+                        .mapToDouble(Double::doubleValue)
+                        .min()
+                        .orElse(0);
                 double maxCos = max(cos.values());
                 for (K k : keys) {
                     double l = lex.getOrDefault(k, 0.0);
                     double c = cos.getOrDefault(k, 0.0);
-                    out.put(k, lexicalWeight * (maxLex > 0 ? l / maxLex : 0)
-                            + denseWeight * (maxCos > minCos ? (c - minCos) / (maxCos - minCos) : 1));
+                    out.put(
+                            k,
+                            lexicalWeight * (maxLex > 0 ? l / maxLex : 0)
+                                    + denseWeight * (maxCos > minCos ? (c - minCos) / (maxCos - minCos) : 1));
                 }
             }
             case ZSCORE -> {
-                double floor = lex.values().stream().mapToDouble(Double::doubleValue).min().orElse(0);
-                double[] zl = zscores(keys.stream().mapToDouble(k -> lex.getOrDefault(k, floor)).toArray());
-                double[] zd = zscores(keys.stream().mapToDouble(k -> cos.getOrDefault(k, 0.0)).toArray());
+                double floor = lex.values().stream()
+                        .mapToDouble(Double::doubleValue)
+                        .min()
+                        .orElse(0);
+                double[] zl = zscores(keys.stream()
+                        .mapToDouble(k -> lex.getOrDefault(k, floor))
+                        .toArray());
+                double[] zd = zscores(
+                        keys.stream().mapToDouble(k -> cos.getOrDefault(k, 0.0)).toArray());
                 int i = 0;
                 for (K k : keys) {
                     out.put(k, lexicalWeight * zl[i] + denseWeight * zd[i]);
@@ -104,7 +118,10 @@ public final class ScoreFusion {
     /** Standard scores: (x - mean) / sd with the population sd; all 0 when the values do not vary. */
     static double[] zscores(double[] x) {
         double mean = java.util.Arrays.stream(x).average().orElse(0);
-        double var = java.util.Arrays.stream(x).map(v -> (v - mean) * (v - mean)).average().orElse(0);
+        double var = java.util.Arrays.stream(x)
+                .map(v -> (v - mean) * (v - mean))
+                .average()
+                .orElse(0);
         double sd = Math.sqrt(var);
         double[] z = new double[x.length];
         for (int i = 0; i < x.length; i++) {

@@ -21,9 +21,17 @@ package tradetalk.retrieval.index;
  * @param asOfRecencyWeight   weight of the recency signal for a question asked as of a date (0 switches it off);
  *                            {@code recencyWeight} is the one for questions that give no date
  */
-public record SearchSettings(int candidates, double denseWeight, double lexicalWeight, double titleBoost,
-                             double recencyWeight, double recencyHalfLifeDays, Fusion fusion, double dateBoost,
-                             Weights weights, double asOfRecencyWeight) {
+public record SearchSettings(
+        int candidates,
+        double denseWeight,
+        double lexicalWeight,
+        double titleBoost,
+        double recencyWeight,
+        double recencyHalfLifeDays,
+        Fusion fusion,
+        double dateBoost,
+        Weights weights,
+        double asOfRecencyWeight) {
 
     /**
      * How the two weights apply to a question. {@code FIXED}: as configured. {@code ADAPTIVE}: the configured weights
@@ -31,7 +39,8 @@ public record SearchSettings(int candidates, double denseWeight, double lexicalW
      * {@code c} of the question's IDF-weighted terms): lexical {@code lw*c / (lw*c + dw*(1-c))}, dense the rest.
      */
     public enum Weights {
-        FIXED, ADAPTIVE;
+        FIXED,
+        ADAPTIVE;
 
         /** Reads a config value (case-insensitive). */
         public static Weights parse(String value) {
@@ -50,7 +59,9 @@ public record SearchSettings(int candidates, double denseWeight, double lexicalW
      * taking the lowest BM25 score returned; {@code RRF}: weighted reciprocal rank fusion, weight / (60 + rank).
      */
     public enum Fusion {
-        MINMAX, ZSCORE, RRF;
+        MINMAX,
+        ZSCORE,
+        RRF;
 
         /** Reads a config value (case-insensitive). */
         public static Fusion parse(String value) {

@@ -35,7 +35,13 @@ public final class ArticleReader {
 
     private static final Logger log = LoggerFactory.getLogger(ArticleReader.class);
 
-    private enum Format { SEED_TEXT, MARKDOWN, HTML, JSON, JSON_LINES }
+    private enum Format {
+        SEED_TEXT,
+        MARKDOWN,
+        HTML,
+        JSON,
+        JSON_LINES
+    }
 
     private static final Map<String, Format> FORMATS = Map.of(
             "txt", Format.SEED_TEXT,
@@ -83,8 +89,9 @@ public final class ArticleReader {
             if (Files.isDirectory(path)) {
                 walk(path, files, rejected, skipped);
             } else if (!Files.exists(path)) {
-                rejected.add(new Rejected(path.toString(), Files.isSymbolicLink(path)
-                        ? "broken symbolic link" : "no such file or directory"));
+                rejected.add(new Rejected(
+                        path.toString(),
+                        Files.isSymbolicLink(path) ? "broken symbolic link" : "no such file or directory"));
             } else if (format(path) == null) {
                 rejected.add(new Rejected(path.toString(), "unsupported file type (" + EXPECTED + ")"));
             } else {
@@ -103,8 +110,12 @@ public final class ArticleReader {
         for (Rejected r : skipped) {
             log.debug("Skipped {}: {}", r.source(), r.reason());
         }
-        log.debug("Read {} articles from {} files; rejected {} inputs, skipped {} files", articles.size(),
-                files.size(), rejected.size(), skipped.size());
+        log.debug(
+                "Read {} articles from {} files; rejected {} inputs, skipped {} files",
+                articles.size(),
+                files.size(),
+                rejected.size(),
+                skipped.size());
         return new ReadResult(articles, rejected, skipped);
     }
 
@@ -114,13 +125,15 @@ public final class ArticleReader {
         if (format == null) {
             return rejected(file.normalize().toString(), "unsupported file type");
         }
-        return readFile(file, switch (format) {
-            case SEED_TEXT -> (text, f) -> one(check.checked(SeedTextArticles.parse(text, f)));
-            case MARKDOWN -> (text, f) -> one(check.checked(MarkdownArticles.parse(text, f)));
-            case HTML -> (text, f) -> one(check.checked(HtmlArticles.parse(text, null, f)));
-            case JSON -> (text, f) -> JsonArticles.readJson(text, f, check);
-            case JSON_LINES -> (text, f) -> JsonArticles.readJsonLines(text, f, check);
-        });
+        return readFile(
+                file,
+                switch (format) {
+                    case SEED_TEXT -> (text, f) -> one(check.checked(SeedTextArticles.parse(text, f)));
+                    case MARKDOWN -> (text, f) -> one(check.checked(MarkdownArticles.parse(text, f)));
+                    case HTML -> (text, f) -> one(check.checked(HtmlArticles.parse(text, null, f)));
+                    case JSON -> (text, f) -> JsonArticles.readJson(text, f, check);
+                    case JSON_LINES -> (text, f) -> JsonArticles.readJsonLines(text, f, check);
+                });
     }
 
     /** Turns a file's text into articles. */
@@ -152,7 +165,8 @@ public final class ArticleReader {
         } catch (RuntimeException | Error e) {
             log.warn("Unexpected failure reading {}: {}", name, e.toString());
             log.debug("Stack trace of the failure reading {}", name, e);
-            String what = e instanceof StackOverflowError ? "its structure is nested too deeply to read"
+            String what = e instanceof StackOverflowError
+                    ? "its structure is nested too deeply to read"
                     : "unexpected error: " + e;
             return rejected(name, what);
         }
@@ -162,41 +176,44 @@ public final class ArticleReader {
         List<Path> found = new ArrayList<>();
         try {
             // links are followed, to files and directories; the walker detects loops (FileSystemLoopException)
-            Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
-                    new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    return !dir.equals(root) && isHidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-                }
+            Files.walkFileTree(
+                    root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+                        @Override
+                        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                            return !dir.equals(root) && isHidden(dir)
+                                    ? FileVisitResult.SKIP_SUBTREE
+                                    : FileVisitResult.CONTINUE;
+                        }
 
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (isHidden(file)) {
-                        return FileVisitResult.CONTINUE;
-                    }
-                    if (attrs.isSymbolicLink()) {
-                        skipped.add(new Rejected(file.toString(), "broken symbolic link"));
-                    } else if (!attrs.isRegularFile()) {
-                        skipped.add(new Rejected(file.toString(), "not a regular file"));
-                    } else if (format(file) == null) {
-                        skipped.add(new Rejected(file.toString(), "unsupported file type (" + EXPECTED + ")"));
-                    } else {
-                        found.add(file);
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
+                        @Override
+                        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                            if (isHidden(file)) {
+                                return FileVisitResult.CONTINUE;
+                            }
+                            if (attrs.isSymbolicLink()) {
+                                skipped.add(new Rejected(file.toString(), "broken symbolic link"));
+                            } else if (!attrs.isRegularFile()) {
+                                skipped.add(new Rejected(file.toString(), "not a regular file"));
+                            } else if (format(file) == null) {
+                                skipped.add(new Rejected(file.toString(), "unsupported file type (" + EXPECTED + ")"));
+                            } else {
+                                found.add(file);
+                            }
+                            return FileVisitResult.CONTINUE;
+                        }
 
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    if (e instanceof FileSystemLoopException) {
-                        skipped.add(new Rejected(file.toString(), "symbolic link loop (a directory that contains "
-                                + "itself); not followed"));
-                    } else {
-                        rejected.add(new Rejected(file.toString(), "cannot read: " + e));
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+                        @Override
+                        public FileVisitResult visitFileFailed(Path file, IOException e) {
+                            if (e instanceof FileSystemLoopException) {
+                                skipped.add(new Rejected(
+                                        file.toString(),
+                                        "symbolic link loop (a directory that contains " + "itself); not followed"));
+                            } else {
+                                rejected.add(new Rejected(file.toString(), "cannot read: " + e));
+                            }
+                            return FileVisitResult.CONTINUE;
+                        }
+                    });
         } catch (IOException e) {
             rejected.add(new Rejected(root.toString(), "cannot list directory: " + e));
         }
@@ -239,7 +256,8 @@ public final class ArticleReader {
     }
 
     private static final String EXPECTED = "expected one of "
-            + String.join(", ", FORMATS.keySet().stream().sorted().map(e -> "." + e).toList());
+            + String.join(
+                    ", ", FORMATS.keySet().stream().sorted().map(e -> "." + e).toList());
 
     private static ReadResult rejected(String source, String reason) {
         return new ReadResult(List.of(), List.of(new Rejected(source, reason)));

@@ -27,12 +27,33 @@ public final class Dates {
     private static final Pattern RFC_DATE = Pattern.compile(
             "(?:([A-Za-z]{3})[a-z]*,?\\s*)?(\\d{1,2})\\s+([A-Za-z]{3})[a-z]*\\.?\\s+(\\d{4})(?:\\s.*)?");
     private static final Map<String, Integer> MONTHS = Map.ofEntries(
-            Map.entry("jan", 1), Map.entry("feb", 2), Map.entry("mar", 3), Map.entry("apr", 4),
-            Map.entry("may", 5), Map.entry("jun", 6), Map.entry("jul", 7), Map.entry("aug", 8),
-            Map.entry("sep", 9), Map.entry("oct", 10), Map.entry("nov", 11), Map.entry("dec", 12));
+            Map.entry("jan", 1),
+            Map.entry("feb", 2),
+            Map.entry("mar", 3),
+            Map.entry("apr", 4),
+            Map.entry("may", 5),
+            Map.entry("jun", 6),
+            Map.entry("jul", 7),
+            Map.entry("aug", 8),
+            Map.entry("sep", 9),
+            Map.entry("oct", 10),
+            Map.entry("nov", 11),
+            Map.entry("dec", 12));
     private static final Map<String, DayOfWeek> WEEKDAYS = Map.of(
-            "mon", DayOfWeek.MONDAY, "tue", DayOfWeek.TUESDAY, "wed", DayOfWeek.WEDNESDAY, "thu", DayOfWeek.THURSDAY,
-            "fri", DayOfWeek.FRIDAY, "sat", DayOfWeek.SATURDAY, "sun", DayOfWeek.SUNDAY);
+            "mon",
+            DayOfWeek.MONDAY,
+            "tue",
+            DayOfWeek.TUESDAY,
+            "wed",
+            DayOfWeek.WEDNESDAY,
+            "thu",
+            DayOfWeek.THURSDAY,
+            "fri",
+            DayOfWeek.FRIDAY,
+            "sat",
+            DayOfWeek.SATURDAY,
+            "sun",
+            DayOfWeek.SUNDAY);
 
     /** Publication dates before this are refused as mistakes (year 0, 1 January 1 and the like). */
     public static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
@@ -105,7 +126,7 @@ public final class Dates {
     }
 
     private static MalformedArticleException unrecognised(String s) {
-        return new MalformedArticleException("unrecognised date '" + s
-                + "' (expected YYYY-MM-DD, an ISO date-time or RFC 1123)");
+        return new MalformedArticleException(
+                "unrecognised date '" + s + "' (expected YYYY-MM-DD, an ISO date-time or RFC 1123)");
     }
 }

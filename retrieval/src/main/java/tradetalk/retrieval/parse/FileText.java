@@ -24,15 +24,16 @@ final class FileText {
                 throw new MalformedArticleException("not UTF-8 text (NUL byte at offset " + i + ", binary file?)");
             }
         }
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
         CharBuffer out = CharBuffer.allocate(bytes.length);
         CoderResult result = decoder.decode(in, out, true);
         if (result.isError()) {
-            throw new MalformedArticleException("not UTF-8 text (invalid byte sequence at offset " + in.position()
-                    + ")");
+            throw new MalformedArticleException(
+                    "not UTF-8 text (invalid byte sequence at offset " + in.position() + ")");
         }
         decoder.flush(out);
         String text = out.flip().toString();

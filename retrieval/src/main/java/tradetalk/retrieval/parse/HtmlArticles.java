@@ -42,8 +42,33 @@ public final class HtmlArticles {
             "nav|menu|footer|share|social|related|comment|advert|promo|newsletter|cookie", Pattern.CASE_INSENSITIVE);
     private static final Set<String> NEVER_NOISE = Set.of("html", "body", "main", "article");
     private static final Set<String> BLOCKS = Set.of(
-            "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl",
-            "dt", "dd", "blockquote", "pre", "table", "tr", "td", "th", "hr", "address", "figcaption", "details",
+            "p",
+            "div",
+            "section",
+            "article",
+            "main",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "li",
+            "ul",
+            "ol",
+            "dl",
+            "dt",
+            "dd",
+            "blockquote",
+            "pre",
+            "table",
+            "tr",
+            "td",
+            "th",
+            "hr",
+            "address",
+            "figcaption",
+            "details",
             "summary");
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
@@ -72,15 +97,19 @@ public final class HtmlArticles {
         String title = firstNonBlank(meta(doc, "og:title"), text(doc.selectFirst("h1")), doc.title());
         LocalDate date = publishedDate(doc, pathOrNull != null);
         String source = meta(doc, "og:site_name");
-        String url = firstNonBlank(absolute(doc.selectFirst("meta[property=og:url], meta[name=og:url]"), "content"),
-                absolute(doc.selectFirst("link[rel=canonical]"), "href"), base);
+        String url = firstNonBlank(
+                absolute(doc.selectFirst("meta[property=og:url], meta[name=og:url]"), "content"),
+                absolute(doc.selectFirst("link[rel=canonical]"), "href"),
+                base);
         String author = firstNonBlank(meta(doc, "author"), meta(doc, "article:author"));
         String category = meta(doc, "article:section");
 
         removeNoise(doc);
         Element main = mainElement(doc);
         // a standalone <time> is a dateline ("Oct 10"), not text; a <time> inside a sentence stays
-        main.select("time").stream().filter(t -> t.closest("p, li, blockquote") == null).forEach(Element::remove);
+        main.select("time").stream()
+                .filter(t -> t.closest("p, li, blockquote") == null)
+                .forEach(Element::remove);
         Element h1 = main.selectFirst("h1");
         if (h1 != null && !title.isEmpty() && Texts.normalizeBody(h1.text()).equals(Texts.normalizeBody(title))) {
             h1.remove();
@@ -88,8 +117,8 @@ public final class HtmlArticles {
         String body = Texts.normalizeBody(blockText(main));
         long words = WORD.matcher(body).results().count();
         if (words < MIN_WORDS) {
-            throw new MalformedArticleException("no usable article text (" + words + " words, need at least "
-                    + MIN_WORDS + ")");
+            throw new MalformedArticleException(
+                    "no usable article text (" + words + " words, need at least " + MIN_WORDS + ")");
         }
         if (title.isEmpty()) {
             title = Texts.deriveTitle(body);
@@ -103,8 +132,8 @@ public final class HtmlArticles {
             id = ArticleIds.forRecord(source, title, String.valueOf(date));
         }
         String path = pathOrNull == null ? "" : pathOrNull.normalize().toString();
-        return Article.of(new ArticleMeta(id, Texts.normalizeBody(title), source, date, url, path, author, category),
-                body);
+        return Article.of(
+                new ArticleMeta(id, Texts.normalizeBody(title), source, date, url, path, author, category), body);
     }
 
     /**
@@ -173,7 +202,8 @@ public final class HtmlArticles {
     /** Content of {@code <meta property=key>} or {@code <meta name=key>}; empty when absent. */
     private static String meta(Document doc, String key) {
         for (Element m : doc.select("meta[content]")) {
-            if (key.equalsIgnoreCase(m.attr("property")) || key.equalsIgnoreCase(m.attr("name"))
+            if (key.equalsIgnoreCase(m.attr("property"))
+                    || key.equalsIgnoreCase(m.attr("name"))
                     || key.equalsIgnoreCase(m.attr("itemprop"))) {
                 String v = m.attr("content").strip();
                 if (!v.isEmpty()) {
@@ -209,8 +239,10 @@ public final class HtmlArticles {
         doc.select(NOISE_TAGS).remove();
         List<Element> noisy = new ArrayList<>();
         for (Element e : doc.getAllElements()) {
-            if (!NEVER_NOISE.contains(e.normalName()) && !"main".equalsIgnoreCase(e.attr("role"))
-                    && (NOISE_NAME.matcher(e.className()).find() || NOISE_NAME.matcher(e.id()).find())) {
+            if (!NEVER_NOISE.contains(e.normalName())
+                    && !"main".equalsIgnoreCase(e.attr("role"))
+                    && (NOISE_NAME.matcher(e.className()).find()
+                            || NOISE_NAME.matcher(e.id()).find())) {
                 noisy.add(e);
             }
         }

@@ -22,8 +22,7 @@ import tradetalk.retrieval.Rejected;
  */
 final class JsonArticles {
 
-    private static final ObjectMapper JSON =
-            new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private JsonArticles() {
         throw new UnsupportedOperationException("utility class");
@@ -49,8 +48,10 @@ final class JsonArticles {
             }
         }
         if (!root.isArray()) {
-            return rejected(name, "expected a JSON array of article objects or one article object, found "
-                    + root.getNodeType().toString().toLowerCase(java.util.Locale.ROOT));
+            return rejected(
+                    name,
+                    "expected a JSON array of article objects or one article object, found "
+                            + root.getNodeType().toString().toLowerCase(java.util.Locale.ROOT));
         }
         List<Article> articles = new ArrayList<>();
         List<Rejected> rejected = new ArrayList<>();
@@ -111,8 +112,15 @@ final class JsonArticles {
         String id = url.isEmpty()
                 ? ArticleIds.forRecord(source, title, date == null ? "" : date.toString())
                 : ArticleIds.forUrl(url);
-        var meta = new ArticleMeta(id, title, source, date, url, path.normalize().toString(),
-                Fields.text(record, "author", "authors"), Fields.text(record, "category"));
+        var meta = new ArticleMeta(
+                id,
+                title,
+                source,
+                date,
+                url,
+                path.normalize().toString(),
+                Fields.text(record, "author", "authors"),
+                Fields.text(record, "category"));
         return Article.of(meta, body);
     }
 

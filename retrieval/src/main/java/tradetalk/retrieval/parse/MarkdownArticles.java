@@ -44,7 +44,9 @@ final class MarkdownArticles {
         String body = Texts.normalizeBody(converted.text());
         String title = Fields.text(front, "title");
         Optional<String> h1 = converted.headings().stream()
-                .filter(h -> h.level() == 1).map(MarkdownText.Heading::text).findFirst();
+                .filter(h -> h.level() == 1)
+                .map(MarkdownText.Heading::text)
+                .findFirst();
         if (title.isEmpty() && h1.isPresent()) {
             title = h1.get();
         }
@@ -58,8 +60,15 @@ final class MarkdownArticles {
             title = Texts.deriveTitle(body);
         }
         String id = url.isEmpty() ? ArticleIds.forFile(path) : ArticleIds.forUrl(url);
-        var meta = new ArticleMeta(id, title, Fields.text(front, "source", "outlet"), date, url,
-                path.normalize().toString(), Fields.text(front, "author", "authors"), Fields.text(front, "category"));
+        var meta = new ArticleMeta(
+                id,
+                title,
+                Fields.text(front, "source", "outlet"),
+                date,
+                url,
+                path.normalize().toString(),
+                Fields.text(front, "author", "authors"),
+                Fields.text(front, "category"));
         return Article.of(meta, body);
     }
 

@@ -29,7 +29,8 @@ final class MarkdownText {
     private static final Pattern CODE_SPAN = Pattern.compile("(`+)(.+?)\\1");
     private static final Pattern STRONG = Pattern.compile("(\\*\\*|__)(?=\\S)(.+?)(?<=\\S)\\1");
     private static final Pattern EM_STAR = Pattern.compile("\\*(?=\\S)(.+?)(?<=\\S)\\*");
-    private static final Pattern EM_UNDERSCORE = Pattern.compile("(?<![\\p{L}\\p{N}_])_(?=\\S)(.+?)(?<=\\S)_(?![\\p{L}\\p{N}_])");
+    private static final Pattern EM_UNDERSCORE =
+            Pattern.compile("(?<![\\p{L}\\p{N}_])_(?=\\S)(.+?)(?<=\\S)_(?![\\p{L}\\p{N}_])");
     private static final Pattern STRIKE = Pattern.compile("~~(?=\\S)(.+?)(?<=\\S)~~");
     private static final Pattern ESCAPE = Pattern.compile("\\\\([\\\\`*_{}\\[\\]()#+\\-.!>~|])");
 
@@ -38,12 +39,10 @@ final class MarkdownText {
     }
 
     /** A heading found while converting. */
-    record Heading(int level, String text) {
-    }
+    record Heading(int level, String text) {}
 
     /** The plain text and the headings of a markdown document. */
-    record Converted(String text, List<Heading> headings) {
-    }
+    record Converted(String text, List<Heading> headings) {}
 
     static Converted convert(String markdown) {
         List<String> paragraphs = new ArrayList<>();
@@ -90,7 +89,9 @@ final class MarkdownText {
                 flush(current, paragraphs);
                 continue;
             }
-            if (current.isEmpty() && i + 1 < lines.length && SETEXT_UNDERLINE.matcher(lines[i + 1]).matches()
+            if (current.isEmpty()
+                    && i + 1 < lines.length
+                    && SETEXT_UNDERLINE.matcher(lines[i + 1]).matches()
                     && !LIST_ITEM.matcher(line).matches()) {
                 String text = inline(QUOTE.matcher(line).replaceFirst("").strip());
                 headings.add(new Heading(lines[i + 1].strip().startsWith("=") ? 1 : 2, text));

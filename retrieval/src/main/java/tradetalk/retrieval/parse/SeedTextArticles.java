@@ -20,6 +20,7 @@ final class SeedTextArticles {
     /** 1 to 4 words in capitals, e.g. "BLOOMBERG", "FOX BUSINESS", "THE NEW YORK TIMES", "AP". */
     private static final Pattern OUTLET =
             Pattern.compile("\\p{Lu}[\\p{Lu}\\p{N}&.'’-]*(?: \\p{Lu}[\\p{Lu}\\p{N}&.'’-]*){0,3}");
+
     private static final int MAX_OUTLET_CHARS = 40;
 
     private SeedTextArticles() {
@@ -44,8 +45,15 @@ final class SeedTextArticles {
             throw new MalformedArticleException("no article text after the date line");
         }
         String body = String.join("\n\n", paragraphs);
-        var meta = new ArticleMeta(ArticleIds.forFile(path), Texts.deriveTitle(body), source, date, "",
-                path.normalize().toString(), "", "");
+        var meta = new ArticleMeta(
+                ArticleIds.forFile(path),
+                Texts.deriveTitle(body),
+                source,
+                date,
+                "",
+                path.normalize().toString(),
+                "",
+                "");
         return Article.of(meta, body);
     }
 

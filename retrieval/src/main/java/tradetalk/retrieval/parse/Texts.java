@@ -19,12 +19,14 @@ public final class Texts {
     private static final Pattern LINE_BREAKS = Pattern.compile("\\r\\n?|[\\u0085\\u2028\\u2029]");
     private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\n[\\h\\x0B\\f]*\\n\\s*");
     /** Control and invisible format characters; tabs and newlines are whitespace, handled separately. */
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\t\\n]]|[\\u200B\\u200C\\u200D\\u2060\\uFEFF\\u00AD]");
+    private static final Pattern CONTROL =
+            Pattern.compile("[\\p{Cc}&&[^\\t\\n]]|[\\u200B\\u200C\\u200D\\u2060\\uFEFF\\u00AD]");
+
     private static final Pattern SPACES = Pattern.compile("[\\s\\h\\v]+");
     /** "WASHINGTON • ", "BEIJING (Reuters) - ", "NEW YORK, Nov 18 (AP) — ". */
-    private static final Pattern DATELINE = Pattern.compile(
-            "^\\p{Lu}[\\p{Lu}.'’]+(?:[ /-]\\p{Lu}[\\p{Lu}.'’]*)*"
-                    + "(?:,[^()•·—–\\n]{1,30})?\\s*(?:\\([^()]{1,40}\\))?\\s*[•·—–-]{1,2}\\s+");
+    private static final Pattern DATELINE = Pattern.compile("^\\p{Lu}[\\p{Lu}.'’]+(?:[ /-]\\p{Lu}[\\p{Lu}.'’]*)*"
+            + "(?:,[^()•·—–\\n]{1,30})?\\s*(?:\\([^()]{1,40}\\))?\\s*[•·—–-]{1,2}\\s+");
+
     private static final int MAX_DATELINE_CHARS = 120;
     private static final Set<String> ACRONYMS = Set.of(
             "AP", "AFP", "BBC", "CNBC", "CNN", "NPR", "NBC", "CBS", "ABC", "PBS", "UPI", "WSJ", "FT", "NYT", "SCMP",

@@ -2,7 +2,6 @@ package tradetalk.retrieval.embed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,10 +16,12 @@ class CachingEmbedderTest {
         List<float[]> second = cached.embedPassages(List.of("c", "b", "a"));
 
         assertThat(model.embedded()).containsExactly("a", "b", "c");
-        assertThat(first.get(0)).isEqualTo(model.model.embedPassages(List.of("a")).getFirst());
+        assertThat(first.get(0))
+                .isEqualTo(model.model.embedPassages(List.of("a")).getFirst());
         assertThat(first.get(2)).isEqualTo(first.get(0));
         assertThat(second.get(1)).isEqualTo(first.get(1));
-        assertThat(second.get(0)).isEqualTo(model.model.embedPassages(List.of("c")).getFirst());
+        assertThat(second.get(0))
+                .isEqualTo(model.model.embedPassages(List.of("c")).getFirst());
     }
 
     @Test

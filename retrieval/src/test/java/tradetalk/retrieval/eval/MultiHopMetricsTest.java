@@ -21,15 +21,20 @@ class MultiHopMetricsTest {
 
         MultiHopMetrics.Summary s = RetrievalOutput.score(RetrievalOutput.parse(text));
 
-        assertThat(RetrievalOutput.format(s)).isEqualTo(String.format(
-                "Hits@10 0.7500%nHits@4 0.6250%nMAP@10 0.2746%nMRR@10 0.5491%n"));
+        assertThat(RetrievalOutput.format(s))
+                .isEqualTo(String.format("Hits@10 0.7500%nHits@4 0.6250%nMAP@10 0.2746%nMRR@10 0.5491%n"));
         assertThat(s.queries()).isEqualTo(8);
     }
 
     @Test
     void given_two_facts_found_at_ranks_2_and_5_when_scored_then_map_adds_each_first_match_over_its_rank() {
-        List<String> retrieved = List.of("noise", "The quick\nbrown fox", "noise", "noise",
-                "jumps over the lazy dog", "the quick brown fox again");
+        List<String> retrieved = List.of(
+                "noise",
+                "The quick\nbrown fox",
+                "noise",
+                "noise",
+                "jumps over the lazy dog",
+                "the quick brown fox again");
         List<String> facts = List.of("quick brown fox", "lazy  dog", "never found");
 
         MultiHopMetrics.QueryScore q = MultiHopMetrics.score(retrieved, facts);

@@ -14,8 +14,9 @@ class FeedPartsTest {
 
     @Test
     void canonical_url_drops_tracking_parameters_and_fragment_and_lower_cases_the_host() {
-        assertThat(CanonicalUrls.canonical(
-                "HTTPS://News.Example.COM:443/World/Story?id=7&utm_source=rss&fbclid=abc&gclid=x&page=2#comments"))
+        assertThat(
+                        CanonicalUrls.canonical(
+                                "HTTPS://News.Example.COM:443/World/Story?id=7&utm_source=rss&fbclid=abc&gclid=x&page=2#comments"))
                 .isEqualTo("https://news.example.com/World/Story?id=7&page=2");
         assertThat(CanonicalUrls.canonical("http://example.com")).isEqualTo("http://example.com/");
         assertThat(CanonicalUrls.canonical("http://example.com:8080/a?utm_medium=x"))
@@ -27,7 +28,8 @@ class FeedPartsTest {
     @Test
     void simhash_puts_a_syndicated_copy_near_and_a_different_story_far() {
         long truce = SimHash.of(Fixtures.TRUCE).orElseThrow();
-        long copy = SimHash.of("By a staff reporter. " + Fixtures.TRUCE + " Copyright the outlet.").orElseThrow();
+        long copy = SimHash.of("By a staff reporter. " + Fixtures.TRUCE + " Copyright the outlet.")
+                .orElseThrow();
         long soy = SimHash.of(Fixtures.SOYBEANS).orElseThrow();
         long round = SimHash.of(Fixtures.NEW_ROUND + " " + Fixtures.NEW_ROUND).orElseThrow();
 
@@ -50,10 +52,10 @@ class FeedPartsTest {
 
     @Test
     void keep_filter_matches_keywords_as_whole_words_or_a_regular_expression() {
-        FeedSource words = new FeedSource(URI.create("http://127.0.0.1/f"), "F", Duration.ofMinutes(5),
-                "tariff, trade talks");
-        FeedSource regex = new FeedSource(URI.create("http://127.0.0.1/f"), "F", Duration.ofMinutes(5),
-                "/(us|u\\.s\\.)[- ]china/");
+        FeedSource words =
+                new FeedSource(URI.create("http://127.0.0.1/f"), "F", Duration.ofMinutes(5), "tariff, trade talks");
+        FeedSource regex = new FeedSource(
+                URI.create("http://127.0.0.1/f"), "F", Duration.ofMinutes(5), "/(us|u\\.s\\.)[- ]china/");
 
         assertThat(words.keeps("New Tariff on steel", "")).isTrue();
         assertThat(words.keeps("Bakery", "after the trade\ntalks ended")).isTrue();
@@ -61,8 +63,9 @@ class FeedPartsTest {
         assertThat(words.keeps("Bakery wins award", "bread")).isFalse();
         assertThat(regex.keeps("U.S.-China relations", "")).isTrue();
         assertThat(regex.keeps("Europe", "")).isFalse();
-        assertThatThrownBy(() -> new FeedSource(URI.create("http://127.0.0.1/f"), "F", Duration.ofMinutes(5),
-                "/(unclosed/")).hasMessageContaining("not a valid regular expression");
+        assertThatThrownBy(() ->
+                        new FeedSource(URI.create("http://127.0.0.1/f"), "F", Duration.ofMinutes(5), "/(unclosed/"))
+                .hasMessageContaining("not a valid regular expression");
         assertThatThrownBy(() -> new FeedSource(URI.create("ftp://127.0.0.1/f"), "F", Duration.ofMinutes(5), ""))
                 .hasMessageContaining("http(s)");
     }
@@ -90,8 +93,10 @@ class FeedPartsTest {
             assertThat(i.publishedAt()).isEqualTo(LocalDate.of(2025, 5, 13));
         });
 
-        FeedReader.Parsed atom = FeedReader.parse(Fixtures.atom("A", new String[] {"urn:1", "http://127.0.0.1/y",
-                "Y", "Summary", "2025-05-12T23:00:00Z"}).getBytes(StandardCharsets.UTF_8), "application/atom+xml");
+        FeedReader.Parsed atom = FeedReader.parse(
+                Fixtures.atom("A", new String[] {"urn:1", "http://127.0.0.1/y", "Y", "Summary", "2025-05-12T23:00:00Z"})
+                        .getBytes(StandardCharsets.UTF_8),
+                "application/atom+xml");
         assertThat(atom.items()).singleElement().satisfies(i -> {
             assertThat(i.guid()).isEqualTo("urn:1");
             assertThat(i.publishedAt()).isEqualTo(LocalDate.of(2025, 5, 12));
@@ -102,14 +107,21 @@ class FeedPartsTest {
     void given_items_at_21_00_eastern_time_when_read_then_they_keep_the_publishers_day_like_pages_do()
             throws Exception {
         // 21:00 EST on 18 Nov is 02:00 UTC on 19 Nov: the publisher's day is the 18th, for feeds and pages alike
-        FeedReader.Parsed rss = FeedReader.parse(Fixtures.rss("R",
-                        new String[] {"r1", "http://127.0.0.1/r1", "R1", "S", "Mon, 18 Nov 2019 21:00:00 EST"},
-                        new String[] {"r2", "http://127.0.0.1/r2", "R2", "S", "Mon, 18 Nov 2019 21:00:00 -0500"})
-                .getBytes(StandardCharsets.UTF_8), "application/rss+xml");
-        FeedReader.Parsed atom = FeedReader.parse(Fixtures.atom("A", new String[] {"urn:2", "http://127.0.0.1/a",
-                "A", "S", "2019-11-18T21:00:00-05:00"}).getBytes(StandardCharsets.UTF_8), "application/atom+xml");
+        FeedReader.Parsed rss = FeedReader.parse(
+                Fixtures.rss(
+                                "R",
+                                new String[] {"r1", "http://127.0.0.1/r1", "R1", "S", "Mon, 18 Nov 2019 21:00:00 EST"},
+                                new String[] {"r2", "http://127.0.0.1/r2", "R2", "S", "Mon, 18 Nov 2019 21:00:00 -0500"
+                                })
+                        .getBytes(StandardCharsets.UTF_8),
+                "application/rss+xml");
+        FeedReader.Parsed atom = FeedReader.parse(
+                Fixtures.atom("A", new String[] {"urn:2", "http://127.0.0.1/a", "A", "S", "2019-11-18T21:00:00-05:00"})
+                        .getBytes(StandardCharsets.UTF_8),
+                "application/atom+xml");
 
-        assertThat(rss.items()).extracting(FeedItem::publishedAt)
+        assertThat(rss.items())
+                .extracting(FeedItem::publishedAt)
                 .containsExactly(LocalDate.of(2019, 11, 18), LocalDate.of(2019, 11, 18));
         assertThat(atom.items()).extracting(FeedItem::publishedAt).containsExactly(LocalDate.of(2019, 11, 18));
         assertThat(tradetalk.retrieval.parse.Dates.parse("2019-11-18T21:00:00-05:00"))

@@ -30,6 +30,7 @@ class FeedRefresherTest {
 
     @TempDir
     Path tmp;
+
     LocalWeb web;
     ArticleIndex index;
     FeedIngester ingester;
@@ -39,17 +40,22 @@ class FeedRefresherTest {
     @BeforeEach
     void setUp() throws Exception {
         web = new LocalWeb();
-        index = ArticleIndex.open(tmp.resolve("index"), new CountingEmbedder(), new Chunker(60, 0),
-                SearchSettings.defaults());
-        HttpFetcher http = new HttpFetcher(new FetchSettings("TradetalkBot/0.1 (test)", Duration.ofSeconds(5),
-                200_000, 3), HostPolicy.only(Set.of("127.0.0.1")), u -> { });
-        ingester = new FeedIngester(http, new PageFetcher(http, new Robots(http)), index,
+        index = ArticleIndex.open(
+                tmp.resolve("index"), new CountingEmbedder(), new Chunker(60, 0), SearchSettings.defaults());
+        HttpFetcher http = new HttpFetcher(
+                new FetchSettings("TradetalkBot/0.1 (test)", Duration.ofSeconds(5), 200_000, 3),
+                HostPolicy.only(Set.of("127.0.0.1")),
+                u -> {});
+        ingester = new FeedIngester(
+                http,
+                new PageFetcher(http, new Robots(http)),
+                index,
                 FeedState.load(tmp.resolve("index").resolve(FeedState.FILE_NAME)));
         web.text("/a", "text/html", Fixtures.page("Truce", "Wire", "2025-05-13", Fixtures.TRUCE));
-        web.feed("/good.rss", "application/rss+xml", "\"g\"", Fixtures.rss("Good",
-                new String[] {"g1", web.base() + "/a", "Truce", "Truce.", DATE}));
-        web.route("/broken.rss", ex -> LocalWeb.send(ex, 500, "text/plain",
-                "down".getBytes(StandardCharsets.UTF_8)));
+        web.feed("/good.rss", "application/rss+xml", "\"g\"", Fixtures.rss("Good", new String[] {
+            "g1", web.base() + "/a", "Truce", "Truce.", DATE
+        }));
+        web.route("/broken.rss", ex -> LocalWeb.send(ex, 500, "text/plain", "down".getBytes(StandardCharsets.UTF_8)));
         broken = new FeedSource(web.url("/broken.rss"), "Broken feed", Duration.ofMinutes(5), "");
         good = new FeedSource(web.url("/good.rss"), "Good feed", Duration.ofMinutes(5), "");
     }
@@ -62,8 +68,13 @@ class FeedRefresherTest {
 
     @Test
     void given_a_failing_feed_first_when_all_are_refreshed_then_the_others_still_run() {
-        FeedRefresher r = new FeedRefresher(ingester, index, List.of(broken, good),
-                new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1)), null, Clock.systemUTC());
+        FeedRefresher r = new FeedRefresher(
+                ingester,
+                index,
+                List.of(broken, good),
+                new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1)),
+                null,
+                Clock.systemUTC());
 
         List<FeedResult> results = r.refreshAll(IngestProgress.none());
 
@@ -77,15 +88,22 @@ class FeedRefresherTest {
 
     @Test
     void given_a_started_refresher_when_a_feed_fails_then_it_is_retried_with_backoff_while_the_others_work() {
-        FeedRefresher r = new FeedRefresher(ingester, index, List.of(broken, good),
-                new Backoff(Duration.ofMillis(20), Duration.ofMillis(100)), null, Clock.systemUTC());
+        FeedRefresher r = new FeedRefresher(
+                ingester,
+                index,
+                List.of(broken, good),
+                new Backoff(Duration.ofMillis(20), Duration.ofMillis(100)),
+                null,
+                Clock.systemUTC());
         try {
             r.start();
 
             await().atMost(Duration.ofSeconds(20)).until(() -> web.count("/broken.rss") >= 4);
             await().atMost(Duration.ofSeconds(20)).until(() -> index.articleCount() == 1);
             assertThat(r.failures(broken)).isGreaterThanOrEqualTo(3);
-            assertThat(web.count("/good.rss")).as("the good feed waits for its interval").isEqualTo(1);
+            assertThat(web.count("/good.rss"))
+                    .as("the good feed waits for its interval")
+                    .isEqualTo(1);
         } finally {
             r.stop();
         }
@@ -97,11 +115,17 @@ class FeedRefresherTest {
             throws Exception {
         CountDownLatch gate = new CountDownLatch(1);
         web.gated("/slow-page", gate, "text/html", Fixtures.page("Truce", "Wire", "2025-05-13", Fixtures.TRUCE));
-        web.feed("/slow.rss", "application/rss+xml", "\"s\"", Fixtures.rss("Slow",
-                new String[] {"s1", web.base() + "/slow-page", "Truce", "Truce.", DATE}));
+        web.feed("/slow.rss", "application/rss+xml", "\"s\"", Fixtures.rss("Slow", new String[] {
+            "s1", web.base() + "/slow-page", "Truce", "Truce.", DATE
+        }));
         FeedSource slow = new FeedSource(web.url("/slow.rss"), "Slow feed", Duration.ofMinutes(5), "");
-        FeedRefresher r = new FeedRefresher(ingester, index, List.of(slow), new Backoff(Duration.ofSeconds(1),
-                Duration.ofMinutes(1)), null, Clock.systemUTC());
+        FeedRefresher r = new FeedRefresher(
+                ingester,
+                index,
+                List.of(slow),
+                new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1)),
+                null,
+                Clock.systemUTC());
         r.start();
         await().atMost(Duration.ofSeconds(20)).until(() -> web.count("/slow-page") == 1);
 
@@ -117,18 +141,24 @@ class FeedRefresherTest {
         assertThat(stopper.isAlive()).isFalse();
         assertThat(r.running()).isFalse();
         String id = ArticleIds.forUrl(web.base() + "/slow-page");
-        assertThat(index.article(id)).hasValueSatisfying(a -> assertThat(a.body())
-                .as("indexed from the page, not from the feed's one-word description")
-                .contains("Negotiators from the United States and China agreed on Tuesday"));
+        assertThat(index.article(id))
+                .hasValueSatisfying(a -> assertThat(a.body())
+                        .as("indexed from the page, not from the feed's one-word description")
+                        .contains("Negotiators from the United States and China agreed on Tuesday"));
     }
 
     @Test
     void given_a_max_age_when_retention_runs_then_older_articles_are_removed_and_newer_kept() {
-        index.ingest(List.of(article("Old story", LocalDate.of(2024, 1, 2)), article("New story",
-                LocalDate.of(2025, 5, 1))));
+        index.ingest(List.of(
+                article("Old story", LocalDate.of(2024, 1, 2)), article("New story", LocalDate.of(2025, 5, 1))));
         Clock now = Clock.fixed(Instant.parse("2025-05-14T00:00:00Z"), ZoneOffset.UTC);
-        FeedRefresher r = new FeedRefresher(ingester, index, List.of(), new Backoff(Duration.ofSeconds(1),
-                Duration.ofSeconds(2)), Duration.ofDays(365), now);
+        FeedRefresher r = new FeedRefresher(
+                ingester,
+                index,
+                List.of(),
+                new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(2)),
+                Duration.ofDays(365),
+                now);
 
         int removed = r.applyRetention();
 
@@ -138,8 +168,8 @@ class FeedRefresherTest {
 
     private static Article article(String title, LocalDate date) {
         String url = "http://127.0.0.1/" + title.replace(' ', '-');
-        return Article.of(new ArticleMeta(ArticleIds.forUrl(url), title, "Wire", date, url, "", "", ""),
-                Fixtures.SOYBEANS);
+        return Article.of(
+                new ArticleMeta(ArticleIds.forUrl(url), title, "Wire", date, url, "", "", ""), Fixtures.SOYBEANS);
     }
 
     @Test

@@ -3,8 +3,7 @@ package tradetalk.retrieval.feed;
 /** Pages and feeds for the feed tests. */
 final class Fixtures {
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static final String TRUCE = """
             Negotiators from the United States and China agreed on Tuesday to extend their tariff truce by ninety \
@@ -68,10 +67,17 @@ final class Fixtures {
                 <description>test feed</description>
                 """.formatted(title));
         for (String[] i : items) {
-            b.append("<item><guid isPermaLink=\"false\">").append(i[0]).append("</guid><link>")
-                    .append(i[1].replace("&", "&amp;")).append("</link><title>").append(i[2])
-                    .append("</title><description><![CDATA[").append(i[3]).append("]]></description><pubDate>")
-                    .append(i[4]).append("</pubDate></item>\n");
+            b.append("<item><guid isPermaLink=\"false\">")
+                    .append(i[0])
+                    .append("</guid><link>")
+                    .append(i[1].replace("&", "&amp;"))
+                    .append("</link><title>")
+                    .append(i[2])
+                    .append("</title><description><![CDATA[")
+                    .append(i[3])
+                    .append("]]></description><pubDate>")
+                    .append(i[4])
+                    .append("</pubDate></item>\n");
         }
         return b.append("</channel></rss>\n").toString();
     }
@@ -84,9 +90,17 @@ final class Fixtures {
                 <updated>2025-05-14T10:00:00Z</updated>
                 """.formatted(title, title.hashCode()));
         for (String[] e : entries) {
-            b.append("<entry><id>").append(e[0]).append("</id><link href=\"").append(e[1].replace("&", "&amp;"))
-                    .append("\"/><title>").append(e[2]).append("</title><summary>").append(e[3])
-                    .append("</summary><updated>").append(e[4]).append("</updated></entry>\n");
+            b.append("<entry><id>")
+                    .append(e[0])
+                    .append("</id><link href=\"")
+                    .append(e[1].replace("&", "&amp;"))
+                    .append("\"/><title>")
+                    .append(e[2])
+                    .append("</title><summary>")
+                    .append(e[3])
+                    .append("</summary><updated>")
+                    .append(e[4])
+                    .append("</updated></entry>\n");
         }
         return b.append("</feed>\n").toString();
     }

@@ -12,9 +12,19 @@ class HostPolicyTest {
 
     @Test
     void given_internal_addresses_when_checked_then_they_are_refused() {
-        for (String url : new String[] {"http://127.0.0.1/", "http://localhost:8080/", "http://10.0.0.5/feed",
-                "http://172.16.3.4/", "http://192.168.1.1/", "http://169.254.169.254/latest/meta-data/",
-                "http://100.64.0.1/", "http://0.0.0.0/", "http://[::1]/", "http://[fd00::1]/", "http://[fe80::1]/"}) {
+        for (String url : new String[] {
+            "http://127.0.0.1/",
+            "http://localhost:8080/",
+            "http://10.0.0.5/feed",
+            "http://172.16.3.4/",
+            "http://192.168.1.1/",
+            "http://169.254.169.254/latest/meta-data/",
+            "http://100.64.0.1/",
+            "http://0.0.0.0/",
+            "http://[::1]/",
+            "http://[fd00::1]/",
+            "http://[fe80::1]/"
+        }) {
             assertThat(policy.allows(URI.create(url))).as(url).isFalse();
         }
     }
@@ -29,12 +39,13 @@ class HostPolicyTest {
 
     @Test
     void given_a_refused_host_when_asked_why_then_the_answer_names_the_settings_that_would_allow_it() {
-        assertThat(policy.refusal(URI.create("http://10.0.0.5/feed"))).isEqualTo("host 10.0.0.5 has a loopback, "
-                + "private or link-local address; list it in feeds.allow-hosts, or set feeds.allow-private-addresses: "
-                + "true");
+        assertThat(policy.refusal(URI.create("http://10.0.0.5/feed")))
+                .isEqualTo("host 10.0.0.5 has a loopback, "
+                        + "private or link-local address; list it in feeds.allow-hosts, or set feeds.allow-private-addresses: "
+                        + "true");
         assertThat(HostPolicy.only(java.util.Set.of("127.0.0.1", "feeds.example.com"))
-                .refusal(URI.create("https://news.example.org/a"))).isEqualTo(
-                "host news.example.org is not in feeds.allow-hosts [127.0.0.1, feeds.example.com]");
+                        .refusal(URI.create("https://news.example.org/a")))
+                .isEqualTo("host news.example.org is not in feeds.allow-hosts [127.0.0.1, feeds.example.com]");
         assertThat(policy.refusal(URI.create("file:///etc/passwd"))).isEqualTo("only http and https URLs are fetched");
     }
 }

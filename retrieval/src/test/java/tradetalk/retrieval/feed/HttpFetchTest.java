@@ -33,8 +33,10 @@ class HttpFetchTest {
     }
 
     private HttpFetcher fetcher(Duration timeout) {
-        return new HttpFetcher(new FetchSettings("TradetalkBot/0.1 (test)", timeout, 20_000, 2),
-                HostPolicy.only(Set.of("127.0.0.1")), requested::add);
+        return new HttpFetcher(
+                new FetchSettings("TradetalkBot/0.1 (test)", timeout, 20_000, 2),
+                HostPolicy.only(Set.of("127.0.0.1")),
+                requested::add);
     }
 
     @AfterEach
@@ -64,7 +66,8 @@ class HttpFetchTest {
         web.text("/d", "text/plain", "never reached");
 
         assertThatThrownBy(() -> http.get(web.url("/a"), Map.of()))
-                .isInstanceOf(FetchException.class).hasMessageContaining("more than 2 redirects");
+                .isInstanceOf(FetchException.class)
+                .hasMessageContaining("more than 2 redirects");
         assertThat(web.count("/d")).isZero();
     }
 
@@ -73,7 +76,8 @@ class HttpFetchTest {
         web.redirect("/away", 302, "http://elsewhere.example.org/page");
 
         assertThatThrownBy(() -> http.get(web.url("/away"), Map.of()))
-                .isInstanceOf(FetchException.class).hasMessageContaining("host not allowed")
+                .isInstanceOf(FetchException.class)
+                .hasMessageContaining("host not allowed")
                 .satisfies(e -> assertThat(((FetchException) e).isTransient()).isFalse());
         assertThat(requested).extracting(URI::getHost).containsOnly("127.0.0.1");
     }
@@ -83,7 +87,8 @@ class HttpFetchTest {
         web.text("/huge", "text/html", "<p>" + "word ".repeat(10_000) + "</p>");
 
         assertThatThrownBy(() -> pages.fetch(web.url("/huge")))
-                .isInstanceOf(FetchException.class).hasMessageContaining("larger than 20000 bytes")
+                .isInstanceOf(FetchException.class)
+                .hasMessageContaining("larger than 20000 bytes")
                 .satisfies(e -> assertThat(((FetchException) e).isTransient()).isFalse());
     }
 
@@ -93,7 +98,8 @@ class HttpFetchTest {
         HttpFetcher impatient = fetcher(Duration.ofMillis(300));
 
         assertThatThrownBy(() -> impatient.get(web.url("/slow"), Map.of()))
-                .isInstanceOf(FetchException.class).hasMessageContaining("no complete answer within 300 ms")
+                .isInstanceOf(FetchException.class)
+                .hasMessageContaining("no complete answer within 300 ms")
                 .satisfies(e -> assertThat(((FetchException) e).isTransient()).isTrue());
     }
 
@@ -125,8 +131,12 @@ class HttpFetchTest {
         String body = "Négociations à Genève: les délégations ont évoqué les tarifs douaniers, l’acier et "
                 + "l’aluminium « avec prudence », selon un communiqué publié après deux jours de réunions entre "
                 + "les ministres chargés du commerce extérieur et leurs équipes techniques.";
-        web.bytes("/fr", "text/html; charset=windows-1252", Fixtures.page("Négociations à Genève", "Le Quotidien",
-                "2025-05-13", body).replace("<meta charset=\"utf-8\">", ""), Charset.forName("windows-1252"));
+        web.bytes(
+                "/fr",
+                "text/html; charset=windows-1252",
+                Fixtures.page("Négociations à Genève", "Le Quotidien", "2025-05-13", body)
+                        .replace("<meta charset=\"utf-8\">", ""),
+                Charset.forName("windows-1252"));
 
         Article a = pages.fetch(web.url("/fr"));
 
@@ -139,8 +149,12 @@ class HttpFetchTest {
         String body = "Die Verhandlungen über Zölle gingen am Dienstag weiter; beide Seiten äußerten sich "
                 + "zurückhaltend über die Gespräche zu Exportkontrollen, Agrarkäufen und den Zugang für "
                 + "Finanzdienstleister, wie Beamte nach dem Treffen in Genf mitteilten.";
-        web.bytes("/de", "text/html", Fixtures.page("Gespräche über Zölle", "Die Zeitung", "2025-05-13", body)
-                .replace("<meta charset=\"utf-8\">", "<meta charset=\"iso-8859-1\">"), StandardCharsets.ISO_8859_1);
+        web.bytes(
+                "/de",
+                "text/html",
+                Fixtures.page("Gespräche über Zölle", "Die Zeitung", "2025-05-13", body)
+                        .replace("<meta charset=\"utf-8\">", "<meta charset=\"iso-8859-1\">"),
+                StandardCharsets.ISO_8859_1);
 
         Article a = pages.fetch(web.url("/de"));
 
@@ -154,7 +168,8 @@ class HttpFetchTest {
         web.text("/private/story", "text/html", Fixtures.page("Secret", "X", "2025-05-13", Fixtures.TRUCE));
 
         assertThatThrownBy(() -> pages.fetch(web.url("/private/story")))
-                .isInstanceOf(FetchException.class).hasMessageContaining("robots.txt disallows");
+                .isInstanceOf(FetchException.class)
+                .hasMessageContaining("robots.txt disallows");
         assertThat(web.count("/private/story")).isZero();
         assertThat(web.count("/robots.txt")).isEqualTo(1);
     }
@@ -178,6 +193,7 @@ class HttpFetchTest {
         web.text("/data.json", "application/json", "{}");
 
         assertThatThrownBy(() -> pages.fetch(web.url("/data.json")))
-                .isInstanceOf(FetchException.class).hasMessageContaining("not an HTML page");
+                .isInstanceOf(FetchException.class)
+                .hasMessageContaining("not an HTML page");
     }
 }

@@ -24,8 +24,7 @@ import java.util.concurrent.TimeUnit;
 final class LocalWeb implements AutoCloseable {
 
     /** A request the server received. */
-    record Hit(String path, String ifNoneMatch, String userAgent) {
-    }
+    record Hit(String path, String ifNoneMatch, String userAgent) {}
 
     @FunctionalInterface
     interface Route {
@@ -43,8 +42,12 @@ final class LocalWeb implements AutoCloseable {
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.createContext("/", ex -> {
             String path = ex.getRequestURI().getRawPath()
-                    + (ex.getRequestURI().getRawQuery() == null ? "" : "?" + ex.getRequestURI().getRawQuery());
-            hits.add(new Hit(path, ex.getRequestHeaders().getFirst("If-None-Match"),
+                    + (ex.getRequestURI().getRawQuery() == null
+                            ? ""
+                            : "?" + ex.getRequestURI().getRawQuery());
+            hits.add(new Hit(
+                    path,
+                    ex.getRequestHeaders().getFirst("If-None-Match"),
                     ex.getRequestHeaders().getFirst("User-Agent")));
             Route r = routes.get(ex.getRequestURI().getRawPath());
             try {

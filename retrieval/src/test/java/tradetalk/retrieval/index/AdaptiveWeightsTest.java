@@ -25,18 +25,20 @@ class AdaptiveWeightsTest {
     Path dir;
 
     private static Article article(String id, String title, String body) {
-        return Article.of(new ArticleMeta(id, title, "Wire", LocalDate.of(2019, 11, 1), "https://example.test/" + id,
-                "", "", ""), body);
+        return Article.of(
+                new ArticleMeta(id, title, "Wire", LocalDate.of(2019, 11, 1), "https://example.test/" + id, "", "", ""),
+                body);
     }
 
     @Test
     void coverage_is_the_idf_share_of_the_question_terms_the_passage_holds() throws Exception {
         SearchSettings d = SearchSettings.defaults();
-        SearchSettings s = new SearchSettings(d.candidates(), 0.5, 0.5, d.titleBoost(), 0, 7, d.fusion(), 0,
-                SearchSettings.Weights.ADAPTIVE, 0);
+        SearchSettings s = new SearchSettings(
+                d.candidates(), 0.5, 0.5, d.titleBoost(), 0, 7, d.fusion(), 0, SearchSettings.Weights.ADAPTIVE, 0);
         Path idx = dir.resolve("idx");
         try (ArticleIndex index = ArticleIndex.open(idx, new RandomEmbedder(16), new Chunker(50, 0), s)) {
-            index.ingest(List.of(article("soy", "Farm trade", "China agreed to buy soybeans from American farmers."),
+            index.ingest(List.of(
+                    article("soy", "Farm trade", "China agreed to buy soybeans from American farmers."),
                     article("steel", "Metals", "The steel tariff stays in place, officials said."),
                     article("fx", "Currency", "The yuan weakened against the dollar.")));
             double soy = index.idf("soybean");
@@ -44,8 +46,7 @@ class AdaptiveWeightsTest {
             try (DirectoryReader r = DirectoryReader.open(FSDirectory.open(idx))) {
                 IndexSearcher searcher = new IndexSearcher(r);
                 HybridSearch hs = new HybridSearch(searcher, index.embedder(), s);
-                int soyDoc = searcher.search(new TermQuery(new Term(ArticleIndex.TEXT, "soybean")), 1)
-                        .scoreDocs[0].doc;
+                int soyDoc = searcher.search(new TermQuery(new Term(ArticleIndex.TEXT, "soybean")), 1).scoreDocs[0].doc;
 
                 assertThat(hs.coverage("soybeans", soyDoc)).isCloseTo(1.0, within(1e-9));
                 assertThat(hs.coverage("soybeans steel", soyDoc)).isCloseTo(soy / (soy + steel), within(1e-9));

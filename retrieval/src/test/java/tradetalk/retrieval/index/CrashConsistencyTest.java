@@ -11,9 +11,9 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tradetalk.retrieval.embed.RandomEmbedder;
 import tradetalk.retrieval.Chunker;
 import tradetalk.retrieval.SearchRequest;
+import tradetalk.retrieval.embed.RandomEmbedder;
 
 /** Kills a real ingest process mid-way and checks that the index it leaves is usable. */
 class CrashConsistencyTest {
@@ -26,14 +26,19 @@ class CrashConsistencyTest {
     @Test
     void given_an_ingest_killed_mid_way_when_the_index_is_opened_then_it_holds_the_last_commit_and_can_continue()
             throws Exception {
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), IngestChild.class.getName(), dir.toString(),
-                String.valueOf(ARTICLES))
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process child = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        IngestChild.class.getName(),
+                        dir.toString(),
+                        String.valueOf(ARTICLES))
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         AtomicInteger progress = new AtomicInteger();
         Thread reader = Thread.ofVirtual().start(() -> {
-            try (BufferedReader r = new BufferedReader(
-                    new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader r =
+                    new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = r.readLine()) != null) {
                     if (line.startsWith("done ")) { // logback's default configuration writes debug lines here too
@@ -46,12 +51,14 @@ class CrashConsistencyTest {
         });
         // past two batch commits (every 200 articles) but far from the end
         await().atMost(Duration.ofMinutes(2)).until(() -> progress.get() > 450 || !child.isAlive());
-        assertThat(child.isAlive()).as("the child must still be ingesting when killed").isTrue();
+        assertThat(child.isAlive())
+                .as("the child must still be ingesting when killed")
+                .isTrue();
         child.destroyForcibly().waitFor();
         reader.join();
 
-        try (ArticleIndex index = ArticleIndex.open(dir, new RandomEmbedder(16), new Chunker(50, 0),
-                SearchSettings.defaults())) {
+        try (ArticleIndex index =
+                ArticleIndex.open(dir, new RandomEmbedder(16), new Chunker(50, 0), SearchSettings.defaults())) {
             int committed = index.articleCount();
             assertThat(committed).isGreaterThanOrEqualTo(400).isLessThan(ARTICLES);
             assertThat(committed % 200).as("only whole batches are committed").isZero();

@@ -24,21 +24,34 @@ class DateSignalsTest {
     Path dir;
 
     private static Article story(String id, LocalDate date) {
-        ArticleMeta m = new ArticleMeta(id, "Tariff talks resume", "Wire", date, "https://example.test/" + id, "",
-                "", "");
+        ArticleMeta m =
+                new ArticleMeta(id, "Tariff talks resume", "Wire", date, "https://example.test/" + id, "", "", "");
         return Article.of(m, "Negotiators resumed tariff talks in Geneva on soybeans and steel.");
     }
 
     private List<String> ranking(double recency, double dateBoost, String question, LocalDate asOf) {
         SearchSettings d = SearchSettings.defaults();
-        SearchSettings s = new SearchSettings(d.candidates(), d.denseWeight(), d.lexicalWeight(), d.titleBoost(),
-                recency, 30, d.fusion(), dateBoost, d.weights(), recency);
-        try (ArticleIndex index = ArticleIndex.open(dir.resolve("idx"), new RandomEmbedder(16), new Chunker(50, 0),
-                s)) {
-            index.ingest(List.of(story("a-may", LocalDate.of(2019, 5, 1)), story("b-oct", LocalDate.of(2019, 10, 1)),
+        SearchSettings s = new SearchSettings(
+                d.candidates(),
+                d.denseWeight(),
+                d.lexicalWeight(),
+                d.titleBoost(),
+                recency,
+                30,
+                d.fusion(),
+                dateBoost,
+                d.weights(),
+                recency);
+        try (ArticleIndex index =
+                ArticleIndex.open(dir.resolve("idx"), new RandomEmbedder(16), new Chunker(50, 0), s)) {
+            index.ingest(List.of(
+                    story("a-may", LocalDate.of(2019, 5, 1)),
+                    story("b-oct", LocalDate.of(2019, 10, 1)),
                     story("c-nov", LocalDate.of(2019, 11, 20))));
-            return index.search(SearchRequest.of(question, 3).withAsOf(asOf)).stream().map(SearchHit::passage)
-                    .map(p -> p.article().id()).toList();
+            return index.search(SearchRequest.of(question, 3).withAsOf(asOf)).stream()
+                    .map(SearchHit::passage)
+                    .map(p -> p.article().id())
+                    .toList();
         }
     }
 
@@ -73,7 +86,8 @@ class DateSignalsTest {
     @Test
     void given_recency_only_for_dated_questions_then_an_undated_question_ranks_by_content_alone() {
         assertThat(rankingWithBetterOldMatch(null, 0.0, 3.0)).containsExactly("a-may", "c-nov");
-        assertThat(rankingWithBetterOldMatch(LocalDate.of(2020, 6, 1), 0.0, 3.0)).containsExactly("c-nov", "a-may");
+        assertThat(rankingWithBetterOldMatch(LocalDate.of(2020, 6, 1), 0.0, 3.0))
+                .containsExactly("c-nov", "a-may");
     }
 
     @Test
@@ -88,16 +102,35 @@ class DateSignalsTest {
 
     private List<String> rankingWithBetterOldMatch(LocalDate asOf, double undated, double dated) {
         SearchSettings d = SearchSettings.defaults();
-        SearchSettings s = new SearchSettings(d.candidates(), 0.0, 1.0, d.titleBoost(), undated, 30, d.fusion(), 0,
-                SearchSettings.Weights.FIXED, dated);
-        ArticleMeta old = new ArticleMeta("a-may", "Tariff talks resume", "Wire", LocalDate.of(2019, 5, 1),
-                "https://example.test/a-may", "", "", "");
-        try (ArticleIndex index = ArticleIndex.open(dir.resolve("idx2"), new RandomEmbedder(16), new Chunker(50, 0),
-                s)) {
-            index.ingest(List.of(Article.of(old, "Negotiators resumed tariff talks in Geneva on soybeans, soybeans "
-                    + "and soybeans."), story("c-nov", LocalDate.of(2019, 11, 20))));
+        SearchSettings s = new SearchSettings(
+                d.candidates(),
+                0.0,
+                1.0,
+                d.titleBoost(),
+                undated,
+                30,
+                d.fusion(),
+                0,
+                SearchSettings.Weights.FIXED,
+                dated);
+        ArticleMeta old = new ArticleMeta(
+                "a-may",
+                "Tariff talks resume",
+                "Wire",
+                LocalDate.of(2019, 5, 1),
+                "https://example.test/a-may",
+                "",
+                "",
+                "");
+        try (ArticleIndex index =
+                ArticleIndex.open(dir.resolve("idx2"), new RandomEmbedder(16), new Chunker(50, 0), s)) {
+            index.ingest(List.of(
+                    Article.of(
+                            old, "Negotiators resumed tariff talks in Geneva on soybeans, soybeans " + "and soybeans."),
+                    story("c-nov", LocalDate.of(2019, 11, 20))));
             return index.search(SearchRequest.of("soybeans tariff", 2).withAsOf(asOf)).stream()
-                    .map(h -> h.passage().article().id()).toList();
+                    .map(h -> h.passage().article().id())
+                    .toList();
         }
     }
 
@@ -109,7 +142,10 @@ class DateSignalsTest {
 
     @Test
     void given_a_question_naming_a_period_when_searching_then_its_coverage_comes_first() {
-        assertThat(ranking(0, 0.5, "tariff talks soybeans in October", null).getFirst()).isEqualTo("b-oct");
-        assertThat(ranking(0, 0.5, "tariff talks soybeans in November 2019", null).getFirst()).isEqualTo("c-nov");
+        assertThat(ranking(0, 0.5, "tariff talks soybeans in October", null).getFirst())
+                .isEqualTo("b-oct");
+        assertThat(ranking(0, 0.5, "tariff talks soybeans in November 2019", null)
+                        .getFirst())
+                .isEqualTo("c-nov");
     }
 }

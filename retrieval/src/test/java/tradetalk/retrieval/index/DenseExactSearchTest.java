@@ -22,8 +22,15 @@ class DenseExactSearchTest {
     private static List<Article> articles() {
         List<Article> out = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            ArticleMeta m = new ArticleMeta("a" + i, "Title " + i, "Outlet", LocalDate.of(2020, 1, 1).plusDays(i),
-                    "https://x.example/" + i, "", "", "");
+            ArticleMeta m = new ArticleMeta(
+                    "a" + i,
+                    "Title " + i,
+                    "Outlet",
+                    LocalDate.of(2020, 1, 1).plusDays(i),
+                    "https://x.example/" + i,
+                    "",
+                    "",
+                    "");
             out.add(Article.of(m, "Sentence number " + i + " talks about tariffs and soybeans in week " + i + "."));
         }
         return out;
@@ -37,12 +44,16 @@ class DenseExactSearchTest {
             index.ingest(articles);
             float[] q = embedder.embedQuery("tariffs");
             List<String> expected = articles.stream()
-                    .sorted(Comparator.comparingDouble((Article a) -> -Vectors.dot(q, embedder.embedPassages(
-                            List.of(a.meta().title() + ". " + a.body())).getFirst())))
-                    .limit(5).map(a -> a.id() + "#0").toList();
+                    .sorted(Comparator.comparingDouble((Article a) -> -Vectors.dot(
+                            q,
+                            embedder.embedPassages(List.of(a.meta().title() + ". " + a.body()))
+                                    .getFirst())))
+                    .limit(5)
+                    .map(a -> a.id() + "#0")
+                    .toList();
 
-            List<SearchHit> hits = index.search(SearchRequest.of("tariffs", 5)
-                    .withMode(SearchRequest.Mode.DENSE_EXACT));
+            List<SearchHit> hits =
+                    index.search(SearchRequest.of("tariffs", 5).withMode(SearchRequest.Mode.DENSE_EXACT));
 
             assertThat(hits).extracting(h -> h.passage().id()).containsExactlyElementsOf(expected);
             assertThat(hits).allSatisfy(h -> assertThat(h.score()).isEqualTo(h.dense()));
@@ -51,16 +62,18 @@ class DenseExactSearchTest {
 
     @Test
     void given_an_as_of_date_when_searched_dense_exact_then_later_articles_are_excluded(@TempDir Path dir) {
-        try (ArticleIndex index = ArticleIndex.open(dir, new RandomEmbedder(16), new Chunker(120, 0),
-                SearchSettings.defaults())) {
+        try (ArticleIndex index =
+                ArticleIndex.open(dir, new RandomEmbedder(16), new Chunker(120, 0), SearchSettings.defaults())) {
             index.ingest(articles());
 
             List<SearchHit> hits = index.search(SearchRequest.of("tariffs", 40)
-                    .withMode(SearchRequest.Mode.DENSE_EXACT).withAsOf(LocalDate.of(2020, 1, 10)));
+                    .withMode(SearchRequest.Mode.DENSE_EXACT)
+                    .withAsOf(LocalDate.of(2020, 1, 10)));
 
             assertThat(hits).hasSize(10);
-            assertThat(hits).allSatisfy(h -> assertThat(h.passage().article().publishedAt())
-                    .isBeforeOrEqualTo(LocalDate.of(2020, 1, 10)));
+            assertThat(hits)
+                    .allSatisfy(h -> assertThat(h.passage().article().publishedAt())
+                            .isBeforeOrEqualTo(LocalDate.of(2020, 1, 10)));
         }
     }
 }

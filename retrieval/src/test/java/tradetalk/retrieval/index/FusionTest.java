@@ -29,9 +29,13 @@ class FusionTest {
     private static Map<String, Double> fuse(SearchSettings.Fusion f, double lexicalWeight, double denseWeight) {
         return ScoreFusion.fuse(
                 List.of(new ScoreFusion.Candidate<>("a", 3.0), new ScoreFusion.Candidate<>("b", 1.0)),
-                List.of(new ScoreFusion.Candidate<>("a", 0.5), new ScoreFusion.Candidate<>("b", 0.9),
+                List.of(
+                        new ScoreFusion.Candidate<>("a", 0.5),
+                        new ScoreFusion.Candidate<>("b", 0.9),
                         new ScoreFusion.Candidate<>("c", 0.7)),
-                f, lexicalWeight, denseWeight);
+                f,
+                lexicalWeight,
+                denseWeight);
     }
 
     @Test
@@ -80,7 +84,9 @@ class FusionTest {
         Map<Integer, Double> z = ScoreFusion.fuse(
                 List.of(new ScoreFusion.Candidate<>(1, 2.0), new ScoreFusion.Candidate<>(2, 2.0)),
                 List.of(new ScoreFusion.Candidate<>(1, 0.8), new ScoreFusion.Candidate<>(2, 0.4)),
-                SearchSettings.Fusion.ZSCORE, 0.5, 0.5);
+                SearchSettings.Fusion.ZSCORE,
+                0.5,
+                0.5);
 
         assertThat(z.get(1)).isCloseTo(0.5, within(EPS)); // cosine z = +1, BM25 z = 0
         assertThat(z.get(2)).isCloseTo(-0.5, within(EPS));
@@ -101,8 +107,15 @@ class FusionTest {
         List<Article> out = new ArrayList<>();
         String[] topics = {"soybean purchases", "steel tariffs", "currency manipulation", "technology transfer"};
         for (int i = 0; i < 20; i++) {
-            ArticleMeta m = new ArticleMeta("a" + i, "Report " + i, "Outlet", LocalDate.of(2020, 1, 1).plusDays(i),
-                    "https://x.example/" + i, "", "", "");
+            ArticleMeta m = new ArticleMeta(
+                    "a" + i,
+                    "Report " + i,
+                    "Outlet",
+                    LocalDate.of(2020, 1, 1).plusDays(i),
+                    "https://x.example/" + i,
+                    "",
+                    "",
+                    "");
             out.add(Article.of(m, "Negotiators discussed " + topics[i % 4] + " in round " + i + " of the talks."));
         }
         return out;
@@ -114,20 +127,19 @@ class FusionTest {
     }
 
     @Test
-    void given_each_fusion_with_lexical_weight_only_when_searched_then_the_bm25_match_ranks_first(
-            @TempDir Path dir) {
+    void given_each_fusion_with_lexical_weight_only_when_searched_then_the_bm25_match_ranks_first(@TempDir Path dir) {
         for (SearchSettings.Fusion f : SearchSettings.Fusion.values()) {
             Path d = dir.resolve(f.name());
-            try (ArticleIndex index = ArticleIndex.open(d, new RandomEmbedder(16), new Chunker(120, 0),
-                    settings(f))) {
+            try (ArticleIndex index = ArticleIndex.open(d, new RandomEmbedder(16), new Chunker(120, 0), settings(f))) {
                 index.ingest(articles());
 
                 List<SearchHit> hits = index.search(SearchRequest.of("round 13 currency", 5));
 
                 assertThat(hits).as(f.name()).isNotEmpty();
-                assertThat(hits.getFirst().passage().article().id()).as(f.name()).isEqualTo("a13");
-                assertThat(hits).as(f.name()).isSortedAccordingTo(
-                        (x, y) -> Double.compare(y.score(), x.score()));
+                assertThat(hits.getFirst().passage().article().id())
+                        .as(f.name())
+                        .isEqualTo("a13");
+                assertThat(hits).as(f.name()).isSortedAccordingTo((x, y) -> Double.compare(y.score(), x.score()));
             }
         }
     }

@@ -24,8 +24,15 @@ class IngestBatchingTest {
     private static List<Article> snippets(int n) {
         List<Article> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            ArticleMeta m = new ArticleMeta("s" + i, "Snippet " + i, "Wire", LocalDate.of(2025, 1, 1).plusDays(i),
-                    "https://example.test/s" + i, "", "", "");
+            ArticleMeta m = new ArticleMeta(
+                    "s" + i,
+                    "Snippet " + i,
+                    "Wire",
+                    LocalDate.of(2025, 1, 1).plusDays(i),
+                    "https://example.test/s" + i,
+                    "",
+                    "",
+                    "");
             out.add(Article.of(m, "Negotiators met for round " + i + " of the trade talks on soybean tariffs."));
         }
         return out;
@@ -35,32 +42,38 @@ class IngestBatchingTest {
     void given_many_one_passage_articles_when_ingested_then_the_model_sees_few_calls_of_at_most_the_batch_size() {
         RecordingEmbedder embedder = new RecordingEmbedder(16);
         List<Integer> progress = new ArrayList<>();
-        try (ArticleIndex index = ArticleIndex.open(dir, embedder, new Chunker(120, 0), SearchSettings.defaults(),
-                16)) {
+        try (ArticleIndex index =
+                ArticleIndex.open(dir, embedder, new Chunker(120, 0), SearchSettings.defaults(), 16)) {
             IngestReport r = index.ingest(snippets(40), List.of(), progress::add);
 
             assertThat(r.added()).isEqualTo(40);
             assertThat(embedder.callSizes()).containsExactly(16, 16, 8);
             assertThat(index.articleCount()).isEqualTo(40);
             assertThat(index.passageCount()).isEqualTo(40);
-            assertThat(progress).containsExactlyElementsOf(IntStream.rangeClosed(1, 40).boxed().toList());
+            assertThat(progress)
+                    .containsExactlyElementsOf(
+                            IntStream.rangeClosed(1, 40).boxed().toList());
             // every article got its own vector: each one is found by its own text in dense search
-            assertThat(index.search(SearchRequest.of("Snippet 37. Negotiators met for round 37 of the trade talks"
-                    + " on soybean tariffs.", 1).withMode(SearchRequest.Mode.DENSE_EXACT)))
-                    .extracting(h -> h.passage().article().id()).containsExactly("s37");
+            assertThat(index.search(SearchRequest.of(
+                                    "Snippet 37. Negotiators met for round 37 of the trade talks"
+                                            + " on soybean tariffs.",
+                                    1)
+                            .withMode(SearchRequest.Mode.DENSE_EXACT)))
+                    .extracting(h -> h.passage().article().id())
+                    .containsExactly("s37");
         }
     }
 
     @Test
     void given_unchanged_and_empty_articles_among_new_ones_when_ingested_then_only_new_passages_are_embedded() {
         RecordingEmbedder embedder = new RecordingEmbedder(16);
-        try (ArticleIndex index = ArticleIndex.open(dir, embedder, new Chunker(120, 0), SearchSettings.defaults(),
-                64)) {
+        try (ArticleIndex index =
+                ArticleIndex.open(dir, embedder, new Chunker(120, 0), SearchSettings.defaults(), 64)) {
             index.ingest(snippets(10));
             embedder.calls.clear();
             List<Article> next = new ArrayList<>(snippets(30));
-            next.add(Article.of(new ArticleMeta("empty", "Empty", "Wire", LocalDate.of(2025, 3, 1), "", "e.md", "",
-                    ""), " "));
+            next.add(Article.of(
+                    new ArticleMeta("empty", "Empty", "Wire", LocalDate.of(2025, 3, 1), "", "e.md", "", ""), " "));
 
             IngestReport r = index.ingest(next);
 

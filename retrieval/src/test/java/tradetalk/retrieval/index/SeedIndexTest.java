@@ -13,7 +13,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tradetalk.retrieval.embed.RandomEmbedder;
 import tradetalk.retrieval.Article;
 import tradetalk.retrieval.ArticleMeta;
 import tradetalk.retrieval.Chunker;
@@ -22,6 +21,7 @@ import tradetalk.retrieval.SearchHit;
 import tradetalk.retrieval.SearchRequest;
 import tradetalk.retrieval.SearchRequest.Mode;
 import tradetalk.retrieval.embed.BgeSmallEmbedder;
+import tradetalk.retrieval.embed.RandomEmbedder;
 import tradetalk.retrieval.parse.ArticleReader;
 
 /** Golden retrieval over the three seed articles, with the real embedding model. */
@@ -33,6 +33,7 @@ class SeedIndexTest {
 
     @TempDir
     static Path dir;
+
     static ArticleIndex index;
     static List<Article> seeds;
 
@@ -42,8 +43,8 @@ class SeedIndexTest {
         ReadResult read = new ArticleReader().read(List.of(seedDir));
         assertThat(read.rejected()).isEmpty();
         seeds = read.articles();
-        index = ArticleIndex.open(dir.resolve("index"), new BgeSmallEmbedder(), new Chunker(120, 0),
-                SearchSettings.defaults());
+        index = ArticleIndex.open(
+                dir.resolve("index"), new BgeSmallEmbedder(), new Chunker(120, 0), SearchSettings.defaults());
         IngestReport r = index.ingest(seeds);
         assertThat(r.added()).isEqualTo(3);
     }
@@ -63,9 +64,12 @@ class SeedIndexTest {
     void given_the_seeds_when_searching_hybrid_then_each_question_finds_its_article_first() {
         assertThat(topFile(SearchRequest.of("Where was the APEC summit where Trump hoped to sign the deal?", 5)))
                 .isEqualTo(OCT25);
-        assertThat(topFile(SearchRequest.of("Hong Kong human rights bill and the trade deal", 5))).isEqualTo(NOV26);
-        assertThat(topFile(SearchRequest.of("Dow Jones above 28,000 after Kudlow's comments", 5))).isEqualTo(NOV18);
-        assertThat(topFile(SearchRequest.of("Why did talks break down six months earlier?", 5))).isEqualTo(NOV18);
+        assertThat(topFile(SearchRequest.of("Hong Kong human rights bill and the trade deal", 5)))
+                .isEqualTo(NOV26);
+        assertThat(topFile(SearchRequest.of("Dow Jones above 28,000 after Kudlow's comments", 5)))
+                .isEqualTo(NOV18);
+        assertThat(topFile(SearchRequest.of("Why did talks break down six months earlier?", 5)))
+                .isEqualTo(NOV18);
     }
 
     @Test
@@ -76,8 +80,15 @@ class SeedIndexTest {
             assertThat(h.passage().text()).contains("Kudlow");
             assertThat(h.passage().article().path()).endsWith(NOV18);
         });
-        long withWord = index.passages(seeds.stream().filter(a -> a.meta().path().endsWith(NOV18)).findFirst()
-                .orElseThrow().id()).stream().filter(p -> p.text().contains("Kudlow")).count();
+        long withWord = index
+                .passages(seeds.stream()
+                        .filter(a -> a.meta().path().endsWith(NOV18))
+                        .findFirst()
+                        .orElseThrow()
+                        .id())
+                .stream()
+                .filter(p -> p.text().contains("Kudlow"))
+                .count();
         assertThat(hits).hasSize((int) withWord);
     }
 
@@ -88,8 +99,7 @@ class SeedIndexTest {
         assertThat(files(index.search(q))).containsExactlyInAnyOrder(NOV18, OCT25, NOV26);
         assertThat(files(index.search(q.withDates(LocalDate.of(2019, 11, 1), null))))
                 .containsExactlyInAnyOrder(NOV18, NOV26);
-        assertThat(files(index.search(q.withAsOf(LocalDate.of(2019, 11, 20)))))
-                .containsExactlyInAnyOrder(NOV18, OCT25);
+        assertThat(files(index.search(q.withAsOf(LocalDate.of(2019, 11, 20))))).containsExactlyInAnyOrder(NOV18, OCT25);
         assertThat(index.search(q.withDates(LocalDate.of(2020, 1, 1), null))).isEmpty();
     }
 
@@ -97,12 +107,15 @@ class SeedIndexTest {
     void given_an_index_when_listing_articles_then_they_come_newest_first_with_metadata() {
         List<ArticleMeta> list = index.articles();
 
-        assertThat(list).extracting(ArticleMeta::publishedAt).containsExactly(
-                LocalDate.of(2019, 11, 26), LocalDate.of(2019, 11, 18), LocalDate.of(2019, 10, 25));
+        assertThat(list)
+                .extracting(ArticleMeta::publishedAt)
+                .containsExactly(LocalDate.of(2019, 11, 26), LocalDate.of(2019, 11, 18), LocalDate.of(2019, 10, 25));
         assertThat(list.get(1).source()).isEqualTo("Bloomberg");
-        assertThat(index.article(list.get(2).id())).get().satisfies(a ->
-                assertThat(a.body()).contains("Asia-Pacific Economic Cooperation summit in Santiago"));
-        assertThat(index.passages(list.get(2).id())).isNotEmpty()
+        assertThat(index.article(list.get(2).id()))
+                .get()
+                .satisfies(a -> assertThat(a.body()).contains("Asia-Pacific Economic Cooperation summit in Santiago"));
+        assertThat(index.passages(list.get(2).id()))
+                .isNotEmpty()
                 .allSatisfy(p -> assertThat(p.article()).isEqualTo(list.get(2)));
     }
 
@@ -122,22 +135,23 @@ class SeedIndexTest {
 
     @Test
     void given_an_index_built_with_another_model_when_opened_then_it_is_refused_with_a_reason() {
-        assertThatThrownBy(() -> ArticleIndex.open(dir.resolve("index"), new RandomEmbedder(16), new Chunker(120, 0),
-                SearchSettings.defaults()))
+        assertThatThrownBy(() -> ArticleIndex.open(
+                        dir.resolve("index"), new RandomEmbedder(16), new Chunker(120, 0), SearchSettings.defaults()))
                 .isInstanceOf(IndexException.class)
                 .hasMessageContaining("bge-small-en-v1.5-q");
     }
 
     private static Set<String> files(List<SearchHit> hits) {
-        return hits.stream().map(h -> Path.of(h.passage().article().path()).getFileName().toString())
+        return hits.stream()
+                .map(h -> Path.of(h.passage().article().path()).getFileName().toString())
                 .collect(Collectors.toSet());
     }
 
     /** Replacement runs on its own index so the shared one stays as the other tests expect. */
     @Test
     void given_a_changed_article_when_ingested_then_it_replaces_the_old_passages(@TempDir Path own) throws Exception {
-        try (ArticleIndex idx = ArticleIndex.open(own, new RandomEmbedder(16), new Chunker(120, 0),
-                SearchSettings.defaults())) {
+        try (ArticleIndex idx =
+                ArticleIndex.open(own, new RandomEmbedder(16), new Chunker(120, 0), SearchSettings.defaults())) {
             Article original = seeds.getFirst();
             idx.ingest(List.of(original));
             Article changed = Article.of(original.meta(), original.body() + "\n\nA zebra correction was appended.");
@@ -146,10 +160,14 @@ class SeedIndexTest {
 
             assertThat(r.replaced()).isEqualTo(1);
             assertThat(idx.articleCount()).isEqualTo(1);
-            assertThat(idx.search(SearchRequest.of("zebra correction", 5).withMode(Mode.BM25))).isNotEmpty();
-            assertThat(idx.article(original.id())).get().extracting(Article::body).asString().contains("zebra");
-            assertThat(idx.passages(original.id())).extracting(p -> p.id())
-                    .doesNotHaveDuplicates();
+            assertThat(idx.search(SearchRequest.of("zebra correction", 5).withMode(Mode.BM25)))
+                    .isNotEmpty();
+            assertThat(idx.article(original.id()))
+                    .get()
+                    .extracting(Article::body)
+                    .asString()
+                    .contains("zebra");
+            assertThat(idx.passages(original.id())).extracting(p -> p.id()).doesNotHaveDuplicates();
             assertThat(Files.exists(own)).isTrue();
         }
     }

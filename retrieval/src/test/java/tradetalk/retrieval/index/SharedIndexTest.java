@@ -23,13 +23,23 @@ class SharedIndexTest {
     }
 
     private static Article article(String id, String body) {
-        return Article.of(new ArticleMeta(id, "Title " + id, "Wire", LocalDate.of(2019, 11, 18),
-                "https://example.test/" + id, "", "", ""), body);
+        return Article.of(
+                new ArticleMeta(
+                        id,
+                        "Title " + id,
+                        "Wire",
+                        LocalDate.of(2019, 11, 18),
+                        "https://example.test/" + id,
+                        "",
+                        "",
+                        ""),
+                body);
     }
 
     @Test
     void given_another_opener_ingests_when_this_one_reads_then_it_sees_the_new_articles() {
-        try (ArticleIndex bot = open(); ArticleIndex cli = open()) {
+        try (ArticleIndex bot = open();
+                ArticleIndex cli = open()) {
             assertThat(bot.articleCount()).isZero();
 
             cli.ingest(List.of(article("a", "Tariff talks resumed in Geneva on Monday.")));
@@ -41,17 +51,21 @@ class SharedIndexTest {
 
     @Test
     void given_another_opener_replaced_an_article_when_recording_an_outlet_then_the_new_text_is_kept() {
-        try (ArticleIndex bot = open(); ArticleIndex cli = open()) {
+        try (ArticleIndex bot = open();
+                ArticleIndex cli = open()) {
             bot.ingest(List.of(article("a", "Old text about tariff talks.")));
             assertThat(bot.article("a")).isPresent();
             cli.ingest(List.of(article("a", "New text about tariff talks in Geneva.")));
 
             bot.addAlsoIn("a", "https://other.test/a");
 
-            assertThat(cli.article("a")).get().extracting(Article::body).isEqualTo(
-                    "New text about tariff talks in Geneva.");
+            assertThat(cli.article("a"))
+                    .get()
+                    .extracting(Article::body)
+                    .isEqualTo("New text about tariff talks in Geneva.");
             assertThat(cli.alsoIn("a")).containsExactly("https://other.test/a");
-            assertThat(bot.ingest(List.of(article("a", "New text about tariff talks in Geneva."))).unchanged())
+            assertThat(bot.ingest(List.of(article("a", "New text about tariff talks in Geneva.")))
+                            .unchanged())
                     .isEqualTo(1);
         }
     }

@@ -36,8 +36,11 @@ class ArticleReaderTest {
     }
 
     private static String reasonFor(ReadResult result, Path file) {
-        return result.rejected().stream().filter(r -> r.source().equals(file.toString())).map(Rejected::reason)
-                .findFirst().orElseThrow(() -> new AssertionError("not rejected: " + file + " in " + result));
+        return result.rejected().stream()
+                .filter(r -> r.source().equals(file.toString()))
+                .map(Rejected::reason)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("not rejected: " + file + " in " + result));
     }
 
     @Test
@@ -46,8 +49,10 @@ class ArticleReaderTest {
         write("b/second.md", "# Second\n\nMarkdown body.\n");
         write("a/first.txt", " date 2019-11-18 First body.\n");
         write("a/z/third.jsonl", "{\"title\": \"Third\", \"body\": \"JSONL body.\"}\n");
-        write("c.htm", "<html><head><meta property=\"og:title\" content=\"Fourth\"></head><body><article><p>"
-                + "word ".repeat(40) + "</p></article></body></html>");
+        write(
+                "c.htm",
+                "<html><head><meta property=\"og:title\" content=\"Fourth\"></head><body><article><p>"
+                        + "word ".repeat(40) + "</p></article></body></html>");
         write("notes.pdf", "%PDF-1.4 not an article");
         write("README", "no extension");
         write(".git/objects/x.txt", " date 2019-01-01 Hidden in git.\n");
@@ -58,7 +63,8 @@ class ArticleReaderTest {
 
         // then
         assertThat(result.rejected()).isEmpty();
-        assertThat(result.articles()).extracting(a -> Path.of(a.meta().path()), a -> a.meta().title())
+        assertThat(result.articles())
+                .extracting(a -> Path.of(a.meta().path()), a -> a.meta().title())
                 .containsExactly(
                         tuple(dir.resolve("a/first.txt"), "First body"),
                         tuple(dir.resolve("a/z/third.jsonl"), "Third"),
@@ -73,8 +79,9 @@ class ArticleReaderTest {
         ReadResult result = reader.read(List.of(pdf));
 
         assertThat(result.articles()).isEmpty();
-        assertThat(reasonFor(result, pdf)).isEqualTo(
-                "unsupported file type (expected one of .htm, .html, .json, .jsonl, .markdown, .md, .ndjson, .txt)");
+        assertThat(reasonFor(result, pdf))
+                .isEqualTo(
+                        "unsupported file type (expected one of .htm, .html, .json, .jsonl, .markdown, .md, .ndjson, .txt)");
     }
 
     @Test
@@ -122,7 +129,8 @@ class ArticleReaderTest {
         ReadResult result = reader.read(List.of(dir.resolve("feed")));
 
         // then
-        assertThat(result.articles()).extracting(a -> a.meta().title(), a -> a.meta().publishedAt())
+        assertThat(result.articles())
+                .extracting(a -> a.meta().title(), a -> a.meta().publishedAt())
                 .containsExactly(tuple("A", LocalDate.of(2023, 9, 28)), tuple("C", LocalDate.of(2023, 10, 1)));
         assertThat(result.rejected()).singleElement().satisfies(r -> {
             assertThat(r.source()).isEqualTo(file + "#2");
@@ -143,9 +151,13 @@ class ArticleReaderTest {
 
         // then
         assertThat(first).hasSize(3);
-        assertThat(second).extracting(Article::id).containsExactlyElementsOf(first.stream().map(Article::id).toList());
-        assertThat(second).extracting(Article::contentHash)
-                .containsExactlyElementsOf(first.stream().map(Article::contentHash).toList());
+        assertThat(second)
+                .extracting(Article::id)
+                .containsExactlyElementsOf(first.stream().map(Article::id).toList());
+        assertThat(second)
+                .extracting(Article::contentHash)
+                .containsExactlyElementsOf(
+                        first.stream().map(Article::contentHash).toList());
         assertThat(first).extracting(Article::id).doesNotHaveDuplicates();
     }
 
@@ -165,7 +177,8 @@ class ArticleReaderTest {
         ReadResult result = reader.read(List.of(seeds));
 
         assertThat(result.rejected()).isEmpty();
-        assertThat(result.articles()).extracting(a -> a.meta().publishedAt(), a -> a.meta().source())
+        assertThat(result.articles())
+                .extracting(a -> a.meta().publishedAt(), a -> a.meta().source())
                 .containsExactly(
                         tuple(LocalDate.of(2019, 11, 18), "Bloomberg"),
                         tuple(LocalDate.of(2019, 10, 25), ""),
@@ -182,7 +195,8 @@ class ArticleReaderTest {
         ReadResult result = reader.read(List.of(dir));
 
         assertThat(result.rejected()).isEmpty();
-        assertThat(result.articles()).extracting(a -> Path.of(a.meta().path()))
+        assertThat(result.articles())
+                .extracting(a -> Path.of(a.meta().path()))
                 .containsExactly(dir.resolve("a.txt"), deep, dir.resolve("c.txt"));
         assertThat(result.articles().get(1).body()).isEqualTo("quoted words\n\nAfter the quote.");
     }
@@ -197,7 +211,8 @@ class ArticleReaderTest {
         });
 
         assertThat(result.articles()).isEmpty();
-        assertThat(result.rejected()).extracting(Rejected::source, Rejected::reason)
+        assertThat(result.rejected())
+                .extracting(Rejected::source, Rejected::reason)
                 .containsExactly(tuple(file.toString(), "its structure is nested too deeply to read"));
     }
 
@@ -210,7 +225,8 @@ class ArticleReaderTest {
             throw new NoClassDefFoundError("some/Missing");
         });
 
-        assertThat(result.rejected()).extracting(Rejected::reason)
+        assertThat(result.rejected())
+                .extracting(Rejected::reason)
                 .containsExactly("unexpected error: java.lang.NoClassDefFoundError: some/Missing");
     }
 
@@ -227,13 +243,20 @@ class ArticleReaderTest {
         ReadResult result = reader.read(List.of(dir));
 
         assertThat(result.rejected()).isEmpty();
-        assertThat(result.articles()).extracting(a -> Path.of(a.meta().path()))
+        assertThat(result.articles())
+                .extracting(a -> Path.of(a.meta().path()))
                 .containsExactly(dir.resolve("UPPER.TXT"), dir.resolve("a.txt"));
-        assertThat(result.skipped()).extracting(r -> Path.of(r.source()))
-                .containsExactlyInAnyOrder(dir.resolve("notes.pdf"), dir.resolve("memo.docx"),
-                        dir.resolve("blob.bin"), dir.resolve("article.TXT.bak"));
-        assertThat(result.skipped()).extracting(Rejected::reason).allSatisfy(reason ->
-                assertThat(reason).startsWith("unsupported file type (expected one of .htm, .html"));
+        assertThat(result.skipped())
+                .extracting(r -> Path.of(r.source()))
+                .containsExactlyInAnyOrder(
+                        dir.resolve("notes.pdf"),
+                        dir.resolve("memo.docx"),
+                        dir.resolve("blob.bin"),
+                        dir.resolve("article.TXT.bak"));
+        assertThat(result.skipped())
+                .extracting(Rejected::reason)
+                .allSatisfy(
+                        reason -> assertThat(reason).startsWith("unsupported file type (expected one of .htm, .html"));
     }
 
     @Test
@@ -253,18 +276,23 @@ class ArticleReaderTest {
             ReadResult result = reader.read(List.of(articles));
 
             assertThat(result.rejected()).isEmpty();
-            assertThat(result.articles()).extracting(a -> Path.of(a.meta().path()))
+            assertThat(result.articles())
+                    .extracting(a -> Path.of(a.meta().path()))
                     .containsExactly(articles.resolve("a.txt"), articles.resolve("b-link.txt"));
-            assertThat(result.skipped()).extracting(r -> Path.of(r.source()), Rejected::reason)
+            assertThat(result.skipped())
+                    .extracting(r -> Path.of(r.source()), Rejected::reason)
                     .containsExactlyInAnyOrder(
-                            tuple(articles.resolve("c-same.txt"), "same file as " + articles.resolve("a.txt")
-                                    + " (read once)"),
+                            tuple(
+                                    articles.resolve("c-same.txt"),
+                                    "same file as " + articles.resolve("a.txt") + " (read once)"),
                             tuple(articles.resolve("d-broken.txt"), "broken symbolic link"),
-                            tuple(articles.resolve("loop"),
+                            tuple(
+                                    articles.resolve("loop"),
                                     "symbolic link loop (a directory that contains itself); not followed"));
         } finally {
             try (var files = Files.walk(outside)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
     }
@@ -276,19 +304,26 @@ class ArticleReaderTest {
         write("a-tomorrow.txt", " date 2019-11-28 Dated tomorrow, still fine.\n");
         Path future = write("b-future.md", "---\ndate: 9999-12-31\n---\nFrom the far future.\n");
         Path dayAfter = write("c-day-after.txt", " date 2019-11-29 Two days ahead.\n");
-        Path yearZero = write("d-year-zero.jsonl", "{\"published_at\": \"0000-01-01\", \"body\": \"Year zero.\"}\n"
-                + "{\"published_at\": \"1900-01-01\", \"body\": \"The first day allowed.\"}\n");
+        Path yearZero = write(
+                "d-year-zero.jsonl",
+                "{\"published_at\": \"0000-01-01\", \"body\": \"Year zero.\"}\n"
+                        + "{\"published_at\": \"1900-01-01\", \"body\": \"The first day allowed.\"}\n");
 
         ReadResult result = fixed.read(List.of(dir));
 
-        assertThat(result.articles()).extracting(a -> a.meta().publishedAt())
+        assertThat(result.articles())
+                .extracting(a -> a.meta().publishedAt())
                 .containsExactly(LocalDate.of(2019, 11, 28), LocalDate.of(1900, 1, 1));
-        assertThat(result.rejected()).extracting(Rejected::source, Rejected::reason).containsExactly(
-                tuple(future.toString(), "implausible date 9999-12-31 (after 2019-11-28, more than a day ahead of "
-                        + "today)"),
-                tuple(dayAfter.toString(), "implausible date 2019-11-29 (after 2019-11-28, more than a day ahead of "
-                        + "today)"),
-                tuple(yearZero + "#1", "implausible date 0000-01-01 (before 1900-01-01)"));
+        assertThat(result.rejected())
+                .extracting(Rejected::source, Rejected::reason)
+                .containsExactly(
+                        tuple(
+                                future.toString(),
+                                "implausible date 9999-12-31 (after 2019-11-28, more than a day ahead of " + "today)"),
+                        tuple(
+                                dayAfter.toString(),
+                                "implausible date 2019-11-29 (after 2019-11-28, more than a day ahead of " + "today)"),
+                        tuple(yearZero + "#1", "implausible date 0000-01-01 (before 1900-01-01)"));
     }
 
     @Test
@@ -301,24 +336,35 @@ class ArticleReaderTest {
         ReadResult result = small.read(List.of(dir));
 
         assertThat(result.articles()).extracting(a -> Path.of(a.meta().path())).containsExactly(dir.resolve("a.txt"));
-        assertThat(result.rejected()).extracting(Rejected::source, Rejected::reason).containsExactly(tuple(
-                big.toString(), "article text is larger than 2000 bytes (index.max-article-bytes); split it or raise "
-                        + "the limit"));
+        assertThat(result.rejected())
+                .extracting(Rejected::source, Rejected::reason)
+                .containsExactly(tuple(
+                        big.toString(),
+                        "article text is larger than 2000 bytes (index.max-article-bytes); split it or raise "
+                                + "the limit"));
     }
 
     @Test
     void given_escape_sequences_and_bells_in_every_field_of_every_format_when_read_then_no_control_character_is_kept()
             throws Exception {
         String esc = "\u001B[31m";
-        write("a.md", "---\ntitle: \"Red " + "\\e[31mtitle\\a\"\nsource: \"Out\\e]0;owned\\alet\"\nauthor: \"A\\bB\"\n"
-                + "category: \"Tr\\x9Bade\"\nurl: \"https://x.example/\\e[0ma\"\ndate: 2019-11-18\n---\nBody " + esc
-                + "text\u0007 here.\n");
-        write("b.json", "{\"title\": \"J\\u001b[2Json\", \"source\": \"Wire\\u0007\", \"author\": \"Bo\\u0008b\", "
-                + "\"category\": \"C\\u0085at\", \"url\": \"https://y.example/\\u001b[1m\", \"body\": \"Text\\u001b[0m.\"}");
+        write(
+                "a.md",
+                "---\ntitle: \"Red " + "\\e[31mtitle\\a\"\nsource: \"Out\\e]0;owned\\alet\"\nauthor: \"A\\bB\"\n"
+                        + "category: \"Tr\\x9Bade\"\nurl: \"https://x.example/\\e[0ma\"\ndate: 2019-11-18\n---\nBody "
+                        + esc
+                        + "text\u0007 here.\n");
+        write(
+                "b.json",
+                "{\"title\": \"J\\u001b[2Json\", \"source\": \"Wire\\u0007\", \"author\": \"Bo\\u0008b\", "
+                        + "\"category\": \"C\\u0085at\", \"url\": \"https://y.example/\\u001b[1m\", \"body\": \"Text\\u001b[0m.\"}");
         write("c.txt", " date 2019-11-18 Seed " + esc + "body\u0007 text.\n\nBLOOM" + esc + "BERG\u0007\n");
-        write("d.html", "<html><head><title>H\u001B[5mtml\u0007</title><meta property=\"og:site_name\" content=\"Si"
-                + "\u001B]8;;http://evil\u0007te\u001B]8;;\u0007\"></head><body><article><p>" + "word ".repeat(40)
-                + esc + "</p></article></body></html>");
+        write(
+                "d.html",
+                "<html><head><title>H\u001B[5mtml\u0007</title><meta property=\"og:site_name\" content=\"Si"
+                        + "\u001B]8;;http://evil\u0007te\u001B]8;;\u0007\"></head><body><article><p>"
+                        + "word ".repeat(40)
+                        + esc + "</p></article></body></html>");
 
         ReadResult result = reader.read(List.of(dir));
 
@@ -327,12 +373,17 @@ class ArticleReaderTest {
         assertThat(result.articles()).allSatisfy(a -> {
             var m = a.meta();
             for (String field : List.of(m.title(), m.source(), m.author(), m.category(), m.url(), a.body())) {
-                assertThat(field).doesNotContainPattern("[\\p{Cc}&&[^\\n]]").doesNotContain("[31m", "[2J", "[0m",
-                        "]0;", "]8;");
+                assertThat(field)
+                        .doesNotContainPattern("[\\p{Cc}&&[^\\n]]")
+                        .doesNotContain("[31m", "[2J", "[0m", "]0;", "]8;");
             }
         });
-        assertThat(result.articles()).extracting(a -> a.meta().title(), a -> a.meta().source()).containsExactly(
-                tuple("Red title", "Outlet"), tuple("Json", "Wire"), tuple("Seed body text", "Bloomberg"),
-                tuple("Html", "Site"));
+        assertThat(result.articles())
+                .extracting(a -> a.meta().title(), a -> a.meta().source())
+                .containsExactly(
+                        tuple("Red title", "Outlet"),
+                        tuple("Json", "Wire"),
+                        tuple("Seed body text", "Bloomberg"),
+                        tuple("Html", "Site"));
     }
 }

@@ -69,8 +69,7 @@ class HtmlArticlesTest {
         String html = """
                 <html><head><title>Page title</title><link rel="canonical" href="/story/42"></head><body>
                 <main><h1>Talks resume in Washington</h1><time datetime="2019-10-10">Oct 10</time>
-                <p>%s <time datetime="2019-10-09">Wednesday</time>.</p><p>%s</p></main></body></html>"""
-                .formatted(PARAGRAPH_1, PARAGRAPH_2);
+                <p>%s <time datetime="2019-10-09">Wednesday</time>.</p><p>%s</p></main></body></html>""".formatted(PARAGRAPH_1, PARAGRAPH_2);
 
         // when
         Article a = HtmlArticles.parse(html, "https://site.example/feed/item", null);
@@ -108,7 +107,8 @@ class HtmlArticlesTest {
 
     @Test
     void should_refuse_pages_without_enough_text() {
-        String html = "<html><head><title>Login</title></head><body><nav>Menu</nav><p>Please sign in.</p></body></html>";
+        String html =
+                "<html><head><title>Login</title></head><body><nav>Menu</nav><p>Please sign in.</p></body></html>";
 
         assertThatThrownBy(() -> HtmlArticles.parse(html, "https://x.example/login", null))
                 .isInstanceOf(MalformedArticleException.class)
@@ -132,7 +132,8 @@ class HtmlArticlesTest {
                 + "</p><p>" + PARAGRAPH_2 + "</p></body></html>";
 
         assertThatThrownBy(() -> HtmlArticles.parse(html, null, java.nio.file.Path.of("bad.html")))
-                .isInstanceOf(MalformedArticleException.class).hasMessageContaining("impossible date '2019-13-01'");
+                .isInstanceOf(MalformedArticleException.class)
+                .hasMessageContaining("impossible date '2019-13-01'");
     }
 
     @Test
@@ -167,8 +168,9 @@ class HtmlArticlesTest {
 
     @Test
     void given_only_non_date_time_values_when_parsed_then_the_page_is_kept_without_a_date() throws Exception {
-        String html = "<html><body><p>" + PARAGRAPH_1 + " <time datetime=\"10:00\">at ten</time></p>"
-                + "<p>" + PARAGRAPH_2 + "</p><time datetime=\"PT5M\">5 min</time><time datetime=\"2019-11\">November</time></body></html>";
+        String html =
+                "<html><body><p>" + PARAGRAPH_1 + " <time datetime=\"10:00\">at ten</time></p>" + "<p>" + PARAGRAPH_2
+                        + "</p><time datetime=\"PT5M\">5 min</time><time datetime=\"2019-11\">November</time></body></html>";
 
         Article a = HtmlArticles.parse(html, null, null);
 

@@ -99,10 +99,11 @@ class JsonArticlesTest {
 
         // then
         assertThat(result.articles()).extracting(x -> x.meta().title()).containsExactly("Good", "Also good");
-        assertThat(result.rejected()).containsExactly(
-                new Rejected("corpus/multihop.json#2", "record has no text (no 'body', 'text' or 'content')"),
-                new Rejected("corpus/multihop.json#3", "record is not a JSON object"),
-                new Rejected("corpus/multihop.json#4", "impossible date '2019-02-30T00:00:00Z'"));
+        assertThat(result.rejected())
+                .containsExactly(
+                        new Rejected("corpus/multihop.json#2", "record has no text (no 'body', 'text' or 'content')"),
+                        new Rejected("corpus/multihop.json#3", "record is not a JSON object"),
+                        new Rejected("corpus/multihop.json#4", "impossible date '2019-02-30T00:00:00Z'"));
     }
 
     @Test

@@ -91,15 +91,16 @@ class MarkdownArticlesTest {
         assertThat(a.meta().publishedAt()).isEqualTo(LocalDate.of(2019, 11, 26));
         assertThat(a.meta().source()).isEqualTo("Fox Business");
         assertThat(a.meta().id()).isEqualTo(ArticleIds.forFile(dir.resolve("a.md")));
-        assertThat(a.body()).isEqualTo("Intro line before the heading is fine.\n\n"
-                + "Trump says deal in final throes\n\nBody text here.");
+        assertThat(a.body())
+                .isEqualTo("Intro line before the heading is fine.\n\n"
+                        + "Trump says deal in final throes\n\nBody text here.");
     }
 
     @Test
     void should_drop_a_leading_h1_used_as_title_and_derive_title_without_headings() throws Exception {
         Article titled = MarkdownArticles.parse("# Talks stall\n\nNegotiators left Beijing.\n", dir.resolve("b.md"));
-        Article untitled = MarkdownArticles.parse("Negotiators left Beijing. No date was set.\n",
-                dir.resolve("c.markdown"));
+        Article untitled =
+                MarkdownArticles.parse("Negotiators left Beijing. No date was set.\n", dir.resolve("c.markdown"));
 
         assertThat(titled.meta().title()).isEqualTo("Talks stall");
         assertThat(titled.body()).isEqualTo("Negotiators left Beijing.");
@@ -109,8 +110,8 @@ class MarkdownArticlesTest {
 
     @Test
     void should_read_setext_headings_and_keep_snake_case_words() throws Exception {
-        Article a = MarkdownArticles.parse("Deal signed\n===========\n\nThe trade_war_tracker was updated.\n",
-                dir.resolve("d.md"));
+        Article a = MarkdownArticles.parse(
+                "Deal signed\n===========\n\nThe trade_war_tracker was updated.\n", dir.resolve("d.md"));
 
         assertThat(a.meta().title()).isEqualTo("Deal signed");
         assertThat(a.body()).isEqualTo("The trade_war_tracker was updated.");

@@ -41,8 +41,9 @@ class SeedTextArticlesTest {
         // then
         assertThat(a.meta().publishedAt()).isEqualTo(LocalDate.of(2019, 11, 18));
         assertThat(a.meta().source()).isEqualTo("Bloomberg");
-        assertThat(a.meta().title()).isEqualTo(
-                "American and Chinese trade negotiators held \"constructive discussions\" in a phone call to address…");
+        assertThat(a.meta().title())
+                .isEqualTo(
+                        "American and Chinese trade negotiators held \"constructive discussions\" in a phone call to address…");
         assertThat(a.meta().id()).isEqualTo(ArticleIds.forFile(file)).startsWith("f");
         assertThat(a.meta().path()).isEqualTo(file.normalize().toString());
         assertThat(a.meta().url()).isEmpty();
@@ -62,7 +63,8 @@ class SeedTextArticlesTest {
         assertThat(a.meta().publishedAt()).isEqualTo(LocalDate.of(2019, 10, 25));
         assertThat(a.meta().source()).isEmpty();
         assertThat(a.meta().title())
-                .isEqualTo("The U.S. and China are close to finalizing sections of the first phase of a trade deal that…");
+                .isEqualTo(
+                        "The U.S. and China are close to finalizing sections of the first phase of a trade deal that…");
         assertThat(a.body()).startsWith("The U.S. and China are close").endsWith("watered down in any way.”");
     }
 
@@ -72,8 +74,9 @@ class SeedTextArticlesTest {
 
         assertThat(a.meta().publishedAt()).isEqualTo(LocalDate.of(2019, 11, 26));
         assertThat(a.meta().source()).isEmpty();
-        assertThat(a.meta().title()).isEqualTo(
-                "The U.S. and China are in the \"final throes\" of finalizing a phase one trade deal, President Trump…");
+        assertThat(a.meta().title())
+                .isEqualTo(
+                        "The U.S. and China are in the \"final throes\" of finalizing a phase one trade deal, President Trump…");
         assertThat(a.body()).endsWith("that would be great.\"").doesNotContain("\n\n\n");
     }
 
@@ -81,8 +84,10 @@ class SeedTextArticlesTest {
     void should_accept_the_header_without_leading_space_and_keep_acronym_outlets() throws Exception {
         // given
         Path file = dir.resolve("short.txt");
-        Files.writeString(file, "date 2019-12-13 BEIJING (Reuters) - China and the U.S. agreed a deal.\n\n"
-                + "Markets rallied.\n\nAP\n");
+        Files.writeString(
+                file,
+                "date 2019-12-13 BEIJING (Reuters) - China and the U.S. agreed a deal.\n\n"
+                        + "Markets rallied.\n\nAP\n");
 
         // when
         Article a = readOne(file);

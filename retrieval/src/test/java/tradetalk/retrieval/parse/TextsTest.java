@@ -48,8 +48,9 @@ class TextsTest {
         String title = Texts.deriveTitle(sentence);
 
         // then
-        assertThat(title).isEqualTo(
-                "American and Chinese trade negotiators held constructive discussions in a phone call to address each…");
+        assertThat(title)
+                .isEqualTo(
+                        "American and Chinese trade negotiators held constructive discussions in a phone call to address each…");
         assertThat(title.length()).isLessThanOrEqualTo(Texts.MAX_TITLE_CHARS + 1);
     }
 
@@ -67,7 +68,8 @@ class TextsTest {
         "FOX BUSINESS, Fox Business",
         "THE NEW YORK TIMES, The New York Times",
         "SOUTH CHINA MORNING POST, South China Morning Post",
-        "Reuters, Reuters"})
+        "Reuters, Reuters"
+    })
     void should_title_case_outlet_names_keeping_acronyms(String raw, String expected) {
         assertThat(Texts.outletName(raw)).isEqualTo(expected);
     }

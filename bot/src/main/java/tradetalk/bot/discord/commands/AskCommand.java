@@ -29,9 +29,13 @@ public final class AskCommand implements SlashCommand {
     @Override
     public SlashCommandData data() {
         return Commands.slash("ask", "Ask about the news; the answer cites the articles it comes from")
-                .addOptions(new OptionData(OptionType.STRING, "question", "Your question", true).setMaxLength(500),
-                        new OptionData(OptionType.STRING, "as_of",
-                                "Answer as of this day, YYYY-MM-DD: later articles are left out", false)
+                .addOptions(
+                        new OptionData(OptionType.STRING, "question", "Your question", true).setMaxLength(500),
+                        new OptionData(
+                                        OptionType.STRING,
+                                        "as_of",
+                                        "Answer as of this day, YYYY-MM-DD: later articles are left out",
+                                        false)
                                 .setMaxLength(10));
     }
 
@@ -43,8 +47,8 @@ public final class AskCommand implements SlashCommand {
     @Override
     public void execute(SlashCommandInteractionEvent event, InteractionHook hook) {
         String question = event.getOption("question", "", o -> o.getAsString());
-        answering.answer(question, List.of(), asOf(event.getOption("as_of", "", o -> o.getAsString())),
-                hookSurface(hook));
+        answering.answer(
+                question, List.of(), asOf(event.getOption("as_of", "", o -> o.getAsString())), hookSurface(hook));
     }
 
     /** The {@code as_of} option: null when not given; a user error when it is not a YYYY-MM-DD date. */

@@ -48,15 +48,16 @@ public final class CommandRegistry {
         Registered previous = commands.putIfAbsent(data.getName(), new Registered(command, data));
         if (previous != null) {
             throw new IllegalStateException("two slash commands are named /" + data.getName() + ": "
-                    + previous.command().getClass().getSimpleName() + " and " + command.getClass().getSimpleName());
+                    + previous.command().getClass().getSimpleName() + " and "
+                    + command.getClass().getSimpleName());
         }
     }
 
     private void add(ButtonHandler handler) {
         String prefix = handler.prefix();
         if (!PREFIX.matcher(prefix).matches()) {
-            throw new IllegalStateException("button prefix '" + prefix + "' of " + handler.getClass().getSimpleName()
-                    + " must be lower-case letters ending in ':'");
+            throw new IllegalStateException("button prefix '" + prefix + "' of "
+                    + handler.getClass().getSimpleName() + " must be lower-case letters ending in ':'");
         }
         for (Map.Entry<String, ButtonHandler> e : buttons.entrySet()) {
             if (e.getKey().startsWith(prefix) || prefix.startsWith(e.getKey())) {

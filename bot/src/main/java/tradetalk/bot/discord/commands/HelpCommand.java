@@ -31,7 +31,10 @@ public final class HelpCommand implements SlashCommand {
                 continue;
             }
             StringBuilder to = r.command().adminOnly() ? admins : members;
-            to.append('`').append(CommandRegistry.usage(r.data())).append("` ").append(r.data().getDescription())
+            to.append('`')
+                    .append(CommandRegistry.usage(r.data()))
+                    .append("` ")
+                    .append(r.data().getDescription())
                     .append('\n');
         }
         members.append('`').append('/').append(NAME).append("` this message.\n");

@@ -47,18 +47,19 @@ public final class IngestCommand implements SlashCommand {
     public void execute(SlashCommandInteractionEvent event, InteractionHook hook) {
         URI url = parse(event.getOption("url", "", o -> o.getAsString()).strip());
         IngestReport report = ingestUrl.apply(url);
-        Messages.sendSplit(AskCommand.hookSurface(hook), "Ingest of <" + url + ">: " + ReindexCommand.describe(report),
-                List.of());
+        Messages.sendSplit(
+                AskCommand.hookSurface(hook), "Ingest of <" + url + ">: " + ReindexCommand.describe(report), List.of());
     }
 
     static URI parse(String text) {
         try {
             URI uri = new URI(text);
             String scheme = uri.getScheme();
-            if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+            if (scheme == null
+                    || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
                     || uri.getHost() == null) {
-                throw new UserError("`url` must be a web address starting with https:// or http://, "
-                        + "got '" + text + "'.");
+                throw new UserError(
+                        "`url` must be a web address starting with https:// or http://, " + "got '" + text + "'.");
             }
             return uri;
         } catch (URISyntaxException e) {

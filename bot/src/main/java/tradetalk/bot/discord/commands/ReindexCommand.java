@@ -46,11 +46,21 @@ public final class ReindexCommand implements SlashCommand {
 
     /** "2 added, 0 replaced, 1 unchanged (14 passages, 830 ms)", then the skipped inputs. */
     static String describe(IngestReport r) {
-        StringBuilder sb = new StringBuilder().append(r.added()).append(" added, ").append(r.replaced())
-                .append(" replaced, ").append(r.unchanged()).append(" unchanged (").append(r.passages())
-                .append(" passages, ").append(Math.round(r.millis())).append(" ms).");
+        StringBuilder sb = new StringBuilder()
+                .append(r.added())
+                .append(" added, ")
+                .append(r.replaced())
+                .append(" replaced, ")
+                .append(r.unchanged())
+                .append(" unchanged (")
+                .append(r.passages())
+                .append(" passages, ")
+                .append(Math.round(r.millis()))
+                .append(" ms).");
         for (Rejected x : r.rejected()) {
-            sb.append("\nSkipped ").append(DiscordFormat.escape(x.source())).append(": ")
+            sb.append("\nSkipped ")
+                    .append(DiscordFormat.escape(x.source()))
+                    .append(": ")
                     .append(DiscordFormat.escape(x.reason()));
         }
         return sb.toString();

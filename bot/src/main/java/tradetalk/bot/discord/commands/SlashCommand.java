@@ -4,7 +4,6 @@ import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInterac
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
-import tradetalk.answer.UserError;
 
 /**
  * One slash command: it owns its definition, says how it must be acknowledged, and does its work after the

@@ -23,6 +23,7 @@ public final class SourcesCommand implements SlashCommand, ButtonHandler {
 
     /** Articles per page. */
     public static final int PAGE_SIZE = 8;
+
     private static final String PREFIX = "src:";
     private static final int MAX_QUERY_IN_ID = 80;
 
@@ -72,30 +73,40 @@ public final class SourcesCommand implements SlashCommand, ButtonHandler {
     net.dv8tion.jda.api.utils.messages.MessageEditData page(String query, int requestedPage) {
         String q = query.toLowerCase(Locale.ROOT);
         List<ArticleMeta> list = articles.get().stream()
-                .filter(a -> q.isEmpty() || a.title().toLowerCase(Locale.ROOT).contains(q)
+                .filter(a -> q.isEmpty()
+                        || a.title().toLowerCase(Locale.ROOT).contains(q)
                         || a.source().toLowerCase(Locale.ROOT).contains(q))
                 .toList();
         int pages = Math.max(1, (list.size() + PAGE_SIZE - 1) / PAGE_SIZE);
         int page = Math.clamp(requestedPage, 0, pages - 1);
         StringBuilder description = new StringBuilder();
         for (ArticleMeta a : list.subList(page * PAGE_SIZE, Math.min(list.size(), (page + 1) * PAGE_SIZE))) {
-            description.append("• ").append(DiscordFormat.truncate(DiscordFormat.sourceLine(a), 450)).append('\n');
+            description
+                    .append("• ")
+                    .append(DiscordFormat.truncate(DiscordFormat.sourceLine(a), 450))
+                    .append('\n');
         }
         if (list.isEmpty()) {
-            description.append(q.isEmpty() ? "No articles are indexed yet."
-                    : "No indexed article matches '" + DiscordFormat.escape(query) + "'.");
+            description.append(
+                    q.isEmpty()
+                            ? "No articles are indexed yet."
+                            : "No indexed article matches '" + DiscordFormat.escape(query) + "'.");
         }
-        String title = (q.isEmpty() ? "Indexed articles" : "Articles matching '" + query + "'") + " (" + list.size()
-                + ")";
+        String title =
+                (q.isEmpty() ? "Indexed articles" : "Articles matching '" + query + "'") + " (" + list.size() + ")";
         EmbedBuilder embed = new EmbedBuilder()
                 .setTitle(DiscordFormat.truncate(Messages.safe(title), 256))
-                .setDescription(DiscordFormat.truncate(Messages.safe(description.toString()),
-                        DiscordFormat.MAX_DESCRIPTION))
+                .setDescription(
+                        DiscordFormat.truncate(Messages.safe(description.toString()), DiscordFormat.MAX_DESCRIPTION))
                 .setFooter("Page " + (page + 1) + " of " + pages);
         String idQuery = query.length() > MAX_QUERY_IN_ID ? query.substring(0, MAX_QUERY_IN_ID) : query;
-        List<ActionRow> rows = pages == 1 ? List.of() : List.of(ActionRow.of(
-                Button.secondary(PREFIX + (page - 1) + ":" + idQuery, "◀ Previous").withDisabled(page == 0),
-                Button.secondary(PREFIX + (page + 1) + ":" + idQuery, "Next ▶").withDisabled(page >= pages - 1)));
+        List<ActionRow> rows = pages == 1
+                ? List.of()
+                : List.of(ActionRow.of(
+                        Button.secondary(PREFIX + (page - 1) + ":" + idQuery, "◀ Previous")
+                                .withDisabled(page == 0),
+                        Button.secondary(PREFIX + (page + 1) + ":" + idQuery, "Next ▶")
+                                .withDisabled(page >= pages - 1)));
         return Messages.editEmbeds(List.of(embed.build()), rows);
     }
 }

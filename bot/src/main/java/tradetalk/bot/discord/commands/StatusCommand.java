@@ -32,9 +32,14 @@ public final class StatusCommand implements SlashCommand {
     @Override
     public SlashCommandData data() {
         return Commands.slash("status", "Where a topic stands now, with a dated timeline")
-                .addOptions(new OptionData(OptionType.STRING, "topic",
-                        DiscordFormat.truncate("What to report on (default: " + defaultTopic + ")",
-                                OptionData.MAX_DESCRIPTION_LENGTH), false).setMaxLength(200));
+                .addOptions(new OptionData(
+                                OptionType.STRING,
+                                "topic",
+                                DiscordFormat.truncate(
+                                        "What to report on (default: " + defaultTopic + ")",
+                                        OptionData.MAX_DESCRIPTION_LENGTH),
+                                false)
+                        .setMaxLength(200));
     }
 
     @Override
@@ -52,12 +57,15 @@ public final class StatusCommand implements SlashCommand {
 
     /** The report as Discord text. */
     public static String text(StatusReport r) {
-        StringBuilder sb = new StringBuilder("**Status: ").append(DiscordFormat.escape(r.topic() == null ? ""
-                : r.topic())).append("**\n").append(DiscordFormat.marked(r.headline(), r.sentences()).strip());
+        StringBuilder sb = new StringBuilder("**Status: ")
+                .append(DiscordFormat.escape(r.topic() == null ? "" : r.topic()))
+                .append("**\n")
+                .append(DiscordFormat.marked(r.headline(), r.sentences()).strip());
         if (!r.items().isEmpty()) {
             sb.append('\n');
             for (TimelineItem item : r.items()) {
-                sb.append("\n• ").append(item.date() == null ? "" : "`" + item.date() + "` ")
+                sb.append("\n• ")
+                        .append(item.date() == null ? "" : "`" + item.date() + "` ")
                         .append(DiscordFormat.marked(item.text(), r.sentences()).strip());
             }
         }

@@ -34,7 +34,8 @@ public final class SummaryCommand implements SlashCommand {
         return Commands.slash("summary", "Summarise an article, or a topic within dates")
                 .addOptions(
                         new OptionData(OptionType.STRING, "article", "An indexed article (start typing its title)")
-                                .setAutoComplete(true).setMaxLength(300),
+                                .setAutoComplete(true)
+                                .setMaxLength(300),
                         new OptionData(OptionType.STRING, "topic", "A topic, e.g. tariffs on soybeans")
                                 .setMaxLength(200),
                         new OptionData(OptionType.STRING, "since", "Only articles from this date (YYYY-MM-DD)")
@@ -42,7 +43,8 @@ public final class SummaryCommand implements SlashCommand {
                         new OptionData(OptionType.STRING, "until", "Only articles up to this date (YYYY-MM-DD)")
                                 .setMaxLength(10),
                         new OptionData(OptionType.STRING, "length", "short (about 3 sentences) or long (about 8)")
-                                .addChoice("short", "short").addChoice("long", "long"));
+                                .addChoice("short", "short")
+                                .addChoice("long", "long"));
     }
 
     @Override
@@ -57,7 +59,11 @@ public final class SummaryCommand implements SlashCommand {
         LocalDate since = date("since", event.getOption("since", null, o -> o.getAsString()));
         LocalDate until = date("until", event.getOption("until", null, o -> o.getAsString()));
         String length = event.getOption("length", "short", o -> o.getAsString());
-        SummaryRequest request = UserError.whenInvalid(() -> new SummaryRequest(article, topic, since, until,
+        SummaryRequest request = UserError.whenInvalid(() -> new SummaryRequest(
+                article,
+                topic,
+                since,
+                until,
                 "long".equals(length) ? SummaryRequest.Length.LONG : SummaryRequest.Length.SHORT));
         Summary s = summaries.summarize(request);
         Messages.sendSplit(AskCommand.hookSurface(hook), text(s), List.of());
@@ -69,20 +75,25 @@ public final class SummaryCommand implements SlashCommand {
             event.replyChoices().queue();
             return;
         }
-        List<Command.Choice> choices = summaries.findArticles(event.getFocusedOption().getValue().strip(), 25)
-                .stream().map(SummaryCommand::choice).toList();
+        List<Command.Choice> choices = summaries
+                .findArticles(event.getFocusedOption().getValue().strip(), 25)
+                .stream()
+                .map(SummaryCommand::choice)
+                .toList();
         event.replyChoices(choices).queue();
     }
 
     private static Command.Choice choice(ArticleMeta a) {
         String name = (a.publishedAt() == null ? "" : a.publishedAt() + " ") + a.title();
-        return new Command.Choice(DiscordFormat.truncate(name.replace('\n', ' '), 100),
-                DiscordFormat.truncate(a.id(), 100));
+        return new Command.Choice(
+                DiscordFormat.truncate(name.replace('\n', ' '), 100), DiscordFormat.truncate(a.id(), 100));
     }
 
     /** The summary as Discord text. */
     public static String text(Summary s) {
-        StringBuilder sb = new StringBuilder("**Summary: ").append(DiscordFormat.escape(s.subject())).append("**\n")
+        StringBuilder sb = new StringBuilder("**Summary: ")
+                .append(DiscordFormat.escape(s.subject()))
+                .append("**\n")
                 .append(DiscordFormat.marked(s.text(), s.sentences()).strip());
         if (s.fallback() != null) {
             sb.append("\n\n_(The model could not answer: ").append(s.fallback()).append("; written offline.)_");

@@ -29,7 +29,8 @@ class CommandRegistryTest {
         @Override
         public SlashCommandData data() {
             built++;
-            return Commands.slash(name, "Does " + name).addOption(OptionType.STRING, "what", "What", true)
+            return Commands.slash(name, "Does " + name)
+                    .addOption(OptionType.STRING, "what", "What", true)
                     .addOption(OptionType.STRING, "when", "When", false);
         }
 
@@ -39,8 +40,7 @@ class CommandRegistryTest {
         }
 
         @Override
-        public void execute(SlashCommandInteractionEvent event, InteractionHook hook) {
-        }
+        public void execute(SlashCommandInteractionEvent event, InteractionHook hook) {}
     }
 
     private record Buttons(String prefix) implements ButtonHandler {
@@ -50,24 +50,28 @@ class CommandRegistryTest {
         }
 
         @Override
-        public void click(ButtonInteractionEvent event, InteractionHook hook) {
-        }
+        public void click(ButtonInteractionEvent event, InteractionHook hook) {}
     }
 
     @Test
     void given_two_commands_with_one_name_when_registering_then_start_fails_naming_it() {
-        assertThatThrownBy(() -> new CommandRegistry(List.of(new Named("ask", false), new Named("ask", false)),
-                List.of())).isInstanceOf(IllegalStateException.class).hasMessageContaining("/ask");
+        assertThatThrownBy(
+                        () -> new CommandRegistry(List.of(new Named("ask", false), new Named("ask", false)), List.of()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("/ask");
         assertThatThrownBy(() -> new CommandRegistry(List.of(new Named("help", false)), List.of()))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("/help");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("/help");
     }
 
     @Test
     void given_overlapping_or_malformed_button_prefixes_when_registering_then_start_fails() {
         assertThatThrownBy(() -> new CommandRegistry(List.of(), List.of(new Buttons("src:"), new Buttons("src:"))))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("overlap");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("overlap");
         assertThatThrownBy(() -> new CommandRegistry(List.of(), List.of(new Buttons("s"))))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("ending in ':'");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("ending in ':'");
         assertThatThrownBy(() -> new CommandRegistry(List.of(), List.of(new Buttons("src:1:"))))
                 .isInstanceOf(IllegalStateException.class);
     }
@@ -94,10 +98,11 @@ class CommandRegistryTest {
         registry.definitions();
 
         assertThat(ask.built).isEqualTo(1);
-        assertThat(registry.commands()).extracting(CommandRegistry.Registered::name)
+        assertThat(registry.commands())
+                .extracting(CommandRegistry.Registered::name)
                 .containsExactly("ask", "ingest", "help");
-        assertThat(registry.commands()).allSatisfy(r -> assertThat(r.data().getContexts())
-                .containsExactly(InteractionContextType.GUILD));
+        assertThat(registry.commands())
+                .allSatisfy(r -> assertThat(r.data().getContexts()).containsExactly(InteractionContextType.GUILD));
         String help = HelpCommand.text(registry.commands());
         assertThat(help).contains("`/ask what: [when:]` Does ask").contains("`/help` this message.");
         assertThat(help.substring(help.indexOf("**Admins**"))).contains("`/ingest what: [when:]` Does ingest");

@@ -67,8 +67,16 @@ public final class FakeDiscord implements AutoCloseable {
 
     private static final String API_PREFIX = "/api/v10/";
     private static final long PERM_MANAGE_SERVER = 1L << 5;
-    private static final long EVERYONE_PERMISSIONS = (1L << 6) | (1L << 10) | (1L << 11) | (1L << 14)
-            | (1L << 15) | (1L << 16) | (1L << 18) | (1L << 31) | (1L << 35) | (1L << 38);
+    private static final long EVERYONE_PERMISSIONS = (1L << 6)
+            | (1L << 10)
+            | (1L << 11)
+            | (1L << 14)
+            | (1L << 15)
+            | (1L << 16)
+            | (1L << 18)
+            | (1L << 31)
+            | (1L << 35)
+            | (1L << 38);
     private static final int TYPE_TEXT = 0;
     private static final int TYPE_PUBLIC_THREAD = 11;
     private static final int MESSAGE_FLAG_HAS_THREAD = 1 << 5;
@@ -167,8 +175,7 @@ public final class FakeDiscord implements AutoCloseable {
      */
     public JDABuilder configure(JDABuilder builder) {
         String gatewayUrl = gatewayUrl();
-        return builder
-                .setRestConfig(new RestConfig().setBaseUrl(restBaseUrl()))
+        return builder.setRestConfig(new RestConfig().setBaseUrl(restBaseUrl()))
                 .setSessionController(new ConcurrentSessionController() {
                     @Override
                     public String getGateway() {
@@ -286,7 +293,9 @@ public final class FakeDiscord implements AutoCloseable {
 
     /** The {@code intents} of every IDENTIFY received so far, in order. */
     public List<Long> identifiedIntents() {
-        return gateway.identifies().stream().map(d -> d.path("intents").asLong(0)).toList();
+        return gateway.identifies().stream()
+                .map(d -> d.path("intents").asLong(0))
+                .toList();
     }
 
     /** The types ({@code t}) of all dispatches sent so far, in order, across sessions. */
@@ -340,7 +349,11 @@ public final class FakeDiscord implements AutoCloseable {
     public InteractionHandle sendAutocomplete(FakeUser user, String name, String focusedOption, String value) {
         String[] parts = name.trim().split("\\s+");
         ArrayNode opts = mapper.createArrayNode();
-        opts.addObject().put("name", focusedOption).put("type", 3).put("value", value).put("focused", true);
+        opts.addObject()
+                .put("name", focusedOption)
+                .put("type", 3)
+                .put("value", value)
+                .put("focused", true);
         ObjectNode data = commandData(parts[0]);
         data.set("options", nest(parts, opts));
         return injectInteraction(4, user, generalChannelId, data, null);
@@ -400,7 +413,8 @@ public final class FakeDiscord implements AutoCloseable {
     /** Requests the fake has no route for (answered 404 "fake: unknown route"). */
     public List<RecordedRequest> unknownRouteRequests() {
         return requests().stream()
-                .filter(r -> r.status() == 404 && r.responseBody().path("message").asText().startsWith("fake:"))
+                .filter(r -> r.status() == 404
+                        && r.responseBody().path("message").asText().startsWith("fake:"))
                 .toList();
     }
 
@@ -421,7 +435,8 @@ public final class FakeDiscord implements AutoCloseable {
         synchronized (requests) {
             while (true) {
                 List<RecordedRequest> matching = requests.stream()
-                        .filter(r -> r.method().equalsIgnoreCase(method) && pattern.matcher(r.path()).matches())
+                        .filter(r -> r.method().equalsIgnoreCase(method)
+                                && pattern.matcher(r.path()).matches())
                         .limit(count)
                         .toList();
                 if (matching.size() == count) {
@@ -444,7 +459,9 @@ public final class FakeDiscord implements AutoCloseable {
 
     /** The messages stored in a channel, oldest first (copies). */
     public synchronized List<JsonNode> messages(String channelId) {
-        return messagesByChannel.getOrDefault(channelId, List.of()).stream().map(m -> (JsonNode) m.deepCopy()).toList();
+        return messagesByChannel.getOrDefault(channelId, List.of()).stream()
+                .map(m -> (JsonNode) m.deepCopy())
+                .toList();
     }
 
     /** A stored message by id (a copy). */
@@ -513,12 +530,16 @@ public final class FakeDiscord implements AutoCloseable {
         ObjectNode ready = mapper.createObjectNode();
         ready.put("v", 10);
         ready.set("user", selfUserJson());
-        ready.set("guilds", mapper.createArrayNode().add(
-                mapper.createObjectNode().put("id", guildId).put("unavailable", true)));
+        ready.set(
+                "guilds",
+                mapper.createArrayNode()
+                        .add(mapper.createObjectNode().put("id", guildId).put("unavailable", true)));
         ready.put("session_id", session.id);
         ready.put("session_type", "normal");
         ready.put("resume_gateway_url", gatewayUrl());
-        ready.set("application", mapper.createObjectNode().put("id", applicationId).put("flags", 0));
+        ready.set(
+                "application",
+                mapper.createObjectNode().put("id", applicationId).put("flags", 0));
         ready.set("private_channels", mapper.createArrayNode());
         ready.set("presences", mapper.createArrayNode());
         ready.set("relationships", mapper.createArrayNode());
@@ -529,15 +550,30 @@ public final class FakeDiscord implements AutoCloseable {
 
     private ObjectNode guildJson() {
         ObjectNode guild = mapper.createObjectNode();
-        guild.put("id", guildId).put("name", "Tradetalk Test Guild").putNull("icon").putNull("splash")
-                .putNull("banner").putNull("description").put("owner_id", admin.id())
-                .put("afk_timeout", 300).putNull("afk_channel_id").putNull("system_channel_id")
-                .putNull("rules_channel_id").putNull("public_updates_channel_id")
-                .put("verification_level", 0).put("default_message_notifications", 0)
-                .put("explicit_content_filter", 0).put("mfa_level", 0).put("nsfw_level", 0)
-                .put("premium_tier", 0).put("premium_subscription_count", 0)
-                .put("preferred_locale", "en-US").put("max_members", 500_000)
-                .put("member_count", 4).put("large", false).put("unavailable", false)
+        guild.put("id", guildId)
+                .put("name", "Tradetalk Test Guild")
+                .putNull("icon")
+                .putNull("splash")
+                .putNull("banner")
+                .putNull("description")
+                .put("owner_id", admin.id())
+                .put("afk_timeout", 300)
+                .putNull("afk_channel_id")
+                .putNull("system_channel_id")
+                .putNull("rules_channel_id")
+                .putNull("public_updates_channel_id")
+                .put("verification_level", 0)
+                .put("default_message_notifications", 0)
+                .put("explicit_content_filter", 0)
+                .put("mfa_level", 0)
+                .put("nsfw_level", 0)
+                .put("premium_tier", 0)
+                .put("premium_subscription_count", 0)
+                .put("preferred_locale", "en-US")
+                .put("max_members", 500_000)
+                .put("member_count", 4)
+                .put("large", false)
+                .put("unavailable", false)
                 .put("joined_at", guildJoinedAt);
         guild.set("features", mapper.createArrayNode());
         ArrayNode roles = guild.putArray("roles");
@@ -554,8 +590,14 @@ public final class FakeDiscord implements AutoCloseable {
             member.set("user", userJson(user));
             members.add(member);
         }
-        for (String empty : List.of("presences", "voice_states", "emojis", "stickers", "guild_scheduled_events",
-                "soundboard_sounds", "stage_instances")) {
+        for (String empty : List.of(
+                "presences",
+                "voice_states",
+                "emojis",
+                "stickers",
+                "guild_scheduled_events",
+                "soundboard_sounds",
+                "stage_instances")) {
             guild.putArray(empty);
         }
         return guild;
@@ -563,18 +605,37 @@ public final class FakeDiscord implements AutoCloseable {
 
     private ObjectNode role(String id, String name, int position, long permissions) {
         ObjectNode role = mapper.createObjectNode();
-        role.put("id", id).put("name", name).put("position", position).put("permissions", Long.toString(permissions))
-                .put("managed", false).put("hoist", false).put("mentionable", false).put("color", 0)
-                .putNull("icon").putNull("unicode_emoji").put("flags", 0);
-        role.putObject("colors").put("primary_color", 0).putNull("secondary_color").putNull("tertiary_color");
+        role.put("id", id)
+                .put("name", name)
+                .put("position", position)
+                .put("permissions", Long.toString(permissions))
+                .put("managed", false)
+                .put("hoist", false)
+                .put("mentionable", false)
+                .put("color", 0)
+                .putNull("icon")
+                .putNull("unicode_emoji")
+                .put("flags", 0);
+        role.putObject("colors")
+                .put("primary_color", 0)
+                .putNull("secondary_color")
+                .putNull("tertiary_color");
         return role;
     }
 
     private ObjectNode textChannel(String id, String name) {
         ObjectNode channel = mapper.createObjectNode();
-        channel.put("id", id).put("type", TYPE_TEXT).put("guild_id", guildId).put("name", name).put("position", 0)
-                .putNull("parent_id").putNull("topic").put("nsfw", false).put("rate_limit_per_user", 0)
-                .putNull("last_message_id").put("flags", 0);
+        channel.put("id", id)
+                .put("type", TYPE_TEXT)
+                .put("guild_id", guildId)
+                .put("name", name)
+                .put("position", 0)
+                .putNull("parent_id")
+                .putNull("topic")
+                .put("nsfw", false)
+                .put("rate_limit_per_user", 0)
+                .putNull("last_message_id")
+                .put("flags", 0);
         channel.putArray("permission_overwrites");
         return channel;
     }
@@ -582,12 +643,24 @@ public final class FakeDiscord implements AutoCloseable {
     private ObjectNode threadChannel(String id, String parentId, String name, int autoArchive) {
         String now = timestamp(System.currentTimeMillis());
         ObjectNode thread = mapper.createObjectNode();
-        thread.put("id", id).put("type", TYPE_PUBLIC_THREAD).put("guild_id", guildId).put("parent_id", parentId)
-                .put("owner_id", bot.id()).put("name", name).putNull("last_message_id")
-                .put("rate_limit_per_user", 0).put("message_count", 0).put("total_message_sent", 0)
-                .put("member_count", 1).put("flags", 0);
-        thread.putObject("thread_metadata").put("archived", false).put("auto_archive_duration", autoArchive)
-                .put("archive_timestamp", now).put("locked", false).put("create_timestamp", now);
+        thread.put("id", id)
+                .put("type", TYPE_PUBLIC_THREAD)
+                .put("guild_id", guildId)
+                .put("parent_id", parentId)
+                .put("owner_id", bot.id())
+                .put("name", name)
+                .putNull("last_message_id")
+                .put("rate_limit_per_user", 0)
+                .put("message_count", 0)
+                .put("total_message_sent", 0)
+                .put("member_count", 1)
+                .put("flags", 0);
+        thread.putObject("thread_metadata")
+                .put("archived", false)
+                .put("auto_archive_duration", autoArchive)
+                .put("archive_timestamp", now)
+                .put("locked", false)
+                .put("create_timestamp", now);
         thread.putArray("applied_tags");
         return thread;
     }
@@ -600,8 +673,13 @@ public final class FakeDiscord implements AutoCloseable {
 
     private ObjectNode userJson(FakeUser user) {
         ObjectNode json = mapper.createObjectNode();
-        json.put("id", user.id()).put("username", user.username()).put("discriminator", "0")
-                .putNull("global_name").putNull("avatar").put("bot", user.bot()).put("public_flags", 0);
+        json.put("id", user.id())
+                .put("username", user.username())
+                .put("discriminator", "0")
+                .putNull("global_name")
+                .putNull("avatar")
+                .put("bot", user.bot())
+                .put("public_flags", 0);
         return json;
     }
 
@@ -612,8 +690,14 @@ public final class FakeDiscord implements AutoCloseable {
         if (user.admin()) {
             roles.add(adminRoleId);
         }
-        member.putNull("nick").putNull("avatar").put("joined_at", guildJoinedAt).putNull("premium_since")
-                .put("deaf", false).put("mute", false).put("pending", false).put("flags", 0)
+        member.putNull("nick")
+                .putNull("avatar")
+                .put("joined_at", guildJoinedAt)
+                .putNull("premium_since")
+                .put("deaf", false)
+                .put("mute", false)
+                .put("pending", false)
+                .put("flags", 0)
                 .putNull("communication_disabled_until");
         return member;
     }
@@ -641,7 +725,9 @@ public final class FakeDiscord implements AutoCloseable {
                 }
             }
         }
-        data.put("id", commandId != null ? commandId : snowflake()).put("name", commandName).put("type", 1);
+        data.put("id", commandId != null ? commandId : snowflake())
+                .put("name", commandName)
+                .put("type", 1);
         if (guildCommand) {
             data.put("guild_id", guildId);
         }
@@ -674,8 +760,9 @@ public final class FakeDiscord implements AutoCloseable {
                 case Long l -> option.put("type", 4).put("value", l);
                 case Boolean b -> option.put("type", 5).put("value", b);
                 case Double d -> option.put("type", 10).put("value", d);
-                default -> throw new IllegalArgumentException(
-                        "unsupported option type for " + name + ": " + value.getClass().getName());
+                default ->
+                    throw new IllegalArgumentException("unsupported option type for " + name + ": "
+                            + value.getClass().getName());
             }
         });
         return array;
@@ -702,10 +789,18 @@ public final class FakeDiscord implements AutoCloseable {
 
         String permissions = Long.toString(permissionsOf(user));
         ObjectNode payload = mapper.createObjectNode();
-        payload.put("id", id).put("application_id", applicationId).put("type", type).put("token", interactionToken)
-                .put("version", 1).put("guild_id", guildId).put("channel_id", channelId)
-                .put("app_permissions", Long.toString(permissionsOf(bot))).put("locale", "en-US")
-                .put("guild_locale", "en-US").put("context", 0).put("attachment_size_limit", 10_485_760);
+        payload.put("id", id)
+                .put("application_id", applicationId)
+                .put("type", type)
+                .put("token", interactionToken)
+                .put("version", 1)
+                .put("guild_id", guildId)
+                .put("channel_id", channelId)
+                .put("app_permissions", Long.toString(permissionsOf(bot)))
+                .put("locale", "en-US")
+                .put("guild_locale", "en-US")
+                .put("context", 0)
+                .put("attachment_size_limit", 10_485_760);
         ObjectNode guild = payload.putObject("guild");
         guild.put("id", guildId).put("locale", "en-US");
         guild.putArray("features");
@@ -750,9 +845,12 @@ public final class FakeDiscord implements AutoCloseable {
         message.set("author", userJson(author));
         message.set("member", memberJson(author));
         message.put("content", body.path("content").asText(""))
-                .put("timestamp", timestamp(snowflakeMillis(id))).putNull("edited_timestamp")
-                .put("tts", body.path("tts").asBoolean(false)).put("mention_everyone", false)
-                .put("pinned", false).put("flags", body.path("flags").asInt(0) & MESSAGE_FLAG_EPHEMERAL);
+                .put("timestamp", timestamp(snowflakeMillis(id)))
+                .putNull("edited_timestamp")
+                .put("tts", body.path("tts").asBoolean(false))
+                .put("mention_everyone", false)
+                .put("pinned", false)
+                .put("flags", body.path("flags").asInt(0) & MESSAGE_FLAG_EPHEMERAL);
         message.set("mentions", mentionsIn(message.get("content").asText()));
         message.putArray("mention_roles");
         message.putArray("attachments");
@@ -765,7 +863,10 @@ public final class FakeDiscord implements AutoCloseable {
         if (reference.hasNonNull("message_id")) {
             String referencedId = reference.get("message_id").asText();
             ObjectNode ref = message.putObject("message_reference");
-            ref.put("type", 0).put("message_id", referencedId).put("channel_id", channelId).put("guild_id", guildId);
+            ref.put("type", 0)
+                    .put("message_id", referencedId)
+                    .put("channel_id", channelId)
+                    .put("guild_id", guildId);
             ObjectNode referenced = messagesById.get(referencedId);
             if (referenced != null) {
                 message.set("referenced_message", referenced.deepCopy());
@@ -919,12 +1020,14 @@ public final class FakeDiscord implements AutoCloseable {
         try (exchange) {
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
             String fullPath = exchange.getRequestURI().getPath();
-            String query = Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
+            String query =
+                    Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
             byte[] raw = exchange.getRequestBody().readAllBytes();
             String rawBody = new String(raw, StandardCharsets.UTF_8);
             Map<String, List<String>> headers = new LinkedHashMap<>();
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
-            String contentType = headers.getOrDefault("content-type", List.of("")).getFirst();
+            String contentType =
+                    headers.getOrDefault("content-type", List.of("")).getFirst();
             JsonNode body = parseBody(contentType, rawBody);
             String path = fullPath.startsWith(API_PREFIX) ? fullPath.substring(API_PREFIX.length()) : fullPath;
 
@@ -938,8 +1041,16 @@ public final class FakeDiscord implements AutoCloseable {
                 response = error(500, 0, "fake: " + e);
             }
 
-            RecordedRequest recorded = new RecordedRequest(method, path, query, Map.copyOf(headers), body, rawBody,
-                    Instant.now(), response.status(), response.body());
+            RecordedRequest recorded = new RecordedRequest(
+                    method,
+                    path,
+                    query,
+                    Map.copyOf(headers),
+                    body,
+                    rawBody,
+                    Instant.now(),
+                    response.status(),
+                    response.body());
             LOG.debug("REST {}", recorded);
             synchronized (requests) {
                 requests.add(recorded);
@@ -998,7 +1109,10 @@ public final class FakeDiscord implements AutoCloseable {
     private Response route(String method, String path, Map<String, List<String>> headers, JsonNode body) {
         String[] s = path.split("/");
         boolean tokenless = s[0].equals("interactions") || s[0].equals("webhooks");
-        if (!tokenless && !("Bot " + token).equals(headers.getOrDefault("authorization", List.of("")).getFirst())) {
+        if (!tokenless
+                && !("Bot " + token)
+                        .equals(headers.getOrDefault("authorization", List.of(""))
+                                .getFirst())) {
             return error(401, 0, "401: Unauthorized");
         }
         String route = method + " " + shape(s);
@@ -1012,8 +1126,8 @@ public final class FakeDiscord implements AutoCloseable {
             case "POST applications/*/guilds/*/commands" -> postCommand(s[1], body, true);
             case "POST interactions/*/*/callback" -> interactionCallback(s[1], s[2], body);
             case "POST webhooks/*/*" -> followUp(s[1], s[2], body);
-            case "GET webhooks/*/*/messages/*", "PATCH webhooks/*/*/messages/*",
-                    "DELETE webhooks/*/*/messages/*" -> webhookMessage(method, s[1], s[2], s[4], body);
+            case "GET webhooks/*/*/messages/*", "PATCH webhooks/*/*/messages/*", "DELETE webhooks/*/*/messages/*" ->
+                webhookMessage(method, s[1], s[2], s[4], body);
             case "GET channels/*" -> getChannel(s[1]);
             case "POST channels/*/messages" -> postChannelMessage(s[1], body);
             case "GET channels/*/messages" -> getChannelMessages(s[1]);
@@ -1028,15 +1142,26 @@ public final class FakeDiscord implements AutoCloseable {
 
     /** Replaces ids and tokens by {@code *}, keeping the fixed words of Discord's routes. */
     private static String shape(String[] segments) {
-        List<String> fixed = List.of("users", "@me", "applications", "commands", "guilds", "interactions",
-                "callback", "webhooks", "messages", "channels", "threads", "thread-members");
+        List<String> fixed = List.of(
+                "users",
+                "@me",
+                "applications",
+                "commands",
+                "guilds",
+                "interactions",
+                "callback",
+                "webhooks",
+                "messages",
+                "channels",
+                "threads",
+                "thread-members");
         StringBuilder shape = new StringBuilder();
         for (int i = 0; i < segments.length; i++) {
             if (i > 0) {
                 shape.append('/');
             }
-            shape.append(fixed.contains(segments[i]) && !(i == 2 && segments[0].equals("interactions"))
-                    ? segments[i] : "*");
+            shape.append(
+                    fixed.contains(segments[i]) && !(i == 2 && segments[0].equals("interactions")) ? segments[i] : "*");
         }
         return shape.toString();
     }
@@ -1073,7 +1198,8 @@ public final class FakeDiscord implements AutoCloseable {
         ObjectNode command = commandJson(body, guild);
         synchronized (this) {
             List<ObjectNode> target = guild ? guildCommands : globalCommands;
-            target.removeIf(c -> c.path("name").asText().equals(command.path("name").asText()));
+            target.removeIf(
+                    c -> c.path("name").asText().equals(command.path("name").asText()));
             target.add(command);
         }
         return new Response(201, command.deepCopy());
@@ -1125,7 +1251,10 @@ public final class FakeDiscord implements AutoCloseable {
                 return unknownInteraction();
             }
             if (age.compareTo(ackDeadline) > 0) {
-                LOG.info("Callback for interaction {} after {} ms refused (deadline {} ms)", id, age.toMillis(),
+                LOG.info(
+                        "Callback for interaction {} after {} ms refused (deadline {} ms)",
+                        id,
+                        age.toMillis(),
                         ackDeadline.toMillis());
                 return unknownInteraction();
             }
@@ -1143,8 +1272,12 @@ public final class FakeDiscord implements AutoCloseable {
                     }
                     content.put("flags", flags);
                     synchronized (this) {
-                        created = newMessage(snowflake(), interaction.handle.channelId(),
-                                bot, content, interactionType == 2 ? 20 : 0);
+                        created = newMessage(
+                                snowflake(),
+                                interaction.handle.channelId(),
+                                bot,
+                                content,
+                                interactionType == 2 ? 20 : 0);
                         created.put("webhook_id", applicationId).put("application_id", applicationId);
                         store(created);
                     }
@@ -1212,8 +1345,8 @@ public final class FakeDiscord implements AutoCloseable {
         return ok(message.deepCopy());
     }
 
-    private Response webhookMessage(String method, String app, String interactionToken, String messageId,
-            JsonNode body) {
+    private Response webhookMessage(
+            String method, String app, String interactionToken, String messageId, JsonNode body) {
         Optional<FakeInteraction> found = webhookInteraction(app, interactionToken);
         if (found.isEmpty()) {
             return unknownWebhook(app, interactionToken);
@@ -1222,8 +1355,8 @@ public final class FakeDiscord implements AutoCloseable {
         String id;
         synchronized (interaction) {
             id = messageId.equals("@original") ? interaction.originalMessageId : messageId;
-            boolean belongs = id != null && (id.equals(interaction.originalMessageId)
-                    || interaction.followUpIds.contains(id));
+            boolean belongs =
+                    id != null && (id.equals(interaction.originalMessageId) || interaction.followUpIds.contains(id));
             if (!belongs) {
                 return error(404, 10008, "Unknown Message");
             }
@@ -1244,10 +1377,11 @@ public final class FakeDiscord implements AutoCloseable {
                 case "PATCH" -> applyEdit(message, body);
                 case "DELETE" -> {
                     messagesById.remove(id);
-                    messagesByChannel.getOrDefault(message.get("channel_id").asText(), new ArrayList<>())
+                    messagesByChannel
+                            .getOrDefault(message.get("channel_id").asText(), new ArrayList<>())
                             .remove(message);
                 }
-                default -> { }
+                default -> {}
             }
         }
         switch (method) {
@@ -1257,8 +1391,10 @@ public final class FakeDiscord implements AutoCloseable {
             }
             case "DELETE" -> {
                 if (!isEphemeral(message)) {
-                    ObjectNode deleted = mapper.createObjectNode().put("id", id)
-                            .put("channel_id", message.get("channel_id").asText()).put("guild_id", guildId);
+                    ObjectNode deleted = mapper.createObjectNode()
+                            .put("id", id)
+                            .put("channel_id", message.get("channel_id").asText())
+                            .put("guild_id", guildId);
                     gateway.dispatch("MESSAGE_DELETE", () -> deleted.deepCopy());
                 }
                 return new Response(204, MissingNode.getInstance());
@@ -1285,9 +1421,11 @@ public final class FakeDiscord implements AutoCloseable {
         synchronized (this) {
             interaction = interactionsByToken.get(interactionToken);
         }
-        if (interaction != null && app.equals(applicationId)
+        if (interaction != null
+                && app.equals(applicationId)
                 && Duration.ofNanos(System.nanoTime() - interaction.createdNanos)
-                        .compareTo(INTERACTION_TOKEN_LIFETIME) > 0) {
+                                .compareTo(INTERACTION_TOKEN_LIFETIME)
+                        > 0) {
             return error(401, 50027, "Invalid Webhook Token");
         }
         return error(404, 10015, "Unknown Webhook");
@@ -1304,8 +1442,10 @@ public final class FakeDiscord implements AutoCloseable {
             return invalidForm(violations);
         }
         boolean empty = body.path("content").asText("").isEmpty()
-                && body.path("embeds").isEmpty() && body.path("components").isEmpty()
-                && body.path("sticker_ids").isEmpty() && body.path("attachments").isEmpty();
+                && body.path("embeds").isEmpty()
+                && body.path("components").isEmpty()
+                && body.path("sticker_ids").isEmpty()
+                && body.path("attachments").isEmpty();
         if (empty) {
             return error(400, 50006, "Cannot send an empty message");
         }
@@ -1399,8 +1539,11 @@ public final class FakeDiscord implements AutoCloseable {
         }
         ObjectNode event = thread.deepCopy();
         event.put("newly_created", true);
-        event.putObject("member").put("id", thread.get("id").asText()).put("user_id", bot.id())
-                .put("join_timestamp", timestamp(System.currentTimeMillis())).put("flags", 0);
+        event.putObject("member")
+                .put("id", thread.get("id").asText())
+                .put("user_id", bot.id())
+                .put("join_timestamp", timestamp(System.currentTimeMillis()))
+                .put("flags", 0);
         gateway.dispatch("THREAD_CREATE", () -> event.deepCopy());
         return new Response(201, thread.deepCopy());
     }
@@ -1459,9 +1602,13 @@ public final class FakeDiscord implements AutoCloseable {
             for (String violation : violations) {
                 int colon = violation.indexOf(':');
                 String field = colon < 0 ? "_errors" : violation.substring(0, colon);
-                String text = colon < 0 ? violation : violation.substring(colon + 1).trim();
-                errors.putObject(field).putArray("_errors").addObject()
-                        .put("code", "BASE_TYPE_BAD_REQUEST").put("message", text);
+                String text =
+                        colon < 0 ? violation : violation.substring(colon + 1).trim();
+                errors.putObject(field)
+                        .putArray("_errors")
+                        .addObject()
+                        .put("code", "BASE_TYPE_BAD_REQUEST")
+                        .put("message", text);
             }
         }
         return new Response(status, body);
@@ -1472,6 +1619,7 @@ public final class FakeDiscord implements AutoCloseable {
     }
 
     private static String timestamp(long epochMillis) {
-        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(Instant.ofEpochMilli(epochMillis).atOffset(ZoneOffset.UTC));
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                Instant.ofEpochMilli(epochMillis).atOffset(ZoneOffset.UTC));
     }
 }

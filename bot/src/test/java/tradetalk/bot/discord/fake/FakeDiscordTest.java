@@ -111,7 +111,8 @@ class FakeDiscordTest {
         assertThat(jda.getSelfUser().getApplicationId()).isEqualTo(discord.applicationId());
         Guild guild = jda.getGuildById(discord.guildId());
         assertThat(guild).isNotNull();
-        assertThat(guild.getTextChannelById(discord.generalChannelId()).getName()).isEqualTo("general");
+        assertThat(guild.getTextChannelById(discord.generalChannelId()).getName())
+                .isEqualTo("general");
         assertThat(guild.getRoleById(discord.adminRoleId()).getPermissions())
                 .contains(net.dv8tion.jda.api.Permission.MANAGE_SERVER);
         assertThat(guild.getPublicRole().getIdLong()).isEqualTo(guild.getIdLong());
@@ -136,11 +137,14 @@ class FakeDiscordTest {
             assertThat(c.getName()).isEqualTo("ask");
             assertThat(c.getId()).isNotBlank();
         });
-        RecordedRequest put = discord.awaitRequest("PUT", "applications/" + discord.applicationId() + "/commands",
-                TIMEOUT);
-        assertThat(put.body().get(0).path("options").get(0).path("name").asText()).isEqualTo("question");
-        assertThat(discord.globalCommands()).singleElement()
-                .satisfies(c -> assertThat(c.path("id").asText()).isEqualTo(commands.getFirst().getId()));
+        RecordedRequest put =
+                discord.awaitRequest("PUT", "applications/" + discord.applicationId() + "/commands", TIMEOUT);
+        assertThat(put.body().get(0).path("options").get(0).path("name").asText())
+                .isEqualTo("question");
+        assertThat(discord.globalCommands())
+                .singleElement()
+                .satisfies(c -> assertThat(c.path("id").asText())
+                        .isEqualTo(commands.getFirst().getId()));
         assertThat(discord.unknownRouteRequests()).isEmpty();
     }
 
@@ -150,7 +154,8 @@ class FakeDiscordTest {
         HttpResponse<String> response = send("GET", "users/@me", null, "Bot wrong-token");
         assertThat(response.statusCode()).isEqualTo(401);
 
-        assertThatThrownBy(() -> discord.configure(JDABuilder.createLight("wrong-token")).build())
+        assertThatThrownBy(() ->
+                        discord.configure(JDABuilder.createLight("wrong-token")).build())
                 .isInstanceOf(InvalidTokenException.class);
     }
 
@@ -164,7 +169,10 @@ class FakeDiscordTest {
             public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
                 commands.add(event);
                 event.deferReply().queue();
-                event.getHook().editOriginal("Answer to: " + event.getOption("question").getAsString()).queue();
+                event.getHook()
+                        .editOriginal(
+                                "Answer to: " + event.getOption("question").getAsString())
+                        .queue();
             }
         });
         Map<String, Object> options = new LinkedHashMap<>();
@@ -187,12 +195,13 @@ class FakeDiscordTest {
         RecordedRequest callback = discord.awaitRequest("POST", handle.callbackPath(), TIMEOUT);
         assertThat(callback.body().path("type").asInt()).isEqualTo(5);
         assertThat(callback.status()).isEqualTo(204);
-        RecordedRequest edit = discord.awaitRequest("PATCH",
-                "webhooks/" + discord.applicationId() + "/" + handle.token() + "/messages/@original", TIMEOUT);
+        RecordedRequest edit = discord.awaitRequest(
+                "PATCH", "webhooks/" + discord.applicationId() + "/" + handle.token() + "/messages/@original", TIMEOUT);
         assertThat(edit.body().path("content").asText()).isEqualTo("Answer to: What happened to tariffs?");
         assertThat(edit.status()).isEqualTo(200);
-        assertThat(discord.originalResponse(handle)).hasValueSatisfying(
-                m -> assertThat(m.path("content").asText()).isEqualTo("Answer to: What happened to tariffs?"));
+        assertThat(discord.originalResponse(handle))
+                .hasValueSatisfying(
+                        m -> assertThat(m.path("content").asText()).isEqualTo("Answer to: What happened to tariffs?"));
     }
 
     @Test
@@ -207,8 +216,8 @@ class FakeDiscordTest {
             }
         });
 
-        InteractionHandle handle = discord.sendSlashCommand(discord.adminUser(), "config set",
-                Map.of("key", "language"));
+        InteractionHandle handle =
+                discord.sendSlashCommand(discord.adminUser(), "config set", Map.of("key", "language"));
 
         SlashCommandInteractionEvent event = commands.awaitCount(1).getFirst();
         assertThat(event.getFullCommandName()).isEqualTo("config set");
@@ -240,7 +249,8 @@ class FakeDiscordTest {
         // THEN
         assertThatThrownBy(() -> reply.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS))
                 .cause()
-                .isInstanceOfSatisfying(ErrorResponseException.class,
+                .isInstanceOfSatisfying(
+                        ErrorResponseException.class,
                         e -> assertThat(e.getErrorCode()).isEqualTo(10062));
         RecordedRequest callback = discord.awaitRequest("POST", handle.callbackPath(), TIMEOUT);
         assertThat(callback.status()).isEqualTo(404);
@@ -259,8 +269,8 @@ class FakeDiscordTest {
         InteractionHandle handle = discord.sendSlashCommand(discord.normalUser(), "ask", Map.of("question", "q"));
         discord.awaitRequest("POST", handle.callbackPath(), TIMEOUT);
 
-        HttpResponse<String> second = send("POST", handle.callbackPath(),
-                "{\"type\":4,\"data\":{\"content\":\"second\"}}", null);
+        HttpResponse<String> second =
+                send("POST", handle.callbackPath(), "{\"type\":4,\"data\":{\"content\":\"second\"}}", null);
 
         assertThat(second.statusCode()).isEqualTo(404);
         assertThat(MAPPER.readTree(second.body()).path("code").asInt()).isEqualTo(10062);
@@ -274,10 +284,19 @@ class FakeDiscordTest {
 
         HttpResponse<String> tooLong = send("POST", path, json(Map.of("content", "x".repeat(2001))), auth);
         HttpResponse<String> longest = send("POST", path, json(Map.of("content", "x".repeat(2000))), auth);
-        HttpResponse<String> embedsTooBig = send("POST", path, json(Map.of("embeds", List.of(
-                Map.of("description", "a".repeat(3500)), Map.of("description", "b".repeat(3500))))), auth);
-        HttpResponse<String> fieldTooLong = send("POST", path, json(Map.of("embeds", List.of(
-                Map.of("fields", List.of(Map.of("name", "n", "value", "v".repeat(1025))))))), auth);
+        HttpResponse<String> embedsTooBig = send(
+                "POST",
+                path,
+                json(Map.of(
+                        "embeds",
+                        List.of(Map.of("description", "a".repeat(3500)), Map.of("description", "b".repeat(3500))))),
+                auth);
+        HttpResponse<String> fieldTooLong = send(
+                "POST",
+                path,
+                json(Map.of(
+                        "embeds", List.of(Map.of("fields", List.of(Map.of("name", "n", "value", "v".repeat(1025))))))),
+                auth);
 
         assertThat(tooLong.statusCode()).isEqualTo(400);
         assertThat(MAPPER.readTree(tooLong.body()).path("code").asInt()).isEqualTo(50035);
@@ -326,7 +345,8 @@ class FakeDiscordTest {
         discord.sendMessage(discord.normalUser(), discord.generalChannelId(), "just chatting", false);
 
         assertThat(messages.awaitCount(1).getFirst().getContentRaw()).isEqualTo("just chatting");
-        assertThat(discord.identifiedIntents().getFirst() & FakeDiscord.INTENT_MESSAGE_CONTENT).isNotZero();
+        assertThat(discord.identifiedIntents().getFirst() & FakeDiscord.INTENT_MESSAGE_CONTENT)
+                .isNotZero();
     }
 
     @Test
@@ -361,19 +381,22 @@ class FakeDiscordTest {
         assertThat(echoed.getContentRaw()).isEqualTo("Tariffs: discuss here");
 
         // and the thread exists on both sides
-        RecordedRequest start = discord.awaitRequest("POST",
-                "channels/" + discord.generalChannelId() + "/messages/" + posted.getId() + "/threads", TIMEOUT);
+        RecordedRequest start = discord.awaitRequest(
+                "POST", "channels/" + discord.generalChannelId() + "/messages/" + posted.getId() + "/threads", TIMEOUT);
         assertThat(start.body().path("name").asText()).isEqualTo("Tariffs");
         assertThat(thread.getId()).isEqualTo(posted.getId());
         assertThat(thread.getParentChannel().getId()).isEqualTo(discord.generalChannelId());
-        assertThat(discord.threads()).singleElement()
+        assertThat(discord.threads())
+                .singleElement()
                 .satisfies(t -> assertThat(t.path("type").asInt()).isEqualTo(11));
-        assertThat(threadCreates.awaitCount(1).getFirst().getPayload().getString("id")).isEqualTo(thread.getId());
+        assertThat(threadCreates.awaitCount(1).getFirst().getPayload().getString("id"))
+                .isEqualTo(thread.getId());
         assertThat(jda.getThreadChannelById(thread.getId())).isNotNull();
 
         // and the bot can post into it and read the parent's history back
         thread.sendMessage("first!").complete();
-        assertThat(discord.messages(thread.getId())).singleElement()
+        assertThat(discord.messages(thread.getId()))
+                .singleElement()
                 .satisfies(m -> assertThat(m.path("content").asText()).isEqualTo("first!"));
         List<Message> history = general.getHistory().retrievePast(10).complete();
         assertThat(history).extracting(Message::getId).containsExactly(posted.getId());
@@ -392,8 +415,11 @@ class FakeDiscordTest {
         });
 
         // WHEN the thread is created behind JDA's back, so only THREAD_CREATE tells JDA about it
-        HttpResponse<String> response = send("POST", "channels/" + discord.generalChannelId() + "/threads",
-                json(Map.of("name", "Weekly digest", "type", 11)), "Bot " + TOKEN);
+        HttpResponse<String> response = send(
+                "POST",
+                "channels/" + discord.generalChannelId() + "/threads",
+                json(Map.of("name", "Weekly digest", "type", 11)),
+                "Bot " + TOKEN);
 
         // THEN
         assertThat(response.statusCode()).isEqualTo(201);
@@ -407,7 +433,8 @@ class FakeDiscordTest {
         thread.join().complete();
 
         // THEN
-        assertThat(discord.awaitRequest("PUT", "channels/" + threadId + "/thread-members/@me", TIMEOUT).status())
+        assertThat(discord.awaitRequest("PUT", "channels/" + threadId + "/thread-members/@me", TIMEOUT)
+                        .status())
                 .isEqualTo(204);
     }
 
@@ -433,7 +460,8 @@ class FakeDiscordTest {
 
         // THEN
         assertThat(commands.awaitCount(1).getFirst().getName()).isEqualTo("ping");
-        assertThat(discord.awaitRequest("POST", handle.callbackPath(), TIMEOUT).status()).isEqualTo(204);
+        assertThat(discord.awaitRequest("POST", handle.callbackPath(), TIMEOUT).status())
+                .isEqualTo(204);
         assertThat(discord.identifies()).hasSize(1);
         assertThat(discord.sentDispatchTypes()).contains("RESUMED");
     }
@@ -503,7 +531,8 @@ class FakeDiscordTest {
             @Override
             public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
                 String typed = event.getFocusedOption().getValue();
-                event.replyChoice(typed.toUpperCase(java.util.Locale.ROOT), typed).queue();
+                event.replyChoice(typed.toUpperCase(java.util.Locale.ROOT), typed)
+                        .queue();
             }
         });
 
@@ -522,9 +551,9 @@ class FakeDiscordTest {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(discord.restBaseUrl() + path))
                 .timeout(TIMEOUT)
                 .header("Content-Type", "application/json")
-                .method(method, body == null
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }

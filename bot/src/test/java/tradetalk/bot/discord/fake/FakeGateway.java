@@ -104,9 +104,11 @@ final class FakeGateway extends WebSocketServer {
     @Override
     public void onOpen(WebSocket conn, ClientHandshake handshake) {
         LOG.debug("Gateway connection opened: {}", handshake.getResourceDescriptor());
-        send(conn, mapper.createObjectNode()
-                .put("op", OP_HELLO)
-                .set("d", mapper.createObjectNode().put("heartbeat_interval", HEARTBEAT_INTERVAL_MS)));
+        send(
+                conn,
+                mapper.createObjectNode()
+                        .put("op", OP_HELLO)
+                        .set("d", mapper.createObjectNode().put("heartbeat_interval", HEARTBEAT_INTERVAL_MS)));
     }
 
     @Override
@@ -150,7 +152,9 @@ final class FakeGateway extends WebSocketServer {
     private void onResume(WebSocket conn, JsonNode d) {
         Session session = sessions.get(d.path("session_id").asText());
         if (session == null || !token.equals(d.path("token").asText())) {
-            LOG.info("RESUME of unknown session {}; sending INVALID_SESSION", d.path("session_id").asText());
+            LOG.info(
+                    "RESUME of unknown session {}; sending INVALID_SESSION",
+                    d.path("session_id").asText());
             send(conn, mapper.createObjectNode().put("op", OP_INVALID_SESSION).put("d", false));
             return;
         }
@@ -264,7 +268,10 @@ final class FakeGateway extends WebSocketServer {
                 return;
             }
             ObjectNode frame = mapper.createObjectNode();
-            frame.put("op", OP_DISPATCH).put("t", type).put("s", session.seq.incrementAndGet()).set("d", d);
+            frame.put("op", OP_DISPATCH)
+                    .put("t", type)
+                    .put("s", session.seq.incrementAndGet())
+                    .set("d", d);
             send(conn, frame);
             sent.add(new Dispatch(type, d.deepCopy()));
         }
