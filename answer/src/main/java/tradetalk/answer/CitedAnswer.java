@@ -36,33 +36,4 @@ public record CitedAnswer(
         nearest = List.copyOf(nearest);
         sentences = List.copyOf(sentences);
     }
-
-    /** An answer without checked sentences. */
-    public CitedAnswer(
-            String question,
-            String answer,
-            boolean abstained,
-            String backend,
-            String fallback,
-            List<Citation> citations,
-            List<Citation> nearest,
-            Timings timings,
-            Usage usage,
-            LocalDate asOf) {
-        this(question, answer, abstained, backend, fallback, citations, nearest, timings, usage, asOf, List.of());
-    }
-
-    /** An answer without an as-of date or checked sentences. */
-    public CitedAnswer(
-            String question,
-            String answer,
-            boolean abstained,
-            String backend,
-            String fallback,
-            List<Citation> citations,
-            List<Citation> nearest,
-            Timings timings,
-            Usage usage) {
-        this(question, answer, abstained, backend, fallback, citations, nearest, timings, usage, null);
-    }
 }

@@ -116,7 +116,9 @@ class DiscordFormatTest {
                 List.of(new Citation(1, web, "p1", "..."), new Citation(2, file, "p2", "...")),
                 List.of(),
                 null,
-                null);
+                null,
+                null,
+                List.of());
 
         String text = Messages.safe(DiscordFormat.answer(a));
 
