@@ -16,6 +16,7 @@ import tradetalk.answer.UserError;
 import tradetalk.answer.model.ModelComposer;
 import tradetalk.answer.model.ModelSettings;
 import tradetalk.answer.model.Prompts;
+import tradetalk.answer.offline.AbstentionModel;
 import tradetalk.answer.offline.OfflineComposer;
 import tradetalk.answer.status.StatusService;
 import tradetalk.answer.status.TimelineStatusService;
@@ -143,7 +144,12 @@ public class Tradetalk implements AutoCloseable {
     public synchronized OfflineComposer offlineComposer() {
         if (offline == null) {
             ArticleIndex idx = index();
-            offline = new OfflineComposer(idx::idf, sentenceEmbedder(), config.answer());
+            offline = new OfflineComposer(
+                    idx::idf,
+                    sentenceEmbedder(),
+                    config.answer(),
+                    AbstentionModel.bundled(),
+                    config.status().thresholds());
         }
         return offline;
     }

@@ -23,6 +23,7 @@ import tradetalk.answer.extract.Extracts.Sentence;
 import tradetalk.answer.extract.NearestSources;
 import tradetalk.answer.extract.TermWeights;
 import tradetalk.answer.extract.TopicRelevance;
+import tradetalk.answer.status.StatusSettings;
 import tradetalk.retrieval.Passage;
 import tradetalk.retrieval.QueryDates;
 import tradetalk.retrieval.SearchHit;
@@ -93,7 +94,12 @@ public final class OfflineComposer implements AnswerComposer {
      * @param settings tuning
      */
     public OfflineComposer(ToDoubleFunction<String> idf, Embedder embedder, OfflineSettings settings) {
-        this(idf, embedder, settings, AbstentionModel.bundled(), new TopicRelevance.Thresholds(0.5, 0.72));
+        this(
+                idf,
+                embedder,
+                settings,
+                AbstentionModel.bundled(),
+                StatusSettings.defaults().thresholds());
     }
 
     /**
