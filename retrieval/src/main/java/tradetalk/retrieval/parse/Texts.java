@@ -18,9 +18,8 @@ public final class Texts {
 
     private static final Pattern LINE_BREAKS = Pattern.compile("\\r\\n?|[\\u0085\\u2028\\u2029]");
     private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\n[\\h\\x0B\\f]*\\n\\s*");
-    /** Control and invisible format characters; tabs and newlines are whitespace, handled separately. */
-    private static final Pattern CONTROL =
-            Pattern.compile("[\\p{Cc}&&[^\\t\\n]]|[\\u200B\\u200C\\u200D\\u2060\\uFEFF\\u00AD]");
+    /** Invisible format characters (zero-width spaces and joiners, BOM, soft hyphen); controls are ControlChars'. */
+    private static final Pattern INVISIBLE = Pattern.compile("[\\u200B\\u200C\\u200D\\u2060\\uFEFF\\u00AD]");
 
     private static final Pattern SPACES = Pattern.compile("[\\s\\h\\v]+");
     /** "WASHINGTON • ", "BEIJING (Reuters) - ", "NEW YORK, Nov 18 (AP) — ". */
@@ -46,7 +45,7 @@ public final class Texts {
             return "";
         }
         String s = LINE_BREAKS.matcher(text).replaceAll("\n");
-        s = CONTROL.matcher(ControlChars.text(s)).replaceAll(""); // escape sequences as a whole, then the rest
+        s = INVISIBLE.matcher(ControlChars.text(s)).replaceAll("");
         return String.join("\n\n", paragraphs(s));
     }
 
