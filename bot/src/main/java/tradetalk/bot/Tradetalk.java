@@ -61,6 +61,7 @@ import tradetalk.retrieval.feed.Robots;
 import tradetalk.retrieval.index.ArticleIndex;
 import tradetalk.retrieval.index.IngestReport;
 import tradetalk.retrieval.parse.ArticleReader;
+import tradetalk.retrieval.store.ArticleStore;
 
 /**
  * The object graph, built by hand from the configuration: the one wiring place of embedder, index, composers,
@@ -75,7 +76,7 @@ public class Tradetalk implements AutoCloseable {
     private final TradetalkConfig config;
     private Embedder embedder;
     private Embedder sentenceEmbedder;
-    private ArticleIndex index;
+    private ArticleStore index;
     private OfflineComposer offline;
     private AnswerService answers;
     private Prompts prompts;
@@ -127,8 +128,8 @@ public class Tradetalk implements AutoCloseable {
         return sentenceEmbedder;
     }
 
-    /** The article index, opened on first use. */
-    public synchronized ArticleIndex index() {
+    /** The article store (the embedded Lucene index), opened on first use. */
+    public synchronized ArticleStore index() {
         if (index == null) {
             index = ArticleIndex.open(
                     config.index().dirPath(),
@@ -143,7 +144,7 @@ public class Tradetalk implements AutoCloseable {
     /** The offline composer. */
     public synchronized OfflineComposer offlineComposer() {
         if (offline == null) {
-            ArticleIndex idx = index();
+            ArticleStore idx = index();
             offline = new OfflineComposer(
                     idx::idf,
                     sentenceEmbedder(),

@@ -32,7 +32,7 @@ import tradetalk.retrieval.SearchHit;
 import tradetalk.retrieval.SearchRequest;
 import tradetalk.retrieval.embed.Embedder;
 import tradetalk.retrieval.embed.Vectors;
-import tradetalk.retrieval.index.ArticleIndex;
+import tradetalk.retrieval.store.ArticleStore;
 
 /**
  * Status from a timeline of events, built from the newest articles on the topic.
@@ -64,7 +64,7 @@ public final class TimelineStatusService implements StatusService {
             Pattern.compile("^\\s*(?:[-*•]\\s*)?(\\d{4}-\\d{2}-\\d{2})\\s*[:–—-]\\s*(.+)$");
     private static final Pattern MARKER = Pattern.compile("\\[(\\d+)]");
 
-    private final ArticleIndex index;
+    private final ArticleStore index;
     private final Extracts extracts;
     private final StatusSettings settings;
     private final TopicRelevance.Thresholds thresholds;
@@ -76,7 +76,7 @@ public final class TimelineStatusService implements StatusService {
      * @param settings   the status section of the configuration (window, items, events, relevance thresholds)
      * @param model      the model composer that writes the prose, or null to report extractively
      */
-    public TimelineStatusService(ArticleIndex index, Embedder embedder, StatusSettings settings, ModelComposer model) {
+    public TimelineStatusService(ArticleStore index, Embedder embedder, StatusSettings settings, ModelComposer model) {
         this.index = Objects.requireNonNull(index, "index");
         this.extracts = new Extracts(Objects.requireNonNull(embedder, "embedder"));
         this.settings = Objects.requireNonNull(settings, "settings");

@@ -28,7 +28,7 @@ import tradetalk.retrieval.Passage;
 import tradetalk.retrieval.SearchHit;
 import tradetalk.retrieval.SearchRequest;
 import tradetalk.retrieval.embed.Embedder;
-import tradetalk.retrieval.index.ArticleIndex;
+import tradetalk.retrieval.store.ArticleStore;
 
 /**
  * Summaries by sentence selection: the candidate sentences are scored by centrality (closeness to what all of them
@@ -63,7 +63,7 @@ public final class ExtractiveSummaryService implements SummaryService {
 
     private static final int MAX_CANDIDATES_LISTED = 10;
 
-    private final ArticleIndex index;
+    private final ArticleStore index;
     private final Extracts extracts;
     private final TopicRelevance.Thresholds thresholds;
     private final ModelComposer model;
@@ -75,7 +75,7 @@ public final class ExtractiveSummaryService implements SummaryService {
      * @param model      the model composer that writes the prose, or null to summarise extractively
      */
     public ExtractiveSummaryService(
-            ArticleIndex index, Embedder embedder, TopicRelevance.Thresholds thresholds, ModelComposer model) {
+            ArticleStore index, Embedder embedder, TopicRelevance.Thresholds thresholds, ModelComposer model) {
         this.index = Objects.requireNonNull(index, "index");
         this.extracts = new Extracts(Objects.requireNonNull(embedder, "embedder"));
         this.thresholds = Objects.requireNonNull(thresholds, "thresholds");

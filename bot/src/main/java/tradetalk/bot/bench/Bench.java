@@ -22,8 +22,8 @@ import tradetalk.retrieval.Article;
 import tradetalk.retrieval.SearchHit;
 import tradetalk.retrieval.SearchRequest;
 import tradetalk.retrieval.eval.Percentiles;
-import tradetalk.retrieval.index.ArticleIndex;
 import tradetalk.retrieval.index.IngestReport;
+import tradetalk.retrieval.store.ArticleStore;
 
 /**
  * The {@code tradetalk bench} measurements on one synthetic corpus, in one process: ingest throughput, index size,
@@ -61,7 +61,7 @@ public final class Bench {
 
     /** Runs the plan on {@code tt} (whose index must be empty) and returns the stable report map. */
     public static Map<String, Object> run(Tradetalk tt, Plan plan, Consumer<String> progress) {
-        ArticleIndex index = emptyIndex(tt);
+        ArticleStore index = emptyIndex(tt);
         progress.accept("generating " + plan.articles() + " articles (seed " + plan.seed() + ")");
         SyntheticCorpus gen = new SyntheticCorpus(plan.seed());
         List<Article> articles = gen.articles(plan.articles());
@@ -84,7 +84,7 @@ public final class Bench {
         in.put("articles_per_s", round1(ingest.added() / (ingest.millis() / 1000)));
         in.put("passages_per_s", round1(ingest.passages() / (ingest.millis() / 1000)));
         m.put("ingest", in);
-        m.put("index_bytes", size(index.directory()));
+        m.put("index_bytes", size(tt.config().index().dirPath()));
         System.gc();
         Runtime rt = Runtime.getRuntime();
         Map<String, Object> mem = new LinkedHashMap<>();
@@ -130,17 +130,17 @@ public final class Bench {
     }
 
     /** The graph's index, which a bench must start empty. */
-    static ArticleIndex emptyIndex(Tradetalk tt) {
-        ArticleIndex index = tt.index();
+    static ArticleStore emptyIndex(Tradetalk tt) {
+        ArticleStore index = tt.index();
         if (index.articleCount() > 0) {
-            throw new UserError(
-                    "the bench index " + index.directory() + " is not empty; give an empty or new --index directory");
+            throw new UserError("the bench index " + tt.config().index().dirPath()
+                    + " is not empty; give an empty or new --index directory");
         }
         return index;
     }
 
     /** Searches per second when {@code threads} threads share the questions (each question once). */
-    static double throughput(ArticleIndex index, List<SyntheticCorpus.Question> qs, int k, int threads) {
+    static double throughput(ArticleStore index, List<SyntheticCorpus.Question> qs, int k, int threads) {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             AtomicInteger next = new AtomicInteger();

@@ -26,6 +26,7 @@ import tradetalk.retrieval.eval.Percentiles;
 import tradetalk.retrieval.index.ArticleIndex;
 import tradetalk.retrieval.index.IngestReport;
 import tradetalk.retrieval.parse.ArticleReader;
+import tradetalk.retrieval.store.ArticleStore;
 
 /**
  * {@code tradetalk bench --corpus FILE}: the issue-15 table on a real corpus, each figure next to its yardstick from
@@ -61,7 +62,7 @@ public final class CorpusBench {
 
     /** Runs the plan on {@code tt} (whose index must be empty) and returns the stable report map. */
     public static Map<String, Object> run(Tradetalk tt, Plan plan, Consumer<String> progress) {
-        ArticleIndex index = Bench.emptyIndex(tt);
+        ArticleStore index = Bench.emptyIndex(tt);
         Embedder embedder = index.embedder();
         List<String> texts = passageTexts(tt, plan.corpus());
         progress.accept("loading the embedding model");
@@ -108,7 +109,7 @@ public final class CorpusBench {
             mr.put("reason", plan.modelRate() ? "not the bge model (--vectors random)" : "no --model-rate");
         }
         m.put("model_rate", mr);
-        m.put("index_bytes", Bench.size(index.directory()));
+        m.put("index_bytes", Bench.size(tt.config().index().dirPath()));
 
         List<AnswerRequest> asks = questions(tt, plan);
         List<AnswerRequest> warm = asks.subList(0, Math.min(plan.warmup(), asks.size()));

@@ -24,7 +24,7 @@ import tradetalk.retrieval.ArticleMeta;
 import tradetalk.retrieval.Passage;
 import tradetalk.retrieval.SearchHit;
 import tradetalk.retrieval.embed.Embedder;
-import tradetalk.retrieval.index.ArticleIndex;
+import tradetalk.retrieval.store.ArticleStore;
 
 /**
  * Measures the sentence support check on a labelled set of model answers ({@code eval/dev/support-check.jsonl}):
@@ -85,7 +85,7 @@ public final class SupportEval {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final ArticleIndex index;
+    private final ArticleStore index;
     private final Embedder sentences;
     private final Prompts prompts;
     private final double threshold;
@@ -96,7 +96,7 @@ public final class SupportEval {
      * @param prompts   the prompts the composer renders
      * @param threshold the similarity threshold under test
      */
-    public SupportEval(ArticleIndex index, Embedder sentences, Prompts prompts, double threshold) {
+    public SupportEval(ArticleStore index, Embedder sentences, Prompts prompts, double threshold) {
         this.index = index;
         this.sentences = sentences;
         this.prompts = prompts;

@@ -21,10 +21,10 @@ import tradetalk.retrieval.Article;
 import tradetalk.retrieval.ArticleIds;
 import tradetalk.retrieval.ArticleMeta;
 import tradetalk.retrieval.Rejected;
-import tradetalk.retrieval.index.ArticleIndex;
 import tradetalk.retrieval.index.IngestReport;
 import tradetalk.retrieval.parse.Dates;
 import tradetalk.retrieval.parse.Texts;
+import tradetalk.retrieval.store.ArticleStore;
 
 /**
  * Brings feed items into the index without redoing work: a conditional GET per feed (an unchanged feed costs one
@@ -44,17 +44,17 @@ public final class FeedIngester {
 
     private final HttpFetcher http;
     private final ArticleFetcher pages;
-    private final ArticleIndex index;
+    private final ArticleStore index;
     private final FeedState state;
     private final Clock clock;
     private boolean synced;
 
-    public FeedIngester(HttpFetcher http, ArticleFetcher pages, ArticleIndex index, FeedState state) {
+    public FeedIngester(HttpFetcher http, ArticleFetcher pages, ArticleStore index, FeedState state) {
         this(http, pages, index, state, Clock.systemUTC());
     }
 
     /** With the clock that says what "today" is for refusing dates ahead of it (tests fix it). */
-    public FeedIngester(HttpFetcher http, ArticleFetcher pages, ArticleIndex index, FeedState state, Clock clock) {
+    public FeedIngester(HttpFetcher http, ArticleFetcher pages, ArticleStore index, FeedState state, Clock clock) {
         this.http = http;
         this.pages = pages;
         this.index = index;

@@ -12,7 +12,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tradetalk.retrieval.index.ArticleIndex;
+import tradetalk.retrieval.store.ArticleStore;
 
 /**
  * Keeps the index current from feeds: {@link #start()} refreshes every feed now and then every {@code interval};
@@ -27,7 +27,7 @@ public final class FeedRefresher implements AutoCloseable {
     private static final int STOP_WAIT_SECONDS = 30;
 
     private final FeedIngester ingester;
-    private final ArticleIndex index;
+    private final ArticleStore index;
     private final List<FeedSource> feeds;
     private final Backoff backoff;
     private final Duration maxAge;
@@ -42,7 +42,7 @@ public final class FeedRefresher implements AutoCloseable {
      */
     public FeedRefresher(
             FeedIngester ingester,
-            ArticleIndex index,
+            ArticleStore index,
             List<FeedSource> feeds,
             Backoff backoff,
             Duration maxAge,

@@ -45,20 +45,21 @@ import tradetalk.retrieval.Article;
 import tradetalk.retrieval.ArticleMeta;
 import tradetalk.retrieval.Chunker;
 import tradetalk.retrieval.Passage;
-import tradetalk.retrieval.PassageSearch;
 import tradetalk.retrieval.Rejected;
 import tradetalk.retrieval.SearchHit;
 import tradetalk.retrieval.SearchRequest;
 import tradetalk.retrieval.embed.Embedder;
+import tradetalk.retrieval.store.ArticleStore;
+import tradetalk.retrieval.store.HybridRanker;
 
 /**
- * The article index on disk: one Lucene document per article (metadata and full text) and one per passage (text,
+ * The embedded Lucene store, the default {@link ArticleStore}: the article index on disk, one Lucene document per article (metadata and full text) and one per passage (text,
  * title, date and vector). Ingest is idempotent (an article with unchanged content is skipped, never re-embedded; a
  * changed one replaces its old passages atomically) and commits in batches, so a crash leaves the last commit usable.
- * Search is hybrid: BM25 over passage text and title plus HNSW vectors, fused by normalised, weighted scores.
+ * Search is hybrid: BM25 over passage text and title plus HNSW vectors, ranked by the shared {@link HybridRanker}.
  * Thread-safe.
  */
-public final class ArticleIndex implements PassageSearch, AutoCloseable {
+public final class ArticleIndex implements ArticleStore {
 
     private static final Logger log = LoggerFactory.getLogger(ArticleIndex.class);
 
@@ -228,26 +229,9 @@ public final class ArticleIndex implements PassageSearch, AutoCloseable {
         return dir;
     }
 
-    /** The embedding model of this index. */
+    @Override
     public Embedder embedder() {
         return embedder;
-    }
-
-    /** Ingests articles; see {@link #ingest(List, List, Consumer, PassageProgress)}. */
-    public IngestReport ingest(List<Article> articles) {
-        return ingest(articles, List.of(), p -> {});
-    }
-
-    /** Ingests articles; see {@link #ingest(List, List, Consumer, PassageProgress)}. */
-    public IngestReport ingest(List<Article> articles, List<Rejected> alreadyRejected, Consumer<Integer> progress) {
-        return ingest(articles, alreadyRejected, progress, (a, done, total) -> {});
-    }
-
-    /** Told how the embedding of one long article advances. */
-    @FunctionalInterface
-    public interface PassageProgress {
-        /** {@code done} of the {@code total} passages of the article at {@code location} are embedded. */
-        void embedded(String location, int done, int total);
     }
 
     /**
@@ -260,6 +244,7 @@ public final class ArticleIndex implements PassageSearch, AutoCloseable {
      * @param passageProgress told, every ingest batch of passages ({@code index.ingest-batch}), how the
      *                      embedding of an article of more passages than that advances
      */
+    @Override
     public IngestReport ingest(
             List<Article> articles,
             List<Rejected> alreadyRejected,
@@ -334,6 +319,7 @@ public final class ArticleIndex implements PassageSearch, AutoCloseable {
     }
 
     /** Removes articles published before {@code cutoff}; returns how many were removed. */
+    @Override
     public int removeOlderThan(LocalDate cutoff) {
         synchronized (writeLock) {
             Store s = store();
@@ -353,6 +339,7 @@ public final class ArticleIndex implements PassageSearch, AutoCloseable {
     }
 
     /** Removes one article and its passages; returns true when it was there. */
+    @Override
     public boolean remove(String articleId) {
         synchronized (writeLock) {
             Store s = store();
@@ -377,6 +364,7 @@ public final class ArticleIndex implements PassageSearch, AutoCloseable {
      *
      * @return true when it was added; false when the article is not indexed or already lists the location
      */
+    @Override
     public boolean addAlsoIn(String articleId, String location) {
         synchronized (writeLock) {
             Store s = store();
@@ -416,6 +404,7 @@ public final class ArticleIndex implements PassageSearch, AutoCloseable {
     }
 
     /** The other places an article appeared (see {@link #addAlsoIn}); empty when none or not indexed. */
+    @Override
     public List<String> alsoIn(String articleId) {
         return articleDocument(articleId)
                 .map(d -> List.of(d.getValues(ALSO_IN)))
@@ -507,16 +496,19 @@ public final class ArticleIndex implements PassageSearch, AutoCloseable {
     }
 
     /** Number of indexed articles. */
+    @Override
     public int articleCount() {
         return withSearcher(s -> s.count(new TermQuery(new Term(TYPE, ARTICLE))));
     }
 
     /** Number of indexed passages. */
+    @Override
     public int passageCount() {
         return withSearcher(s -> s.count(new TermQuery(new Term(TYPE, PASSAGE))));
     }
 
     /** All indexed articles' metadata, newest first (undated last). */
+    @Override
     public List<ArticleMeta> articles() {
         return withSearcher(s -> {
             int n = Math.max(1, s.getIndexReader().maxDoc());
@@ -534,6 +526,7 @@ public final class ArticleIndex implements PassageSearch, AutoCloseable {
     }
 
     /** One article with its text. */
+    @Override
     public Optional<Article> article(String id) {
         return withSearcher(s -> {
             BooleanQuery q = new BooleanQuery.Builder()
@@ -550,6 +543,7 @@ public final class ArticleIndex implements PassageSearch, AutoCloseable {
     }
 
     /** The passages of one article, in order. */
+    @Override
     public List<Passage> passages(String articleId) {
         return withSearcher(s -> {
             BooleanQuery q = new BooleanQuery.Builder()
@@ -568,6 +562,7 @@ public final class ArticleIndex implements PassageSearch, AutoCloseable {
     }
 
     /** Inverse document frequency of an analysed term among passages (higher = rarer). */
+    @Override
     public double idf(String term) {
         return withSearcher(s -> idf(s.getIndexReader(), term));
     }

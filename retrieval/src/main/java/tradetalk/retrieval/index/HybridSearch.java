@@ -2,7 +2,6 @@ package tradetalk.retrieval.index;
 
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -44,20 +43,21 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
-import tradetalk.retrieval.QueryDates;
+import tradetalk.retrieval.Passage;
 import tradetalk.retrieval.SearchHit;
 import tradetalk.retrieval.SearchRequest;
 import tradetalk.retrieval.embed.Embedder;
 import tradetalk.retrieval.embed.Vectors;
+import tradetalk.retrieval.store.HybridRanker;
 
 /**
- * One search over a searcher, in four steps: each signal proposes {@code candidates} passages ({@link #candidates});
- * the two lists are fused ({@link ScoreFusion}, with per-question weights when {@code search.weights} is adaptive);
- * the date signals are added (recency from the as-of date, the boost for a period the question names); the best
- * {@code k} are read from the stored fields. In hybrid mode every candidate gets both scores: the cosine is computed
- * exactly for lexical-only candidates, and BM25 counts as missing for passages outside the lexical list.
+ * The Lucene half of one search over a searcher: each signal proposes {@code candidates} passages
+ * ({@link #candidates}) under the request's filters, and the shared {@link HybridRanker} ranks them, asking this
+ * searcher for coverage, the newest date and the stored fields of the best {@code k}. In hybrid mode every candidate
+ * gets both scores: the cosine is computed exactly for lexical-only candidates, and BM25 counts as missing for
+ * passages outside the lexical list.
  */
-final class HybridSearch {
+final class HybridSearch implements HybridRanker.Corpus<Integer> {
 
     private final IndexSearcher searcher;
     private final Embedder embedder;
@@ -79,17 +79,22 @@ final class HybridSearch {
         Query filter = filter(r);
         int n = Math.max(settings.candidates(), r.k());
         Candidates c = candidates(r, filter, n);
-        Map<Integer, Double> scores = switch (r.mode()) {
-            case BM25 -> scores(c.lexical());
-            case DENSE, DENSE_EXACT -> scores(c.dense());
-            case HYBRID -> {
-                double[] w = weights(r.query(), c.lexical());
-                Map<Integer, Double> fused = ScoreFusion.fuse(c.lexical(), c.dense(), settings.fusion(), w[0], w[1]);
-                addDateSignals(fused, r);
-                yield fused;
-            }
-        };
-        return top(scores, c, r.k());
+        Map<Integer, LocalDate> dates = publishedAt(keys(c));
+        return new HybridRanker(settings).rank(r, dated(c.lexical(), dates), dated(c.dense(), dates), this);
+    }
+
+    private static Set<Integer> keys(Candidates c) {
+        Set<Integer> keys = new LinkedHashSet<>();
+        c.lexical().forEach(x -> keys.add(x.key()));
+        c.dense().forEach(x -> keys.add(x.key()));
+        return keys;
+    }
+
+    private static List<HybridRanker.Candidate<Integer>> dated(
+            List<ScoreFusion.Candidate<Integer>> list, Map<Integer, LocalDate> dates) {
+        return list.stream()
+                .map(x -> new HybridRanker.Candidate<>(x.key(), dates.get(x.key()), x.score()))
+                .toList();
     }
 
     /** Each signal's candidates under the request's filter. */
@@ -133,23 +138,8 @@ final class HybridSearch {
         return new Candidates(List.copyOf(lexical), List.copyOf(dense));
     }
 
-    /**
-     * The lexical and dense weights for this question: as configured, or (adaptive) moved by the coverage of the
-     * question by BM25's best passage ({@link ScoreFusion#lexicalShare}).
-     */
-    double[] weights(String query, List<ScoreFusion.Candidate<Integer>> lexical) throws IOException {
-        double wl = settings.lexicalWeight();
-        double wd = settings.denseWeight();
-        if (settings.weights() == SearchSettings.Weights.FIXED) {
-            return new double[] {wl, wd};
-        }
-        double c = lexical.isEmpty() ? 0 : coverage(query, lexical.getFirst().key());
-        double l = ScoreFusion.lexicalShare(wl, wd, c);
-        return new double[] {l, 1 - l};
-    }
-
-    /** The share of the query's IDF-weighted terms that occur in the passage's text or title. */
-    double coverage(String query, int doc) throws IOException {
+    @Override
+    public double coverage(String query, Integer doc) throws IOException {
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
         double all = 0;
@@ -177,44 +167,8 @@ final class HybridSearch {
         return te.postings(null, PostingsEnum.NONE).advance(doc) == doc;
     }
 
-    /**
-     * Adds the date signals to the fused scores: {@code weight * 0.5^(age / half-life)}, the age counted from the
-     * newest passage published on or before the as-of date (so an archive's latest week counts as recent), the weight
-     * being {@code as-of-recency-weight} for a question asked as of a date and {@code recency-weight} for one that
-     * gives none; and {@code date-boost} for passages published in the period the question names. Dates come from
-     * doc values.
-     */
-    void addDateSignals(Map<Integer, Double> scores, SearchRequest r) throws IOException {
-        QueryDates.Span named =
-                settings.dateBoost() > 0 ? QueryDates.in(r.query()).orElse(null) : null;
-        double weight = r.asOf() != null ? settings.asOfRecencyWeight() : settings.recencyWeight();
-        LocalDate anchor = weight > 0 ? newest(r).orElse(null) : null;
-        if (named == null && anchor == null) {
-            return;
-        }
-        Map<Integer, LocalDate> dates = publishedAt(scores.keySet());
-        for (Map.Entry<Integer, Double> e : scores.entrySet()) {
-            LocalDate d = dates.get(e.getKey());
-            if (d == null) {
-                continue;
-            }
-            double add = anchor == null ? 0 : recency(d, anchor, weight);
-            if (named != null && named.contains(d)) {
-                add += settings.dateBoost();
-            }
-            e.setValue(e.getValue() + add);
-        }
-    }
-
-    /** The recency signal of a passage published on {@code date}, counted back from {@code anchor}. */
-    double recency(LocalDate date, LocalDate anchor, double weight) {
-        long age = Math.max(0, ChronoUnit.DAYS.between(date, anchor));
-        return weight * Math.pow(0.5, age / settings.recencyHalfLifeDays());
-    }
-
-    /** The publication date of the newest passage on or before the request's as-of date (today when none). */
-    Optional<LocalDate> newest(SearchRequest r) throws IOException {
-        LocalDate asOf = r.asOf() != null ? r.asOf() : LocalDate.now();
+    @Override
+    public Optional<LocalDate> newest(LocalDate asOf) throws IOException {
         Query q = new BooleanQuery.Builder()
                 .add(ArticleIndex.passageFilter(), Occur.FILTER)
                 .add(LongField.newRangeQuery(ArticleIndex.DATE, Long.MIN_VALUE, asOf.toEpochDay()), Occur.FILTER)
@@ -247,30 +201,17 @@ final class HybridSearch {
     }
 
     /**
-     * The best {@code k} by score (ties by document id), with their passages read from the stored fields: only those
-     * k, since decompressing the stored fields of every candidate was the largest cost of a search.
+     * The passages from the stored fields: only the best k are read, since decompressing the stored fields of every
+     * candidate was the largest cost of a search.
      */
-    private List<SearchHit> top(Map<Integer, Double> scores, Candidates c, int k) throws IOException {
-        Map<Integer, Double> lex = scores(c.lexical());
-        Map<Integer, Double> cos = scores(c.dense());
-        List<Map.Entry<Integer, Double>> ranked = new ArrayList<>(scores.entrySet());
-        ranked.sort(Map.Entry.<Integer, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+    @Override
+    public List<Passage> passages(List<Integer> docs) throws IOException {
         StoredFields stored = searcher.storedFields();
-        List<SearchHit> hits = new ArrayList<>(Math.min(k, ranked.size()));
-        for (Map.Entry<Integer, Double> e : ranked.subList(0, Math.min(k, ranked.size()))) {
-            hits.add(new SearchHit(
-                    ArticleIndex.passage(stored.document(e.getKey())),
-                    e.getValue(),
-                    lex.getOrDefault(e.getKey(), 0.0),
-                    cos.getOrDefault(e.getKey(), 0.0)));
+        List<Passage> out = new ArrayList<>(docs.size());
+        for (int doc : docs) {
+            out.add(ArticleIndex.passage(stored.document(doc)));
         }
-        return List.copyOf(hits);
-    }
-
-    private static Map<Integer, Double> scores(List<ScoreFusion.Candidate<Integer>> list) {
-        Map<Integer, Double> m = new LinkedHashMap<>();
-        list.forEach(x -> m.putIfAbsent(x.key(), x.score()));
-        return m;
+        return out;
     }
 
     private Query lexicalQuery(String query) {

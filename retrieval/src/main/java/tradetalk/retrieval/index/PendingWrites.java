@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import tradetalk.retrieval.Article;
 import tradetalk.retrieval.Passage;
 import tradetalk.retrieval.embed.Embedder;
+import tradetalk.retrieval.store.ArticleStore;
 
 /**
  * The articles of an ingest waiting to be embedded and written: their passages are embedded together, in one call
@@ -37,7 +38,7 @@ final class PendingWrites {
     private final Documents documents;
     private final int batch;
     private final Consumer<Integer> progress;
-    private final ArticleIndex.PassageProgress passageProgress;
+    private final ArticleStore.PassageProgress passageProgress;
     private final List<Item> items = new ArrayList<>();
     private int passages;
     private int processed;
@@ -55,7 +56,7 @@ final class PendingWrites {
             Documents documents,
             int batch,
             Consumer<Integer> progress,
-            ArticleIndex.PassageProgress passageProgress) {
+            ArticleStore.PassageProgress passageProgress) {
         if (batch < 1) {
             throw new IllegalArgumentException("batch must be at least 1, got " + batch);
         }

@@ -1,0 +1,181 @@
+package tradetalk.retrieval.store;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tradetalk.retrieval.Passage;
+import tradetalk.retrieval.QueryDates;
+import tradetalk.retrieval.SearchHit;
+import tradetalk.retrieval.SearchRequest;
+import tradetalk.retrieval.index.ScoreFusion;
+import tradetalk.retrieval.index.SearchSettings;
+
+/**
+ * The ranking every store shares: given the two candidate lists of a search (BM25's and the dense one), it fuses
+ * them ({@link ScoreFusion}, with per-question weights when {@code search.weights} is adaptive), adds the date
+ * signals (recency from the as-of date, the boost for a period the question names) and returns the best {@code k},
+ * ties by key. A store only finds the candidates under the request's filters and answers the few questions of
+ * {@link Corpus}; so a store that gets its lists elsewhere ranks exactly like the Lucene one.
+ */
+public final class HybridRanker {
+
+    private final SearchSettings settings;
+
+    public HybridRanker(SearchSettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * One candidate passage of one signal.
+     *
+     * @param key       the store's key of the passage (Lucene: the document id); ties rank by it, ascending
+     * @param published the passage's publication date; null when undated
+     * @param score     BM25's score, or the cosine for the dense list
+     * @param <K>       the key type
+     */
+    public record Candidate<K>(K key, LocalDate published, double score) {}
+
+    /** What a ranking asks of the store, each only when the settings and request need it. */
+    public interface Corpus<K> {
+        /** The share of the query's IDF-weighted terms that occur in the passage's text or title. */
+        double coverage(String query, K passage) throws IOException;
+
+        /** The publication date of the newest passage published on or before {@code day}, if any. */
+        Optional<LocalDate> newest(LocalDate day) throws IOException;
+
+        /** The passages of the given keys, in their order. */
+        List<Passage> passages(List<K> keys) throws IOException;
+    }
+
+    /**
+     * The best {@code request.k()} passages.
+     *
+     * @param lexical BM25's candidates, best first (empty unless the mode is BM25 or hybrid)
+     * @param dense   the cosines of the dense candidates (in hybrid mode of every lexical candidate too)
+     */
+    public <K extends Comparable<? super K>> List<SearchHit> rank(
+            SearchRequest request, List<Candidate<K>> lexical, List<Candidate<K>> dense, Corpus<K> corpus)
+            throws IOException {
+        List<ScoreFusion.Candidate<K>> lex = fusionCandidates(lexical);
+        List<ScoreFusion.Candidate<K>> cos = fusionCandidates(dense);
+        Map<K, Double> scores = switch (request.mode()) {
+            case BM25 -> scores(lex);
+            case DENSE, DENSE_EXACT -> scores(cos);
+            case HYBRID -> {
+                double[] w = weights(request.query(), lexical, corpus);
+                Map<K, Double> fused = ScoreFusion.fuse(lex, cos, settings.fusion(), w[0], w[1]);
+                addDateSignals(fused, request, lexical, dense, corpus);
+                yield fused;
+            }
+        };
+        return top(scores, lex, cos, request.k(), corpus);
+    }
+
+    /**
+     * The lexical and dense weights for this question: as configured, or (adaptive) moved by the coverage of the
+     * question by BM25's best passage ({@link ScoreFusion#lexicalShare}).
+     */
+    <K> double[] weights(String query, List<Candidate<K>> lexical, Corpus<K> corpus) throws IOException {
+        double wl = settings.lexicalWeight();
+        double wd = settings.denseWeight();
+        if (settings.weights() == SearchSettings.Weights.FIXED) {
+            return new double[] {wl, wd};
+        }
+        double c = lexical.isEmpty()
+                ? 0
+                : corpus.coverage(query, lexical.getFirst().key());
+        double l = ScoreFusion.lexicalShare(wl, wd, c);
+        return new double[] {l, 1 - l};
+    }
+
+    /**
+     * Adds the date signals to the fused scores: {@code weight * 0.5^(age / half-life)}, the age counted from the
+     * newest passage published on or before the as-of date (so an archive's latest week counts as recent), the weight
+     * being {@code as-of-recency-weight} for a question asked as of a date and {@code recency-weight} for one that
+     * gives none; and {@code date-boost} for passages published in the period the question names.
+     */
+    private <K> void addDateSignals(
+            Map<K, Double> scores,
+            SearchRequest r,
+            List<Candidate<K>> lexical,
+            List<Candidate<K>> dense,
+            Corpus<K> corpus)
+            throws IOException {
+        QueryDates.Span named =
+                settings.dateBoost() > 0 ? QueryDates.in(r.query()).orElse(null) : null;
+        double weight = r.asOf() != null ? settings.asOfRecencyWeight() : settings.recencyWeight();
+        LocalDate anchor = weight > 0
+                ? corpus.newest(r.asOf() != null ? r.asOf() : LocalDate.now()).orElse(null)
+                : null;
+        if (named == null && anchor == null) {
+            return;
+        }
+        Map<K, LocalDate> dates = new HashMap<>();
+        for (List<Candidate<K>> list : List.of(lexical, dense)) {
+            for (Candidate<K> c : list) {
+                if (c.published() != null) {
+                    dates.putIfAbsent(c.key(), c.published());
+                }
+            }
+        }
+        for (Map.Entry<K, Double> e : scores.entrySet()) {
+            LocalDate d = dates.get(e.getKey());
+            if (d == null) {
+                continue;
+            }
+            double add = anchor == null ? 0 : recency(d, anchor, weight);
+            if (named != null && named.contains(d)) {
+                add += settings.dateBoost();
+            }
+            e.setValue(e.getValue() + add);
+        }
+    }
+
+    /** The recency signal of a passage published on {@code date}, counted back from {@code anchor}. */
+    double recency(LocalDate date, LocalDate anchor, double weight) {
+        long age = Math.max(0, ChronoUnit.DAYS.between(date, anchor));
+        return weight * Math.pow(0.5, age / settings.recencyHalfLifeDays());
+    }
+
+    /** The best {@code k} by score (ties by key), with their passages: only those k are read. */
+    private static <K extends Comparable<? super K>> List<SearchHit> top(
+            Map<K, Double> scores,
+            List<ScoreFusion.Candidate<K>> lexical,
+            List<ScoreFusion.Candidate<K>> dense,
+            int k,
+            Corpus<K> corpus)
+            throws IOException {
+        Map<K, Double> lex = scores(lexical);
+        Map<K, Double> cos = scores(dense);
+        List<Map.Entry<K, Double>> ranked = new ArrayList<>(scores.entrySet());
+        ranked.sort(Map.Entry.<K, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        List<Map.Entry<K, Double>> best = ranked.subList(0, Math.min(k, ranked.size()));
+        List<Passage> passages =
+                corpus.passages(best.stream().map(Map.Entry::getKey).toList());
+        List<SearchHit> hits = new ArrayList<>(best.size());
+        for (int i = 0; i < best.size(); i++) {
+            K key = best.get(i).getKey();
+            hits.add(new SearchHit(
+                    passages.get(i), best.get(i).getValue(), lex.getOrDefault(key, 0.0), cos.getOrDefault(key, 0.0)));
+        }
+        return List.copyOf(hits);
+    }
+
+    private static <K> List<ScoreFusion.Candidate<K>> fusionCandidates(List<Candidate<K>> list) {
+        return list.stream()
+                .map(c -> new ScoreFusion.Candidate<>(c.key(), c.score()))
+                .toList();
+    }
+
+    private static <K> Map<K, Double> scores(List<ScoreFusion.Candidate<K>> list) {
+        Map<K, Double> m = new LinkedHashMap<>();
+        list.forEach(x -> m.putIfAbsent(x.key(), x.score()));
+        return m;
+    }
+}
