@@ -171,19 +171,4 @@ class FeedRefresherTest {
         return Article.of(
                 new ArticleMeta(ArticleIds.forUrl(url), title, "Wire", date, url, "", "", ""), Fixtures.SOYBEANS);
     }
-
-    @Test
-    void given_an_article_with_also_in_when_its_text_changes_then_the_list_survives_reingest() {
-        Article a = article("Story", LocalDate.of(2025, 5, 1));
-        index.ingest(List.of(a));
-        assertThat(index.addAlsoIn(a.id(), "Daily http://127.0.0.1/copy")).isTrue();
-        assertThat(index.addAlsoIn(a.id(), "Daily http://127.0.0.1/copy")).isFalse();
-
-        index.ingest(List.of(Article.of(a.meta(), Fixtures.SOYBEANS + "\n\nUpdated with a new paragraph.")));
-
-        assertThat(index.alsoIn(a.id())).containsExactly("Daily http://127.0.0.1/copy");
-        assertThat(index.passages(a.id())).isNotEmpty();
-        assertThat(index.articleCount()).isEqualTo(1);
-        assertThat(index.addAlsoIn("missing", "x")).isFalse();
-    }
 }

@@ -128,4 +128,10 @@ class HybridRankerTest {
                 .containsExactly(tuple("p7", 5.0, 5.0, 0.0), tuple("p1", 2.0, 2.0, 0.0), tuple("p3", 2.0, 2.0, 0.0));
         assertThat(corpus.passagesAskedFor).containsExactly(List.of(7, 1, 3));
     }
+
+    @Test
+    void given_the_shipped_settings_then_recency_weighs_on_questions_asked_as_of_a_date_only() {
+        assertThat(SearchSettings.defaults().recencyWeight()).isZero();
+        assertThat(SearchSettings.defaults().asOfRecencyWeight()).isPositive();
+    }
 }
