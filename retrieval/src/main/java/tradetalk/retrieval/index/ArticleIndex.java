@@ -53,11 +53,11 @@ import tradetalk.retrieval.store.ArticleStore;
 import tradetalk.retrieval.store.HybridRanker;
 
 /**
- * The embedded Lucene store, the default {@link ArticleStore}: the article index on disk, one Lucene document per article (metadata and full text) and one per passage (text,
- * title, date and vector). Ingest is idempotent (an article with unchanged content is skipped, never re-embedded; a
- * changed one replaces its old passages atomically) and commits in batches, so a crash leaves the last commit usable.
- * Search is hybrid: BM25 over passage text and title plus HNSW vectors, ranked by the shared {@link HybridRanker}.
- * Thread-safe.
+ * The embedded Lucene store, the default {@link ArticleStore}: the article index on disk, one Lucene document per
+ * article (metadata and full text) and one per passage (text, title, date and vector). Ingest is idempotent (an
+ * article with unchanged content is skipped, never re-embedded; a changed one replaces its old passages atomically)
+ * and commits in batches, so a crash leaves the last commit usable. Search is hybrid: BM25 over passage text and
+ * title plus HNSW vectors, ranked by the shared {@link HybridRanker}. Thread-safe.
  */
 public final class ArticleIndex implements ArticleStore {
 
