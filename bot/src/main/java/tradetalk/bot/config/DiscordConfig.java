@@ -24,6 +24,10 @@ import java.util.regex.Pattern;
  * @param feedbackDir          where feedback votes are stored (JSON Lines)
  * @param digestChannel        channel id to post a status digest to; empty = no digest
  * @param digestInterval       how often to check for a digest, e.g. 6h; empty = no digest
+ * @param shardsTotal          the number of gateway shards the bot's guilds are split into, across all its
+ *                             processes; 0 = not sharded (one connection, every guild)
+ * @param shards               the shards this process runs, e.g. {@code 0-3} or {@code 0,2}; empty = all of
+ *                             {@code shardsTotal}
  */
 public record DiscordConfig(
         String token,
@@ -39,7 +43,9 @@ public record DiscordConfig(
         Duration streamEditInterval,
         String feedbackDir,
         String digestChannel,
-        String digestInterval) {
+        String digestInterval,
+        int shardsTotal,
+        String shards) {
 
     private static final Pattern SNOWFLAKE = Pattern.compile("\\d{1,20}");
 
@@ -83,6 +89,7 @@ public record DiscordConfig(
                         "discord.digest-interval must be at least 1m, got " + digestInterval);
             }
         }
+        shards = Shards.parse(shardsTotal, shards).spec(); // validates both keys, naming them
     }
 
     /** A configuration for tests and defaults: no token, nothing restricted. */
@@ -101,7 +108,35 @@ public record DiscordConfig(
                 Duration.ofSeconds(1),
                 "data/feedback",
                 "",
+                "",
+                0,
                 "");
+    }
+
+    /** The gateway shards this process runs (validated at load). */
+    public Shards sharding() {
+        return Shards.parse(shardsTotal, shards);
+    }
+
+    /** A copy that runs these shards of {@code total} (spec as in {@code discord.shards}). */
+    public DiscordConfig withShards(int total, String spec) {
+        return new DiscordConfig(
+                token,
+                apiBaseUrl,
+                gatewayUrl,
+                guildIds,
+                allowedGuilds,
+                allowedChannels,
+                cooldown,
+                guildBudget,
+                guildBudgetPeriod,
+                messageContentIntent,
+                streamEditInterval,
+                feedbackDir,
+                digestChannel,
+                digestInterval,
+                total,
+                spec);
     }
 
     /** The feedback directory as a path. */
@@ -143,7 +178,9 @@ public record DiscordConfig(
                 streamEditInterval,
                 dir.toString(),
                 digestChannel,
-                digestInterval);
+                digestInterval,
+                shardsTotal,
+                shards);
     }
 
     /** A copy with another cooldown and guild budget (tests, operators' overrides). */
@@ -162,7 +199,9 @@ public record DiscordConfig(
                 streamEditInterval,
                 feedbackDir,
                 digestChannel,
-                digestInterval);
+                digestInterval,
+                shardsTotal,
+                shards);
     }
 
     /** A copy with a token and endpoints (tests against a fake, or a proxy). */
@@ -181,7 +220,9 @@ public record DiscordConfig(
                 streamEditInterval,
                 feedbackDir,
                 digestChannel,
-                digestInterval);
+                digestInterval,
+                shardsTotal,
+                shards);
     }
 
     /** A copy that asks for (or not) the privileged Message Content intent. */
@@ -200,7 +241,9 @@ public record DiscordConfig(
                 streamEditInterval,
                 feedbackDir,
                 digestChannel,
-                digestInterval);
+                digestInterval,
+                shardsTotal,
+                shards);
     }
 
     /** A copy with a digest channel and interval. */
@@ -219,7 +262,9 @@ public record DiscordConfig(
                 streamEditInterval,
                 feedbackDir,
                 channel,
-                interval);
+                interval,
+                shardsTotal,
+                shards);
     }
 
     /** A copy with guild/channel allow-lists and command guilds. */
@@ -238,7 +283,9 @@ public record DiscordConfig(
                 streamEditInterval,
                 feedbackDir,
                 digestChannel,
-                digestInterval);
+                digestInterval,
+                shardsTotal,
+                shards);
     }
 
     private static String url(String value, String key, String scheme) {
@@ -273,6 +320,6 @@ public record DiscordConfig(
                 + ", allowedChannels=" + allowedChannels + ", cooldown=" + cooldown + ", guildBudget=" + guildBudget
                 + "/" + guildBudgetPeriod + ", messageContentIntent=" + messageContentIntent + ", streamEditInterval="
                 + streamEditInterval + ", feedbackDir=" + feedbackDir + ", digestChannel=" + digestChannel
-                + ", digestInterval=" + digestInterval + "]";
+                + ", digestInterval=" + digestInterval + ", shardsTotal=" + shardsTotal + ", shards=" + shards + "]";
     }
 }

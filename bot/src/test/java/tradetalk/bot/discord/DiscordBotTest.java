@@ -462,6 +462,8 @@ class DiscordBotTest {
                 Duration.ofSeconds(1),
                 feedbackDir.toString(),
                 "",
+                "",
+                0,
                 "");
         start(withContent);
         assertThat(discord.identifiedIntents().getFirst() & FakeDiscord.INTENT_MESSAGE_CONTENT)
