@@ -36,7 +36,11 @@ final class DiscordCommand implements Callable<Integer> {
             DiscordBot.requireToken(config);
             tt.ingestDefaultsIfEmpty(app.err());
             bot = tt.startDiscordBot(config, Clock.systemUTC(), UnaryOperator.identity());
-            tt.feedRefresher().start(); // keeps the index current from feeds.sources while the bot runs
+            if (tt.config().feeds().refresh()) {
+                tt.feedRefresher().start(); // keeps the index current from feeds.sources while the bot runs
+            } else {
+                log.info("feeds.refresh is false: this bot does not refresh feeds (tradetalk watch does)");
+            }
         } catch (RuntimeException | InterruptedException e) {
             tt.close();
             throw e;

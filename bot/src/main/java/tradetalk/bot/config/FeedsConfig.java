@@ -24,6 +24,8 @@ import tradetalk.retrieval.feed.HostPolicy;
  * @param sources      the feeds
  * @param allowPrivateAddresses with an empty allow-list, also allow hosts on loopback, private and link-local
  *                     addresses (off: a feed or an admin's /ingest url: cannot reach the internal network)
+ * @param refresh      whether {@code tradetalk discord} refreshes the feeds (and applies {@code index.max-age})
+ *                     while it runs; false on bot processes that leave it to one {@code tradetalk watch}
  */
 public record FeedsConfig(
         String userAgent,
@@ -34,7 +36,8 @@ public record FeedsConfig(
         Duration retryMax,
         List<String> allowHosts,
         List<Source> sources,
-        boolean allowPrivateAddresses) {
+        boolean allowPrivateAddresses,
+        boolean refresh) {
 
     /**
      * One feed of {@code feeds.sources}.

@@ -126,4 +126,13 @@ class FeedsConfigTest {
         assertThat(c.feeds().hostPolicy().allows(URI.create("ftp://10.1.2.3/rss")))
                 .isFalse();
     }
+
+    @Test
+    void given_the_defaults_then_the_bot_refreshes_feeds_and_an_override_turns_that_off() {
+        assertThat(loader.load(null, Map.of(), home).feeds().refresh()).isTrue();
+        assertThat(loader.load(null, Map.of("TRADETALK_FEEDS_REFRESH", "false"), home)
+                        .feeds()
+                        .refresh())
+                .isFalse();
+    }
 }
