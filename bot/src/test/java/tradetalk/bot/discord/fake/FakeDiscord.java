@@ -50,6 +50,12 @@ import org.slf4j.LoggerFactory;
  * <p>Point JDA at it with {@link #configure(JDABuilder)}, which applies the three settings production code must
  * accept: {@code RestConfig#setBaseUrl}, a session controller whose {@code getGateway()} returns
  * {@link #gatewayUrl()}, and {@link Compression#NONE}.
+ *
+ * <p>Shards: more guilds can be added ({@link #addGuild(int, int)}, before clients connect). A client that
+ * identifies with {@code shard: [id, total]} (JDA's ShardManager, which first asks {@code GET gateway/bot}) gets
+ * READY and GUILD_CREATE only for the guilds with {@code (guild_id >> 22) % total == id}, and a guild's events
+ * (interactions, messages, threads) are dispatched only on the sessions of that guild's shard. A client without
+ * {@code shard} gets every guild.
  */
 public final class FakeDiscord implements AutoCloseable {
 
@@ -109,7 +115,8 @@ public final class FakeDiscord implements AutoCloseable {
     private final Map<String, FakeInteraction> interactionsById = new HashMap<>();
     private final Map<String, FakeInteraction> interactionsByToken = new HashMap<>();
     private final List<ObjectNode> globalCommands = new ArrayList<>();
-    private final List<ObjectNode> guildCommands = new ArrayList<>();
+    private final Map<String, List<ObjectNode>> guildCommands = new HashMap<>();
+    private final Map<String, Guild> guilds = new LinkedHashMap<>();
 
     // Recorded requests, guarded by the list's monitor.
     private final List<RecordedRequest> requests = new ArrayList<>();
@@ -132,6 +139,11 @@ public final class FakeDiscord implements AutoCloseable {
 
     private record Response(int status, JsonNode body) {}
 
+    /** A guild: its id (also its {@code @everyone} role's), its "admin" role and its text channel "general". */
+    private record Guild(String id, String adminRoleId, String generalChannelId) {}
+
+    private volatile int recommendedShards = 1;
+
     /**
      * Starts the fake on two ephemeral loopback ports.
      *
@@ -148,7 +160,8 @@ public final class FakeDiscord implements AutoCloseable {
         this.normal = new FakeUser(snowflake(), "bob", false, false);
         this.other = new FakeUser(snowflake(), "carol", false, false);
         this.guildJoinedAt = timestamp(System.currentTimeMillis());
-        channels.put(generalChannelId, textChannel(generalChannelId, "general"));
+        guilds.put(guildId, new Guild(guildId, adminRoleId, generalChannelId));
+        channels.put(generalChannelId, textChannel(generalChannelId, guildId, "general"));
 
         this.httpExecutor = Executors.newVirtualThreadPerTaskExecutor();
         this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -210,6 +223,37 @@ public final class FakeDiscord implements AutoCloseable {
         return guildId;
     }
 
+    /**
+     * Adds a guild (with its own "admin" role and "general" channel, and the same members) whose id puts it on
+     * {@code shard} of {@code total}: {@code (id >> 22) % total == shard}. Call it before clients connect.
+     *
+     * @return the guild's id
+     */
+    public synchronized String addGuild(int shard, int total) {
+        long millis = System.currentTimeMillis() - DISCORD_EPOCH_MILLIS;
+        millis += Math.floorMod(shard - millis, total);
+        String id = Long.toUnsignedString((millis << 22) | (snowflakeCounter.getAndIncrement() & 0x3FFFFF));
+        Guild guild = new Guild(id, snowflake(), snowflake());
+        guilds.put(id, guild);
+        channels.put(guild.generalChannelId(), textChannel(guild.generalChannelId(), id, "general"));
+        return id;
+    }
+
+    /** The ids of all guilds, the first one ({@link #guildId()}) first. */
+    public synchronized List<String> guildIds() {
+        return List.copyOf(guilds.keySet());
+    }
+
+    /** The id of a guild's text channel "general". */
+    public synchronized String generalChannelId(String guildId) {
+        return requireGuild(guildId).generalChannelId();
+    }
+
+    /** The shard count {@code GET gateway/bot} recommends (default 1). */
+    public void setRecommendedShards(int shards) {
+        this.recommendedShards = shards;
+    }
+
     /** The id of the "admin" role, which grants MANAGE_SERVER. */
     public String adminRoleId() {
         return adminRoleId;
@@ -266,6 +310,19 @@ public final class FakeDiscord implements AutoCloseable {
     /** Waits until a client has identified or resumed and its connection is open. */
     public void awaitReady(Duration timeout) {
         gateway.awaitReady(timeout);
+    }
+
+    /** Waits until a client running {@code shard} has identified or resumed and its connection is open. */
+    public void awaitShardReady(int shard, Duration timeout) {
+        gateway.awaitShardReady(shard, timeout);
+    }
+
+    /** The payloads ({@code d}) of the dispatches of one type sent on the sessions of one shard, in order. */
+    public List<JsonNode> sentDispatches(String type, int shard) {
+        return gateway.sentDispatches().stream()
+                .filter(d -> d.type().equals(type) && d.shard() == shard)
+                .map(d -> (JsonNode) d.data())
+                .toList();
     }
 
     /**
@@ -334,7 +391,7 @@ public final class FakeDiscord implements AutoCloseable {
             FakeUser user, String channelId, String name, Map<String, Object> options) {
         String[] parts = name.trim().split("\\s+");
         ArrayNode opts = options(options);
-        ObjectNode data = commandData(parts[0]);
+        ObjectNode data = commandData(parts[0], guildOfChannel(channelId).id());
         data.set("options", nest(parts, opts));
         return injectInteraction(2, user, channelId, data, null);
     }
@@ -354,7 +411,7 @@ public final class FakeDiscord implements AutoCloseable {
                 .put("type", 3)
                 .put("value", value)
                 .put("focused", true);
-        ObjectNode data = commandData(parts[0]);
+        ObjectNode data = commandData(parts[0], guildId);
         data.set("options", nest(parts, opts));
         return injectInteraction(4, user, generalChannelId, data, null);
     }
@@ -385,7 +442,7 @@ public final class FakeDiscord implements AutoCloseable {
      * @return the message id
      */
     public String sendMessage(FakeUser user, String channelId, String content, boolean mentionBot) {
-        requireLiveSession();
+        requireLiveSession(guildOfChannel(channelId).id());
         String text = mentionBot && !content.contains(bot.mention()) ? bot.mention() + " " + content : content;
         ObjectNode body = mapper.createObjectNode().put("content", text);
         ObjectNode message;
@@ -502,7 +559,14 @@ public final class FakeDiscord implements AutoCloseable {
 
     /** The registered commands of the guild, as returned to JDA. */
     public synchronized List<JsonNode> guildCommands() {
-        return guildCommands.stream().map(c -> (JsonNode) c.deepCopy()).toList();
+        return guildCommands(guildId);
+    }
+
+    /** The registered commands of a guild, as returned to JDA. */
+    public synchronized List<JsonNode> guildCommands(String guild) {
+        return guildCommands.getOrDefault(guild, List.of()).stream()
+                .map(c -> (JsonNode) c.deepCopy())
+                .toList();
     }
 
     /** Stops both servers. */
@@ -530,10 +594,13 @@ public final class FakeDiscord implements AutoCloseable {
         ObjectNode ready = mapper.createObjectNode();
         ready.put("v", 10);
         ready.set("user", selfUserJson());
-        ready.set(
-                "guilds",
-                mapper.createArrayNode()
-                        .add(mapper.createObjectNode().put("id", guildId).put("unavailable", true)));
+        List<Guild> visible =
+                guilds.values().stream().filter(g -> session.holds(g.id())).toList();
+        ArrayNode unavailable = ready.putArray("guilds");
+        visible.forEach(g -> unavailable.addObject().put("id", g.id()).put("unavailable", true));
+        if (session.shardTotal > 0) {
+            ready.putArray("shard").add(session.shardId).add(session.shardTotal);
+        }
         ready.put("session_id", session.id);
         ready.put("session_type", "normal");
         ready.put("resume_gateway_url", gatewayUrl());
@@ -545,12 +612,15 @@ public final class FakeDiscord implements AutoCloseable {
         ready.set("relationships", mapper.createArrayNode());
         ready.set("guild_join_requests", mapper.createArrayNode());
         ready.set("geo_ordered_rtc_regions", mapper.createArrayNode());
-        return List.of(new FakeGateway.Dispatch("READY", ready), new FakeGateway.Dispatch("GUILD_CREATE", guildJson()));
+        List<FakeGateway.Dispatch> dispatches = new ArrayList<>();
+        dispatches.add(new FakeGateway.Dispatch("READY", ready));
+        visible.forEach(g -> dispatches.add(new FakeGateway.Dispatch("GUILD_CREATE", guildJson(g))));
+        return dispatches;
     }
 
-    private ObjectNode guildJson() {
+    private ObjectNode guildJson(Guild g) {
         ObjectNode guild = mapper.createObjectNode();
-        guild.put("id", guildId)
+        guild.put("id", g.id())
                 .put("name", "Tradetalk Test Guild")
                 .putNull("icon")
                 .putNull("splash")
@@ -577,16 +647,19 @@ public final class FakeDiscord implements AutoCloseable {
                 .put("joined_at", guildJoinedAt);
         guild.set("features", mapper.createArrayNode());
         ArrayNode roles = guild.putArray("roles");
-        roles.add(role(guildId, "@everyone", 0, EVERYONE_PERMISSIONS));
-        roles.add(role(adminRoleId, "admin", 1, PERM_MANAGE_SERVER));
+        roles.add(role(g.id(), "@everyone", 0, EVERYONE_PERMISSIONS));
+        roles.add(role(g.adminRoleId(), "admin", 1, PERM_MANAGE_SERVER));
         ArrayNode channelArray = guild.putArray("channels");
         ArrayNode threadArray = guild.putArray("threads");
         for (ObjectNode channel : channels.values()) {
+            if (!channel.path("guild_id").asText().equals(g.id())) {
+                continue;
+            }
             (channel.path("type").asInt() == TYPE_PUBLIC_THREAD ? threadArray : channelArray).add(channel.deepCopy());
         }
         ArrayNode members = guild.putArray("members");
         for (FakeUser user : List.of(bot, admin, normal, other)) {
-            ObjectNode member = memberJson(user);
+            ObjectNode member = memberJson(user, g);
             member.set("user", userJson(user));
             members.add(member);
         }
@@ -623,11 +696,11 @@ public final class FakeDiscord implements AutoCloseable {
         return role;
     }
 
-    private ObjectNode textChannel(String id, String name) {
+    private ObjectNode textChannel(String id, String guild, String name) {
         ObjectNode channel = mapper.createObjectNode();
         channel.put("id", id)
                 .put("type", TYPE_TEXT)
-                .put("guild_id", guildId)
+                .put("guild_id", guild)
                 .put("name", name)
                 .put("position", 0)
                 .putNull("parent_id")
@@ -645,7 +718,7 @@ public final class FakeDiscord implements AutoCloseable {
         ObjectNode thread = mapper.createObjectNode();
         thread.put("id", id)
                 .put("type", TYPE_PUBLIC_THREAD)
-                .put("guild_id", guildId)
+                .put("guild_id", guildOfChannel(parentId).id())
                 .put("parent_id", parentId)
                 .put("owner_id", bot.id())
                 .put("name", name)
@@ -684,11 +757,11 @@ public final class FakeDiscord implements AutoCloseable {
     }
 
     /** A member object without {@code user} (as nested in MESSAGE_CREATE). */
-    private ObjectNode memberJson(FakeUser user) {
+    private ObjectNode memberJson(FakeUser user, Guild guild) {
         ObjectNode member = mapper.createObjectNode();
         ArrayNode roles = member.putArray("roles");
         if (user.admin()) {
-            roles.add(adminRoleId);
+            roles.add(guild.adminRoleId());
         }
         member.putNull("nick")
                 .putNull("avatar")
@@ -708,12 +781,12 @@ public final class FakeDiscord implements AutoCloseable {
 
     // ------------------------------------------------------------------ interactions
 
-    private ObjectNode commandData(String commandName) {
+    private ObjectNode commandData(String commandName, String guild) {
         ObjectNode data = mapper.createObjectNode();
         String commandId = null;
         boolean guildCommand = false;
         synchronized (this) {
-            for (ObjectNode command : guildCommands) {
+            for (ObjectNode command : guildCommands.getOrDefault(guild, List.of())) {
                 if (command.path("name").asText().equals(commandName)) {
                     commandId = command.path("id").asText();
                     guildCommand = true;
@@ -729,7 +802,7 @@ public final class FakeDiscord implements AutoCloseable {
                 .put("name", commandName)
                 .put("type", 1);
         if (guildCommand) {
-            data.put("guild_id", guildId);
+            data.put("guild_id", guild);
         }
         return data;
     }
@@ -770,7 +843,9 @@ public final class FakeDiscord implements AutoCloseable {
 
     private InteractionHandle injectInteraction(
             int type, FakeUser user, String channelId, ObjectNode data, ObjectNode message) {
-        requireLiveSession();
+        Guild inGuild = guildOfChannel(channelId);
+        String guildId = inGuild.id();
+        requireLiveSession(guildId);
         ObjectNode channel;
         synchronized (this) {
             channel = requireChannel(channelId).deepCopy();
@@ -806,7 +881,7 @@ public final class FakeDiscord implements AutoCloseable {
         guild.putArray("features");
         channel.put("permissions", permissions);
         payload.set("channel", channel);
-        ObjectNode member = memberJson(user);
+        ObjectNode member = memberJson(user, inGuild);
         member.put("permissions", permissions);
         member.set("user", userJson(user));
         payload.set("member", member);
@@ -816,7 +891,7 @@ public final class FakeDiscord implements AutoCloseable {
         if (message != null) {
             payload.set("message", message);
         }
-        int delivered = gateway.dispatch("INTERACTION_CREATE", () -> payload.deepCopy());
+        int delivered = gateway.dispatch("INTERACTION_CREATE", s -> s.holds(guildId) ? payload.deepCopy() : null);
         LOG.debug("INTERACTION_CREATE type {} id {} delivered to {} session(s)", type, id, delivered);
         return handle;
     }
@@ -831,19 +906,34 @@ public final class FakeDiscord implements AutoCloseable {
         }
     }
 
-    private void requireLiveSession() {
-        if (!gateway.hasLiveSession()) {
-            throw new IllegalStateException("no gateway session is connected; call awaitReady() first");
+    private void requireLiveSession(String guild) {
+        if (!gateway.hasLiveSession(guild)) {
+            throw new IllegalStateException(
+                    "no gateway session of guild " + guild + "'s shard is connected; call awaitReady() first");
         }
+    }
+
+    /** The guild a channel (or thread) belongs to. */
+    private synchronized Guild guildOfChannel(String channelId) {
+        return requireGuild(requireChannel(channelId).path("guild_id").asText());
+    }
+
+    private synchronized Guild requireGuild(String id) {
+        Guild guild = guilds.get(id);
+        if (guild == null) {
+            throw new IllegalArgumentException("unknown guild " + id);
+        }
+        return guild;
     }
 
     // ------------------------------------------------------------------ messages
 
     private ObjectNode newMessage(String id, String channelId, FakeUser author, JsonNode body, int type) {
+        Guild guild = guildOfChannel(channelId);
         ObjectNode message = mapper.createObjectNode();
-        message.put("id", id).put("type", type).put("channel_id", channelId).put("guild_id", guildId);
+        message.put("id", id).put("type", type).put("channel_id", channelId).put("guild_id", guild.id());
         message.set("author", userJson(author));
-        message.set("member", memberJson(author));
+        message.set("member", memberJson(author, guild));
         message.put("content", body.path("content").asText(""))
                 .put("timestamp", timestamp(snowflakeMillis(id)))
                 .putNull("edited_timestamp")
@@ -866,7 +956,7 @@ public final class FakeDiscord implements AutoCloseable {
             ref.put("type", 0)
                     .put("message_id", referencedId)
                     .put("channel_id", channelId)
-                    .put("guild_id", guildId);
+                    .put("guild_id", guild.id());
             ObjectNode referenced = messagesById.get(referencedId);
             if (referenced != null) {
                 message.set("referenced_message", referenced.deepCopy());
@@ -997,7 +1087,8 @@ public final class FakeDiscord implements AutoCloseable {
      * content, embeds, attachments and components are empty unless the bot wrote it or is mentioned.
      */
     private ObjectNode visibleTo(FakeGateway.Session session, ObjectNode message) {
-        if ((session.intents & INTENT_GUILD_MESSAGES) == 0) {
+        if ((session.intents & INTENT_GUILD_MESSAGES) == 0
+                || !session.holds(message.path("guild_id").asText())) {
             return null;
         }
         ObjectNode copy = message.deepCopy();
@@ -1118,12 +1209,13 @@ public final class FakeDiscord implements AutoCloseable {
         String route = method + " " + shape(s);
         return switch (route) {
             case "GET users/@me" -> ok(selfUserJson());
-            case "PUT applications/*/commands" -> putCommands(s[1], body, false);
+            case "GET gateway/bot" -> gatewayBot();
+            case "PUT applications/*/commands" -> putCommands(s[1], body, null);
             case "GET applications/*/commands" -> ok(arrayOf(globalCommands()));
-            case "POST applications/*/commands" -> postCommand(s[1], body, false);
-            case "PUT applications/*/guilds/*/commands" -> putCommands(s[1], body, true);
-            case "GET applications/*/guilds/*/commands" -> ok(arrayOf(guildCommands()));
-            case "POST applications/*/guilds/*/commands" -> postCommand(s[1], body, true);
+            case "POST applications/*/commands" -> postCommand(s[1], body, null);
+            case "PUT applications/*/guilds/*/commands" -> putCommands(s[1], body, s[3]);
+            case "GET applications/*/guilds/*/commands" -> ok(arrayOf(guildCommands(s[3])));
+            case "POST applications/*/guilds/*/commands" -> postCommand(s[1], body, s[3]);
             case "POST interactions/*/*/callback" -> interactionCallback(s[1], s[2], body);
             case "POST webhooks/*/*" -> followUp(s[1], s[2], body);
             case "GET webhooks/*/*/messages/*", "PATCH webhooks/*/*/messages/*", "DELETE webhooks/*/*/messages/*" ->
@@ -1145,6 +1237,8 @@ public final class FakeDiscord implements AutoCloseable {
         List<String> fixed = List.of(
                 "users",
                 "@me",
+                "gateway",
+                "bot",
                 "applications",
                 "commands",
                 "guilds",
@@ -1171,7 +1265,19 @@ public final class FakeDiscord implements AutoCloseable {
         return error(404, 0, "fake: unknown route");
     }
 
-    private Response putCommands(String app, JsonNode body, boolean guild) {
+    /** What a ShardManager asks first: the gateway URL, the recommended shard count and the identify limits. */
+    private Response gatewayBot() {
+        ObjectNode body = mapper.createObjectNode().put("url", gatewayUrl()).put("shards", recommendedShards);
+        body.putObject("session_start_limit")
+                .put("total", 1000)
+                .put("remaining", 999)
+                .put("reset_after", 14_400_000)
+                .put("max_concurrency", 1);
+        return ok(body);
+    }
+
+    /** @param guild the guild of guild commands, null for global ones */
+    private Response putCommands(String app, JsonNode body, String guild) {
         if (!app.equals(applicationId)) {
             return error(403, 50001, "Missing Access");
         }
@@ -1180,7 +1286,10 @@ public final class FakeDiscord implements AutoCloseable {
         }
         ArrayNode result = mapper.createArrayNode();
         synchronized (this) {
-            List<ObjectNode> target = guild ? guildCommands : globalCommands;
+            if (guild != null && !guilds.containsKey(guild)) {
+                return error(404, 10004, "Unknown Guild");
+            }
+            List<ObjectNode> target = commandList(guild);
             target.clear();
             for (JsonNode definition : body) {
                 ObjectNode command = commandJson(definition, guild);
@@ -1191,13 +1300,17 @@ public final class FakeDiscord implements AutoCloseable {
         return ok(result);
     }
 
-    private Response postCommand(String app, JsonNode body, boolean guild) {
+    private List<ObjectNode> commandList(String guild) {
+        return guild == null ? globalCommands : guildCommands.computeIfAbsent(guild, g -> new ArrayList<>());
+    }
+
+    private Response postCommand(String app, JsonNode body, String guild) {
         if (!app.equals(applicationId)) {
             return error(403, 50001, "Missing Access");
         }
         ObjectNode command = commandJson(body, guild);
         synchronized (this) {
-            List<ObjectNode> target = guild ? guildCommands : globalCommands;
+            List<ObjectNode> target = commandList(guild);
             target.removeIf(
                     c -> c.path("name").asText().equals(command.path("name").asText()));
             target.add(command);
@@ -1205,7 +1318,7 @@ public final class FakeDiscord implements AutoCloseable {
         return new Response(201, command.deepCopy());
     }
 
-    private ObjectNode commandJson(JsonNode definition, boolean guild) {
+    private ObjectNode commandJson(JsonNode definition, String guild) {
         ObjectNode command = definition.deepCopy();
         command.put("id", snowflake()).put("application_id", applicationId).put("version", snowflake());
         if (!command.has("type")) {
@@ -1220,8 +1333,8 @@ public final class FakeDiscord implements AutoCloseable {
         if (!command.has("nsfw")) {
             command.put("nsfw", false);
         }
-        if (guild) {
-            command.put("guild_id", guildId);
+        if (guild != null) {
+            command.put("guild_id", guild);
         }
         return command;
     }
@@ -1391,11 +1504,12 @@ public final class FakeDiscord implements AutoCloseable {
             }
             case "DELETE" -> {
                 if (!isEphemeral(message)) {
+                    String guild = message.path("guild_id").asText();
                     ObjectNode deleted = mapper.createObjectNode()
                             .put("id", id)
                             .put("channel_id", message.get("channel_id").asText())
-                            .put("guild_id", guildId);
-                    gateway.dispatch("MESSAGE_DELETE", () -> deleted.deepCopy());
+                            .put("guild_id", guild);
+                    gateway.dispatch("MESSAGE_DELETE", s -> s.holds(guild) ? deleted.deepCopy() : null);
                 }
                 return new Response(204, MissingNode.getInstance());
             }
@@ -1544,7 +1658,8 @@ public final class FakeDiscord implements AutoCloseable {
                 .put("user_id", bot.id())
                 .put("join_timestamp", timestamp(System.currentTimeMillis()))
                 .put("flags", 0);
-        gateway.dispatch("THREAD_CREATE", () -> event.deepCopy());
+        String guild = thread.path("guild_id").asText();
+        gateway.dispatch("THREAD_CREATE", s -> s.holds(guild) ? event.deepCopy() : null);
         return new Response(201, thread.deepCopy());
     }
 

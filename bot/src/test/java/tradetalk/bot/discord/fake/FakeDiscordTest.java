@@ -41,6 +41,10 @@ import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
+import net.dv8tion.jda.api.sharding.ShardManager;
+import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -96,6 +100,85 @@ class FakeDiscordTest {
             await().atMost(TIMEOUT).until(() -> items.size() >= count);
             synchronized (items) {
                 return List.copyOf(items);
+            }
+        }
+    }
+
+    private ShardManager startShard(int shard, int total, Object listener) throws InterruptedException {
+        ShardManager manager = DefaultShardManagerBuilder.createLight(TOKEN, GatewayIntent.GUILD_MESSAGES)
+                .setShardsTotal(total)
+                .setShards(shard)
+                .setRestConfig(new RestConfig().setBaseUrl(discord.restBaseUrl()))
+                .setCompression(Compression.NONE)
+                .addEventListeners(listener)
+                .build();
+        manager.getShardById(shard).awaitReady(); // the first shard is built by build() itself
+        return manager;
+    }
+
+    @Test
+    @DisplayName("two ShardManagers of one shard each: each gets only its guild, and a command only on its shard")
+    void should_route_guilds_and_interactions_by_shard() throws Exception {
+        // GIVEN a second guild on the other shard of two
+        int firstShard = (int) ((Long.parseLong(discord.guildId()) >>> 22) % 2);
+        String second = discord.addGuild(1 - firstShard, 2);
+        Collected<SlashCommandInteractionEvent> onFirst = new Collected<>();
+        Collected<SlashCommandInteractionEvent> onSecond = new Collected<>();
+        ShardManager first = null;
+        ShardManager other = null;
+        try {
+            // WHEN one ShardManager runs each shard (the gateway URL comes from GET gateway/bot)
+            first = startShard(firstShard, 2, new ListenerAdapter() {
+                @Override
+                public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+                    onFirst.add(event);
+                    event.reply("first").queue();
+                }
+            });
+            other = startShard(1 - firstShard, 2, new ListenerAdapter() {
+                @Override
+                public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+                    onSecond.add(event);
+                    event.reply("second").queue();
+                }
+            });
+
+            // THEN each identified with its shard and holds only its guild
+            assertThat(discord.awaitRequests("GET", "gateway/bot", 2, TIMEOUT))
+                    .allSatisfy(r ->
+                            assertThat(r.responseBody().path("url").asText()).isEqualTo(discord.gatewayUrl()));
+            assertThat(discord.identifies())
+                    .extracting(d -> d.path("shard").toString())
+                    .containsExactly("[" + firstShard + ",2]", "[" + (1 - firstShard) + ",2]");
+            assertThat(first.getGuilds()).extracting(Guild::getId).containsExactly(discord.guildId());
+            assertThat(other.getGuilds()).extracting(Guild::getId).containsExactly(second);
+
+            // WHEN a slash command is sent in the second guild
+            InteractionHandle ask = discord.sendSlashCommand(
+                    discord.normalUser(), discord.generalChannelId(second), "ask", Map.of("question", "q"));
+
+            // THEN only the second guild's shard receives it, and answers it
+            assertThat(onSecond.awaitCount(1).getFirst().getGuild().getId()).isEqualTo(second);
+            RecordedRequest reply = discord.awaitRequest("POST", ask.callbackPath(), TIMEOUT);
+            assertThat(reply.body().path("data").path("content").asText()).isEqualTo("second");
+            assertThat(discord.sentDispatches("INTERACTION_CREATE", 1 - firstShard))
+                    .singleElement()
+                    .satisfies(d -> assertThat(d.path("guild_id").asText()).isEqualTo(second));
+            assertThat(discord.sentDispatches("INTERACTION_CREATE", firstShard)).isEmpty();
+            assertThat(discord.sentDispatches("GUILD_CREATE", firstShard))
+                    .extracting(d -> d.path("id").asText())
+                    .containsExactly(discord.guildId());
+            assertThat(onFirst.items).isEmpty();
+            assertThat(discord.unknownRouteRequests()).isEmpty();
+        } finally {
+            for (ShardManager m : new ShardManager[] {first, other}) {
+                if (m != null) {
+                    List<JDA> shards = m.getShards();
+                    m.shutdown();
+                    for (JDA shard : shards) {
+                        shard.awaitShutdown(TIMEOUT);
+                    }
+                }
             }
         }
     }

@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.java_websocket.WebSocket;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
@@ -26,7 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The gateway half of {@link FakeDiscord}: HELLO, IDENTIFY → READY + GUILD_CREATE, heartbeat ACK, RESUME →
- * RESUMED, and dispatching injected events to every connected session with its own sequence numbers.
+ * RESUMED, and dispatching injected events to every connected session with its own sequence numbers. A session
+ * identified with {@code shard: [id, total]} holds only the guilds of that shard.
  */
 final class FakeGateway extends WebSocketServer {
 
@@ -44,16 +44,31 @@ final class FakeGateway extends WebSocketServer {
     static final class Session {
         final String id = UUID.randomUUID().toString().replace("-", "");
         final long intents;
+        /** The shard of IDENTIFY's {@code shard: [id, total]}; 0 of 0 when it sent none (every guild). */
+        final int shardId;
+
+        final int shardTotal;
         final AtomicInteger seq = new AtomicInteger();
         volatile WebSocket connection;
 
-        Session(long intents) {
+        Session(long intents, int shardId, int shardTotal) {
             this.intents = intents;
+            this.shardId = shardId;
+            this.shardTotal = shardTotal;
+        }
+
+        /** Whether Discord routes the guild's events to this session: {@code (guild_id >> 22) % total == id}. */
+        boolean holds(String guildId) {
+            return shardTotal <= 1 || (Long.parseUnsignedLong(guildId) >>> 22) % shardTotal == shardId;
         }
     }
 
-    /** A dispatch event: its {@code t} and {@code d}. */
-    record Dispatch(String type, ObjectNode data) {}
+    /** A dispatch event: its {@code t} and {@code d}, and once sent the shard of the session it went to. */
+    record Dispatch(String type, ObjectNode data, int shard) {
+        Dispatch(String type, ObjectNode data) {
+            this(type, data, 0);
+        }
+    }
 
     private final ObjectMapper mapper;
     private final String token;
@@ -65,6 +80,7 @@ final class FakeGateway extends WebSocketServer {
     private final CountDownLatch started = new CountDownLatch(1);
     private volatile CompletableFuture<Session> ready = new CompletableFuture<>();
     private volatile Exception startFailure;
+    private final Object shardsReady = new Object();
 
     /**
      * @param readyDispatches builds the {@code d} payloads of READY and GUILD_CREATE (in that order) for a new
@@ -138,15 +154,24 @@ final class FakeGateway extends WebSocketServer {
             conn.close(4004, "Authentication failed.");
             return;
         }
-        Session session = new Session(d.path("intents").asLong(0));
+        JsonNode shard = d.path("shard");
+        int shardId = shard.path(0).asInt(0);
+        int shardTotal = shard.path(1).asInt(0);
+        if (shard.isArray() && (shardTotal < 1 || shardId < 0 || shardId >= shardTotal)) {
+            LOG.info("IDENTIFY with invalid shard {}; closing with 4010", shard);
+            conn.close(4010, "Invalid shard.");
+            return;
+        }
+        Session session = new Session(d.path("intents").asLong(0), shardId, shardTotal);
         sessions.put(session.id, session);
         session.connection = conn;
         conn.setAttachment(session);
         for (Dispatch dispatch : readyDispatches.apply(session)) {
             sendDispatch(session, dispatch.type(), dispatch.data());
         }
-        LOG.debug("Session {} identified with intents {}", session.id, session.intents);
+        LOG.debug("Session {} identified with intents {} as shard {}", session.id, session.intents, shard);
         ready.complete(session);
+        signalShards();
     }
 
     private void onResume(WebSocket conn, JsonNode d) {
@@ -164,6 +189,7 @@ final class FakeGateway extends WebSocketServer {
         sendDispatch(session, "RESUMED", mapper.createObjectNode());
         LOG.debug("Session {} resumed at seq {}", session.id, session.seq.get());
         ready.complete(session);
+        signalShards();
     }
 
     @Override
@@ -232,9 +258,39 @@ final class FakeGateway extends WebSocketServer {
         }
     }
 
-    /** Whether some session has an open connection. */
-    boolean hasLiveSession() {
-        return sessions.values().stream().anyMatch(s -> s.connection != null && s.connection.isOpen());
+    /** Waits until a session of {@code shard} is identified or resumed and its connection is open. */
+    void awaitShardReady(int shard, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (shardsReady) {
+            while (sessions.values().stream().noneMatch(s -> s.shardId == shard && isLive(s))) {
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    throw new IllegalStateException("no gateway session of shard " + shard + " within " + timeout);
+                }
+                try {
+                    shardsReady.wait(Math.max(1, remaining / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+    }
+
+    private void signalShards() {
+        synchronized (shardsReady) {
+            shardsReady.notifyAll();
+        }
+    }
+
+    private static boolean isLive(Session s) {
+        WebSocket conn = s.connection;
+        return conn != null && conn.isOpen();
+    }
+
+    /** Whether a session that holds the guild has an open connection. */
+    boolean hasLiveSession(String guildId) {
+        return sessions.values().stream().anyMatch(s -> s.holds(guildId) && isLive(s));
     }
 
     /**
@@ -256,11 +312,6 @@ final class FakeGateway extends WebSocketServer {
         return delivered;
     }
 
-    /** Like {@link #dispatch(String, Function)} with the same payload for everyone. */
-    int dispatch(String type, Supplier<ObjectNode> payload) {
-        return dispatch(type, s -> payload.get());
-    }
-
     private void sendDispatch(Session session, String type, ObjectNode d) {
         synchronized (session) {
             WebSocket conn = session.connection;
@@ -273,7 +324,7 @@ final class FakeGateway extends WebSocketServer {
                     .put("s", session.seq.incrementAndGet())
                     .set("d", d);
             send(conn, frame);
-            sent.add(new Dispatch(type, d.deepCopy()));
+            sent.add(new Dispatch(type, d.deepCopy(), session.shardId));
         }
     }
 
