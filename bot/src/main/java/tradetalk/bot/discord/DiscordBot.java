@@ -7,15 +7,19 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.interactions.commands.build.CommandData;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
+import net.dv8tion.jda.api.sharding.ShardManager;
 import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.ConcurrentSessionController;
 import net.dv8tion.jda.api.utils.messages.MessageRequest;
@@ -23,11 +27,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tradetalk.answer.UserError;
 import tradetalk.bot.config.DiscordConfig;
+import tradetalk.bot.config.Shards;
 
 /**
  * The Discord bot's connection: {@link #start} connects the bot's listener (built by the wiring class,
  * {@code tradetalk.bot.Tradetalk}) to Discord (or the configured endpoints), registers the commands and returns when
  * the bot is ready; {@link #close} lets running answers finish (or tells their members) and disconnects.
+ *
+ * <p>Not sharded (no {@code discord.shards-total}), it is one JDA connection that receives every guild. Sharded,
+ * it is a JDA {@link ShardManager} running this process's shards ({@code discord.shards}); the process running
+ * shard 0 registers the global commands, and the guild commands of {@code discord.guild-ids} are registered by the
+ * process running each guild's shard (the only one that has the guild).
  */
 public final class DiscordBot implements AutoCloseable {
 
@@ -40,7 +50,9 @@ public final class DiscordBot implements AutoCloseable {
     private final BotCore core;
     private final Conversations conversations;
     private final Digest digest;
-    private JDA jda;
+    private final Shards shards;
+    private JDA jda; // not sharded
+    private ShardManager shardManager; // sharded
     private ScheduledExecutorService scheduler;
 
     /**
@@ -61,6 +73,7 @@ public final class DiscordBot implements AutoCloseable {
         this.feedback = feedback;
         this.conversations = conversations;
         this.digest = digest;
+        this.shards = config.sharding();
     }
 
     /** Whether the configuration has what {@link #start} needs (a token); the message says how to fix it. */
@@ -97,6 +110,29 @@ public final class DiscordBot implements AutoCloseable {
         if (config.messageContentIntent()) {
             intents.add(GatewayIntent.MESSAGE_CONTENT);
         }
+        if (shards.enabled()) {
+            connectShards(intents);
+        } else {
+            connectOne(intents, customizer);
+        }
+        JDA any = jda();
+        log.info(
+                "Connected to Discord as {} (application {}), {}, in {} guild(s)",
+                any.getSelfUser().getName(),
+                any.getSelfUser().getApplicationId(),
+                shards,
+                shardManager != null
+                        ? shardManager.getGuildCache().size()
+                        : jda.getGuilds().size());
+        registerCommands();
+        if (digest != null) {
+            config.digestEvery().ifPresent(this::startDigest);
+        }
+    }
+
+    /** One connection for every guild, as before sharding existed. */
+    private void connectOne(EnumSet<GatewayIntent> intents, UnaryOperator<JDABuilder> customizer)
+            throws InterruptedException {
         JDABuilder builder = JDABuilder.createLight(config.token(), intents)
                 .addEventListeners(core)
                 // our own shutdown (close) lets running answers finish first; JDA's hook would cut them off
@@ -105,19 +141,66 @@ public final class DiscordBot implements AutoCloseable {
             builder.setRestConfig(new RestConfig().setBaseUrl(config.apiBaseUrl()));
         }
         if (!config.gatewayUrl().isEmpty()) {
-            String gateway = config.gatewayUrl();
-            builder.setSessionController(new ConcurrentSessionController() {
-                @Override
-                public String getGateway() {
-                    return gateway;
-                }
-            });
+            builder.setSessionController(sessionController(config.gatewayUrl()));
         }
-        if (!config.apiBaseUrl().isEmpty() || !config.gatewayUrl().isEmpty()) {
+        if (customEndpoints()) {
             builder.setCompression(Compression.NONE);
         }
+        jda = login(() -> customizer.apply(builder).build());
+        jda.awaitReady();
+    }
+
+    /** A ShardManager running this process's shards; returns when each of them is ready. */
+    private void connectShards(EnumSet<GatewayIntent> intents) throws InterruptedException {
+        ShardsReady ready = new ShardsReady(shards.ids());
+        RestConfig rest = new RestConfig().setUserAgentSuffix("tradetalk " + shards);
+        if (!config.apiBaseUrl().isEmpty()) {
+            rest.setBaseUrl(config.apiBaseUrl());
+        }
+        DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.createLight(config.token(), intents)
+                .setShardsTotal(shards.total())
+                .setShards(shards.ids())
+                .addEventListeners(core, ready)
+                .setRestConfig(rest)
+                .setEnableShutdownHook(false);
+        if (!config.gatewayUrl().isEmpty()) {
+            builder.setSessionController(sessionController(config.gatewayUrl()));
+        }
+        if (customEndpoints()) {
+            builder.setCompression(Compression.NONE);
+        }
+        shardManager = login(builder::build);
+        ready.await();
+    }
+
+    private boolean customEndpoints() {
+        return !config.apiBaseUrl().isEmpty() || !config.gatewayUrl().isEmpty();
+    }
+
+    /**
+     * JDA's default session controller with the gateway at {@code url}: for one connection ({@code getGateway}) and
+     * for shards, which ask Discord's {@code gateway/bot} for the URL and the recommended shard count (the count is
+     * kept, only the URL is replaced).
+     */
+    private static ConcurrentSessionController sessionController(String url) {
+        return new ConcurrentSessionController() {
+            @Override
+            public String getGateway() {
+                return url;
+            }
+
+            @Override
+            public ShardedGateway getShardedGateway(JDA api) {
+                ShardedGateway discord = super.getShardedGateway(api);
+                return new ShardedGateway(url, discord.getShardTotal(), discord.getConcurrency());
+            }
+        };
+    }
+
+    /** Builds the client, turning a rejected token or an unreachable API into a one-line {@link UserError}. */
+    private <T> T login(Supplier<T> build) {
         try {
-            jda = customizer.apply(builder).build();
+            return build.get();
         } catch (InvalidTokenException e) {
             throw new UserError("Discord rejected the bot token (401 Unauthorized): check "
                     + "TRADETALK_DISCORD_TOKEN / discord.token; reset it in the developer portal if it leaked");
@@ -129,16 +212,6 @@ public final class DiscordBot implements AutoCloseable {
             String api = config.apiBaseUrl().isEmpty() ? "https://discord.com/api" : config.apiBaseUrl();
             throw new UserError("cannot reach Discord at " + api + " (" + describe(unreachable) + "): check "
                     + "discord.api-base-url / TRADETALK_DISCORD_API_BASE_URL and the network");
-        }
-        jda.awaitReady();
-        log.info(
-                "Connected to Discord as {} (application {}) in {} guild(s)",
-                jda.getSelfUser().getName(),
-                jda.getSelfUser().getApplicationId(),
-                jda.getGuilds().size());
-        registerCommands();
-        if (digest != null) {
-            config.digestEvery().ifPresent(this::startDigest);
         }
     }
 
@@ -161,15 +234,31 @@ public final class DiscordBot implements AutoCloseable {
         return e.getMessage() == null || e.getMessage().isBlank() ? what : what + ": " + e.getMessage();
     }
 
+    /**
+     * Global commands: registered by the process running shard 0 (every process would otherwise PUT the same list).
+     * Guild commands ({@code discord.guild-ids}): each guild's by the process running that guild's shard, the only
+     * one that has the guild (a guild belongs to one shard).
+     */
     private void registerCommands() {
         List<CommandData> data = core.registry().definitions();
         if (config.guildIds().isEmpty()) {
-            jda.updateCommands().addCommands(data).complete();
+            JDA first = client(0);
+            if (first == null) {
+                log.info("Global commands are registered by the process running shard 0 (this one runs {})", shards);
+                return;
+            }
+            first.updateCommands().addCommands(data).complete();
             log.info("Registered {} global commands (may take up to an hour to appear)", data.size());
             return;
         }
         for (String id : config.guildIds()) {
-            Guild guild = jda.getGuildById(id);
+            int shard = shards.enabled() ? shards.shardOf(id) : 0;
+            JDA holder = client(shard);
+            if (holder == null) {
+                log.debug("Guild {} is on shard {}: its commands are registered by the process running it", id, shard);
+                continue;
+            }
+            Guild guild = holder.getGuildById(id);
             if (guild == null) {
                 log.warn("discord.guild-ids lists {} but the bot is not in that guild; invite it first", id);
                 continue;
@@ -179,20 +268,61 @@ public final class DiscordBot implements AutoCloseable {
         }
     }
 
+    /** The connection of a shard when this process runs it (not sharded: the one connection), else null. */
+    private JDA client(int shard) {
+        if (shardManager == null) {
+            return jda;
+        }
+        return shards.holds(shard) ? shardManager.getShardById(shard) : null;
+    }
+
+    /** The running connections: the one, or this process's shards. */
+    private List<JDA> clients() {
+        if (shardManager != null) {
+            return shardManager.getShards();
+        }
+        return jda == null ? List.of() : List.of(jda);
+    }
+
     private void startDigest(Duration every) {
         scheduler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("digest").factory());
         scheduler.scheduleAtFixedRate(
-                () -> work.submit("digest", () -> digest.runOnce(jda)),
+                () -> work.submit("digest", this::runDigest),
                 every.toMillis(),
                 every.toMillis(),
                 TimeUnit.MILLISECONDS);
         log.info("Status digest to channel {} every {}", config.digestChannel(), every);
     }
 
-    /** The JDA client (tests). */
+    /**
+     * Posts the digest through the connection that has its channel. Sharded, the channel's guild is on one shard:
+     * a process that does not run it leaves the digest to the one that does.
+     */
+    private void runDigest() {
+        String channel = config.digestChannel();
+        JDA client = clients().stream()
+                .filter(c -> c.getChannelById(GuildMessageChannel.class, channel) != null)
+                .findFirst()
+                .orElse(jda); // not sharded: Digest says the channel is not visible
+        if (client == null) {
+            log.debug("Digest: channel {} is not on this process's shards ({}); skipped", channel, shards);
+            return;
+        }
+        digest.runOnce(client);
+    }
+
+    /** The JDA client; sharded, the first shard this process runs (tests). */
     public JDA jda() {
+        if (jda == null && shardManager != null) {
+            return shardManager.getShardById(shards.ids().getFirst());
+        }
         return jda;
+    }
+
+    /** The shard manager, or null when not sharded (tests). */
+    public ShardManager shardManager() {
+        return shardManager;
     }
 
     /** The digest, when configured. */
@@ -217,15 +347,20 @@ public final class DiscordBot implements AutoCloseable {
             scheduler.shutdownNow();
         }
         work.shutdown(SHUTDOWN_GRACE);
-        if (jda != null) {
+        List<JDA> running = clients();
+        if (shardManager != null) {
+            shardManager.shutdown(); // asynchronous: each shard is shut down like the one connection below
+        } else if (jda != null) {
             jda.shutdown();
+        }
+        for (JDA client : running) {
             try {
-                if (!jda.awaitShutdown(Duration.ofSeconds(10))) {
-                    jda.shutdownNow();
+                if (!client.awaitShutdown(Duration.ofSeconds(10))) {
+                    client.shutdownNow();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                jda.shutdownNow();
+                client.shutdownNow();
             }
         }
         feedback.close();
