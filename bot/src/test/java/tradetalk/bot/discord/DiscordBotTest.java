@@ -911,6 +911,63 @@ class DiscordBotTest {
     }
 
     @Test
+    @DisplayName("sharded with guild-ids, each of two bots registers the commands of the guild on its own shard")
+    void should_register_guild_commands_from_the_shard_of_each_guild() throws Exception {
+        int firstShard = (int) ((Long.parseLong(discord.guildId()) >>> 22) % 2);
+        String other = discord.addGuild(1 - firstShard, 2);
+        String[] guildOnShard = new String[2];
+        guildOnShard[firstShard] = discord.guildId();
+        guildOnShard[1 - firstShard] = other;
+        DiscordConfig both = config().withGuilds(List.of(discord.guildId(), other), List.of(), List.of());
+        DiscordBot second = null;
+        try {
+            bot = tradetalk.startDiscordBot(both.withShards(2, "0"), clock, UnaryOperator.identity());
+            second = tradetalk.startDiscordBot(both.withShards(2, "1"), clock, UnaryOperator.identity());
+
+            for (int shard = 0; shard < 2; shard++) {
+                String guild = guildOnShard[shard];
+                List<RecordedRequest> puts = discord.requests().stream()
+                        .filter(r -> r.method().equals("PUT") && r.path().endsWith("/commands"))
+                        .filter(r -> r.path().contains("/guilds/" + guild + "/"))
+                        .toList();
+                int expected = shard;
+                assertThat(puts)
+                        .singleElement()
+                        .satisfies(r -> assertThat(r.header("user-agent"))
+                                .hasValueSatisfying(
+                                        ua -> assertThat(ua).endsWith("tradetalk shards " + expected + " of 2")));
+                assertThat(discord.guildCommands(guild))
+                        .extracting(c -> c.path("name").asText())
+                        .contains("ask", "help");
+            }
+            assertThat(discord.globalCommands()).isEmpty();
+            assertThat(bot.shardManager().getGuilds())
+                    .extracting(g -> g.getId())
+                    .containsExactly(guildOnShard[0]);
+            assertThat(second.shardManager().getGuilds())
+                    .extracting(g -> g.getId())
+                    .containsExactly(guildOnShard[1]);
+        } finally {
+            if (second != null) {
+                second.close();
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("sharded, a rejected token fails with the same clear message as one connection")
+    void should_refuse_a_bad_token_when_sharded() {
+        DiscordConfig wrong = config().withConnection("wrong-secret-token", discord.restBaseUrl(), discord.gatewayUrl())
+                .withShards(2, "0-1");
+        assertThatThrownBy(() -> tradetalk.startDiscordBot(wrong, clock, UnaryOperator.identity()))
+                .isInstanceOf(UserError.class)
+                .hasMessageContaining("rejected the bot token")
+                .message()
+                .doesNotContain("wrong-secret-token");
+        assertThat(discord.requests()).extracting(RecordedRequest::path).contains("gateway/bot");
+    }
+
+    @Test
     @DisplayName("a missing or rejected token fails with a clear message that never shows the token")
     void should_refuse_bad_tokens() {
         DiscordConfig noToken = config().withConnection("", discord.restBaseUrl(), discord.gatewayUrl());
