@@ -5,7 +5,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Runs the CLI in-process and captures what it prints. */
@@ -30,5 +32,18 @@ record CliRun(int exit, String out, String err) {
 
     static CliRun run(String... args) {
         return run(Map.of(), "", args);
+    }
+
+    /** The command line of a child JVM that runs the CLI ({@code tradetalk.bot.Main}) on the test class path. */
+    static List<String> childCommand(String... args) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-modules",
+                "jdk.incubator.vector",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "tradetalk.bot.Main"));
+        command.addAll(List.of(args));
+        return command;
     }
 }

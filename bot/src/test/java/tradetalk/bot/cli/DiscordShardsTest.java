@@ -49,16 +49,8 @@ class DiscordShardsTest {
     /** Starts {@code tradetalk discord} running one shard of two, with its own index of the seed articles. */
     private Process startBot(int shard) throws IOException {
         logs[shard] = Files.createDirectories(Path.of("target")).resolve("discord-shard-" + shard + "-test.log");
-        ProcessBuilder pb = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "--add-modules",
-                        "jdk.incubator.vector",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "tradetalk.bot.Main",
-                        "discord",
-                        "--index",
-                        tmp.resolve("index-" + shard).toString())
+        ProcessBuilder pb = new ProcessBuilder(CliRun.childCommand(
+                        "discord", "--index", tmp.resolve("index-" + shard).toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(logs[shard].toFile());
         Map<String, String> env = new HashMap<>();

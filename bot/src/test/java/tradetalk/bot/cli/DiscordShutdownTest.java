@@ -41,16 +41,8 @@ class DiscordShutdownTest {
             throws Exception {
         discord = new FakeDiscord(TOKEN);
         Path log = Files.createDirectories(Path.of("target")).resolve("discord-shutdown-test.log");
-        ProcessBuilder pb = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "--add-modules",
-                        "jdk.incubator.vector",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "tradetalk.bot.Main",
-                        "discord",
-                        "--index",
-                        tmp.resolve("index").toString())
+        ProcessBuilder pb = new ProcessBuilder(CliRun.childCommand(
+                        "discord", "--index", tmp.resolve("index").toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         pb.environment()
