@@ -88,7 +88,8 @@ public final class DiscordBot implements AutoCloseable {
      * Connects to Discord (or the configured endpoints), registers the commands and starts the digest if configured;
      * on failure everything is closed again.
      *
-     * @param customizer last changes to the JDA builder (tests; identity in production)
+     * @param customizer last changes to the JDA builder when not sharded (tests; identity in production); a sharded
+     *                   bot is configured by {@code discord.*} alone
      * @throws UserError when the token is missing or Discord rejects it (the message never shows it), or Discord
      *                   cannot be reached
      */
