@@ -120,6 +120,19 @@ class LauncherTest {
     }
 
     @Test
+    void given_the_opensearch_local_jar_or_its_classpath_file_missing_then_opensearch_local_needs_a_build()
+            throws Exception {
+        String check = "if opensearch_local_built; then echo built; else echo missing; fi";
+        Path target = Files.createDirectories(root.resolve("opensearch-local/target"));
+
+        assertThat(bash(check, root, "").strip()).isEqualTo("missing");
+        Files.writeString(target.resolve("tradetalk-opensearch-local.jar"), "jar");
+        assertThat(bash(check, root, "").strip()).isEqualTo("missing");
+        Files.writeString(target.resolve("cli-classpath.txt"), "/repo/picocli.jar");
+        assertThat(bash(check, root, "").strip()).isEqualTo("built");
+    }
+
+    @Test
     void given_the_jvms_incubator_notice_on_stderr_then_only_that_line_is_dropped() throws Exception {
         String out = bash(
                 "drop_incubator_notice",
