@@ -120,7 +120,12 @@ public final class LocalOpenSearchCluster implements AutoCloseable {
             throw new LocalClusterException("could not start the cluster's JVM: " + e.getMessage(), e);
         }
         ProcessHandle handle = child.toHandle();
-        Thread cleanup = new Thread(() -> terminate(handle), "opensearch-local-abort");
+        Thread cleanup = new Thread(
+                () -> {
+                    terminate(handle);
+                    deletePidFile(home);
+                },
+                "opensearch-local-abort");
         Runtime.getRuntime().addShutdownHook(cleanup); // Ctrl-C while starting leaves nothing behind
         try {
             Instant deadline = Instant.now().plus(START_TIMEOUT);
