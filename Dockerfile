@@ -11,6 +11,9 @@ COPY pom.xml ./
 COPY retrieval retrieval
 COPY answer answer
 COPY bot bot
+# in the reactor (tests and the opensearch-local tool), not in the jar; the build resolves their dependencies too
+COPY opensearch-node opensearch-node
+COPY opensearch-local opensearch-local
 COPY config config
 COPY prompts prompts
 # The Maven repository lives in a build cache, so dependencies download once however the sources change; a failed

@@ -32,6 +32,21 @@ class DockerfileTest {
     }
 
     @Test
+    void given_the_reactors_modules_then_the_build_stage_copies_each_of_them() throws IOException {
+        String pom = Files.readString(Path.of("../pom.xml"));
+        var modules = java.util.regex.Pattern.compile("<module>([^<]+)</module>")
+                .matcher(pom)
+                .results()
+                .map(m -> m.group(1))
+                .toList();
+
+        assertThat(modules).contains("retrieval", "bot", "opensearch-local");
+        for (String module : modules) {
+            assertThat(dockerfile).as(module).contains("\nCOPY " + module + " " + module + "\n");
+        }
+    }
+
+    @Test
     void given_the_dockerfile_then_no_failure_is_hidden() {
         assertThat(dockerfile.lines().filter(l -> !l.strip().startsWith("#"))).noneMatch(l -> l.contains("|| true"));
     }
