@@ -1,5 +1,7 @@
 package tradetalk.retrieval;
 
+import java.util.List;
+
 /**
  * One retrieved passage.
  *
@@ -7,5 +9,27 @@ package tradetalk.retrieval;
  * @param score   the fused score used for ranking (higher is better)
  * @param lexical the passage's BM25 score, 0 when the lexical search did not return it
  * @param dense   the cosine similarity of the passage to the query, 0 when the dense search did not return it
+ * @param query   the query's vector when the search embedded it (the same for every hit of a search), else null
  */
-public record SearchHit(Passage passage, double score, double lexical, double dense) {}
+public record SearchHit(Passage passage, double score, double lexical, double dense, QueryVector query) {
+
+    /** A hit that carries no query vector. */
+    public SearchHit(Passage passage, double score, double lexical, double dense) {
+        this(passage, score, lexical, dense, null);
+    }
+
+    /** This hit carrying the vector of the query that found it. */
+    public SearchHit withQuery(QueryVector q) {
+        return new SearchHit(passage, score, lexical, dense, q);
+    }
+
+    /** The query vector of a search's hits when it is the vector of {@code text} by {@code model}, else null. */
+    public static float[] queryVector(List<SearchHit> hits, String model, String text) {
+        for (SearchHit h : hits) {
+            if (h.query() != null && h.query().isOf(model, text)) {
+                return h.query().vector();
+            }
+        }
+        return null;
+    }
+}

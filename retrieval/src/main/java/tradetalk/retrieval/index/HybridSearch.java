@@ -44,6 +44,7 @@ import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import tradetalk.retrieval.Passage;
+import tradetalk.retrieval.QueryVector;
 import tradetalk.retrieval.SearchHit;
 import tradetalk.retrieval.SearchRequest;
 import tradetalk.retrieval.embed.Embedder;
@@ -71,16 +72,23 @@ final class HybridSearch implements HybridRanker.Corpus<Integer> {
 
     /**
      * The two candidate lists of a search: BM25's best first, and the cosines of the dense candidates (in hybrid
-     * mode, of every candidate).
+     * mode, of every candidate), and the query's vector (null when the search did not embed it).
      */
-    record Candidates(List<ScoreFusion.Candidate<Integer>> lexical, List<ScoreFusion.Candidate<Integer>> dense) {}
+    record Candidates(
+            List<ScoreFusion.Candidate<Integer>> lexical,
+            List<ScoreFusion.Candidate<Integer>> dense,
+            QueryVector query) {}
 
     List<SearchHit> search(SearchRequest r) throws IOException {
         Query filter = filter(r);
         int n = Math.max(settings.candidates(), r.k());
         Candidates c = candidates(r, filter, n);
         Map<Integer, LocalDate> dates = publishedAt(keys(c));
-        return new HybridRanker(settings).rank(r, dated(c.lexical(), dates), dated(c.dense(), dates), this);
+        List<SearchHit> hits =
+                new HybridRanker(settings).rank(r, dated(c.lexical(), dates), dated(c.dense(), dates), this);
+        return c.query() == null
+                ? hits
+                : hits.stream().map(h -> h.withQuery(c.query())).toList();
     }
 
     private static Set<Integer> keys(Candidates c) {
@@ -113,13 +121,13 @@ final class HybridSearch implements HybridRanker.Corpus<Integer> {
                 }
             }
         }
+        float[] qv = r.mode() == SearchRequest.Mode.BM25 ? null : embedder.embedQuery(r.query());
         if (r.mode() == SearchRequest.Mode.DENSE_EXACT) {
-            for (ScoreDoc sd : exactDense(embedder.embedQuery(r.query()), filter, n)) {
+            for (ScoreDoc sd : exactDense(qv, filter, n)) {
                 dense.add(new ScoreFusion.Candidate<>(sd.doc, sd.score));
             }
         }
         if (r.mode() == SearchRequest.Mode.HYBRID || r.mode() == SearchRequest.Mode.DENSE) {
-            float[] qv = embedder.embedQuery(r.query());
             Set<Integer> seen = new LinkedHashSet<>();
             for (ScoreDoc sd :
                     searcher.search(new KnnFloatVectorQuery(ArticleIndex.VECTOR, qv, n, filter), n).scoreDocs) {
@@ -135,7 +143,10 @@ final class HybridSearch implements HybridRanker.Corpus<Integer> {
                 cosines(missing, qv).forEach((d, cos) -> dense.add(new ScoreFusion.Candidate<>(d, cos)));
             }
         }
-        return new Candidates(List.copyOf(lexical), List.copyOf(dense));
+        return new Candidates(
+                List.copyOf(lexical),
+                List.copyOf(dense),
+                qv == null ? null : new QueryVector(embedder.name(), r.query(), qv));
     }
 
     @Override
