@@ -77,6 +77,32 @@ public final class Extracts {
      * {@value #MIN_WORDS} words and repeats of an earlier sentence (same words, case-insensitive) are left out.
      */
     public List<Sentence> sentences(List<Passage> passages) {
+        Unembedded u = unembedded(passages);
+        return u.with(embedder.embedPassages(u.texts()));
+    }
+
+    /**
+     * The sentences {@link #sentences} returns, before they are embedded: for a caller that embeds their texts
+     * together with others, in one pass.
+     *
+     * @param owners    the passage of each sentence
+     * @param positions the position of each among its article's sentences
+     * @param texts     the sentences
+     */
+    public record Unembedded(List<Passage> owners, List<Integer> positions, List<String> texts) {
+
+        /** The sentences with their vectors (in the order of {@link #texts}). */
+        public List<Sentence> with(List<float[]> vectors) {
+            List<Sentence> out = new ArrayList<>(texts.size());
+            for (int i = 0; i < texts.size(); i++) {
+                out.add(new Sentence(owners.get(i), positions.get(i), texts.get(i), vectors.get(i)));
+            }
+            return out;
+        }
+    }
+
+    /** The sentences of one article's passages (in reading order), not embedded yet; see {@link #sentences}. */
+    public static Unembedded unembedded(List<Passage> passages) {
         List<Passage> owners = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
         List<String> texts = new ArrayList<>();
@@ -95,12 +121,7 @@ public final class Extracts {
                 texts.add(s);
             }
         }
-        List<float[]> vs = embedder.embedPassages(texts);
-        List<Sentence> out = new ArrayList<>(texts.size());
-        for (int i = 0; i < texts.size(); i++) {
-            out.add(new Sentence(owners.get(i), positions.get(i), texts.get(i), vs.get(i)));
-        }
-        return out;
+        return new Unembedded(owners, positions, texts);
     }
 
     /** A sentence's words, lower case, for spotting exact repeats. */

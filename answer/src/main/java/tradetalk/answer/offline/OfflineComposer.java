@@ -82,7 +82,6 @@ public final class OfflineComposer implements AnswerComposer {
 
     private final ToDoubleFunction<String> idf;
     private final Embedder embedder;
-    private final Extracts extracts;
     private final OfflineSettings settings;
     private final AbstentionModel abstention;
     private final TopicRelevance.Thresholds topicThresholds;
@@ -114,7 +113,6 @@ public final class OfflineComposer implements AnswerComposer {
             TopicRelevance.Thresholds topicThresholds) {
         this.idf = idf;
         this.embedder = embedder;
-        this.extracts = new Extracts(embedder);
         this.settings = settings;
         this.abstention = abstention;
         this.topicThresholds = topicThresholds;
@@ -127,17 +125,19 @@ public final class OfflineComposer implements AnswerComposer {
 
     @Override
     public Composition compose(String question, List<SearchHit> evidence, Consumer<String> partial) {
+        float[] q = questionVector(question, evidence);
         List<SearchHit> day = ofTheDay(question, evidence);
         if (!day.isEmpty()) {
-            return headline(question, day);
+            Extracts.Unembedded sentences = unembedded(day);
+            return headline(q, day, sentences.with(embedded(sentences.texts())));
         }
-        Analysis a = analyse(question, evidence);
-        // "the latest" on a subject the passages name (not on someone or something they never mention)
-        if (LATEST.matcher(question).find() && a.signals().get("missing_specific") == 0) {
-            List<SearchHit> newest = newest(question, evidence);
-            if (!newest.isEmpty()) {
-                return headline(question, newest);
-            }
+        // "the latest" on a subject the passages name (not on someone or something they never mention): the
+        // newest passages' sentences are embedded with the candidates, in one pass
+        List<SearchHit> newest = LATEST.matcher(question).find() ? newest(question, evidence) : List.of();
+        Extracts.Unembedded latest = unembedded(newest);
+        Analysis a = analyse(question, q, evidence, latest.texts());
+        if (!newest.isEmpty() && a.signals().get("missing_specific") == 0) {
+            return headline(q, newest, latest.with(a.extraVectors()));
         }
         log.debug(
                 "Evidence for '{}': {} → p(not answered) {}",
@@ -193,13 +193,21 @@ public final class OfflineComposer implements AnswerComposer {
      * {@code eval --per-question} and for fitting the model.
      */
     public Map<String, Double> signals(String question, List<SearchHit> evidence) {
-        return analyse(question, evidence).signals();
+        return analyse(question, questionVector(question, evidence), evidence, List.of())
+                .signals();
     }
 
-    /** The scored candidate sentences of the best passages, and the abstention signals. */
-    private record Analysis(List<Candidate> candidates, Map<String, Double> signals) {}
+    /**
+     * The scored candidate sentences of the best passages, the abstention signals, and the vectors of the extra
+     * texts embedded with the candidates.
+     */
+    private record Analysis(List<Candidate> candidates, Map<String, Double> signals, List<float[]> extraVectors) {}
 
-    private Analysis analyse(String question, List<SearchHit> evidence) {
+    /**
+     * @param q     the question's vector
+     * @param extra more texts to embed in the same pass as the candidate sentences (their vectors come back)
+     */
+    private Analysis analyse(String question, float[] q, List<SearchHit> evidence, List<String> extra) {
         AnswerType type = AnswerType.of(question);
         TermWeights weights = new TermWeights(question, idf, QUESTION_WORDS);
         List<SearchHit> quoted = new ArrayList<>(evidence.subList(0, Math.min(settings.passages(), evidence.size())));
@@ -237,7 +245,13 @@ public final class OfflineComposer implements AnswerComposer {
                         local.coverage(window)));
             }
         }
-        double bestSentence = candidates.isEmpty() ? -1 : score(question, type, candidates);
+        // one embedding pass: the candidate sentences (for scoring and the signals) and the extra texts
+        List<String> texts = new ArrayList<>(candidates.size() + extra.size());
+        candidates.forEach(c -> texts.add(c.sentence()));
+        texts.addAll(extra);
+        List<float[]> vectors = embedded(texts);
+        double bestSentence =
+                candidates.isEmpty() ? -1 : score(q, type, candidates, vectors.subList(0, candidates.size()));
         boolean typeFound = candidates.stream()
                 .sorted(Comparator.comparingDouble(Candidate::score).reversed())
                 .limit(TYPE_SENTENCES)
@@ -254,7 +268,7 @@ public final class OfflineComposer implements AnswerComposer {
                 type.typed(),
                 idf.applyAsDouble(UNSEEN),
                 idf);
-        return new Analysis(candidates, signals);
+        return new Analysis(candidates, signals, vectors.subList(candidates.size(), vectors.size()));
     }
 
     private static boolean holdsAny(SearchHit h, List<String> terms) {
@@ -288,13 +302,12 @@ public final class OfflineComposer implements AnswerComposer {
      * Saturday" often sits one sentence away); a sentence holding what the answer type asks for gains, and so does
      * one holding the question's focus word ("buy" in "What would China buy ...?", or an equivalent: "purchases").
      *
+     * @param q       the question's vector
+     * @param vectors the candidates' vectors, in order
      * @return the best cosine similarity of a sentence to the question
      */
-    private double score(String question, AnswerType type, List<Candidate> candidates) {
+    private double score(float[] q, AnswerType type, List<Candidate> candidates, List<float[]> vectors) {
         List<String> focus = TextAnalysis.terms(type.focus());
-        float[] q = embedder.embedQuery(question);
-        List<float[]> vectors = embedder.embedPassages(
-                candidates.stream().map(Candidate::sentence).toList());
         double min = Double.MAX_VALUE;
         double max = -Double.MAX_VALUE;
         for (int i = 0; i < candidates.size(); i++) {
@@ -314,6 +327,15 @@ public final class OfflineComposer implements AnswerComposer {
             }
         }
         return max;
+    }
+
+    /**
+     * The question's vector: the one retrieval computed for these hits when it embedded this very text with this
+     * model (the usual case: no second embedding), else embedded here.
+     */
+    private float[] questionVector(String question, List<SearchHit> evidence) {
+        float[] q = SearchHit.queryVector(evidence, embedder.name(), question);
+        return q != null ? q : embedder.embedQuery(question);
     }
 
     // ---- questions about a day or the latest ------------------------------------------------------------------
@@ -361,23 +383,41 @@ public final class OfflineComposer implements AnswerComposer {
                 .orElse(List.of());
     }
 
-    /** The sentences of these passages the status headline would quote, as an answer. */
-    private Composition headline(String question, List<SearchHit> hits) {
+    /** The vectors of these texts, in one call (none for no texts). */
+    private List<float[]> embedded(List<String> texts) {
+        return texts.isEmpty() ? List.of() : embedder.embedPassages(texts);
+    }
+
+    /**
+     * The sentences of these passages that the status headline would choose from, not embedded yet: each article's
+     * passages in reading order ({@link Extracts#unembedded}), articles in order of their first hit.
+     */
+    private static Extracts.Unembedded unembedded(List<SearchHit> hits) {
         Map<String, List<Passage>> byArticle = new LinkedHashMap<>();
         for (SearchHit h : hits) {
             byArticle
                     .computeIfAbsent(h.passage().article().id(), k -> new ArrayList<>())
                     .add(h.passage());
         }
-        List<Sentence> sentences = new ArrayList<>();
+        List<Passage> owners = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
         for (List<Passage> ps : byArticle.values()) {
             ps.sort(Comparator.comparingInt(Passage::ordinal));
-            sentences.addAll(extracts.sentences(ps));
+            Extracts.Unembedded u = Extracts.unembedded(ps);
+            owners.addAll(u.owners());
+            positions.addAll(u.positions());
+            texts.addAll(u.texts());
         }
+        return new Extracts.Unembedded(owners, positions, texts);
+    }
+
+    /** The sentences (of these hits' passages) the status headline would quote, as an answer. */
+    private Composition headline(float[] q, List<SearchHit> hits, List<Sentence> sentences) {
         if (sentences.isEmpty()) {
             return abstain(hits);
         }
-        double[] score = Extracts.headlineScores(sentences, extracts.query(question));
+        double[] score = Extracts.headlineScores(sentences, q);
         List<Sentence> picked = new ArrayList<>();
         for (int i : Extracts.mmr(sentences, score, HEADLINE_SENTENCES, 0.7, 0.9)) {
             picked.add(sentences.get(i));
