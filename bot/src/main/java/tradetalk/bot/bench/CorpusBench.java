@@ -64,10 +64,11 @@ public final class CorpusBench {
     public static Map<String, Object> run(Tradetalk tt, Plan plan, Consumer<String> progress) {
         ArticleStore index = Bench.emptyIndex(tt);
         Embedder embedder = index.embedder();
+        MeteredEmbedder meter = embedder instanceof MeteredEmbedder m ? m : null;
         List<String> texts = passageTexts(tt, plan.corpus());
         progress.accept("loading the embedding model");
         embedder.embedQuery("trade talks"); // the model's load is cold start, not ingest
-        boolean rate = plan.modelRate() && embedder instanceof BgeSmallEmbedder;
+        boolean rate = plan.modelRate() && (meter != null ? meter.inner() : embedder) instanceof BgeSmallEmbedder;
         List<Double> rates = new ArrayList<>();
         if (rate) {
             progress.accept("model rate (embedAll, batches of " + ModelRate.BATCH + ", " + texts.size() + " texts)");
@@ -124,11 +125,16 @@ public final class CorpusBench {
         List<Double> retrieval = new ArrayList<>();
         List<Double> compose = new ArrayList<>();
         List<Double> total = new ArrayList<>();
+        List<MeteredEmbedder.Reading> model = new ArrayList<>();
         for (AnswerRequest q : timed) {
+            MeteredEmbedder.Reading before = meter == null ? null : meter.read();
             CitedAnswer a = answers.answer(q);
             retrieval.add(a.timings().retrieveMs());
             compose.add(a.timings().composeMs());
             total.add(a.timings().totalMs());
+            if (meter != null) {
+                model.add(meter.read().since(before));
+            }
         }
         Map<String, Object> ask = new LinkedHashMap<>();
         ask.put("questions", timed.size());
@@ -141,6 +147,25 @@ public final class CorpusBench {
                 "total_over_retrieval_p50",
                 Bench.round4(
                         Percentiles.of(total).p50() / Percentiles.of(retrieval).p50()));
+        if (meter != null) {
+            // what each answer asked of the model: question embeddings, and sentence texts the cache did not hold
+            ask.put(
+                    "query_embeddings_per_answer",
+                    Bench.round4(model.stream()
+                            .mapToLong(MeteredEmbedder.Reading::queries)
+                            .average()
+                            .orElse(0)));
+            ask.put(
+                    "sentences_embedded_per_answer",
+                    Bench.round4(model.stream()
+                            .mapToLong(MeteredEmbedder.Reading::texts)
+                            .average()
+                            .orElse(0)));
+            ask.put(
+                    "sentence_embedding_ms",
+                    EvalReport.latency(Percentiles.of(
+                            model.stream().map(r -> r.textNanos() / 1e6).toList())));
+        }
         m.put("ask", ask);
 
         progress.accept("retrieval parts (query embedding, BM25 alone, dense alone)");

@@ -17,6 +17,7 @@ import tradetalk.bot.Tradetalk;
 import tradetalk.bot.bench.Bench;
 import tradetalk.bot.bench.ColdStart;
 import tradetalk.bot.bench.CorpusBench;
+import tradetalk.bot.bench.MeteredEmbedder;
 import tradetalk.bot.config.TradetalkConfig;
 import tradetalk.retrieval.embed.BgeSmallEmbedder;
 import tradetalk.retrieval.embed.Embedder;
@@ -137,6 +138,9 @@ final class BenchCommand implements Callable<Integer> {
             config = config.withIndexDir(temp);
         }
         Embedder embedder = vectors == Vectors.random ? new RandomEmbedder(384) : new BgeSmallEmbedder();
+        if (corpus != null) {
+            embedder = new MeteredEmbedder(embedder); // what each answer asks of the model, in the report
+        }
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("machine", machine());
         try (Tradetalk tt = new Tradetalk(config, embedder)) {

@@ -289,6 +289,10 @@ class EvalAndBenchCommandTest {
         for (String part : new String[] {"retrieval_ms", "compose_ms", "total_ms"}) {
             assertThat(j.at("/ask/" + part + "/count").asInt()).as(part).isEqualTo(5);
         }
+        // each answer embeds its question once (retrieval's vector serves the composer too)
+        assertThat(j.at("/ask/query_embeddings_per_answer").asDouble()).isEqualTo(1.0);
+        assertThat(j.at("/ask/sentences_embedded_per_answer").isNumber()).isTrue();
+        assertThat(j.at("/ask/sentence_embedding_ms/count").asInt()).isEqualTo(5);
         for (String part : new String[] {"query_embedding_ms", "bm25_ms", "dense_ms", "hybrid_ms"}) {
             assertThat(j.at("/retrieval_parts/" + part + "/count").asInt())
                     .as(part)
