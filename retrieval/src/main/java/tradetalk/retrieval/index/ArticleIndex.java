@@ -561,10 +561,14 @@ public final class ArticleIndex implements ArticleStore {
         });
     }
 
-    /** Inverse document frequency of an analysed term among passages (higher = rarer). */
+    /**
+     * Inverse document frequency of an analysed term among passages (higher = rarer), as of the index's last refresh:
+     * every other read refreshes first, so the terms of an answer are weighed against the commit its passages came
+     * from, without re-reading the commit point for each of the dozens of terms an answer looks up.
+     */
     @Override
     public double idf(String term) {
-        return withSearcher(s -> idf(s.getIndexReader(), term));
+        return withSearcher(false, s -> idf(s.getIndexReader(), term));
     }
 
     /** {@link #idf(String)} on one reader. */
@@ -604,6 +608,10 @@ public final class ArticleIndex implements ArticleStore {
     }
 
     private <T> T withSearcher(SearcherFunction<T> f) {
+        return withSearcher(true, f);
+    }
+
+    private <T> T withSearcher(boolean refresh, SearcherFunction<T> f) {
         try {
             Store st = store();
             if (st == null) {
@@ -612,7 +620,9 @@ public final class ArticleIndex implements ArticleStore {
             SearcherManager searchers = st.searchers();
             // see commits made by another process too (e.g. `tradetalk ingest` while the bot runs); cheap when
             // nothing changed, and never blocks a search while another thread reopens
-            searchers.maybeRefresh();
+            if (refresh) {
+                searchers.maybeRefresh();
+            }
             IndexSearcher s = searchers.acquire();
             try {
                 return f.apply(s);

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tradetalk.retrieval.Article;
 import tradetalk.retrieval.ArticleMeta;
 import tradetalk.retrieval.Chunker;
+import tradetalk.retrieval.SearchRequest;
 import tradetalk.retrieval.embed.RandomEmbedder;
 
 /** Two openers of one index (the bot and a `tradetalk ingest` beside it) see each other's commits. */
@@ -46,6 +47,24 @@ class SharedIndexTest {
 
             assertThat(bot.articleCount()).isEqualTo(1);
             assertThat(bot.articles()).extracting(ArticleMeta::id).containsExactly("a");
+        }
+    }
+
+    @Test
+    void given_another_opener_ingests_when_idf_is_looked_up_then_it_is_as_of_the_last_search_until_the_next() {
+        try (ArticleIndex bot = open();
+                ArticleIndex cli = open()) {
+            cli.ingest(List.of(article("a", "Tariff talks resumed in Geneva on Monday.")));
+            bot.search(SearchRequest.of("tariff", 3));
+            double unseen = bot.idf("soybean");
+
+            cli.ingest(List.of(article("b", "Soybean purchases were discussed.")));
+
+            // an answer's dozens of term lookups are weighed against the commit its passages came from ...
+            assertThat(bot.idf("soybean")).isEqualTo(unseen);
+            // ... and the next search sees the new commit
+            assertThat(bot.search(SearchRequest.of("soybean", 3))).isNotEmpty();
+            assertThat(bot.idf("soybean")).isLessThan(unseen);
         }
     }
 
