@@ -3,33 +3,23 @@ package tradetalk.answer.offline;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import tradetalk.retrieval.embed.Embedder;
+import tradetalk.retrieval.embed.ForwardingEmbedder;
 
 /** A test model: another model's vectors, and a record of every query and every passage call that reach it. */
-final class CountingEmbedder implements Embedder {
+final class CountingEmbedder extends ForwardingEmbedder {
 
-    private final Embedder inner;
     /** Each {@link #embedQuery} text, in order. */
     final List<String> queries = new CopyOnWriteArrayList<>();
     /** The texts of each {@link #embedPassages} call, in order. */
     final List<List<String>> passageCalls = new CopyOnWriteArrayList<>();
 
     CountingEmbedder(Embedder inner) {
-        this.inner = inner;
+        super(inner);
     }
 
     void reset() {
         queries.clear();
         passageCalls.clear();
-    }
-
-    @Override
-    public String name() {
-        return inner.name();
-    }
-
-    @Override
-    public int dimension() {
-        return inner.dimension();
     }
 
     @Override

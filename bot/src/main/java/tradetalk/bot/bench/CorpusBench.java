@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
 import tradetalk.answer.AnswerRequest;
 import tradetalk.answer.AnswerService;
 import tradetalk.answer.CitedAnswer;
@@ -149,18 +150,8 @@ public final class CorpusBench {
                         Percentiles.of(total).p50() / Percentiles.of(retrieval).p50()));
         if (meter != null) {
             // what each answer asked of the model: question embeddings, and sentence texts the cache did not hold
-            ask.put(
-                    "query_embeddings_per_answer",
-                    Bench.round4(model.stream()
-                            .mapToLong(MeteredEmbedder.Reading::queries)
-                            .average()
-                            .orElse(0)));
-            ask.put(
-                    "sentences_embedded_per_answer",
-                    Bench.round4(model.stream()
-                            .mapToLong(MeteredEmbedder.Reading::texts)
-                            .average()
-                            .orElse(0)));
+            ask.put("query_embeddings_per_answer", mean(model, MeteredEmbedder.Reading::queries));
+            ask.put("sentences_embedded_per_answer", mean(model, MeteredEmbedder.Reading::texts));
             ask.put(
                     "sentence_embedding_ms",
                     EvalReport.latency(Percentiles.of(
@@ -184,6 +175,10 @@ public final class CorpusBench {
         parts.put("hybrid_ms", EvalReport.latency(Percentiles.of(time(timed, q -> index.search(request(q))))));
         m.put("retrieval_parts", parts);
         return m;
+    }
+
+    private static double mean(List<MeteredEmbedder.Reading> readings, ToLongFunction<MeteredEmbedder.Reading> f) {
+        return Bench.round4(readings.stream().mapToLong(f).average().orElse(0));
     }
 
     private static SearchRequest request(AnswerRequest q) {

@@ -3,14 +3,14 @@ package tradetalk.bot.bench;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import tradetalk.retrieval.embed.Embedder;
+import tradetalk.retrieval.embed.ForwardingEmbedder;
 
 /**
  * The bench's view of the embedding model: how many queries and passage texts reach it and how long their calls
  * take, so that {@code bench --corpus} can say what each answer asked of the model. Thread-safe.
  */
-public final class MeteredEmbedder implements Embedder {
+public final class MeteredEmbedder extends ForwardingEmbedder {
 
-    private final Embedder inner;
     private final AtomicLong queries = new AtomicLong();
     private final AtomicLong texts = new AtomicLong();
     private final AtomicLong textNanos = new AtomicLong();
@@ -25,31 +25,11 @@ public final class MeteredEmbedder implements Embedder {
     }
 
     public MeteredEmbedder(Embedder inner) {
-        this.inner = inner;
-    }
-
-    /** The model behind the meter. */
-    public Embedder inner() {
-        return inner;
+        super(inner);
     }
 
     public Reading read() {
         return new Reading(queries.get(), texts.get(), textNanos.get());
-    }
-
-    @Override
-    public String name() {
-        return inner.name();
-    }
-
-    @Override
-    public int dimension() {
-        return inner.dimension();
-    }
-
-    @Override
-    public void prepare() {
-        inner.prepare();
     }
 
     @Override

@@ -11,9 +11,8 @@ import java.util.Map;
  * Remembers the vectors of texts it has embedded, so that the sentences of passages that come back often (answers,
  * status reports, summaries) are embedded once. Queries are not cached. Thread-safe.
  */
-public final class CachingEmbedder implements Embedder {
+public final class CachingEmbedder extends ForwardingEmbedder {
 
-    private final Embedder inner;
     private final Cache<String, float[]> vectors;
 
     /**
@@ -21,28 +20,8 @@ public final class CachingEmbedder implements Embedder {
      * @param maxSize how many texts' vectors to keep (least recently used go first)
      */
     public CachingEmbedder(Embedder inner, long maxSize) {
-        this.inner = inner;
+        super(inner);
         this.vectors = Caffeine.newBuilder().maximumSize(maxSize).build();
-    }
-
-    @Override
-    public void prepare() {
-        inner.prepare();
-    }
-
-    @Override
-    public String name() {
-        return inner.name();
-    }
-
-    @Override
-    public int dimension() {
-        return inner.dimension();
-    }
-
-    @Override
-    public float[] embedQuery(String query) {
-        return inner.embedQuery(query);
     }
 
     @Override
