@@ -119,6 +119,62 @@ class LauncherTest {
         assertThat(needsBuild()).isEqualTo("build");
     }
 
+    /** A fake JDK home: bin/java and bin/javac that record being run in {@code ran}; a release file if given. */
+    private Path jdk(String name, String release, String specVersion) throws IOException {
+        Path home = root.resolve("jdks/" + name);
+        Files.createDirectories(home.resolve("bin"));
+        for (String tool : List.of("java", "javac")) {
+            Path bin = home.resolve("bin/" + tool);
+            Files.writeString(
+                    bin,
+                    "#!/bin/sh\necho \"$0\" >> \"" + root.resolve("ran") + "\"\n"
+                            + "echo '    java.specification.version = " + specVersion + "' >&2\n");
+            bin.toFile().setExecutable(true);
+        }
+        if (release != null) {
+            Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"Test\"\n" + release + "\nOS_NAME=\"Linux\"\n");
+        }
+        return home;
+    }
+
+    private String findJavaHome(Path javaHome) throws IOException, InterruptedException {
+        return bash("JAVA_HOME='" + javaHome + "' find_java_home", root, "").strip();
+    }
+
+    @Test
+    void given_a_jdk_with_a_release_file_then_its_major_version_is_read_without_starting_java() throws Exception {
+        Path jdk25 = jdk("25", "JAVA_VERSION=\"25.0.3\"", "25");
+        Path jdk8 = jdk("8", "JAVA_VERSION=\"1.8.0_392\"", "1.8");
+
+        assertThat(bash("java_major '" + jdk25 + "'; java_major '" + jdk8 + "'", root, ""))
+                .isEqualTo("25\n8\n");
+        assertThat(root.resolve("ran")).doesNotExist();
+    }
+
+    @Test
+    void given_a_jdk_without_a_release_file_then_java_itself_says_its_version() throws Exception {
+        Path jdk = jdk("22", null, "22");
+
+        assertThat(bash("java_major '" + jdk + "'", root, "")).isEqualTo("22\n");
+        assertThat(Files.readString(root.resolve("ran"))).contains("/bin/java");
+    }
+
+    @Test
+    void given_java_home_changes_then_the_jdk_found_follows_it() throws Exception {
+        Path jdk21 = jdk("21", "JAVA_VERSION=\"21.0.5\"", "21");
+        Path jdk25 = jdk("25", "JAVA_VERSION=\"25.0.3\"", "25");
+
+        assertThat(findJavaHome(jdk21)).isEqualTo(jdk21 + " 21");
+        assertThat(findJavaHome(jdk25)).isEqualTo(jdk25 + " 25");
+    }
+
+    @Test
+    void given_java_home_is_too_old_then_it_is_passed_over() throws Exception {
+        Path jdk17 = jdk("17", "JAVA_VERSION=\"17.0.15\"", "17");
+
+        assertThat(findJavaHome(jdk17)).doesNotStartWith(jdk17.toString());
+    }
+
     @Test
     void given_the_opensearch_local_jar_or_its_classpath_file_missing_then_opensearch_local_needs_a_build()
             throws Exception {
