@@ -3,7 +3,6 @@ package tradetalk.retrieval.embed;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -15,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * BAAI bge-small-en-v1.5, quantized, run in-process by ONNX Runtime from the model that ships inside LangChain4j's
- * Maven artifact: no network, no download. Nothing loads until the first embedding or {@link #prepare()}; loading
+ * Maven artifact: no network, no download ({@link BgeModel} loads it, through a cache of the optimized graph). Nothing loads until the first embedding or {@link #prepare()}; loading
  * takes a second or two in the background and all instances share the one model. The JVM never exits while
  * ONNX Runtime is still creating its session (that crashed it in native code): a shutdown hook waits for a load in
  * flight.
@@ -48,7 +47,7 @@ public final class BgeSmallEmbedder implements Embedder {
             CompletableFuture<EmbeddingModel> f = CompletableFuture.supplyAsync(() -> {
                 long t0 = System.nanoTime();
                 OnnxNatives.prepare();
-                EmbeddingModel m = new BgeSmallEnV15QuantizedEmbeddingModel();
+                EmbeddingModel m = BgeModel.load(OnnxNatives.cacheRoot());
                 log.debug("Loaded bge-small-en-v1.5-q in {} ms", (System.nanoTime() - t0) / 1_000_000);
                 return m;
             });
