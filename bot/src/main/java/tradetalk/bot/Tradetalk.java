@@ -109,6 +109,14 @@ public class Tradetalk implements AutoCloseable {
         return config;
     }
 
+    /**
+     * Starts loading the default embedding model before the configuration is even read (nothing in it changes the
+     * model): for a command that will embed at once, such as {@code ask}, whose first answer waits for the model.
+     */
+    public static void prepareDefaultEmbedder() {
+        new BgeSmallEmbedder().prepare();
+    }
+
     /** The embedding model; it loads on first use or {@link Embedder#prepare()}, never for commands that need none. */
     public synchronized Embedder embedder() {
         if (embedder == null) {

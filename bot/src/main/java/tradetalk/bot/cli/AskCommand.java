@@ -43,8 +43,10 @@ final class AskCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // every answer embeds its question: the model loads while the configuration loads and the index opens
+        Tradetalk.prepareDefaultEmbedder();
         try (Tradetalk tt = app.open()) {
-            tt.embedder().prepare(); // every answer embeds its question: load the model while the rest opens
+            tt.embedder().prepare();
             int passages = k != null ? k : tt.config().search().k();
             if (words != null && !words.isEmpty()) {
                 AnswerRequest request = UserError.whenInvalid(
