@@ -1,6 +1,7 @@
 package tradetalk.retrieval.embed;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
@@ -103,5 +104,11 @@ class BgeModelTest {
         float[] v = embed(notADirectory.resolve("sub"));
 
         assertThat(v).containsExactly(expected, within(1e-5f));
+    }
+
+    @Test
+    void given_the_class_path_then_jna_is_absent_so_the_tokenizer_never_probes_for_a_cuda_runtime() {
+        assertThatThrownBy(() -> Class.forName("com.sun.jna.Native")).isInstanceOf(ClassNotFoundException.class);
+        assertThat(ai.djl.util.cuda.CudaUtils.getGpuCount()).isZero();
     }
 }
