@@ -175,6 +175,43 @@ class LauncherTest {
         assertThat(findJavaHome(jdk17)).doesNotStartWith(jdk17.toString());
     }
 
+    private boolean shortLived(String args) throws IOException, InterruptedException {
+        return bash("if short_lived " + args + "; then echo short; else echo long; fi", root, "")
+                .strip()
+                .equals("short");
+    }
+
+    @Test
+    void given_a_one_shot_command_then_it_runs_with_the_short_lived_jvm_options() throws Exception {
+        for (String args : List.of(
+                "ask 'Who spoke?'",
+                "ask --index /tmp/i --k 3 --json Who spoke",
+                "ask --as-of 2019-11-30 --config c.yml 'Who spoke?'",
+                "sources --index /tmp/i",
+                "status",
+                "summary",
+                "check",
+                "health",
+                "--version")) {
+            assertThat(shortLived(args)).as(args).isTrue();
+        }
+    }
+
+    @Test
+    void given_a_service_a_bulk_command_or_ask_reading_standard_input_then_it_runs_with_c2_and_simd() throws Exception {
+        for (String args : List.of(
+                "discord",
+                "watch",
+                "ingest data/articles",
+                "eval --queries q.json",
+                "bench",
+                "ask",
+                "ask --index /tmp/i --json",
+                "ask --k 3 --as-of 2019-11-30")) {
+            assertThat(shortLived(args)).as(args).isFalse();
+        }
+    }
+
     @Test
     void given_the_opensearch_local_jar_or_its_classpath_file_missing_then_opensearch_local_needs_a_build()
             throws Exception {

@@ -29,10 +29,16 @@ class ModelLifecycleTest {
 
     private Child java(List<String> jvmOptions, String mainClass, String... args)
             throws IOException, InterruptedException {
+        List<String> options = new ArrayList<>(List.of("--add-modules", "jdk.incubator.vector"));
+        options.addAll(jvmOptions);
+        return javaWith(options, mainClass, args);
+    }
+
+    /** A child JVM with exactly these options (no incubator module unless given). */
+    private Child javaWith(List<String> jvmOptions, String mainClass, String... args)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-modules",
-                "jdk.incubator.vector",
                 "-cp",
                 System.getProperty("java.class.path")));
         cmd.addAll(jvmOptions);
@@ -113,5 +119,25 @@ class ModelLifecycleTest {
         try (Stream<Path> unpacked = Files.walk(cache)) {
             assertThat(unpacked.map(p -> p.getFileName().toString())).contains(System.mapLibraryName("onnxruntime"));
         }
+    }
+
+    @Test
+    void given_the_launchers_options_for_a_one_shot_command_when_asking_then_stderr_stays_empty() throws Exception {
+        // what ./tradetalk passes to `ask QUESTION`: C1 only, no Vector API module, Lucene's remark about it muted
+        Child c = javaWith(
+                List.of(
+                        "-XX:TieredStopAtLevel=1",
+                        "-Dtradetalk.log.vectorization=ERROR",
+                        "-Dtradetalk.cache.dir=" + tmp.resolve("cache"),
+                        PRODUCT_LOGGING),
+                "tradetalk.bot.Main",
+                "ask",
+                "--index",
+                tmp.resolve("index").toString(),
+                "Where did Trump hope to sign the deal?");
+
+        assertThat(c.exit()).as(c.err()).isZero();
+        assertThat(c.out()).contains("Santiago");
+        assertThat(c.err()).isEmpty();
     }
 }
