@@ -123,9 +123,15 @@ class ModelLifecycleTest {
 
     @Test
     void given_the_launchers_options_for_a_one_shot_command_when_asking_then_stderr_stays_empty() throws Exception {
+        Path index = tmp.resolve("index");
+        assertThat(CliRun.run("ingest", "--index", index.toString(), CliRun.SEEDS.toString())
+                        .exit())
+                .isZero();
+
         // what ./tradetalk passes to `ask QUESTION`: C1 only, no Vector API module, Lucene's remark about it muted
         Child c = javaWith(
                 List.of(
+                        "--enable-native-access=ALL-UNNAMED",
                         "-XX:TieredStopAtLevel=1",
                         "-Dtradetalk.log.vectorization=ERROR",
                         "-Dtradetalk.cache.dir=" + tmp.resolve("cache"),
@@ -133,7 +139,7 @@ class ModelLifecycleTest {
                 "tradetalk.bot.Main",
                 "ask",
                 "--index",
-                tmp.resolve("index").toString(),
+                index.toString(),
                 "Where did Trump hope to sign the deal?");
 
         assertThat(c.exit()).as(c.err()).isZero();
