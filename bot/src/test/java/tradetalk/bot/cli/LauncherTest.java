@@ -226,6 +226,28 @@ class LauncherTest {
     }
 
     @Test
+    void given_the_jar_was_rebuilt_after_the_appcds_archive_then_the_archive_is_deleted() throws Exception {
+        Path archive = root.resolve("bot/target/tradetalk.jsa");
+        Files.writeString(archive, "archive");
+        Files.setLastModifiedTime(archive, FileTime.from(BUILT.minus(1, ChronoUnit.MINUTES)));
+
+        bash("remove_stale_archive '" + archive + "'", root, "");
+
+        assertThat(archive).doesNotExist();
+    }
+
+    @Test
+    void given_an_appcds_archive_newer_than_the_jar_then_it_is_kept() throws Exception {
+        Path archive = root.resolve("bot/target/tradetalk.jsa");
+        Files.writeString(archive, "archive");
+        touch("bot/target/tradetalk.jsa");
+
+        bash("remove_stale_archive '" + archive + "'", root, "");
+
+        assertThat(archive).exists();
+    }
+
+    @Test
     void given_the_jvms_incubator_notice_on_stderr_then_only_that_line_is_dropped() throws Exception {
         String out = bash(
                 "drop_incubator_notice",
