@@ -1,0 +1,980 @@
+package tradetalk.retrieval.opensearch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.opensearch.client.json.JsonData;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.FieldValue;
+import org.opensearch.client.opensearch._types.OpenSearchException;
+import org.opensearch.client.opensearch._types.Refresh;
+import org.opensearch.client.opensearch._types.SearchType;
+import org.opensearch.client.opensearch._types.SortOrder;
+import org.opensearch.client.opensearch._types.mapping.DynamicMapping;
+import org.opensearch.client.opensearch._types.mapping.Property;
+import org.opensearch.client.opensearch._types.mapping.TypeMapping;
+import org.opensearch.client.opensearch._types.query_dsl.Query;
+import org.opensearch.client.opensearch.core.BulkRequest;
+import org.opensearch.client.opensearch.core.BulkResponse;
+import org.opensearch.client.opensearch.core.GetResponse;
+import org.opensearch.client.opensearch.core.MsearchResponse;
+import org.opensearch.client.opensearch.core.SearchResponse;
+import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
+import org.opensearch.client.opensearch.core.mget.MultiGetResponseItem;
+import org.opensearch.client.opensearch.core.msearch.MultiSearchResponseItem;
+import org.opensearch.client.opensearch.core.msearch.RequestItem;
+import org.opensearch.client.opensearch.core.search.Hit;
+import org.opensearch.client.transport.TransportException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tradetalk.retrieval.Article;
+import tradetalk.retrieval.ArticleMeta;
+import tradetalk.retrieval.Chunker;
+import tradetalk.retrieval.Passage;
+import tradetalk.retrieval.Rejected;
+import tradetalk.retrieval.SearchHit;
+import tradetalk.retrieval.SearchRequest;
+import tradetalk.retrieval.embed.Embedder;
+import tradetalk.retrieval.embed.Vectors;
+import tradetalk.retrieval.index.ArticleIndex;
+import tradetalk.retrieval.index.IngestReport;
+import tradetalk.retrieval.index.SearchSettings;
+import tradetalk.retrieval.index.TextAnalysis;
+import tradetalk.retrieval.store.ArticleStore;
+import tradetalk.retrieval.store.HybridRanker;
+
+/**
+ * The article store on an OpenSearch cluster, over HTTP with OpenSearch's Java client. One index
+ * ({@code <opensearch.index>-articles}) holds, like the Lucene store, one document per article (metadata, text, content
+ * hash, also_in) and one per passage (text, title, date, article fields, vector), with ids derived from the article id
+ * ({@code article:<id>}, {@code passage:<id>#<ordinal>}): re-ingest is idempotent, and two ingest workers writing the
+ * same article write the same documents, never a duplicate. Text and title use OpenSearch's {@code english} analyzer,
+ * which is Lucene's {@code EnglishAnalyzer}, the one {@link TextAnalysis} uses; queries are sent as the analysed terms.
+ *
+ * <p>A search sends BM25's query and the k-NN query, with the same filters, in one {@code _msearch}, then ranks
+ * client-side with the shared {@link HybridRanker}, so both stores rank alike. BM25 runs as
+ * {@code dfs_query_then_fetch}, so its statistics are the whole index's, not one shard's; {@link #idf} counts
+ * documents exactly (a count, not shard statistics). k-NN scores of the {@code cosinesimil} space, {@code (1 + cos) /
+ * 2}, are turned back into cosines; the cosines of BM25 candidates the k-NN list lacks are computed here from their
+ * stored vectors, as Lucene computes them. Writes are refreshed before they return. Thread-safe.
+ */
+public final class OpenSearchArticleStore implements ArticleStore {
+
+    private static final Logger log = LoggerFactory.getLogger(OpenSearchArticleStore.class);
+
+    static final String TYPE = "type";
+    static final String ARTICLE = "article";
+    static final String PASSAGE = "passage";
+    static final String ID = "id";
+    static final String ARTICLE_ID = "article_id";
+    static final String ORDINAL = "ordinal";
+    static final String TEXT = "text";
+    static final String TITLE = "title";
+    static final String SOURCE = "source";
+    static final String URL = "url";
+    static final String PATH = "path";
+    static final String AUTHOR = "author";
+    static final String CATEGORY = "category";
+    static final String DATE = "date";
+    static final String BODY = "body";
+    static final String HASH = "content_hash";
+    static final String PASSAGES = "passage_count";
+    static final String VECTOR = "vector";
+    static final String ALSO_IN = "also_in";
+    static final String EMBEDDER_KEY = "embedder";
+    private static final String SPACE = "cosinesimil";
+    /** Articles looked up, embedded and written together. */
+    private static final int CHUNK = 200;
+    /** Bulk operations per request. */
+    private static final int BULK_OPS = 1000;
+
+    private static final int PAGE = 1000;
+
+    private final OpenSearchSettings os;
+    private final OpenSearchClient client;
+    private final Embedder embedder;
+    private final Chunker chunker;
+    private final SearchSettings settings;
+    private final int ingestBatch;
+    private final String index;
+    private final Object writeLock = new Object();
+
+    private OpenSearchArticleStore(
+            OpenSearchSettings os,
+            OpenSearchClient client,
+            Embedder embedder,
+            Chunker chunker,
+            SearchSettings settings,
+            int ingestBatch) {
+        if (ingestBatch < 1) {
+            throw new IllegalArgumentException("ingest batch must be at least 1, got " + ingestBatch);
+        }
+        this.os = os;
+        this.client = client;
+        this.embedder = embedder;
+        this.chunker = chunker;
+        this.settings = settings;
+        this.ingestBatch = ingestBatch;
+        this.index = os.articlesIndex();
+    }
+
+    /**
+     * Connects to the cluster and makes the index when it is missing (shards, replicas, the vector field of the
+     * embedder's dimension and the configured engine), or checks it when present.
+     *
+     * @throws OpenSearchStoreException when the cluster cannot be reached, or the index has another vector dimension,
+     *                                  engine or embedding model
+     */
+    public static OpenSearchArticleStore open(
+            OpenSearchSettings os, Embedder embedder, Chunker chunker, SearchSettings settings, int ingestBatch) {
+        OpenSearchClient client = OpenSearchClients.create(os);
+        OpenSearchArticleStore store = new OpenSearchArticleStore(os, client, embedder, chunker, settings, ingestBatch);
+        try {
+            store.ensureIndex();
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        return store;
+    }
+
+    /** The cluster's settings this store uses. */
+    public OpenSearchSettings openSearchSettings() {
+        return os;
+    }
+
+    /** The client (shared with the feedback store of the same cluster). */
+    public OpenSearchClient client() {
+        return client;
+    }
+
+    @Override
+    public Embedder embedder() {
+        return embedder;
+    }
+
+    // ---- the index and its mapping
+
+    private void ensureIndex() {
+        call("checking index " + index, () -> {
+            if (!client.indices().exists(r -> r.index(index)).value()) {
+                try {
+                    client.indices()
+                            .create(c -> c.index(index)
+                                    .settings(s -> s.numberOfShards(os.shards())
+                                            .numberOfReplicas(os.replicas())
+                                            .knn(true))
+                                    .mappings(mapping()));
+                    log.info(
+                            "Created OpenSearch index {} ({} shards, {} replicas, {} engine)",
+                            index,
+                            os.shards(),
+                            os.replicas(),
+                            os.engine().id());
+                } catch (OpenSearchException e) {
+                    if (!"resource_already_exists_exception".equals(e.error().type())) {
+                        throw e;
+                    }
+                    // another process made it at the same moment: check it like any existing index
+                }
+            }
+            TypeMapping m = client.indices()
+                    .getMapping(g -> g.index(index))
+                    .result()
+                    .get(index)
+                    .mappings();
+            check(m);
+            return null;
+        });
+    }
+
+    private TypeMapping mapping() {
+        return TypeMapping.of(m -> m.dynamic(DynamicMapping.Strict)
+                .meta(EMBEDDER_KEY, JsonData.of(embedder.name()))
+                .properties(TYPE, p -> p.keyword(k -> k))
+                .properties(ID, p -> p.keyword(k -> k))
+                .properties(ARTICLE_ID, p -> p.keyword(k -> k))
+                .properties(ORDINAL, p -> p.integer(i -> i))
+                .properties(TEXT, p -> p.text(t -> t.analyzer("english")))
+                .properties(TITLE, p -> p.text(t -> t.analyzer("english")))
+                .properties(SOURCE, p -> p.keyword(k -> k.index(false).docValues(false)))
+                .properties(URL, p -> p.keyword(k -> k.index(false).docValues(false)))
+                .properties(PATH, p -> p.keyword(k -> k.index(false).docValues(false)))
+                .properties(AUTHOR, p -> p.keyword(k -> k.index(false).docValues(false)))
+                .properties(CATEGORY, p -> p.keyword(k -> k.index(false).docValues(false)))
+                .properties(HASH, p -> p.keyword(k -> k.index(false).docValues(false)))
+                .properties(ALSO_IN, p -> p.keyword(k -> k.index(false).docValues(false)))
+                .properties(BODY, p -> p.text(t -> t.index(false)))
+                .properties(PASSAGES, p -> p.integer(i -> i.index(false)))
+                .properties(DATE, p -> p.long_(l -> l))
+                .properties(
+                        VECTOR,
+                        p -> p.knnVector(k -> k.dimension(embedder.dimension())
+                                .method(v ->
+                                        v.name("hnsw").engine(os.engine().id()).spaceType(SPACE)))));
+    }
+
+    /** An existing index must have this store's vector field and embedding model. */
+    private void check(TypeMapping m) {
+        Property vector = m.properties().get(VECTOR);
+        if (vector == null || !vector.isKnnVector()) {
+            throw new OpenSearchStoreException("OpenSearch index " + index + " has no knn_vector field '" + VECTOR
+                    + "': it was not made by Tradetalk; use another opensearch.index");
+        }
+        var knn = vector.knnVector();
+        if (knn.dimension() != embedder.dimension()) {
+            throw new OpenSearchStoreException("OpenSearch index " + index + " holds vectors of dimension "
+                    + knn.dimension() + ", not " + embedder.dimension() + " (" + embedder.name()
+                    + "); delete the index or use another opensearch.index");
+        }
+        String engine = knn.method() == null || knn.method().engine() == null
+                ? ""
+                : knn.method().engine();
+        if (!engine.equals(os.engine().id())) {
+            throw new OpenSearchStoreException("OpenSearch index " + index + " was made with k-NN engine '" + engine
+                    + "', not opensearch.engine '" + os.engine().id()
+                    + "'; set opensearch.engine to match or use another opensearch.index");
+        }
+        JsonData built = m.meta() == null ? null : m.meta().get(EMBEDDER_KEY);
+        if (built != null && !built.to(String.class).equals(embedder.name())) {
+            throw new OpenSearchStoreException("OpenSearch index " + index + " was built with embedding model "
+                    + built.to(String.class) + ", not " + embedder.name() + "; delete it and ingest again");
+        }
+    }
+
+    // ---- ingest
+
+    private record Pending(Article article, List<Passage> passages, List<String> alsoIn, int oldPassages) {}
+
+    @Override
+    public IngestReport ingest(
+            List<Article> articles,
+            List<Rejected> alreadyRejected,
+            Consumer<Integer> progress,
+            PassageProgress passageProgress) {
+        long t0 = System.nanoTime();
+        int added = 0;
+        int replaced = 0;
+        int unchanged = 0;
+        int passages = 0;
+        List<Rejected> rejected = new ArrayList<>(alreadyRejected);
+        Set<String> seen = new LinkedHashSet<>();
+        int done = 0;
+        synchronized (writeLock) {
+            for (int from = 0; from < articles.size(); from += CHUNK) {
+                List<Article> chunk = articles.subList(from, Math.min(articles.size(), from + CHUNK));
+                Map<String, ObjectNode> known =
+                        articleDocs(chunk.stream().map(Article::id).distinct().toList());
+                List<Pending> pending = new ArrayList<>();
+                for (Article a : chunk) {
+                    ObjectNode old = known.get(a.id());
+                    String oldHash = old == null ? null : text(old, HASH);
+                    if (a.contentHash().equals(oldHash) || !seen.add(a.id() + a.contentHash())) {
+                        unchanged++;
+                        continue;
+                    }
+                    List<Passage> ps = chunker.split(a);
+                    if (ps.isEmpty()) {
+                        rejected.add(new Rejected(a.meta().location(), "no text to index"));
+                        continue;
+                    }
+                    List<String> also = old == null ? List.of() : strings(old.get(ALSO_IN));
+                    int oldCount = old == null || !old.has(PASSAGES)
+                            ? 0
+                            : old.get(PASSAGES).asInt();
+                    pending.removeIf(p -> p.article().id().equals(a.id())); // a later version in the same batch wins
+                    pending.add(new Pending(a, ps, also, oldCount));
+                    passages += ps.size();
+                    if (old == null) {
+                        added++;
+                    } else {
+                        replaced++;
+                    }
+                    known.put(a.id(), articleDoc(a, also, ps.size()));
+                }
+                write(pending, passageProgress);
+                for (int i = 0; i < chunk.size(); i++) {
+                    progress.accept(++done);
+                }
+            }
+            refresh();
+        }
+        double ms = (System.nanoTime() - t0) / 1e6;
+        log.info(
+                "Ingested {} new, {} replaced, {} unchanged articles ({} passages) into OpenSearch index {} in {} ms",
+                added,
+                replaced,
+                unchanged,
+                passages,
+                index,
+                Math.round(ms));
+        return new IngestReport(added, replaced, unchanged, passages, rejected, ms);
+    }
+
+    /** Embeds the passages of the pending articles, a batch at a time, and writes them. */
+    private void write(List<Pending> pending, PassageProgress passageProgress) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        List<String> texts = new ArrayList<>();
+        pending.forEach(p -> p.passages().forEach(x -> texts.add(ArticleIndex.embeddingText(x))));
+        List<float[]> vectors = new ArrayList<>(texts.size());
+        int at = 0;
+        for (Pending p : pending) {
+            int n = p.passages().size();
+            if (n > ingestBatch) {
+                // a long article alone, in parts, saying how far it got
+                embedPending(texts, vectors, at);
+                for (int i = 0; i < n; i += ingestBatch) {
+                    vectors.addAll(embedder.embedPassages(texts.subList(at + i, at + Math.min(n, i + ingestBatch))));
+                    passageProgress.embedded(p.article().meta().location(), Math.min(n, i + ingestBatch), n);
+                }
+            } else if (at + n - vectors.size() > ingestBatch) {
+                embedPending(texts, vectors, at);
+            }
+            at += n;
+        }
+        embedPending(texts, vectors, at);
+        List<BulkOp> ops = new ArrayList<>();
+        int v = 0;
+        for (Pending p : pending) {
+            Article a = p.article();
+            ops.add(BulkOp.index(
+                    articleKey(a.id()), articleDoc(a, p.alsoIn(), p.passages().size())));
+            for (Passage x : p.passages()) {
+                ops.add(BulkOp.index(passageKey(x.id()), passageDoc(a, x, vectors.get(v++))));
+            }
+            for (int o = p.passages().size(); o < p.oldPassages(); o++) {
+                ops.add(BulkOp.delete(passageKey(a.id() + "#" + o)));
+            }
+        }
+        bulk(ops);
+    }
+
+    /** Embeds the texts from {@code vectors.size()} up to {@code end}. */
+    private void embedPending(List<String> texts, List<float[]> vectors, int end) {
+        for (int i = vectors.size(); i < end; i = vectors.size()) {
+            vectors.addAll(embedder.embedPassages(texts.subList(i, Math.min(end, i + ingestBatch))));
+        }
+    }
+
+    private record BulkOp(String id, ObjectNode doc) {
+        static BulkOp index(String id, ObjectNode doc) {
+            return new BulkOp(id, doc);
+        }
+
+        static BulkOp delete(String id) {
+            return new BulkOp(id, null);
+        }
+    }
+
+    private void bulk(List<BulkOp> ops) {
+        for (int from = 0; from < ops.size(); from += BULK_OPS) {
+            List<BulkOp> part = ops.subList(from, Math.min(ops.size(), from + BULK_OPS));
+            BulkResponse r = call("writing to index " + index, () -> {
+                BulkRequest.Builder b = new BulkRequest.Builder().index(index);
+                for (BulkOp op : part) {
+                    if (op.doc() == null) {
+                        b.operations(o -> o.delete(d -> d.id(op.id())));
+                    } else {
+                        b.operations(o -> o.index(i -> i.id(op.id()).document(op.doc())));
+                    }
+                }
+                return client.bulk(b.build());
+            });
+            if (r.errors()) {
+                for (BulkResponseItem item : r.items()) {
+                    if (item.error() != null && !(item.status() == 404)) {
+                        throw new OpenSearchStoreException("OpenSearch index " + index + " refused document "
+                                + item.id() + ": " + item.error().type() + ": "
+                                + item.error().reason());
+                    }
+                }
+            }
+        }
+    }
+
+    private static String articleKey(String articleId) {
+        return "article:" + articleId;
+    }
+
+    private static String passageKey(String passageId) {
+        return "passage:" + passageId;
+    }
+
+    private ObjectNode articleDoc(Article a, List<String> alsoIn, int passageCount) {
+        ObjectNode d = meta(a.meta());
+        d.put(TYPE, ARTICLE);
+        d.put(BODY, a.body());
+        d.put(HASH, a.contentHash());
+        d.put(PASSAGES, passageCount);
+        ArrayNode also = d.putArray(ALSO_IN);
+        alsoIn.forEach(also::add);
+        return d;
+    }
+
+    private ObjectNode passageDoc(Article a, Passage p, float[] vector) {
+        ObjectNode d = meta(a.meta());
+        d.put(TYPE, PASSAGE);
+        d.put(ID, p.id());
+        d.put(ORDINAL, p.ordinal());
+        d.put(TEXT, p.text());
+        ArrayNode v = d.putArray(VECTOR);
+        for (float f : vector) {
+            v.add(f);
+        }
+        return d;
+    }
+
+    private static ObjectNode meta(ArticleMeta m) {
+        ObjectNode d = JsonNodeFactory.instance.objectNode();
+        d.put(ARTICLE_ID, m.id());
+        d.put(TITLE, m.title());
+        d.put(SOURCE, m.source());
+        d.put(URL, m.url());
+        d.put(PATH, m.path());
+        d.put(AUTHOR, m.author());
+        d.put(CATEGORY, m.category());
+        if (m.publishedAt() != null) {
+            d.put(DATE, m.publishedAt().toEpochDay());
+        }
+        return d;
+    }
+
+    /** The stored article documents of these ids (those found). */
+    private Map<String, ObjectNode> articleDocs(List<String> ids) {
+        Map<String, ObjectNode> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        var r = call(
+                "reading index " + index,
+                () -> client.mget(
+                        g -> g.index(index)
+                                .ids(ids.stream()
+                                        .map(OpenSearchArticleStore::articleKey)
+                                        .toList())
+                                .sourceExcludes(BODY),
+                        ObjectNode.class));
+        for (MultiGetResponseItem<ObjectNode> item : r.docs()) {
+            if (item.isResult() && item.result().found() && item.result().source() != null) {
+                ObjectNode d = item.result().source();
+                out.put(text(d, ARTICLE_ID), d);
+            }
+        }
+        return out;
+    }
+
+    // ---- removal, retention, also_in
+
+    @Override
+    public int removeOlderThan(LocalDate cutoff) {
+        synchronized (writeLock) {
+            Query older = Query.of(q -> q.range(r -> r.field(DATE).lt(JsonData.of(cutoff.toEpochDay()))));
+            int articles =
+                    count(Query.of(q -> q.bool(b -> b.filter(typeIs(ARTICLE)).filter(older))));
+            if (articles == 0) {
+                return 0;
+            }
+            call(
+                    "retention on index " + index,
+                    () -> client.deleteByQuery(d -> d.index(index)
+                            .query(older)
+                            .refresh(Refresh.True)
+                            .conflicts(org.opensearch.client.opensearch._types.Conflicts.Proceed)));
+            return articles;
+        }
+    }
+
+    @Override
+    public boolean remove(String articleId) {
+        synchronized (writeLock) {
+            boolean had = article(articleId).isPresent();
+            if (!had) {
+                return false;
+            }
+            call(
+                    "removing " + articleId + " from index " + index,
+                    () -> client.deleteByQuery(d -> d.index(index)
+                            .query(q -> q.term(t -> t.field(ARTICLE_ID).value(FieldValue.of(articleId))))
+                            .refresh(Refresh.True)
+                            .conflicts(org.opensearch.client.opensearch._types.Conflicts.Proceed)));
+            return true;
+        }
+    }
+
+    @Override
+    public boolean addAlsoIn(String articleId, String location) {
+        for (int attempt = 0; ; attempt++) {
+            GetResponse<ObjectNode> g = call(
+                    "reading index " + index,
+                    () -> client.get(r -> r.index(index).id(articleKey(articleId)), ObjectNode.class));
+            if (!g.found() || g.source() == null) {
+                return false;
+            }
+            ObjectNode d = g.source();
+            List<String> also = new ArrayList<>(strings(d.get(ALSO_IN)));
+            if (also.contains(location)) {
+                return false;
+            }
+            ArrayNode arr = d.putArray(ALSO_IN);
+            also.add(location);
+            also.forEach(arr::add);
+            try {
+                // written only over the version read: a concurrent replacement or addition makes this try again
+                client.index(i -> i.index(index)
+                        .id(articleKey(articleId))
+                        .document(d)
+                        .ifSeqNo(g.seqNo())
+                        .ifPrimaryTerm(g.primaryTerm())
+                        .refresh(Refresh.True));
+                return true;
+            } catch (OpenSearchException e) {
+                if (e.status() != 409 || attempt >= 10) {
+                    throw failure("updating " + articleId + " in index " + index, e);
+                }
+            } catch (IOException | RuntimeException e) {
+                throw failure("updating " + articleId + " in index " + index, e);
+            }
+        }
+    }
+
+    @Override
+    public List<String> alsoIn(String articleId) {
+        return Optional.ofNullable(articleDocs(List.of(articleId)).get(articleId))
+                .map(d -> strings(d.get(ALSO_IN)))
+                .orElse(List.of());
+    }
+
+    // ---- lookups and counts
+
+    @Override
+    public int articleCount() {
+        return count(typeIs(ARTICLE));
+    }
+
+    @Override
+    public int passageCount() {
+        return count(typeIs(PASSAGE));
+    }
+
+    private int count(Query q) {
+        return (int) call(
+                        "counting in index " + index,
+                        () -> client.count(c -> c.index(index).query(q)))
+                .count();
+    }
+
+    @Override
+    public List<ArticleMeta> articles() {
+        List<ArticleMeta> out = new ArrayList<>();
+        List<FieldValue> after = null;
+        while (true) {
+            List<FieldValue> from = after;
+            SearchResponse<ObjectNode> r = call(
+                    "reading index " + index,
+                    () -> client.search(
+                            s -> {
+                                s.index(index)
+                                        .query(typeIs(ARTICLE))
+                                        .size(PAGE)
+                                        .source(src -> src.filter(f -> f.excludes(BODY)))
+                                        .sort(o ->
+                                                o.field(f -> f.field(ARTICLE_ID).order(SortOrder.Asc)));
+                                if (from != null) {
+                                    s.searchAfter(from);
+                                }
+                                return s;
+                            },
+                            ObjectNode.class));
+            List<Hit<ObjectNode>> hits = r.hits().hits();
+            hits.forEach(h -> out.add(meta(h.source())));
+            if (hits.size() < PAGE) {
+                break;
+            }
+            after = hits.getLast().sort();
+        }
+        out.sort(Comparator.comparing(
+                        ArticleMeta::publishedAt, Comparator.nullsLast(Comparator.<LocalDate>reverseOrder()))
+                .thenComparing(ArticleMeta::title));
+        return out;
+    }
+
+    @Override
+    public Optional<Article> article(String id) {
+        GetResponse<ObjectNode> g = call(
+                "reading index " + index, () -> client.get(r -> r.index(index).id(articleKey(id)), ObjectNode.class));
+        if (!g.found() || g.source() == null) {
+            return Optional.empty();
+        }
+        ObjectNode d = g.source();
+        return Optional.of(new Article(meta(d), text(d, BODY), text(d, HASH)));
+    }
+
+    @Override
+    public List<Passage> passages(String articleId) {
+        SearchResponse<ObjectNode> r = call(
+                "reading index " + index,
+                () -> client.search(
+                        s -> s.index(index)
+                                .query(q -> q.bool(b -> b.filter(typeIs(PASSAGE))
+                                        .filter(f ->
+                                                f.term(t -> t.field(ARTICLE_ID).value(FieldValue.of(articleId))))))
+                                .size(10_000)
+                                .source(src -> src.filter(f -> f.excludes(VECTOR)))
+                                .sort(o -> o.field(f -> f.field(ORDINAL).order(SortOrder.Asc))),
+                        ObjectNode.class));
+        return r.hits().hits().stream().map(h -> passage(h.source())).toList();
+    }
+
+    @Override
+    public double idf(String term) {
+        return idfs(List.of(term)).get(term);
+    }
+
+    /** BM25's IDF of each term among passages, {@code log(1 + (n - df + 0.5) / (df + 0.5))}, from one request. */
+    Map<String, Double> idfs(Collection<String> terms) {
+        List<String> list = List.copyOf(new LinkedHashSet<>(terms));
+        SearchResponse<ObjectNode> r = call(
+                "reading index " + index,
+                () -> client.search(
+                        s -> {
+                            s.index(index).query(typeIs(PASSAGE)).size(0).trackTotalHits(t -> t.enabled(true));
+                            for (int i = 0; i < list.size(); i++) {
+                                String t = list.get(i);
+                                s.aggregations(
+                                        "t" + i,
+                                        a -> a.filter(
+                                                f -> f.term(x -> x.field(TEXT).value(FieldValue.of(t)))));
+                            }
+                            return s;
+                        },
+                        ObjectNode.class));
+        long n = Math.max(1, r.hits().total().value());
+        Map<String, Double> out = new HashMap<>();
+        for (int i = 0; i < list.size(); i++) {
+            long df = r.aggregations().get("t" + i).filter().docCount();
+            out.put(list.get(i), Math.log(1 + (n - df + 0.5) / (df + 0.5)));
+        }
+        return out;
+    }
+
+    // ---- search
+
+    @Override
+    public List<SearchHit> search(SearchRequest r) {
+        int n = Math.max(settings.candidates(), r.k());
+        Query filter = filter(r);
+        SearchRequest.Mode mode = r.mode();
+        boolean lexical = mode == SearchRequest.Mode.HYBRID || mode == SearchRequest.Mode.BM25;
+        boolean knn = mode == SearchRequest.Mode.HYBRID || mode == SearchRequest.Mode.DENSE;
+        boolean exact = mode == SearchRequest.Mode.DENSE_EXACT;
+        List<String> terms = List.copyOf(new LinkedHashSet<>(TextAnalysis.terms(r.query())));
+        float[] qv = knn || exact ? embedder.embedQuery(r.query()) : null;
+        List<Float> vector = qv == null ? null : floats(qv);
+        List<RequestItem> items = new ArrayList<>();
+        int lexicalAt = -1;
+        int denseAt = -1;
+        if (lexical && !terms.isEmpty()) {
+            boolean withVectors = mode == SearchRequest.Mode.HYBRID;
+            Query text = Query.of(q -> q.bool(b -> {
+                for (String t : terms) {
+                    b.should(s -> s.term(x -> x.field(TEXT).value(FieldValue.of(t))));
+                    if (settings.titleBoost() > 0) {
+                        b.should(s -> s.term(
+                                x -> x.field(TITLE).value(FieldValue.of(t)).boost((float) settings.titleBoost())));
+                    }
+                }
+                return b.minimumShouldMatch("1").filter(filter);
+            }));
+            lexicalAt = items.size();
+            items.add(RequestItem.of(i -> i.header(h -> h.index(index).searchType(SearchType.DfsQueryThenFetch))
+                    .body(b -> b.query(text)
+                            .size(n)
+                            .source(src -> src.filter(f -> withVectors ? f.excludes(BODY) : f.excludes(VECTOR))))));
+        }
+        if (knn) {
+            denseAt = items.size();
+            items.add(RequestItem.of(i -> i.header(h -> h.index(index))
+                    .body(b -> b.query(q -> q.knn(
+                                    k -> k.field(VECTOR).vector(vector).k(n).filter(filter)))
+                            .size(n)
+                            .source(src -> src.filter(f -> f.excludes(VECTOR))))));
+        }
+        if (exact) {
+            denseAt = items.size();
+            items.add(RequestItem.of(i -> i.header(h -> h.index(index))
+                    .body(b -> b.query(q -> q.scriptScore(ss -> ss.query(filter)
+                                    .script(sc -> sc.inline(in -> in.lang(l -> l.custom("knn"))
+                                            .source("knn_score")
+                                            .params("field", JsonData.of(VECTOR))
+                                            .params("query_value", JsonData.of(vector))
+                                            .params("space_type", JsonData.of(SPACE))))))
+                            .size(n)
+                            .source(src -> src.filter(f -> f.excludes(VECTOR))))));
+        }
+        if (items.isEmpty()) {
+            return List.of();
+        }
+        MsearchResponse<ObjectNode> res =
+                call("searching index " + index, () -> client.msearch(m -> m.searches(items), ObjectNode.class));
+        Map<String, ObjectNode> docs = new HashMap<>();
+        List<HybridRanker.Candidate<String>> lex = new ArrayList<>();
+        List<HybridRanker.Candidate<String>> dense = new ArrayList<>();
+        if (lexicalAt >= 0) {
+            for (Hit<ObjectNode> h : hits(res.responses().get(lexicalAt))) {
+                docs.put(h.id(), h.source());
+                lex.add(new HybridRanker.Candidate<>(h.id(), date(h.source()), h.score()));
+            }
+        }
+        if (denseAt >= 0) {
+            Set<String> seen = new LinkedHashSet<>();
+            for (Hit<ObjectNode> h : hits(res.responses().get(denseAt))) {
+                docs.putIfAbsent(h.id(), h.source());
+                // cosinesimil: the k-NN query scores (1 + cos) / 2, the exact script 1 + cos
+                double cos = exact ? h.score() - 1.0 : 2.0 * h.score() - 1.0;
+                dense.add(new HybridRanker.Candidate<>(h.id(), date(h.source()), cos));
+                seen.add(h.id());
+            }
+            if (mode == SearchRequest.Mode.HYBRID) {
+                for (HybridRanker.Candidate<String> c : lex) {
+                    if (!seen.contains(c.key())) {
+                        JsonNode v = docs.get(c.key()).get(VECTOR);
+                        double cos = v == null ? 0 : Vectors.dot(floats(v), qv);
+                        dense.add(new HybridRanker.Candidate<>(c.key(), c.published(), cos));
+                    }
+                }
+            }
+        }
+        try {
+            return new HybridRanker(settings).rank(r, lex, dense, new Found(docs));
+        } catch (IOException e) {
+            throw failure("searching index " + index, e);
+        }
+    }
+
+    /** What the ranking asks of the store, answered from the hits of this search and, for the rest, the cluster. */
+    private final class Found implements HybridRanker.Corpus<String> {
+        private final Map<String, ObjectNode> docs;
+
+        Found(Map<String, ObjectNode> docs) {
+            this.docs = docs;
+        }
+
+        @Override
+        public double coverage(String query, String key) {
+            ObjectNode d = docs.get(key);
+            Set<String> in = new LinkedHashSet<>(TextAnalysis.terms(text(d, TEXT)));
+            in.addAll(TextAnalysis.terms(text(d, TITLE)));
+            Map<String, Double> idf = idfs(TextAnalysis.terms(query));
+            double all = 0;
+            double found = 0;
+            for (Map.Entry<String, Double> e : idf.entrySet()) {
+                all += e.getValue();
+                if (in.contains(e.getKey())) {
+                    found += e.getValue();
+                }
+            }
+            return all == 0 ? 0 : found / all;
+        }
+
+        @Override
+        public Optional<LocalDate> newest(LocalDate day) {
+            SearchResponse<ObjectNode> r = call(
+                    "searching index " + index,
+                    () -> client.search(
+                            s -> s.index(index)
+                                    .query(q -> q.bool(b -> b.filter(typeIs(PASSAGE))
+                                            .filter(f ->
+                                                    f.range(x -> x.field(DATE).lte(JsonData.of(day.toEpochDay()))))))
+                                    .size(1)
+                                    .source(src -> src.filter(f -> f.includes(DATE)))
+                                    .sort(o -> o.field(f -> f.field(DATE).order(SortOrder.Desc))),
+                            ObjectNode.class));
+            return r.hits().hits().stream().map(h -> date(h.source())).findFirst();
+        }
+
+        @Override
+        public List<Passage> passages(List<String> keys) {
+            return keys.stream().map(k -> passage(docs.get(k))).toList();
+        }
+    }
+
+    private List<Hit<ObjectNode>> hits(MultiSearchResponseItem<ObjectNode> item) {
+        if (item.isFailure()) {
+            var e = item.failure().error();
+            throw new OpenSearchStoreException(
+                    "OpenSearch refused a search of index " + index + ": " + e.type() + ": " + e.reason());
+        }
+        return item.result().hits().hits();
+    }
+
+    private static Query filter(SearchRequest r) {
+        LocalDate upper = r.to();
+        if (r.asOf() != null && (upper == null || r.asOf().isBefore(upper))) {
+            upper = r.asOf();
+        }
+        LocalDate hi = upper;
+        return Query.of(q -> q.bool(b -> {
+            b.filter(typeIs(PASSAGE));
+            if (r.from() != null || hi != null) {
+                b.filter(f -> f.range(x -> {
+                    x.field(DATE);
+                    if (r.from() != null) {
+                        x.gte(JsonData.of(r.from().toEpochDay()));
+                    }
+                    if (hi != null) {
+                        x.lte(JsonData.of(hi.toEpochDay()));
+                    }
+                    return x;
+                }));
+            }
+            return b;
+        }));
+    }
+
+    private static Query typeIs(String type) {
+        return Query.of(q -> q.term(t -> t.field(TYPE).value(FieldValue.of(type))));
+    }
+
+    // ---- documents back to records
+
+    private static ArticleMeta meta(ObjectNode d) {
+        return new ArticleMeta(
+                text(d, ARTICLE_ID),
+                text(d, TITLE),
+                text(d, SOURCE),
+                date(d),
+                text(d, URL),
+                text(d, PATH),
+                text(d, AUTHOR),
+                text(d, CATEGORY));
+    }
+
+    private static Passage passage(ObjectNode d) {
+        return new Passage(text(d, ID), meta(d), d.get(ORDINAL).asInt(), text(d, TEXT));
+    }
+
+    private static LocalDate date(ObjectNode d) {
+        JsonNode v = d == null ? null : d.get(DATE);
+        return v == null || v.isNull() ? null : LocalDate.ofEpochDay(v.asLong());
+    }
+
+    private static String text(ObjectNode d, String field) {
+        JsonNode v = d == null ? null : d.get(field);
+        return v == null || v.isNull() ? "" : v.asText();
+    }
+
+    private static List<String> strings(JsonNode arr) {
+        List<String> out = new ArrayList<>();
+        if (arr != null && arr.isArray()) {
+            arr.forEach(x -> out.add(x.asText()));
+        } else if (arr != null && arr.isTextual()) {
+            out.add(arr.asText());
+        }
+        return out;
+    }
+
+    private static List<Float> floats(float[] v) {
+        List<Float> out = new ArrayList<>(v.length);
+        for (float f : v) {
+            out.add(f);
+        }
+        return out;
+    }
+
+    private static float[] floats(JsonNode arr) {
+        float[] out = new float[arr.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) arr.get(i).asDouble();
+        }
+        return out;
+    }
+
+    // ---- calls and their failures
+
+    @FunctionalInterface
+    private interface Call<T> {
+        T run() throws IOException;
+    }
+
+    private <T> T call(String what, Call<T> c) {
+        try {
+            return c.run();
+        } catch (OpenSearchStoreException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw failure(what, e);
+        }
+    }
+
+    /** One line naming the cluster and what failed; an unreachable cluster says so. */
+    private OpenSearchStoreException failure(String what, Exception e) {
+        String urls = os.urls().toString();
+        if (e instanceof OpenSearchException o) {
+            return new OpenSearchStoreException(
+                    "OpenSearch at " + urls + " refused " + what + ": "
+                            + o.error().type() + ": " + o.error().reason(),
+                    e);
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (e instanceof IOException || e instanceof TransportException || root instanceof ConnectException) {
+            return new OpenSearchStoreException(
+                    "OpenSearch at " + urls + " is unreachable (" + reason(root) + ") while " + what, e);
+        }
+        return new OpenSearchStoreException("OpenSearch at " + urls + " failed while " + what + ": " + reason(root), e);
+    }
+
+    private static String reason(Throwable t) {
+        String m = t.getMessage();
+        return m == null || m.isBlank()
+                ? t.getClass().getSimpleName()
+                : m.lines().findFirst().orElse(m);
+    }
+
+    /** Makes what was written visible to searches. */
+    private void refresh() {
+        call("refreshing index " + index, () -> client.indices().refresh(r -> r.index(index)));
+    }
+
+    @Override
+    public void close() {
+        try {
+            client._transport().close();
+        } catch (IOException e) {
+            log.warn("Closing the OpenSearch client failed: {}", e.getMessage());
+        }
+    }
+
+    /** Deletes this store's index (tests and {@code bench}); a missing index is fine. */
+    public void deleteIndex() {
+        call("deleting index " + index, () -> {
+            if (client.indices().exists(r -> r.index(index)).value()) {
+                client.indices().delete(d -> d.index(index));
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public String toString() {
+        return "OpenSearchArticleStore[" + index + " at " + os.urls() + "]";
+    }
+}
