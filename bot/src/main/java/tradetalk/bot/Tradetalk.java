@@ -60,6 +60,7 @@ import tradetalk.retrieval.feed.PageFetcher;
 import tradetalk.retrieval.feed.Robots;
 import tradetalk.retrieval.index.ArticleIndex;
 import tradetalk.retrieval.index.IngestReport;
+import tradetalk.retrieval.opensearch.OpenSearchArticleStore;
 import tradetalk.retrieval.parse.ArticleReader;
 import tradetalk.retrieval.store.ArticleStore;
 
@@ -136,17 +137,42 @@ public class Tradetalk implements AutoCloseable {
         return sentenceEmbedder;
     }
 
-    /** The article store (the embedded Lucene index), opened on first use. */
+    /**
+     * The article store, opened on first use: the embedded Lucene index ({@code index.backend: lucene}) or the
+     * OpenSearch cluster ({@code opensearch}).
+     */
     public synchronized ArticleStore index() {
         if (index == null) {
-            index = ArticleIndex.open(
-                    config.index().dirPath(),
-                    embedder(),
-                    new Chunker(config.index().passageWords(), config.index().passageOverlap()),
-                    config.search().settings(),
-                    config.index().ingestBatch());
+            Chunker chunker =
+                    new Chunker(config.index().passageWords(), config.index().passageOverlap());
+            index = switch (config.index().backendKind()) {
+                case LUCENE ->
+                    ArticleIndex.open(
+                            config.index().dirPath(),
+                            embedder(),
+                            chunker,
+                            config.search().settings(),
+                            config.index().ingestBatch());
+                case OPENSEARCH ->
+                    OpenSearchArticleStore.open(
+                            config.opensearch().settings(),
+                            embedder(),
+                            chunker,
+                            config.search().settings(),
+                            config.index().ingestBatch());
+            };
         }
         return index;
+    }
+
+    /** The store's name for messages: the Lucene directory, or the OpenSearch index and its cluster. */
+    public String indexName() {
+        return switch (config.index().backendKind()) {
+            case LUCENE -> config.index().dir();
+            case OPENSEARCH ->
+                "OpenSearch index " + config.opensearch().settings().articlesIndex() + " at "
+                        + String.join(",", config.opensearch().urls());
+        };
     }
 
     /** The offline composer. */
@@ -376,7 +402,7 @@ public class Tradetalk implements AutoCloseable {
                     : "index.articles (" + articles + ") "
                             + (Files.exists(articles) ? "is not a directory" : "does not exist");
             if (required) {
-                throw new UserError("the index " + config.index().dir() + " is empty and " + problem
+                throw new UserError("the index " + indexName() + " is empty and " + problem
                         + ": set index.articles (TRADETALK_INDEX_ARTICLES) to a directory of articles, or run "
                         + "tradetalk ingest PATH");
             }
@@ -409,7 +435,7 @@ public class Tradetalk implements AutoCloseable {
         }
         if (index != null) {
             index.close();
-            log.debug("Closed index {}", config.index().dirPath());
+            log.debug("Closed index {}", indexName());
         }
     }
 }

@@ -92,7 +92,7 @@ final class IngestCommand implements Callable<Integer> {
                                 r.passages(),
                                 r.millis() / 1000,
                                 total,
-                                tt.config().index().dir());
+                                tt.indexName());
                 if (!r.rejected().isEmpty()) {
                     app.out()
                             .printf(

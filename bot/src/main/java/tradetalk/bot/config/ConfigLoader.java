@@ -85,7 +85,9 @@ public final class ConfigLoader {
         checkEnv(tree, env);
         applyEnv(tree, env);
         try {
-            return yaml.treeToValue(tree, TradetalkConfig.class).resolve(home);
+            return yaml.treeToValue(tree, TradetalkConfig.class)
+                    .resolve(home)
+                    .withOpenSearchPassword(env.getOrDefault(OPENSEARCH_PASSWORD, ""));
         } catch (ValueInstantiationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new ConfigException("bad config: " + cause.getMessage(), e);
@@ -117,6 +119,10 @@ public final class ConfigLoader {
             Map.Entry<String, JsonNode> e = it.next();
             String key = prefix + e.getKey();
             JsonNode current = base.get(e.getKey());
+            if (key.equals("opensearch.password")) {
+                throw new ConfigException("opensearch.password cannot be set in " + origin + ": set the environment"
+                        + " variable " + OPENSEARCH_PASSWORD + " (a password is never read from a file)");
+            }
             if (current == null) {
                 throw new ConfigException("unknown config key '" + key + "' in " + origin + known(base, prefix));
             }
@@ -141,6 +147,9 @@ public final class ConfigLoader {
         return sb.toString();
     }
 
+    /** The OpenSearch password: only ever from this variable, never from a file. */
+    public static final String OPENSEARCH_PASSWORD = "TRADETALK_OPENSEARCH_PASSWORD";
+
     /** Variables of the launcher and the logging setup, not config keys: allowed, never applied to the config. */
     public static final List<String> LAUNCHER_VARIABLES =
             List.of("TRADETALK_LOG_LEVEL", "TRADETALK_JAVA_OPTS", "TRADETALK_CDS");
@@ -153,6 +162,7 @@ public final class ConfigLoader {
      */
     private static void checkEnv(ObjectNode tree, Map<String, String> env) {
         java.util.Set<String> known = new java.util.TreeSet<>(LAUNCHER_VARIABLES);
+        known.add(OPENSEARCH_PASSWORD);
         for (Map.Entry<String, JsonNode> section : iterable(tree.fields())) {
             if (section.getValue().isObject()) {
                 for (String key : iterable(section.getValue().fieldNames())) {

@@ -14,6 +14,8 @@ import java.nio.file.Path;
  * @param maxArticleBytes the longest article text (UTF-8 bytes) ingested; a longer one is rejected with a reason
  * @param ingestBatch    passages embedded together during ingest, across articles and files (more uses more
  *                       memory; small articles need a batch of many to keep every core busy)
+ * @param backend        where articles are stored: {@code lucene} (the embedded index in {@code dir}) or
+ *                       {@code opensearch} (the cluster of the {@code opensearch} section)
  */
 public record IndexConfig(
         String dir,
@@ -22,7 +24,14 @@ public record IndexConfig(
         int passageOverlap,
         String maxAge,
         long maxArticleBytes,
-        int ingestBatch) {
+        int ingestBatch,
+        String backend) {
+
+    /** Where articles are stored. */
+    public enum Backend {
+        LUCENE,
+        OPENSEARCH
+    }
 
     public IndexConfig {
         if (dir == null || dir.isBlank()) {
@@ -41,6 +50,10 @@ public record IndexConfig(
         }
         if (ingestBatch < 1 || ingestBatch > 4096) {
             throw new IllegalArgumentException("index.ingest-batch must be 1 to 4096, got " + ingestBatch);
+        }
+        backend = backend == null ? "lucene" : backend.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!backend.equals("lucene") && !backend.equals("opensearch")) {
+            throw new IllegalArgumentException("index.backend must be lucene or opensearch, got '" + backend + "'");
         }
         maxAge = maxAge == null ? "" : maxAge.strip();
         if (!maxAge.isEmpty()) {
@@ -62,6 +75,11 @@ public record IndexConfig(
         return maxAge.isEmpty() ? null : Durations.parse(maxAge);
     }
 
+    /** The backend as an enum. */
+    public Backend backendKind() {
+        return Backend.valueOf(backend.toUpperCase(java.util.Locale.ROOT));
+    }
+
     public Path dirPath() {
         return Path.of(dir);
     }
@@ -79,6 +97,7 @@ public record IndexConfig(
                 passageOverlap,
                 maxAge,
                 maxArticleBytes,
-                ingestBatch);
+                ingestBatch,
+                backend);
     }
 }

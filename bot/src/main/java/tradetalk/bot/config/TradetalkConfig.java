@@ -17,7 +17,8 @@ public record TradetalkConfig(
         PromptsConfig prompts,
         DiscordConfig discord,
         StatusSettings status,
-        FeedsConfig feeds) {
+        FeedsConfig feeds,
+        OpenSearchConfig opensearch) {
 
     public TradetalkConfig {
         Objects.requireNonNull(index, "index");
@@ -28,6 +29,7 @@ public record TradetalkConfig(
         Objects.requireNonNull(discord, "discord");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(feeds, "feeds");
+        Objects.requireNonNull(opensearch, "opensearch");
         search.settings(); // the retrieval module checks its settings: fail at load, naming the key
     }
 
@@ -41,7 +43,14 @@ public record TradetalkConfig(
                 prompts.resolve(home),
                 discord.resolve(home),
                 status,
-                feeds);
+                feeds,
+                opensearch.resolve(home));
+    }
+
+    /** The same configuration with the OpenSearch password (from the environment only). */
+    TradetalkConfig withOpenSearchPassword(String password) {
+        return new TradetalkConfig(
+                index, search, answer, model, prompts, discord, status, feeds, opensearch.withPassword(password));
     }
 
     /** A copy with another index directory (the CLI's --index). */
@@ -54,13 +63,15 @@ public record TradetalkConfig(
                         index.passageOverlap(),
                         index.maxAge(),
                         index.maxArticleBytes(),
-                        index.ingestBatch()),
+                        index.ingestBatch(),
+                        index.backend()),
                 search,
                 answer,
                 model,
                 prompts,
                 discord,
                 status,
-                feeds);
+                feeds,
+                opensearch);
     }
 }
