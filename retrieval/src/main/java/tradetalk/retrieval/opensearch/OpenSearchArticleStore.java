@@ -112,6 +112,8 @@ public final class OpenSearchArticleStore implements ArticleStore {
     private final int ingestBatch;
     private final String index;
     private final Object writeLock = new Object();
+    /** True once the index is known to exist with the right mapping. */
+    private volatile boolean ready;
 
     private OpenSearchArticleStore(
             OpenSearchSettings os,
@@ -136,18 +138,24 @@ public final class OpenSearchArticleStore implements ArticleStore {
      * Connects to the cluster and makes the index when it is missing (shards, replicas, the vector field of the
      * embedder's dimension and the configured engine), or checks it when present.
      *
-     * @throws OpenSearchStoreException when the cluster cannot be reached, or the index has another vector dimension,
-     *                                  engine or embedding model
+     * <p>A cluster that cannot be reached now is not an error here (a {@code watch} worker started before its cluster
+     * keeps retrying): the index is made or checked by the first request that gets through, and every request fails
+     * with an {@link OpenSearchStoreException} saying the cluster is unreachable until then.
+     *
+     * @throws OpenSearchStoreException when the index has another vector dimension, engine or embedding model
      */
     public static OpenSearchArticleStore open(
             OpenSearchSettings os, Embedder embedder, Chunker chunker, SearchSettings settings, int ingestBatch) {
         OpenSearchClient client = OpenSearchClients.create(os);
         OpenSearchArticleStore store = new OpenSearchArticleStore(os, client, embedder, chunker, settings, ingestBatch);
         try {
-            store.ensureIndex();
-        } catch (RuntimeException e) {
-            store.close();
-            throw e;
+            store.ready();
+        } catch (OpenSearchStoreException e) {
+            if (!e.unreachable()) {
+                store.close();
+                throw e;
+            }
+            log.warn("{}; trying again on the next request", e.getMessage());
         }
         return store;
     }
@@ -169,8 +177,20 @@ public final class OpenSearchArticleStore implements ArticleStore {
 
     // ---- the index and its mapping
 
+    /** Makes or checks the index once, before the first request that needs it. */
+    private void ready() {
+        if (!ready) {
+            synchronized (this) {
+                if (!ready) {
+                    ensureIndex();
+                    ready = true;
+                }
+            }
+        }
+    }
+
     private void ensureIndex() {
-        call("checking index " + index, () -> {
+        request("checking index " + index, () -> {
             if (!client.indices().exists(r -> r.index(index)).value()) {
                 try {
                     client.indices()
@@ -913,6 +933,12 @@ public final class OpenSearchArticleStore implements ArticleStore {
     }
 
     private <T> T call(String what, Call<T> c) {
+        ready();
+        return request(what, c);
+    }
+
+    /** One request, its failure translated. */
+    private <T> T request(String what, Call<T> c) {
         try {
             return c.run();
         } catch (OpenSearchStoreException e) {
@@ -965,7 +991,7 @@ public final class OpenSearchArticleStore implements ArticleStore {
 
     /** Deletes this store's index (tests and {@code bench}); a missing index is fine. */
     public void deleteIndex() {
-        call("deleting index " + index, () -> {
+        request("deleting index " + index, () -> {
             if (client.indices().exists(r -> r.index(index)).value()) {
                 client.indices().delete(d -> d.index(index));
             }

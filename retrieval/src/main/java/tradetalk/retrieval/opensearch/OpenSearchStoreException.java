@@ -8,11 +8,24 @@ import tradetalk.retrieval.index.IndexException;
  */
 public class OpenSearchStoreException extends IndexException {
 
+    private final boolean unreachable;
+
     public OpenSearchStoreException(String message) {
-        super(message);
+        this(message, null, false);
     }
 
     public OpenSearchStoreException(String message, Throwable cause) {
+        this(message, cause, false);
+    }
+
+    /** With {@code unreachable} true when no node answered (the request may succeed later). */
+    public OpenSearchStoreException(String message, Throwable cause, boolean unreachable) {
         super(message, cause);
+        this.unreachable = unreachable;
+    }
+
+    /** True when no node of the cluster answered: trying again later may work. */
+    public boolean unreachable() {
+        return unreachable;
     }
 }
