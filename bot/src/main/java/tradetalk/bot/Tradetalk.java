@@ -24,6 +24,7 @@ import tradetalk.answer.summary.ExtractiveSummaryService;
 import tradetalk.answer.summary.SummaryService;
 import tradetalk.answer.support.SupportChecker;
 import tradetalk.bot.config.DiscordConfig;
+import tradetalk.bot.config.IndexConfig;
 import tradetalk.bot.config.TradetalkConfig;
 import tradetalk.bot.discord.Access;
 import tradetalk.bot.discord.Answering;
@@ -33,6 +34,7 @@ import tradetalk.bot.discord.Digest;
 import tradetalk.bot.discord.DiscordBot;
 import tradetalk.bot.discord.FeedbackButtons;
 import tradetalk.bot.discord.FeedbackStore;
+import tradetalk.bot.discord.OpenSearchFeedbackStore;
 import tradetalk.bot.discord.Work;
 import tradetalk.bot.discord.commands.AskCommand;
 import tradetalk.bot.discord.commands.CommandRegistry;
@@ -281,7 +283,9 @@ public class Tradetalk implements AutoCloseable {
         DiscordBot.requireToken(discord);
         warmUp();
         Work work = new Work();
-        FeedbackStore feedback = FeedbackStore.open(discord.feedbackPath());
+        FeedbackStore feedback = config.index().backendKind() == IndexConfig.Backend.OPENSEARCH
+                ? OpenSearchFeedbackStore.open(config.opensearch().settings()) // every bot process sees every vote
+                : FeedbackStore.open(discord.feedbackPath());
         Answering answering = new Answering(answers(), config.search().k(), discord.streamEditInterval(), clock);
         Access access = new Access(discord, clock);
         Conversations conversations =

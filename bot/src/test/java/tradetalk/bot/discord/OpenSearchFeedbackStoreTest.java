@@ -1,0 +1,58 @@
+package tradetalk.bot.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import tradetalk.retrieval.opensearch.OpenSearchSettings;
+
+/** Feedback votes in OpenSearch, seen by every bot process of the cluster. */
+class OpenSearchFeedbackStoreTest {
+
+    private static OpenSearchSettings settings() {
+        String urls = System.getProperty("opensearch.urls", "");
+        Assumptions.assumeFalse(urls.isBlank(), "no OpenSearch cluster (-Dopensearch.urls)");
+        List<URI> list = Arrays.stream(urls.split(",")).map(URI::create).toList();
+        return OpenSearchSettings.of(
+                list, "feedback-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+    }
+
+    private static FeedbackStore.Vote vote(String answer, String user, boolean helpful) {
+        return new FeedbackStore.Vote(
+                answer,
+                user,
+                helpful,
+                Instant.parse("2026-01-02T03:04:05Z"),
+                "q?",
+                "the answer [1]",
+                List.of("[1] Reuters, \"Title\""));
+    }
+
+    @Test
+    void given_two_bot_processes_when_users_vote_in_each_then_both_see_every_vote_and_a_revote_replaces() {
+        OpenSearchSettings s = settings();
+        try (FeedbackStore one = OpenSearchFeedbackStore.open(s);
+                FeedbackStore two = OpenSearchFeedbackStore.open(s)) {
+            one.record(vote("a1", "u1", true));
+            two.record(vote("a1", "u2", true));
+
+            FeedbackStore.Tally t = two.record(vote("a1", "u1", false)); // u1 changes its vote in the other process
+
+            assertThat(t).isEqualTo(new FeedbackStore.Tally(1, 1));
+            assertThat(one.tally("a1")).isEqualTo(new FeedbackStore.Tally(1, 1));
+            assertThat(one.vote("a1", "u1")).hasValueSatisfying(v -> {
+                assertThat(v.helpful()).isFalse();
+                assertThat(v.question()).isEqualTo("q?");
+                assertThat(v.sources()).containsExactly("[1] Reuters, \"Title\"");
+                assertThat(v.time()).isEqualTo(Instant.parse("2026-01-02T03:04:05Z"));
+            });
+            assertThat(one.anyVote("a1")).isPresent();
+            assertThat(one.anyVote("never")).isEmpty();
+            assertThat(one.tally("never")).isEqualTo(new FeedbackStore.Tally(0, 0));
+        }
+    }
+}
