@@ -50,6 +50,7 @@ import tradetalk.retrieval.Article;
 import tradetalk.retrieval.ArticleMeta;
 import tradetalk.retrieval.SearchHit;
 import tradetalk.retrieval.index.IngestReport;
+import tradetalk.retrieval.opensearch.OpenSearchStoreException;
 
 /**
  * The bot end to end: the real JDA client against {@link FakeDiscord}, over a real index of the seed articles (plus a
@@ -80,6 +81,8 @@ class DiscordBotTest {
     private static final List<String> composedQuestions = Collections.synchronizedList(new ArrayList<>());
     private static final List<URI> ingestedUrls = Collections.synchronizedList(new ArrayList<>());
     private static final AtomicReference<Supplier<List<ArticleMeta>>> articleSource = new AtomicReference<>();
+    /** When set, the store's searches fail with it (a cluster gone). */
+    private static final AtomicReference<RuntimeException> storeFailure = new AtomicReference<>();
 
     private FakeDiscord discord;
     private DiscordBot bot;
@@ -117,6 +120,7 @@ class DiscordBotTest {
         primary.set(tradetalk.offlineComposer());
         composedQuestions.clear();
         ingestedUrls.clear();
+        storeFailure.set(null);
         articleSource.set(() -> tradetalk.index().articles());
     }
 
@@ -269,6 +273,23 @@ class DiscordBotTest {
                         && (r.body().has("content") || r.body().path("data").has("content")))
                 .forEach(
                         r -> assertThat(r.rawBody()).doesNotContain("@everyone").doesNotContain("@here"));
+    }
+
+    @Test
+    @DisplayName("with the OpenSearch cluster unreachable /ask gets a short message with an error id, no details")
+    void should_answer_with_an_error_id_when_the_store_is_unreachable() throws Exception {
+        storeFailure.set(new OpenSearchStoreException(
+                "OpenSearch at [http://127.0.0.1:1] is unreachable (Connection refused) while searching", null, true));
+        start();
+
+        InteractionHandle h = discord.sendSlashCommand(
+                discord.normalUser(), "ask", Map.of("question", "What did Kudlow say about the short strokes?"));
+
+        String content = awaitOriginalEdit(h).body().path("content").asText();
+        assertThat(content)
+                .containsPattern("error id `[^`]+`")
+                .doesNotContain("127.0.0.1")
+                .hasSizeLessThan(300);
     }
 
     @Test
@@ -1013,7 +1034,16 @@ class DiscordBotTest {
                         return primary.get().compose(question, evidence, partial);
                     }
                 };
-                answers = new AnswerService(index(), recording, offlineComposer());
+                answers = new AnswerService(
+                        r -> {
+                            RuntimeException down = storeFailure.get();
+                            if (down != null) {
+                                throw down;
+                            }
+                            return index().search(r);
+                        },
+                        recording,
+                        offlineComposer());
             }
             return answers;
         }
