@@ -145,26 +145,59 @@ public class Tradetalk implements AutoCloseable {
      */
     public synchronized ArticleStore index() {
         if (index == null) {
-            Chunker chunker =
-                    new Chunker(config.index().passageWords(), config.index().passageOverlap());
-            index = switch (config.index().backendKind()) {
-                case LUCENE ->
-                    ArticleIndex.open(
-                            config.index().dirPath(),
-                            embedder(),
-                            chunker,
-                            config.search().settings(),
-                            config.index().ingestBatch());
-                case OPENSEARCH ->
-                    OpenSearchArticleStore.open(
-                            config.opensearch().settings(),
-                            embedder(),
-                            chunker,
-                            config.search().settings(),
-                            config.index().ingestBatch());
-            };
+            index = openStore();
         }
         return index;
+    }
+
+    /**
+     * Another store on the same articles, with its own connection (bench's concurrent ingest workers); the caller
+     * closes it. Only the OpenSearch store may be opened twice for writing; a Lucene index has one writer.
+     */
+    public ArticleStore openStore() {
+        Chunker chunker =
+                new Chunker(config.index().passageWords(), config.index().passageOverlap());
+        return switch (config.index().backendKind()) {
+            case LUCENE ->
+                ArticleIndex.open(
+                        config.index().dirPath(),
+                        embedder(),
+                        chunker,
+                        config.search().settings(),
+                        config.index().ingestBatch());
+            case OPENSEARCH ->
+                OpenSearchArticleStore.open(
+                        config.opensearch().settings(),
+                        embedder(),
+                        chunker,
+                        config.search().settings(),
+                        config.index().ingestBatch());
+        };
+    }
+
+    /**
+     * Deletes the OpenSearch index of a scratch store (eval and bench made it); the Lucene store's scratch directory
+     * is deleted by its caller.
+     */
+    public synchronized void deleteScratchIndex() {
+        if (index instanceof OpenSearchArticleStore os) {
+            os.deleteIndex();
+        }
+    }
+
+    /**
+     * The configuration of a scratch store for eval or bench: the Lucene index in {@code dir}, or for the OpenSearch
+     * backend an index of its own ({@code <opensearch.index>-<purpose>-<time>}), never the configured one; delete it
+     * with {@link #deleteScratchIndex()}.
+     */
+    public static TradetalkConfig scratch(TradetalkConfig config, Path dir, String purpose) {
+        TradetalkConfig c = config.withIndexDir(dir);
+        if (c.index().backendKind() == IndexConfig.Backend.OPENSEARCH) {
+            c = c.withBackend(
+                    IndexConfig.Backend.OPENSEARCH,
+                    c.opensearch().index() + "-" + purpose + "-" + System.currentTimeMillis());
+        }
+        return c;
     }
 
     /** The store's name for messages: the Lucene directory, or the OpenSearch index and its cluster. */

@@ -41,8 +41,10 @@ public final class Bench {
      * @param k         passages per question
      * @param seed      corpus seed
      * @param threads   thread counts for the throughput runs
+     * @param ingestWorkers ingest workers at once, each with its own store, on disjoint shares of the corpus
      */
-    public record Plan(int articles, int questions, int warmup, int k, long seed, List<Integer> threads) {
+    public record Plan(
+            int articles, int questions, int warmup, int k, long seed, List<Integer> threads, int ingestWorkers) {
 
         public Plan {
             if (articles < 1) {
@@ -52,6 +54,14 @@ public final class Bench {
                 throw new UserError("--questions must be at least 1, got " + questions);
             }
             threads = List.copyOf(threads);
+            if (ingestWorkers < 1) {
+                throw new UserError("--ingest-workers must be at least 1, got " + ingestWorkers);
+            }
+        }
+
+        /** One ingest worker. */
+        public Plan(int articles, int questions, int warmup, int k, long seed, List<Integer> threads) {
+            this(articles, questions, warmup, k, seed, threads, 1);
         }
     }
 
@@ -69,8 +79,10 @@ public final class Bench {
         long words =
                 articles.stream().mapToLong(a -> a.body().split("\\s+").length).sum();
 
-        progress.accept("ingesting");
-        IngestReport ingest = index.ingest(articles, List.of(), n -> {});
+        progress.accept("ingesting" + (plan.ingestWorkers() > 1 ? " with " + plan.ingestWorkers() + " workers" : ""));
+        IngestReport ingest = plan.ingestWorkers() == 1
+                ? index.ingest(articles, List.of(), n -> {})
+                : ingestConcurrently(tt, index, articles, plan.ingestWorkers());
         articles = null; // the generated corpus must not count in the heap measured after load
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("articles", index.articleCount());
@@ -83,7 +95,9 @@ public final class Bench {
         in.put("ms", Math.round(ingest.millis()));
         in.put("articles_per_s", round1(ingest.added() / (ingest.millis() / 1000)));
         in.put("passages_per_s", round1(ingest.passages() / (ingest.millis() / 1000)));
+        in.put("workers", plan.ingestWorkers());
         m.put("ingest", in);
+        m.put("backend", tt.config().index().backend());
         m.put("index_bytes", size(tt.config().index().dirPath()));
         System.gc();
         Runtime rt = Runtime.getRuntime();
@@ -129,12 +143,53 @@ public final class Bench {
         return m;
     }
 
+    /**
+     * Ingests with {@code workers} stores at once (the graph's and workers - 1 more, each its own connection, as
+     * separate processes would be), each a disjoint share of the articles; one report for the wall-clock time.
+     */
+    private static IngestReport ingestConcurrently(
+            Tradetalk tt, ArticleStore first, List<Article> articles, int workers) {
+        List<ArticleStore> stores = new ArrayList<>(List.of(first));
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        try {
+            for (int w = 1; w < workers; w++) {
+                stores.add(tt.openStore());
+            }
+            long t0 = System.nanoTime();
+            List<Future<IngestReport>> parts = new ArrayList<>();
+            for (int w = 0; w < workers; w++) {
+                List<Article> share = new ArrayList<>();
+                for (int i = w; i < articles.size(); i += workers) {
+                    share.add(articles.get(i));
+                }
+                ArticleStore s = stores.get(w);
+                parts.add(pool.submit(() -> s.ingest(share, List.of(), n -> {})));
+            }
+            int added = 0;
+            int passages = 0;
+            for (Future<IngestReport> f : parts) {
+                IngestReport r = f.get();
+                added += r.added();
+                passages += r.passages();
+            }
+            return new IngestReport(added, 0, 0, passages, List.of(), (System.nanoTime() - t0) / 1e6);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while ingesting", e);
+        } finally {
+            pool.shutdownNow();
+            stores.subList(1, stores.size()).forEach(ArticleStore::close);
+        }
+    }
+
     /** The graph's index, which a bench must start empty. */
     static ArticleStore emptyIndex(Tradetalk tt) {
         ArticleStore index = tt.index();
         if (index.articleCount() > 0) {
-            throw new UserError("the bench index " + tt.config().index().dirPath()
-                    + " is not empty; give an empty or new --index directory");
+            throw new UserError(
+                    "the bench index " + tt.indexName() + " is not empty; give an empty or new --index directory");
         }
         return index;
     }

@@ -18,6 +18,7 @@ import tradetalk.bot.bench.Bench;
 import tradetalk.bot.bench.ColdStart;
 import tradetalk.bot.bench.CorpusBench;
 import tradetalk.bot.bench.MeteredEmbedder;
+import tradetalk.bot.config.IndexConfig;
 import tradetalk.bot.config.TradetalkConfig;
 import tradetalk.retrieval.embed.BgeSmallEmbedder;
 import tradetalk.retrieval.embed.Embedder;
@@ -56,6 +57,21 @@ final class BenchCommand implements Callable<Integer> {
             defaultValue = "bge",
             description = "bge (the real model) or random (hash-seeded unit vectors: no embedding cost).")
     Vectors vectors;
+
+    @Option(
+            names = "--backend",
+            paramLabel = "lucene|opensearch",
+            description = "The store to measure (default: index.backend). opensearch uses a scratch index of its own"
+                    + " on the configured cluster, deleted at the end.")
+    String backend;
+
+    @Option(
+            names = "--ingest-workers",
+            paramLabel = "N",
+            defaultValue = "1",
+            description = "Synthetic bench: N ingest workers at once, each with its own store connection, on"
+                    + " disjoint shares of the corpus (opensearch only; default 1).")
+    int ingestWorkers;
 
     @Option(names = "--questions", paramLabel = "N", defaultValue = "200", description = "Timed questions.")
     int questions;
@@ -133,9 +149,23 @@ final class BenchCommand implements Callable<Integer> {
         }
         Path temp = null;
         TradetalkConfig config = app.loadConfig();
+        if (backend != null) {
+            IndexConfig.Backend b = switch (backend) {
+                case "lucene" -> IndexConfig.Backend.LUCENE;
+                case "opensearch" -> IndexConfig.Backend.OPENSEARCH;
+                default -> throw new UserError("--backend must be lucene or opensearch, got '" + backend + "'");
+            };
+            config = config.withBackend(b, config.opensearch().index());
+        }
+        if (ingestWorkers < 1 || ingestWorkers > 16) {
+            throw new UserError("--ingest-workers must be 1 to 16, got " + ingestWorkers);
+        }
+        if (ingestWorkers > 1 && config.index().backendKind() != IndexConfig.Backend.OPENSEARCH) {
+            throw new UserError("--ingest-workers above 1 needs --backend opensearch (a Lucene index has one writer)");
+        }
         if (app.index == null) {
             temp = Files.createTempDirectory("tradetalk-bench-");
-            config = config.withIndexDir(temp);
+            config = Tradetalk.scratch(config, temp, "bench");
         }
         Embedder embedder = vectors == Vectors.random ? new RandomEmbedder(384) : new BgeSmallEmbedder();
         if (corpus != null) {
@@ -147,11 +177,25 @@ final class BenchCommand implements Callable<Integer> {
             int passages = k != null ? k : tt.config().search().k();
             Consumer<String> progress = s -> app.err().println("tradetalk: bench " + s + " ...");
             if (corpus != null) {
-                report.putAll(CorpusBench.run(
-                        tt, new CorpusBench.Plan(corpus, queries, questions, warmup, passages, modelRate), progress));
+                try {
+                    report.putAll(CorpusBench.run(
+                            tt,
+                            new CorpusBench.Plan(corpus, queries, questions, warmup, passages, modelRate),
+                            progress));
+                } finally {
+                    if (temp != null) {
+                        tt.deleteScratchIndex();
+                    }
+                }
             } else {
-                Bench.Plan plan = new Bench.Plan(articles, questions, warmup, passages, seed, threads);
-                report.putAll(Bench.run(tt, plan, progress));
+                Bench.Plan plan = new Bench.Plan(articles, questions, warmup, passages, seed, threads, ingestWorkers);
+                try {
+                    report.putAll(Bench.run(tt, plan, progress));
+                } finally {
+                    if (temp != null) {
+                        tt.deleteScratchIndex();
+                    }
+                }
             }
         } finally {
             if (temp != null) {

@@ -141,74 +141,82 @@ final class EvalCommand implements Callable<Integer> {
         TradetalkConfig config = app.loadConfig();
         if (app.index == null) {
             temp = Files.createTempDirectory("tradetalk-eval-");
-            config = config.withIndexDir(temp);
+            config = Tradetalk.scratch(config, temp, "eval");
         }
+        boolean scratch = temp != null;
         try (Tradetalk tt = new Tradetalk(config)) {
-            IngestReport ingest = null;
-            if (corpus != null) {
-                for (Path p : corpus) {
-                    if (!Files.exists(p)) {
-                        throw new UserError("corpus not found: " + p);
+            try {
+                IngestReport ingest = null;
+                if (corpus != null) {
+                    for (Path p : corpus) {
+                        if (!Files.exists(p)) {
+                            throw new UserError("corpus not found: " + p);
+                        }
+                    }
+                    app.err().println("tradetalk: ingesting " + corpus + " ...");
+                    ingest = tt.ingest(corpus);
+                    for (Rejected x : ingest.rejected()) {
+                        app.err().printf("tradetalk: skipped %s: %s%n", x.source(), x.reason());
                     }
                 }
-                app.err().println("tradetalk: ingesting " + corpus + " ...");
-                ingest = tt.ingest(corpus);
-                for (Rejected x : ingest.rejected()) {
-                    app.err().printf("tradetalk: skipped %s: %s%n", x.source(), x.reason());
+                if (tt.index().articleCount() == 0) {
+                    throw new UserError("the index has no articles; give --corpus");
                 }
-            }
-            if (tt.index().articleCount() == 0) {
-                throw new UserError("the index has no articles; give --corpus");
-            }
-            List<Evaluator.Retriever> systems = new ArrayList<>(List.of(Evaluator.TRADETALK));
-            if (compare) {
-                systems.addAll(Evaluator.BASELINES);
-            }
-            Evaluator ev = new Evaluator(
-                    tt.index(),
-                    noAnswers ? null : tt.answers(),
-                    k,
-                    tt.config().search().k(),
-                    warmup);
-            EvalReport report;
-            if (perQuestion != null && !noAnswers) {
-                try (var lines = Files.newBufferedWriter(perQuestion, StandardCharsets.UTF_8)) {
-                    ev.perQuestion(
-                            m -> {
-                                try {
-                                    lines.write(Views.json(m));
-                                    lines.newLine();
-                                } catch (IOException e) {
-                                    throw new java.io.UncheckedIOException(e);
-                                }
-                            },
-                            tt.offlineComposer()::signals);
+                List<Evaluator.Retriever> systems = new ArrayList<>(List.of(Evaluator.TRADETALK));
+                if (compare) {
+                    systems.addAll(Evaluator.BASELINES);
+                }
+                Evaluator ev = new Evaluator(
+                        tt.index(),
+                        noAnswers ? null : tt.answers(),
+                        k,
+                        tt.config().search().k(),
+                        warmup);
+                EvalReport report;
+                if (perQuestion != null && !noAnswers) {
+                    try (var lines = Files.newBufferedWriter(perQuestion, StandardCharsets.UTF_8)) {
+                        ev.perQuestion(
+                                m -> {
+                                    try {
+                                        lines.write(Views.json(m));
+                                        lines.newLine();
+                                    } catch (IOException e) {
+                                        throw new java.io.UncheckedIOException(e);
+                                    }
+                                },
+                                tt.offlineComposer()::signals);
+                        report = ev.run(qs, systems, s -> app.err().println("tradetalk: eval " + s + " ..."));
+                    } catch (java.io.UncheckedIOException e) {
+                        throw new UserError("cannot write " + perQuestion + ": "
+                                + e.getCause().getMessage());
+                    } catch (IOException e) {
+                        throw new UserError("cannot write " + perQuestion + ": " + e.getMessage());
+                    }
+                } else {
                     report = ev.run(qs, systems, s -> app.err().println("tradetalk: eval " + s + " ..."));
-                } catch (java.io.UncheckedIOException e) {
-                    throw new UserError(
-                            "cannot write " + perQuestion + ": " + e.getCause().getMessage());
-                } catch (IOException e) {
-                    throw new UserError("cannot write " + perQuestion + ": " + e.getMessage());
                 }
-            } else {
-                report = ev.run(qs, systems, s -> app.err().println("tradetalk: eval " + s + " ..."));
+                Map<String, Object> m = new java.util.LinkedHashMap<>();
+                Map<String, Object> index = new java.util.LinkedHashMap<>();
+                index.put("articles", tt.index().articleCount());
+                index.put("passages", tt.index().passageCount());
+                index.put("ingest_ms", ingest == null ? null : Math.round(ingest.millis()));
+                index.put("embedder", tt.index().embedder().name());
+                index.put("passage_words", tt.config().index().passageWords());
+                index.put("backend", tt.config().index().backend());
+                m.put("index", index);
+                m.put("half", half);
+                m.putAll(report.toMap());
+                if (app.json()) {
+                    app.out().println(Views.json(m));
+                } else {
+                    app.out().print(text(report, index));
+                }
+                return 0;
+            } finally {
+                if (scratch) {
+                    tt.deleteScratchIndex();
+                }
             }
-            Map<String, Object> m = new java.util.LinkedHashMap<>();
-            Map<String, Object> index = new java.util.LinkedHashMap<>();
-            index.put("articles", tt.index().articleCount());
-            index.put("passages", tt.index().passageCount());
-            index.put("ingest_ms", ingest == null ? null : Math.round(ingest.millis()));
-            index.put("embedder", tt.index().embedder().name());
-            index.put("passage_words", tt.config().index().passageWords());
-            m.put("index", index);
-            m.put("half", half);
-            m.putAll(report.toMap());
-            if (app.json()) {
-                app.out().println(Views.json(m));
-            } else {
-                app.out().print(text(report, index));
-            }
-            return 0;
         } finally {
             if (temp != null) {
                 Trees.delete(temp);

@@ -88,6 +88,12 @@ public record OpenSearchConfig(
                 urls, index, username, caFile, connectTimeout, readTimeout, engine, shards, replicas, pw);
     }
 
+    /** The same section with another index-name prefix. */
+    OpenSearchConfig withIndex(String prefix) {
+        return new OpenSearchConfig(
+                urls, prefix, username, caFile, connectTimeout, readTimeout, engine, shards, replicas, password);
+    }
+
     OpenSearchConfig resolve(Path home) {
         return new OpenSearchConfig(
                 urls,

@@ -74,4 +74,29 @@ public record TradetalkConfig(
                 feeds,
                 opensearch);
     }
+
+    /**
+     * A copy storing articles in {@code backend}, with OpenSearch index names under {@code opensearchIndex} (eval and
+     * bench use a scratch index of their own, never the configured one).
+     */
+    public TradetalkConfig withBackend(IndexConfig.Backend backend, String opensearchIndex) {
+        return new TradetalkConfig(
+                new IndexConfig(
+                        index.dir(),
+                        index.articles(),
+                        index.passageWords(),
+                        index.passageOverlap(),
+                        index.maxAge(),
+                        index.maxArticleBytes(),
+                        index.ingestBatch(),
+                        backend.name().toLowerCase(java.util.Locale.ROOT)),
+                search,
+                answer,
+                model,
+                prompts,
+                discord,
+                status,
+                feeds,
+                opensearch.withIndex(opensearchIndex));
+    }
 }
