@@ -1,24 +1,32 @@
-package tradetalk.bot.discord;
+package tradetalk.bot.opensearch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tradetalk.bot.discord.FeedbackStore;
+import tradetalk.bot.discord.OpenSearchFeedbackStore;
+import tradetalk.opensearch.local.OpenSearchClusterExtension;
+import tradetalk.opensearch.local.OpenSearchTestCluster;
 import tradetalk.retrieval.opensearch.OpenSearchSettings;
 
 /** Feedback votes in OpenSearch, seen by every bot process of the cluster. */
+@ExtendWith(OpenSearchClusterExtension.class)
 class OpenSearchFeedbackStoreTest {
 
+    private static List<URI> urls;
+
+    @BeforeAll
+    static void cluster(OpenSearchTestCluster cluster) {
+        urls = cluster.urls();
+    }
+
     private static OpenSearchSettings settings() {
-        String urls = System.getProperty("opensearch.urls", "");
-        Assumptions.assumeFalse(urls.isBlank(), "no OpenSearch cluster (-Dopensearch.urls)");
-        List<URI> list = Arrays.stream(urls.split(",")).map(URI::create).toList();
-        return OpenSearchSettings.of(
-                list, "feedback-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+        return TestIndexes.settings(urls, "feedback", 1, 0);
     }
 
     private static FeedbackStore.Vote vote(String answer, String user, boolean helpful) {

@@ -1,36 +1,38 @@
-package tradetalk.retrieval.opensearch;
+package tradetalk.bot.opensearch;
 
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tradetalk.opensearch.local.OpenSearchClusterExtension;
+import tradetalk.opensearch.local.OpenSearchTestCluster;
 import tradetalk.retrieval.Chunker;
 import tradetalk.retrieval.embed.Embedder;
 import tradetalk.retrieval.index.ArticleIndex;
 import tradetalk.retrieval.index.SearchSettings;
+import tradetalk.retrieval.opensearch.OpenSearchArticleStore;
 import tradetalk.retrieval.store.ArticleStore;
 import tradetalk.retrieval.store.ArticleStoreContract;
 
-/** The store contract on a real OpenSearch cluster, each store in its own index. */
+/** The store contract on a real OpenSearch cluster (the run's local 3-node one), each store in its own index. */
+@ExtendWith(OpenSearchClusterExtension.class)
 class OpenSearchArticleStoreTest extends ArticleStoreContract {
 
-    private static final AtomicInteger STORES = new AtomicInteger();
+    private static List<URI> urls;
     private final List<OpenSearchArticleStore> made = new ArrayList<>();
 
-    static List<URI> urls() {
-        String urls = System.getProperty("opensearch.urls", "");
-        Assumptions.assumeFalse(urls.isBlank(), "no OpenSearch cluster (-Dopensearch.urls)");
-        return Arrays.stream(urls.split(",")).map(URI::create).toList();
+    @BeforeAll
+    static void cluster(OpenSearchTestCluster cluster) {
+        urls = cluster.urls();
     }
 
     @Override
     protected ArticleStore newStore(Embedder embedder, Chunker chunker, SearchSettings settings) {
         OpenSearchArticleStore s = OpenSearchArticleStore.open(
-                OpenSearchSettings.of(
-                        urls(), "contract-" + ProcessHandle.current().pid() + "-" + STORES.incrementAndGet()),
+                // 2 shards: BM25's statistics must be the index's, not a shard's; no replica: quick to make
+                TestIndexes.settings(urls, "contract", 2, 0),
                 embedder,
                 chunker,
                 settings,

@@ -1,0 +1,105 @@
+package tradetalk.bot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import tradetalk.bot.opensearch.TestIndexes;
+import tradetalk.opensearch.local.OpenSearchClusterExtension;
+import tradetalk.opensearch.local.OpenSearchTestCluster;
+import tradetalk.retrieval.ArticleMeta;
+import tradetalk.retrieval.Chunker;
+import tradetalk.retrieval.Passage;
+import tradetalk.retrieval.embed.RandomEmbedder;
+import tradetalk.retrieval.index.SearchSettings;
+import tradetalk.retrieval.opensearch.OpenSearchArticleStore;
+import tradetalk.retrieval.opensearch.OpenSearchSettings;
+
+/** Two {@code tradetalk ingest} processes write the same articles into one OpenSearch index at the same time. */
+@ExtendWith(OpenSearchClusterExtension.class)
+class ConcurrentIngestProcessesTest {
+
+    private static final int ARTICLES = 24;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void given_two_ingest_processes_at_once_into_one_index_then_every_article_is_there_once(
+            OpenSearchTestCluster cluster) throws Exception {
+        Path articles = Files.createDirectories(dir.resolve("articles"));
+        for (int i = 0; i < ARTICLES; i++) {
+            Files.writeString(
+                    articles.resolve("a" + i + ".md"),
+                    "---\ntitle: Tariff round " + i + "\ndate: 2019-11-" + (10 + i % 15) + "\nsource: Wire\n---\n"
+                            + ("Negotiators met for round " + i + " of the tariff talks on soybeans and steel. ")
+                                    .repeat(30));
+        }
+        OpenSearchSettings settings = TestIndexes.settings(cluster.urls(), "ingest2", 3, 0);
+        String urls =
+                String.join(",", cluster.urls().stream().map(Object::toString).toList());
+        Map<String, String> env = Map.of(
+                "TRADETALK_INDEX_BACKEND", "opensearch",
+                "TRADETALK_OPENSEARCH_URLS", urls,
+                "TRADETALK_OPENSEARCH_INDEX", settings.index(),
+                "TRADETALK_OPENSEARCH_SHARDS", "3",
+                "TRADETALK_OPENSEARCH_REPLICAS", "0",
+                "TRADETALK_INDEX_DIR", dir.resolve("unused-lucene-dir").toString(),
+                "OPT_OUT_TRACKING", "true");
+
+        List<Process> children = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            ProcessBuilder pb = new ProcessBuilder(CliRun.childCommand("ingest", articles.toString()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("child-" + i + ".log").toFile());
+            pb.environment().putAll(env);
+            children.add(pb.start());
+        }
+        for (int i = 0; i < children.size(); i++) {
+            assertThat(children.get(i).waitFor(5, TimeUnit.MINUTES)).isTrue();
+            assertThat(children.get(i).exitValue())
+                    .as("child %d: %s", i, Files.readString(dir.resolve("child-" + i + ".log")))
+                    .isZero();
+        }
+
+        try (OpenSearchArticleStore s = OpenSearchArticleStore.open(
+                settings, new RandomEmbedder(384), new Chunker(120, 0), SearchSettings.defaults(), 256)) {
+            assertThat(s.articleCount()).isEqualTo(ARTICLES);
+            List<ArticleMeta> metas = s.articles();
+            assertThat(metas)
+                    .extracting(ArticleMeta::id)
+                    .doesNotHaveDuplicates()
+                    .hasSize(ARTICLES);
+            assertThat(metas).allSatisfy(m -> assertThat(m.publishedAt()).isAfter(LocalDate.of(2019, 11, 1)));
+            Set<String> passageIds = new HashSet<>();
+            int passages = 0;
+            for (ArticleMeta m : metas) {
+                List<Passage> ps = s.passages(m.id());
+                assertThat(ps).extracting(Passage::ordinal).containsExactlyElementsOf(range(ps.size()));
+                ps.forEach(p -> passageIds.add(p.id()));
+                passages += ps.size();
+            }
+            assertThat(passageIds).hasSize(passages);
+            assertThat(s.passageCount()).isEqualTo(passages);
+            s.deleteIndex();
+        }
+    }
+
+    private static List<Integer> range(int n) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(i);
+        }
+        return out;
+    }
+}
