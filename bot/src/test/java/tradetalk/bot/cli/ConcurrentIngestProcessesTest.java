@@ -20,7 +20,7 @@ import tradetalk.opensearch.local.OpenSearchTestCluster;
 import tradetalk.retrieval.ArticleMeta;
 import tradetalk.retrieval.Chunker;
 import tradetalk.retrieval.Passage;
-import tradetalk.retrieval.embed.RandomEmbedder;
+import tradetalk.retrieval.embed.BgeSmallEmbedder;
 import tradetalk.retrieval.index.SearchSettings;
 import tradetalk.retrieval.opensearch.OpenSearchArticleStore;
 import tradetalk.retrieval.opensearch.OpenSearchSettings;
@@ -73,7 +73,11 @@ class ConcurrentIngestProcessesTest {
         }
 
         try (OpenSearchArticleStore s = OpenSearchArticleStore.open(
-                settings, new RandomEmbedder(384), new Chunker(120, 0), SearchSettings.defaults(), 256)) {
+                settings,
+                new BgeSmallEmbedder(),
+                new Chunker(120, 0),
+                SearchSettings.defaults(),
+                256)) { // reads only: the model never loads
             assertThat(s.articleCount()).isEqualTo(ARTICLES);
             List<ArticleMeta> metas = s.articles();
             assertThat(metas)

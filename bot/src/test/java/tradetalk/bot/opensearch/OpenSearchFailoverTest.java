@@ -25,8 +25,8 @@ import tradetalk.retrieval.parse.ArticleReader;
 @ExtendWith(OpenSearchClusterExtension.class)
 class OpenSearchFailoverTest {
 
-    private static final List<String> QUESTIONS =
-            List.of("phase one trade deal", "Kudlow short strokes", "Hong Kong human rights bill", "soybeans");
+    private static final List<String> QUESTIONS = List.of(
+            "phase one trade deal", "Kudlow short strokes", "Hong Kong human rights bill", "Liu He Mnuchin Lighthizer");
 
     private static List<List<String>> answers(OpenSearchArticleStore s) {
         List<List<String>> out = new ArrayList<>();

@@ -71,9 +71,13 @@ class OpenSearchWatchTest {
                     FeedState.load(tmp.resolve(FeedState.FILE_NAME)));
             web.text("/a", "text/html", Fixtures.page("Truce", "Wire", "2025-05-13", Fixtures.TRUCE));
             web.text("/b", "text/html", Fixtures.page("Tariffs", "Wire", "2025-05-14", Fixtures.TRUCE + " Later."));
-            web.feed("/good.rss", "application/rss+xml", "\"g\"", Fixtures.rss("Good", new String[] {
-                "g1", web.base() + "/a", "Truce", "Truce.", DATE
-            }, new String[] {"g2", web.base() + "/b", "Tariffs", "Tariffs.", DATE}));
+            web.feed(
+                    "/good.rss",
+                    "application/rss+xml",
+                    "\"g\"",
+                    Fixtures.rss("Good", new String[] {"g1", web.base() + "/a", "Truce", "Truce.", DATE}, new String[] {
+                        "g2", web.base() + "/b", "Tariffs", "Tariffs.", DATE
+                    }));
             FeedSource feed = new FeedSource(web.url("/good.rss"), "Good feed", Duration.ofMinutes(5), "");
             Backoff backoff = new Backoff(Duration.ofSeconds(30), Duration.ofHours(1));
             FeedRefresher refresher =
