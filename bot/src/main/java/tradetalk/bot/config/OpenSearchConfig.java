@@ -41,26 +41,10 @@ public record OpenSearchConfig(
         username = username == null ? "" : username;
         caFile = caFile == null ? "" : caFile.strip();
         password = password == null ? "" : password;
-        // fail at load, naming the key
-        settings(urls, index, username, caFile, connectTimeout, readTimeout, engine, shards, replicas, password);
     }
 
     /** The retrieval module's settings of this section. */
     public OpenSearchSettings settings() {
-        return settings(urls, index, username, caFile, connectTimeout, readTimeout, engine, shards, replicas, password);
-    }
-
-    private static OpenSearchSettings settings(
-            List<String> urls,
-            String index,
-            String username,
-            String caFile,
-            Duration connectTimeout,
-            Duration readTimeout,
-            String engine,
-            int shards,
-            int replicas,
-            String password) {
         List<URI> uris = new ArrayList<>();
         for (String u : urls) {
             try {

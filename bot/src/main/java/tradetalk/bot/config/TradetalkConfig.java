@@ -31,6 +31,7 @@ public record TradetalkConfig(
         Objects.requireNonNull(feeds, "feeds");
         Objects.requireNonNull(opensearch, "opensearch");
         search.settings(); // the retrieval module checks its settings: fail at load, naming the key
+        opensearch.settings();
     }
 
     /** The same configuration with relative paths resolved against {@code home}. */
@@ -56,15 +57,7 @@ public record TradetalkConfig(
     /** A copy with another index directory (the CLI's --index). */
     public TradetalkConfig withIndexDir(Path dir) {
         return new TradetalkConfig(
-                new IndexConfig(
-                        dir.toString(),
-                        index.articles(),
-                        index.passageWords(),
-                        index.passageOverlap(),
-                        index.maxAge(),
-                        index.maxArticleBytes(),
-                        index.ingestBatch(),
-                        index.backend()),
+                index(dir.toString(), index.backend()),
                 search,
                 answer,
                 model,
@@ -81,15 +74,7 @@ public record TradetalkConfig(
      */
     public TradetalkConfig withBackend(IndexConfig.Backend backend, String opensearchIndex) {
         return new TradetalkConfig(
-                new IndexConfig(
-                        index.dir(),
-                        index.articles(),
-                        index.passageWords(),
-                        index.passageOverlap(),
-                        index.maxAge(),
-                        index.maxArticleBytes(),
-                        index.ingestBatch(),
-                        backend.name().toLowerCase(java.util.Locale.ROOT)),
+                index(index.dir(), backend.name().toLowerCase(java.util.Locale.ROOT)),
                 search,
                 answer,
                 model,
@@ -98,5 +83,17 @@ public record TradetalkConfig(
                 status,
                 feeds,
                 opensearch.withIndex(opensearchIndex));
+    }
+
+    private IndexConfig index(String dir, String backend) {
+        return new IndexConfig(
+                dir,
+                index.articles(),
+                index.passageWords(),
+                index.passageOverlap(),
+                index.maxAge(),
+                index.maxArticleBytes(),
+                index.ingestBatch(),
+                backend);
     }
 }

@@ -12,6 +12,7 @@ import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.opensearch._types.Refresh;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
 import org.opensearch.client.opensearch.core.GetResponse;
+import org.opensearch.client.opensearch.indices.CreateIndexRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tradetalk.retrieval.opensearch.OpenSearchClients;
@@ -56,24 +57,19 @@ public final class OpenSearchFeedbackStore implements FeedbackStore {
 
     private void ensureIndex() {
         call("checking index " + index, () -> {
-            if (!client.indices().exists(r -> r.index(index)).value()) {
-                try {
-                    client.indices()
-                            .create(c -> c.index(index)
-                                    .settings(x -> x.numberOfShards(1).numberOfReplicas(settings.replicas()))
-                                    .mappings(m -> m.properties(ANSWER, p -> p.keyword(k -> k))
-                                            .properties("userId", p -> p.keyword(k -> k))
-                                            .properties(HELPFUL, p -> p.boolean_(b -> b))
-                                            .properties("time", p -> p.date(d -> d))
-                                            .properties("question", p -> p.text(t -> t.index(false)))
-                                            .properties("answer", p -> p.text(t -> t.index(false)))
-                                            .properties("sources", p -> p.keyword(k -> k.index(false)))));
-                    log.info("Created OpenSearch index {} for feedback", index);
-                } catch (OpenSearchException e) {
-                    if (!"resource_already_exists_exception".equals(e.error().type())) {
-                        throw e;
-                    }
-                }
+            boolean made = OpenSearchClients.createIfMissing(
+                    client,
+                    CreateIndexRequest.of(c -> c.index(index)
+                            .settings(x -> x.numberOfShards(1).numberOfReplicas(settings.replicas()))
+                            .mappings(m -> m.properties(ANSWER, p -> p.keyword(k -> k))
+                                    .properties("userId", p -> p.keyword(k -> k))
+                                    .properties(HELPFUL, p -> p.boolean_(b -> b))
+                                    .properties("time", p -> p.date(d -> d))
+                                    .properties("question", p -> p.text(t -> t.index(false)))
+                                    .properties("answer", p -> p.text(t -> t.index(false)))
+                                    .properties("sources", p -> p.keyword(k -> k.index(false))))));
+            if (made) {
+                log.info("Created OpenSearch index {} for feedback", index);
             }
             return null;
         });

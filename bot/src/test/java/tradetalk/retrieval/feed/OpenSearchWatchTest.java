@@ -70,7 +70,7 @@ class OpenSearchWatchTest {
                     store,
                     FeedState.load(tmp.resolve(FeedState.FILE_NAME)));
             web.text("/a", "text/html", Fixtures.page("Truce", "Wire", "2025-05-13", Fixtures.TRUCE));
-            web.text("/b", "text/html", Fixtures.page("Tariffs", "Wire", "2025-05-14", Fixtures.TRUCE + " Later."));
+            web.text("/b", "text/html", Fixtures.page("Soybeans", "Wire", "2025-05-14", Fixtures.SOYBEANS));
             web.feed(
                     "/good.rss",
                     "application/rss+xml",

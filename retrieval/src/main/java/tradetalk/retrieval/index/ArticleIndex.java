@@ -63,25 +63,27 @@ public final class ArticleIndex implements ArticleStore {
 
     private static final Logger log = LoggerFactory.getLogger(ArticleIndex.class);
 
-    static final String TYPE = "type";
-    static final String ARTICLE = "article";
-    static final String PASSAGE = "passage";
-    static final String ID = "id";
-    static final String ARTICLE_ID = "article_id";
-    static final String ORDINAL = "ordinal";
-    static final String TEXT = "text";
-    static final String TITLE = "title";
-    static final String SOURCE = "source";
-    static final String URL = "url";
-    static final String PATH = "path";
-    static final String AUTHOR = "author";
-    static final String CATEGORY = "category";
-    static final String DATE = "date";
-    static final String BODY = "body";
-    static final String HASH = "content_hash";
-    static final String VECTOR = "vector";
-    static final String ALSO_IN = "also_in";
-    static final String EMBEDDER_KEY = "embedder";
+    /** The stored document's fields, the same in every store (the OpenSearch store's mapping uses them too). */
+    public static final String TYPE = "type";
+
+    public static final String ARTICLE = "article";
+    public static final String PASSAGE = "passage";
+    public static final String ID = "id";
+    public static final String ARTICLE_ID = "article_id";
+    public static final String ORDINAL = "ordinal";
+    public static final String TEXT = "text";
+    public static final String TITLE = "title";
+    public static final String SOURCE = "source";
+    public static final String URL = "url";
+    public static final String PATH = "path";
+    public static final String AUTHOR = "author";
+    public static final String CATEGORY = "category";
+    public static final String DATE = "date";
+    public static final String BODY = "body";
+    public static final String HASH = "content_hash";
+    public static final String VECTOR = "vector";
+    public static final String ALSO_IN = "also_in";
+    public static final String EMBEDDER_KEY = "embedder";
     private static final int COMMIT_EVERY = 200;
     /** Passages embedded together during ingest, across articles (config {@code index.ingest-batch}). */
     public static final int DEFAULT_INGEST_BATCH = 256;

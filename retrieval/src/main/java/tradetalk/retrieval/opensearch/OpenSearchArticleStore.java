@@ -1,5 +1,25 @@
 package tradetalk.retrieval.opensearch;
 
+import static tradetalk.retrieval.index.ArticleIndex.ALSO_IN;
+import static tradetalk.retrieval.index.ArticleIndex.ARTICLE;
+import static tradetalk.retrieval.index.ArticleIndex.ARTICLE_ID;
+import static tradetalk.retrieval.index.ArticleIndex.AUTHOR;
+import static tradetalk.retrieval.index.ArticleIndex.BODY;
+import static tradetalk.retrieval.index.ArticleIndex.CATEGORY;
+import static tradetalk.retrieval.index.ArticleIndex.DATE;
+import static tradetalk.retrieval.index.ArticleIndex.EMBEDDER_KEY;
+import static tradetalk.retrieval.index.ArticleIndex.HASH;
+import static tradetalk.retrieval.index.ArticleIndex.ID;
+import static tradetalk.retrieval.index.ArticleIndex.ORDINAL;
+import static tradetalk.retrieval.index.ArticleIndex.PASSAGE;
+import static tradetalk.retrieval.index.ArticleIndex.PATH;
+import static tradetalk.retrieval.index.ArticleIndex.SOURCE;
+import static tradetalk.retrieval.index.ArticleIndex.TEXT;
+import static tradetalk.retrieval.index.ArticleIndex.TITLE;
+import static tradetalk.retrieval.index.ArticleIndex.TYPE;
+import static tradetalk.retrieval.index.ArticleIndex.URL;
+import static tradetalk.retrieval.index.ArticleIndex.VECTOR;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -38,6 +58,7 @@ import org.opensearch.client.opensearch.core.mget.MultiGetResponseItem;
 import org.opensearch.client.opensearch.core.msearch.MultiSearchResponseItem;
 import org.opensearch.client.opensearch.core.msearch.RequestItem;
 import org.opensearch.client.opensearch.core.search.Hit;
+import org.opensearch.client.opensearch.indices.CreateIndexRequest;
 import org.opensearch.client.transport.TransportException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,26 +97,9 @@ public final class OpenSearchArticleStore implements ArticleStore {
 
     private static final Logger log = LoggerFactory.getLogger(OpenSearchArticleStore.class);
 
-    static final String TYPE = "type";
-    static final String ARTICLE = "article";
-    static final String PASSAGE = "passage";
-    static final String ID = "id";
-    static final String ARTICLE_ID = "article_id";
-    static final String ORDINAL = "ordinal";
-    static final String TEXT = "text";
-    static final String TITLE = "title";
-    static final String SOURCE = "source";
-    static final String URL = "url";
-    static final String PATH = "path";
-    static final String AUTHOR = "author";
-    static final String CATEGORY = "category";
-    static final String DATE = "date";
-    static final String BODY = "body";
-    static final String HASH = "content_hash";
+    /** The article document's count of passages (stale ones are deleted when an article shrinks). */
     static final String PASSAGES = "passage_count";
-    static final String VECTOR = "vector";
-    static final String ALSO_IN = "also_in";
-    static final String EMBEDDER_KEY = "embedder";
+
     private static final String SPACE = "cosinesimil";
     /** Articles looked up, embedded and written together. */
     private static final int CHUNK = 200;
@@ -191,27 +195,22 @@ public final class OpenSearchArticleStore implements ArticleStore {
 
     private void ensureIndex() {
         request("checking index " + index, () -> {
-            if (!client.indices().exists(r -> r.index(index)).value()) {
-                try {
-                    client.indices()
-                            .create(c -> c.index(index)
-                                    .settings(s -> s.numberOfShards(os.shards())
-                                            .numberOfReplicas(os.replicas())
-                                            .knn(true))
-                                    .mappings(mapping()));
-                    log.info(
-                            "Created OpenSearch index {} ({} shards, {} replicas, {} engine)",
-                            index,
-                            os.shards(),
-                            os.replicas(),
-                            os.engine().id());
-                } catch (OpenSearchException e) {
-                    if (!"resource_already_exists_exception".equals(e.error().type())) {
-                        throw e;
-                    }
-                    // another process made it at the same moment: check it like any existing index
-                }
+            boolean made = OpenSearchClients.createIfMissing(
+                    client,
+                    CreateIndexRequest.of(c -> c.index(index)
+                            .settings(s -> s.numberOfShards(os.shards())
+                                    .numberOfReplicas(os.replicas())
+                                    .knn(true))
+                            .mappings(mapping())));
+            if (made) {
+                log.info(
+                        "Created OpenSearch index {} ({} shards, {} replicas, {} engine)",
+                        index,
+                        os.shards(),
+                        os.replicas(),
+                        os.engine().id());
             }
+            // made here or by another process, possibly another version: check it like any existing index
             TypeMapping m = client.indices()
                     .getMapping(g -> g.index(index))
                     .result()
@@ -963,7 +962,7 @@ public final class OpenSearchArticleStore implements ArticleStore {
         }
         if (e instanceof IOException || e instanceof TransportException || root instanceof ConnectException) {
             return new OpenSearchStoreException(
-                    "OpenSearch at " + urls + " is unreachable (" + reason(root) + ") while " + what, e);
+                    "OpenSearch at " + urls + " is unreachable (" + reason(root) + ") while " + what, e, true);
         }
         return new OpenSearchStoreException("OpenSearch at " + urls + " failed while " + what + ": " + reason(root), e);
     }

@@ -23,6 +23,8 @@ import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.util.Timeout;
 import org.opensearch.client.json.jackson.JacksonJsonpMapper;
 import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.OpenSearchException;
+import org.opensearch.client.opensearch.indices.CreateIndexRequest;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
 
 /**
@@ -70,6 +72,26 @@ public final class OpenSearchClients {
                     return h;
                 });
         return new OpenSearchClient(b.build());
+    }
+
+    /**
+     * Makes the index unless it exists, or another process made it at the same moment.
+     *
+     * @return true when this call made it
+     */
+    public static boolean createIfMissing(OpenSearchClient client, CreateIndexRequest request) throws IOException {
+        if (client.indices().exists(r -> r.index(request.index())).value()) {
+            return false;
+        }
+        try {
+            client.indices().create(request);
+            return true;
+        } catch (OpenSearchException e) {
+            if ("resource_already_exists_exception".equals(e.error().type())) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     private static Timeout timeout(java.time.Duration d) {
