@@ -66,6 +66,7 @@ import tradetalk.retrieval.Article;
 import tradetalk.retrieval.ArticleMeta;
 import tradetalk.retrieval.Chunker;
 import tradetalk.retrieval.Passage;
+import tradetalk.retrieval.QueryVector;
 import tradetalk.retrieval.Rejected;
 import tradetalk.retrieval.SearchHit;
 import tradetalk.retrieval.SearchRequest;
@@ -780,7 +781,12 @@ public final class OpenSearchArticleStore implements ArticleStore {
             }
         }
         try {
-            return new HybridRanker(settings).rank(r, lex, dense, new Found(docs));
+            List<SearchHit> hits = new HybridRanker(settings).rank(r, lex, dense, new Found(docs));
+            if (qv == null) {
+                return hits;
+            }
+            QueryVector query = new QueryVector(embedder.name(), r.query(), qv); // the composer reuses it
+            return hits.stream().map(h -> h.withQuery(query)).toList();
         } catch (IOException e) {
             throw failure("searching index " + index, e);
         }
