@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -63,8 +65,9 @@ final class EvalCommand implements Callable<Integer> {
     @Option(
             names = "--half",
             paramLabel = "tune|check",
-            description = "Only the questions at even (tune) or odd (check) positions of the file, counted from 0: "
-                    + "choose settings on one half, report the other.")
+            description = "Only the tune or check half: by the week of the questions' dates when all are dated "
+                    + "(even weeks tune, odd weeks check), else by position (even tune, odd check, from 0). Choose "
+                    + "settings on one half, report the other.")
     String half;
 
     @Option(names = "--compare", description = "Also run the BM25-only and exact dense baselines on the same index.")
@@ -224,14 +227,28 @@ final class EvalCommand implements Callable<Integer> {
         }
     }
 
-    /** The questions at even (tune) or odd (check) 0-based positions. */
+    /**
+     * The tune or check half. When every question is dated (as-of), by its week: weeks run Monday to Sunday (as ISO
+     * weeks do) and are counted from 1970, even weeks are the tune half and odd weeks the check half, so a week's
+     * questions, which share the week's articles, stay on one side and each side holds as many kinds of question as
+     * the file's weeks do. Otherwise by position: even (tune) or odd (check), counted from 0.
+     */
     static List<EvalQuery> half(List<EvalQuery> qs, String half) {
-        int first = half.equals("tune") ? 0 : 1;
+        boolean tune = half.equals("tune");
+        boolean dated = !qs.isEmpty() && qs.stream().allMatch(q -> q.asOf() != null);
         List<EvalQuery> out = new ArrayList<>();
-        for (int i = first; i < qs.size(); i += 2) {
-            out.add(qs.get(i));
+        for (int i = 0; i < qs.size(); i++) {
+            long slot = dated ? week(qs.get(i).asOf()) : i;
+            if ((Math.floorMod(slot, 2) == 0) == tune) {
+                out.add(qs.get(i));
+            }
         }
         return out;
+    }
+
+    /** The week of a day, counted from the week of 1970-01-01 (weeks start on Monday). */
+    static long week(LocalDate day) {
+        return Math.floorDiv(day.with(DayOfWeek.MONDAY).toEpochDay(), 7);
     }
 
     private int support() throws IOException {

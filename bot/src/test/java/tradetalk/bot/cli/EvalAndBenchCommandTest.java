@@ -117,17 +117,49 @@ class EvalAndBenchCommandTest {
         assertThat(first.get("abstained").asBoolean()).isFalse();
         assertThat(first.get("cited")).isNotEmpty();
         assertThat(first.get("signals").has("missing_specific")).isTrue();
+        assertThat(first.get("retrieved")).isNotEmpty();
+        assertThat(first.at("/retrieved/0/text").asText()).isNotBlank();
+        assertThat(first.at("/retrieved/0/dense").asDouble()).isPositive();
         assertThat(j.at("/answers/total_ms/p99").asDouble()).isPositive();
     }
 
     @Test
-    void given_a_half_then_only_the_questions_at_even_or_odd_positions_are_kept() {
+    void given_undated_questions_when_halved_then_only_the_questions_at_even_or_odd_positions_are_kept() {
         List<EvalQuery> qs = java.util.stream.IntStream.range(0, 5)
                 .mapToObj(i -> new EvalQuery("q" + i, "", List.of(), null, List.of(), false, null))
                 .toList();
 
         assertThat(EvalCommand.half(qs, "tune")).extracting(EvalQuery::query).containsExactly("q0", "q2", "q4");
         assertThat(EvalCommand.half(qs, "check")).extracting(EvalQuery::query).containsExactly("q1", "q3");
+    }
+
+    @Test
+    void given_dated_questions_when_halved_then_each_week_goes_whole_to_one_side_and_weeks_alternate() {
+        // 2025-01-06 is a Monday: two questions of that week, two of the next (one on its Sunday), one a week later
+        List<EvalQuery> qs = java.util.stream.Stream.of(
+                        "2025-01-06", "2025-01-10", "2025-01-13", "2025-01-19", "2025-01-20")
+                .map(d -> new EvalQuery("q" + d, "", List.of(), null, List.of(), false, java.time.LocalDate.parse(d)))
+                .toList();
+
+        List<String> tune =
+                EvalCommand.half(qs, "tune").stream().map(EvalQuery::query).toList();
+        List<String> check =
+                EvalCommand.half(qs, "check").stream().map(EvalQuery::query).toList();
+
+        assertThat(tune).hasSize(3).doesNotContainAnyElementsOf(check);
+        assertThat(tune.size() + check.size()).isEqualTo(5);
+        assertThat(tune.contains("q2025-01-06")).isEqualTo(tune.contains("q2025-01-10"));
+        assertThat(tune.contains("q2025-01-13")).isEqualTo(tune.contains("q2025-01-19"));
+        assertThat(tune.contains("q2025-01-06")).isNotEqualTo(tune.contains("q2025-01-13"));
+        assertThat(tune.contains("q2025-01-20")).isEqualTo(tune.contains("q2025-01-06"));
+    }
+
+    @Test
+    void given_a_week_then_it_is_counted_from_the_week_of_1970_starting_on_monday() {
+        assertThat(EvalCommand.week(java.time.LocalDate.parse("1970-01-04"))).isEqualTo(-1); // a Sunday
+        assertThat(EvalCommand.week(java.time.LocalDate.parse("1970-01-05"))).isZero(); // the next Monday
+        assertThat(EvalCommand.week(java.time.LocalDate.parse("1970-01-11"))).isZero();
+        assertThat(EvalCommand.week(java.time.LocalDate.parse("1970-01-12"))).isEqualTo(1);
     }
 
     @Test
