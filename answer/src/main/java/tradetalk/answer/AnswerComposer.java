@@ -1,5 +1,6 @@
 package tradetalk.answer;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
 import tradetalk.retrieval.SearchHit;
@@ -23,4 +24,12 @@ public interface AnswerComposer {
      * @throws ComposerException when the backend failed and the caller should fall back
      */
     Composition compose(String question, List<SearchHit> evidence, Consumer<String> partial);
+
+    /**
+     * Composes an answer to a question asked as of a date ({@code null} when it gives none); by default the date is
+     * not used beyond retrieval, which already left later articles out.
+     */
+    default Composition compose(String question, LocalDate asOf, List<SearchHit> evidence, Consumer<String> partial) {
+        return compose(question, evidence, partial);
+    }
 }

@@ -48,7 +48,7 @@ public final class AnswerService {
         List<SearchHit> hits = search.search(sr);
         long t1 = System.nanoTime();
         String composeText = request.history().isEmpty() ? request.question() : request.searchText();
-        ComposeOutcome outcome = composer.composeWithFallback(composeText, hits, partial);
+        ComposeOutcome outcome = composer.composeWithFallback(composeText, request.asOf(), hits, partial);
         Composition c = outcome.composition();
         long t2 = System.nanoTime();
         Timings timings = new Timings(ms(t1 - t0), ms(t2 - t1), ms(t2 - t0));

@@ -1,5 +1,6 @@
 package tradetalk.answer.model;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -44,13 +45,20 @@ public final class FallbackComposer implements AnswerComposer {
      * @return the composition, the backend that produced it and, after a fallback, the reason
      */
     public ComposeOutcome composeWithFallback(String question, List<SearchHit> evidence, Consumer<String> partial) {
+        return composeWithFallback(question, null, evidence, partial);
+    }
+
+    /** As {@link #composeWithFallback(String, List, Consumer)}, for a question asked as of a date (null: none). */
+    public ComposeOutcome composeWithFallback(
+            String question, LocalDate asOf, List<SearchHit> evidence, Consumer<String> partial) {
         if (primary == offline) {
-            return new ComposeOutcome(offline.compose(question, evidence, partial), offline.name(), null);
+            return new ComposeOutcome(offline.compose(question, asOf, evidence, partial), offline.name(), null);
         }
         return ModelFallback.run(
                 primary.name(),
                 "answer",
-                () -> new ComposeOutcome(primary.compose(question, evidence, partial), primary.name(), null),
-                reason -> new ComposeOutcome(offline.compose(question, evidence, partial), offline.name(), reason));
+                () -> new ComposeOutcome(primary.compose(question, asOf, evidence, partial), primary.name(), null),
+                reason ->
+                        new ComposeOutcome(offline.compose(question, asOf, evidence, partial), offline.name(), reason));
     }
 }

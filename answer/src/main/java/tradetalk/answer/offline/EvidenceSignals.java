@@ -1,5 +1,7 @@
 package tradetalk.answer.offline;
 
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -32,6 +34,11 @@ import tradetalk.retrieval.index.TextAnalysis;
  *   <li>{@code specific_missing_best}: the share of its specific terms missing from the best-covering passage;</li>
  *   <li>{@code unseen_specific}, {@code unseen_weight}: the share of its specific terms, and of all its weighted
  *       terms, that no indexed passage holds at all;</li>
+ *   <li>{@code rare_missing_top}: the share of the question's rare terms (IDF at least half an unseen term's) that
+ *       the top passage lacks; {@code score_margin}: the fused score of the top passage minus the second's;</li>
+ *   <li>for a question asked as of a date: {@code dated} (1), {@code as_of_gap} (how much older than the as-of
+ *       date the top passage is), {@code coverage_week} and {@code dense_week} (the best coverage and cosine among
+ *       the passages of the week up to the as-of date); all 0 for an undated question;</li>
  *   <li>and, for refitting, {@code coverage_top}, {@code missing_rare}, {@code rare_missing_best},
  *       {@code dense_top}, {@code dense_gap}, {@code sentence_coverage}, {@code lexical}, {@code terms},
  *       {@code specific_terms} (see the code).</li>
@@ -61,13 +68,56 @@ final class EvidenceSignals {
             "specific_terms",
             "unseen_specific",
             "unseen_weight",
-            "unseen_name");
+            "unseen_name",
+            "rare_missing_top",
+            "score_margin",
+            "dated",
+            "as_of_gap",
+            "coverage_week",
+            "dense_week");
+
+    /** The days up to the as-of date (that day included) whose passages are "of the week asked about". */
+    static final int WEEK_DAYS = 7;
 
     private static final Pattern SPECIFIC = Pattern.compile("(?<=\\s)\\p{Lu}[\\p{L}'’.-]*|\\p{N}[\\p{N},.]*");
 
     /** A run of capitalised words not opening a sentence: a name ("Angela Merkel", "European Union"). */
     private static final Pattern NAME = Pattern.compile(
             "(?<![.!?:]\\s)(?<=\\s)(\\p{Lu}[\\p{L}.-]*(?:['’]s)?(?:\\s+\\p{Lu}[\\p{L}.-]*(?:['’]s)?)+)");
+
+    /**
+     * The signals of a question asked as of a date (news questions are mostly about that week): {@code dated} 1,
+     * {@code as_of_gap} the log of 1 + the days from the top passage's date to the as-of date, {@code coverage_week}
+     * and {@code dense_week} the best coverage and cosine among the passages of the week up to it ({@link
+     * #WEEK_DAYS}). All 0 for an undated question.
+     */
+    private static void dated(
+            Map<String, Double> out,
+            LocalDate asOf,
+            List<SearchHit> evidence,
+            List<Set<String>> passages,
+            TermWeights weights) {
+        double gap = 0;
+        double coverage = 0;
+        double dense = 0;
+        if (asOf != null) {
+            LocalDate top = evidence.isEmpty()
+                    ? null
+                    : evidence.getFirst().passage().article().publishedAt();
+            gap = top == null ? 0 : Math.log1p(Math.max(0, ChronoUnit.DAYS.between(top, asOf)));
+            for (int i = 0; i < evidence.size(); i++) {
+                LocalDate d = evidence.get(i).passage().article().publishedAt();
+                if (d != null && !d.isAfter(asOf) && ChronoUnit.DAYS.between(d, asOf) < WEEK_DAYS) {
+                    coverage = Math.max(coverage, weights.coverage(passages.get(i)));
+                    dense = Math.max(dense, evidence.get(i).dense());
+                }
+            }
+        }
+        out.put("dated", asOf == null ? 0.0 : 1.0);
+        out.put("as_of_gap", gap);
+        out.put("coverage_week", coverage);
+        out.put("dense_week", dense);
+    }
 
     private EvidenceSignals() {
         throw new UnsupportedOperationException("utility class");
@@ -103,9 +153,11 @@ final class EvidenceSignals {
      * @param typeFound    whether one of the best sentences holds what the answer type asks for
      * @param typed        whether the question asks for a kind of answer (not OTHER)
      * @param unseenIdf    the IDF of a term no passage holds
+     * @param asOf         the date the question is asked as of; null when it gives none (the date signals are then 0)
      */
     static Map<String, Double> of(
             String question,
+            LocalDate asOf,
             TermWeights weights,
             List<SearchHit> evidence,
             double bestSentence,
@@ -241,6 +293,23 @@ final class EvidenceSignals {
         out.put("unseen_specific", specificTotal == 0 || unseenIdf <= 0 ? 0 : unseenSpecific / specificTotal);
         out.put("unseen_weight", totalWeight == 0 || unseenIdf <= 0 ? 0 : unseen / totalWeight);
         out.put("unseen_name", unseenName(question, type, unseenTerm, weights) ? 1.0 : 0.0);
+        // the question's rare terms (half the IDF of an unseen term or more) that the top passage lacks
+        double rare = 0;
+        double rareMissingTop = 0;
+        for (Map.Entry<String, Double> e : weights.weights().entrySet()) {
+            if (unseenIdf > 0 && e.getValue() >= 0.5 * unseenIdf) {
+                rare += e.getValue();
+                rareMissingTop +=
+                        passages.isEmpty() || !TermWeights.holds(passages.getFirst(), e.getKey()) ? e.getValue() : 0;
+            }
+        }
+        out.put("rare_missing_top", rare == 0 ? 0 : rareMissingTop / rare);
+        out.put(
+                "score_margin",
+                evidence.size() < 2
+                        ? 0
+                        : evidence.get(0).score() - evidence.get(1).score());
+        dated(out, asOf, evidence, passages, weights);
         return out;
     }
 }

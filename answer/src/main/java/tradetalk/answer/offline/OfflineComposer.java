@@ -77,6 +77,12 @@ public final class OfflineComposer implements AnswerComposer {
     private static final int TYPE_SENTENCES = 2;
 
     private static final int HEADLINE_SENTENCES = 2;
+    /**
+     * The weight of the passage's retrieval score (normalised over the quoted passages) in a sentence's score:
+     * retrieval judged the passage whole, with its title, date and meaning, where a sentence alone may share few
+     * words with the question ("Colombia was threatened with 25% tariffs" for "a tariff row with which country").
+     */
+    private static final double PASSAGE = 0.2;
     /** A sentence of another article at this share of the best score is quoted beside a single source. */
     private static final double RUNNER_UP = 0.6;
 
@@ -125,6 +131,15 @@ public final class OfflineComposer implements AnswerComposer {
 
     @Override
     public Composition compose(String question, List<SearchHit> evidence, Consumer<String> partial) {
+        return compose(question, null, evidence, partial);
+    }
+
+    /**
+     * Composes an answer to a question asked as of a date (null: none), which the abstention model weighs: news
+     * questions are mostly about the week up to that date.
+     */
+    @Override
+    public Composition compose(String question, LocalDate asOf, List<SearchHit> evidence, Consumer<String> partial) {
         float[] q = questionVector(question, evidence);
         List<SearchHit> day = ofTheDay(question, evidence);
         if (!day.isEmpty()) {
@@ -135,7 +150,7 @@ public final class OfflineComposer implements AnswerComposer {
         // newest passages' sentences are embedded with the candidates, in one pass
         List<SearchHit> newest = LATEST.matcher(question).find() ? newest(question, evidence) : List.of();
         Extracts.Unembedded latest = unembedded(newest);
-        Analysis a = analyse(question, q, evidence, latest.texts());
+        Analysis a = analyse(question, asOf, q, evidence, latest.texts());
         if (!newest.isEmpty() && a.signals().get("missing_specific") == 0) {
             return headline(q, newest, latest.with(a.extraVectors()));
         }
@@ -192,8 +207,8 @@ public final class OfflineComposer implements AnswerComposer {
      * The signals the abstention model weighs for this question and evidence ({@link EvidenceSignals}), for
      * {@code eval --per-question} and for fitting the model.
      */
-    public Map<String, Double> signals(String question, List<SearchHit> evidence) {
-        return analyse(question, questionVector(question, evidence), evidence, List.of())
+    public Map<String, Double> signals(String question, LocalDate asOf, List<SearchHit> evidence) {
+        return analyse(question, asOf, questionVector(question, evidence), evidence, List.of())
                 .signals();
     }
 
@@ -204,10 +219,11 @@ public final class OfflineComposer implements AnswerComposer {
     private record Analysis(List<Candidate> candidates, Map<String, Double> signals, List<float[]> extraVectors) {}
 
     /**
+     * @param asOf  the date the question is asked as of; null for none
      * @param q     the question's vector
      * @param extra more texts to embed in the same pass as the candidate sentences (their vectors come back)
      */
-    private Analysis analyse(String question, float[] q, List<SearchHit> evidence, List<String> extra) {
+    private Analysis analyse(String question, LocalDate asOf, float[] q, List<SearchHit> evidence, List<String> extra) {
         AnswerType type = AnswerType.of(question);
         TermWeights weights = new TermWeights(question, idf, QUESTION_WORDS);
         List<SearchHit> quoted = new ArrayList<>(evidence.subList(0, Math.min(settings.passages(), evidence.size())));
@@ -260,6 +276,7 @@ public final class OfflineComposer implements AnswerComposer {
                 candidates.stream().mapToDouble(Candidate::coverage).max().orElse(0);
         Map<String, Double> signals = EvidenceSignals.of(
                 question,
+                asOf,
                 weights,
                 evidence,
                 bestSentence,
@@ -299,7 +316,7 @@ public final class OfflineComposer implements AnswerComposer {
     /**
      * Scores each sentence by its similarity in meaning to the question (normalised over the candidates), the share
      * of the question's terms it contains, and the share its neighbours contain with it (context such as "last
-     * Saturday" often sits one sentence away); a sentence holding what the answer type asks for gains, and so does
+     * Saturday" often sits one sentence away) and its passage's retrieval score ({@link #PASSAGE}); a sentence holding what the answer type asks for gains, and so does
      * one holding the question's focus word ("buy" in "What would China buy ...?", or an equivalent: "purchases").
      *
      * @param q       the question's vector
@@ -316,9 +333,13 @@ public final class OfflineComposer implements AnswerComposer {
             min = Math.min(min, c.similarity);
             max = Math.max(max, c.similarity);
         }
+        double low = candidates.stream().mapToDouble(c -> c.hit().score()).min().orElse(0);
+        double high =
+                candidates.stream().mapToDouble(c -> c.hit().score()).max().orElse(0);
         for (Candidate c : candidates) {
             double sim = max > min ? (c.similarity - min) / (max - min) : 1;
-            c.score = 0.45 * sim + 0.35 * c.coverage() + 0.2 * c.windowCoverage();
+            double passage = high > low ? (c.hit().score() - low) / (high - low) : 1;
+            c.score = 0.45 * sim + 0.35 * c.coverage() + 0.2 * c.windowCoverage() + PASSAGE * passage;
             if (type.typed() && type.matches(c.sentence())) {
                 c.score += 0.2;
             }

@@ -98,6 +98,27 @@ class OfflineComposerSeedTest {
     }
 
     @Test
+    void given_a_question_asked_as_of_the_day_of_its_article_then_it_is_answered_from_it() {
+        CitedAnswer a =
+                ask("Who did Liu He speak with on the phone about the phase one deal?", LocalDate.of(2019, 11, 26));
+
+        assertThat(a.abstained()).as(a.answer()).isFalse();
+        assertThat(a.answer()).containsAnyOf("Mnuchin", "Lighthizer");
+    }
+
+    @Test
+    void given_a_question_asked_as_of_a_date_weeks_after_every_article_then_it_abstains() {
+        // the newest article is of 2019-11-26: nothing of the week asked about, and the best hit weeks older
+        String question = "Who won the district council elections in Hong Kong?";
+        CitedAnswer a = ask(question, LocalDate.of(2019, 12, 27));
+
+        assertThat(a.abstained()).as(a.answer()).isTrue();
+        assertThat(a.nearest()).isNotEmpty();
+        // undated, the passages' words and meaning alone do not tell this near miss apart
+        assertThat(ask(question).abstained()).isFalse();
+    }
+
+    @Test
     void given_an_as_of_date_then_the_latest_is_the_newest_article_up_to_that_day() {
         CitedAnswer a = ask("What is the latest on the deal?", LocalDate.of(2019, 11, 20));
 

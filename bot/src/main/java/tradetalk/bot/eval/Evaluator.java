@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import tradetalk.answer.AnswerRequest;
 import tradetalk.answer.AnswerService;
@@ -44,7 +43,7 @@ public final class Evaluator {
     private final int answerK;
     private final int warmup;
     private Consumer<Map<String, Object>> perQuestion;
-    private BiFunction<String, List<SearchHit>, Map<String, Double>> signals;
+    private Signals signals;
 
     /**
      * @param search  the index
@@ -64,13 +63,18 @@ public final class Evaluator {
         this.warmup = warmup;
     }
 
+    /** What is computed from a question, its as-of date (null: none) and its retrieved passages. */
+    @FunctionalInterface
+    public interface Signals {
+        Map<String, Double> of(String question, java.time.LocalDate asOf, List<SearchHit> hits);
+    }
+
     /**
      * Also reports every answered question to {@code sink} (the {@code --per-question} line) with, when
      * {@code signals} is given, what it computes from the question and its retrieved passages (the offline
      * composer's abstention features, for fitting them).
      */
-    public Evaluator perQuestion(
-            Consumer<Map<String, Object>> sink, BiFunction<String, List<SearchHit>, Map<String, Double>> signals) {
+    public Evaluator perQuestion(Consumer<Map<String, Object>> sink, Signals signals) {
         this.perQuestion = sink;
         this.signals = signals;
         return this;
@@ -313,10 +317,32 @@ public final class Evaluator {
             cited.add(x);
         }
         m.put("cited", cited);
+        m.put("retrieved", retrieved(hits));
         if (signals != null) {
-            m.put("signals", signals.apply(q.query(), hits));
+            m.put("signals", signals.of(q.query(), q.asOf(), hits));
         }
         return m;
+    }
+
+    /** The retrieved passages, best first: article, date, fused, BM25 and dense scores, and the text. */
+    private static List<Map<String, Object>> retrieved(List<SearchHit> hits) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (SearchHit h : hits) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("article_id", h.passage().article().id());
+            x.put("title", h.passage().article().title());
+            x.put(
+                    "published_at",
+                    h.passage().article().publishedAt() == null
+                            ? null
+                            : h.passage().article().publishedAt().toString());
+            x.put("score", h.score());
+            x.put("lexical", h.lexical());
+            x.put("dense", h.dense());
+            x.put("text", h.passage().text());
+            out.add(x);
+        }
+        return out;
     }
 
     /** For each evidence item, the rank (from 1) of the first retrieved passage of its article, or null. */

@@ -135,7 +135,7 @@ class EvaluatorTest {
         List<Map<String, Object>> lines = new ArrayList<>();
 
         EvalReport r = new Evaluator(search, new AnswerService(search, composer, composer), 10, 4, 0)
-                .perQuestion(lines::add, (q, hits) -> Map.of("passages", (double) hits.size()))
+                .perQuestion(lines::add, (q, asOf, hits) -> Map.of("passages", (double) hits.size()))
                 .run(qs, List.of(Evaluator.TRADETALK), s -> {});
 
         EvalReport.AnswerReport ans = r.answers();
