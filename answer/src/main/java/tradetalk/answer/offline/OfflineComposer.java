@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,14 +77,6 @@ public final class OfflineComposer implements AnswerComposer {
     private static final int TYPE_SENTENCES = 2;
 
     private static final int HEADLINE_SENTENCES = 2;
-    /**
-     * The weight of the article's retrieval score (its best passage's, normalised over the quoted articles) in a
-     * sentence's score: retrieval judged the passage whole, with its title, date and meaning, where a sentence alone
-     * may share few words with the question ("Colombia was threatened with 25% tariffs" for "a tariff row with
-     * which country"). By article, so that a later passage of the best article (a quote further down) is not
-     * ranked below another article's.
-     */
-    private static final double PASSAGE = 0.2;
     /** A sentence of another article at this share of the best score is quoted beside a single source. */
     private static final double RUNNER_UP = 0.6;
 
@@ -319,7 +310,7 @@ public final class OfflineComposer implements AnswerComposer {
     /**
      * Scores each sentence by its similarity in meaning to the question (normalised over the candidates), the share
      * of the question's terms it contains, and the share its neighbours contain with it (context such as "last
-     * Saturday" often sits one sentence away) and its article's retrieval score ({@link #PASSAGE}); a sentence holding what the answer type asks for gains, and so does
+     * Saturday" often sits one sentence away); a sentence holding what the answer type asks for gains, and so does
      * one holding the question's focus word ("buy" in "What would China buy ...?", or an equivalent: "purchases").
      *
      * @param q       the question's vector
@@ -336,20 +327,9 @@ public final class OfflineComposer implements AnswerComposer {
             min = Math.min(min, c.similarity);
             max = Math.max(max, c.similarity);
         }
-        // an article's retrieval score is that of its best passage: every passage of it counts as that article
-        Map<String, Double> article = new HashMap<>();
-        for (Candidate c : candidates) {
-            article.merge(c.hit().passage().article().id(), c.hit().score(), Math::max);
-        }
-        double low =
-                article.values().stream().mapToDouble(Double::doubleValue).min().orElse(0);
-        double high =
-                article.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
         for (Candidate c : candidates) {
             double sim = max > min ? (c.similarity - min) / (max - min) : 1;
-            double own = article.get(c.hit().passage().article().id());
-            double passage = high > low ? (own - low) / (high - low) : 1;
-            c.score = 0.45 * sim + 0.35 * c.coverage() + 0.2 * c.windowCoverage() + PASSAGE * passage;
+            c.score = 0.45 * sim + 0.35 * c.coverage() + 0.2 * c.windowCoverage();
             if (type.typed() && type.matches(c.sentence())) {
                 c.score += 0.2;
             }
