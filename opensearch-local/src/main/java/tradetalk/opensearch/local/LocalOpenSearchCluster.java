@@ -27,6 +27,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -56,6 +58,7 @@ public final class LocalOpenSearchCluster implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     /** How the child process relates to this one. */
     public enum Mode {
@@ -134,7 +137,9 @@ public final class LocalOpenSearchCluster implements AutoCloseable {
                     .map(URI::create)
                     .toList();
             progress.accept("nodes started; waiting for the cluster to be green");
+            // HTTP/1.1: no h2c upgrade attempts against a node that has just been stopped
             HttpClient http = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5))
                     .build();
             LocalOpenSearchCluster cluster = new LocalOpenSearchCluster(
@@ -324,22 +329,29 @@ public final class LocalOpenSearchCluster implements AutoCloseable {
                 throw new LocalClusterException("the cluster's JVM exited; see " + dir.resolve(LOG_FILE));
             }
             for (URI url : urls) {
+                CompletableFuture<HttpResponse<String>> call = http.sendAsync(
+                        HttpRequest.newBuilder(url.resolve(query))
+                                .timeout(REQUEST_TIMEOUT)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 try {
-                    HttpResponse<String> r = http.send(
-                            HttpRequest.newBuilder(url.resolve(query))
-                                    .timeout(Duration.ofSeconds(30))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
+                    // bounded here too: a pooled connection to a node that was just stopped has been seen to leave
+                    // the client's own request timeout unfired, which hung the test run
+                    HttpResponse<String> r = call.get(REQUEST_TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS);
                     if (r.statusCode() == 200) {
                         return;
                     }
                     last = "HTTP " + r.statusCode() + ": " + r.body();
                     break; // the node answered (408: not yet): ask it again rather than the next one
-                } catch (ConnectException e) {
-                    last = url + " refused the connection"; // a stopped node: try the next
-                } catch (IOException e) {
-                    last = url + ": " + e.getMessage();
+                } catch (ExecutionException e) {
+                    last = e.getCause() instanceof ConnectException
+                            ? url + " refused the connection" // a stopped node: try the next
+                            : url + ": " + e.getCause();
+                } catch (TimeoutException e) {
+                    call.cancel(true);
+                    last = url + ": no answer within " + REQUEST_TIMEOUT.toSeconds() + " s";
                 } catch (InterruptedException e) {
+                    call.cancel(true);
                     Thread.currentThread().interrupt();
                     throw new LocalClusterException("interrupted while waiting for the cluster", e);
                 }
