@@ -10,12 +10,10 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.ConnectException;
+import java.net.HttpURLConnection;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,8 +25,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -59,6 +55,7 @@ public final class LocalOpenSearchCluster implements AutoCloseable {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
     /** How the child process relates to this one. */
     public enum Mode {
@@ -76,17 +73,14 @@ public final class LocalOpenSearchCluster implements AutoCloseable {
     private final Process child;
 
     private final ProcessHandle process;
-    private final HttpClient http;
 
-    private LocalOpenSearchCluster(
-            Path dir, int nodes, List<URI> urls, int controlPort, Process child, HttpClient http) {
+    private LocalOpenSearchCluster(Path dir, int nodes, List<URI> urls, int controlPort, Process child) {
         this.dir = dir;
         this.nodes = nodes;
         this.urls = List.copyOf(urls);
         this.controlPort = controlPort;
         this.child = child;
         this.process = child.toHandle();
-        this.http = http;
     }
 
     /**
@@ -137,13 +131,8 @@ public final class LocalOpenSearchCluster implements AutoCloseable {
                     .map(URI::create)
                     .toList();
             progress.accept("nodes started; waiting for the cluster to be green");
-            // HTTP/1.1: no h2c upgrade attempts against a node that has just been stopped
-            HttpClient http = HttpClient.newBuilder()
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(5))
-                    .build();
             LocalOpenSearchCluster cluster = new LocalOpenSearchCluster(
-                    home, nodes, urls, Integer.parseInt(ready.getProperty("control.port")), child, http);
+                    home, nodes, urls, Integer.parseInt(ready.getProperty("control.port")), child);
             cluster.awaitHealth("green", nodes, deadline);
             Runtime.getRuntime().removeShutdownHook(cleanup);
             // an attached child is stopped by close() or, if this JVM dies, by the end of its pipe
@@ -319,6 +308,28 @@ public final class LocalOpenSearchCluster implements AutoCloseable {
         return p;
     }
 
+    private record Health(int status, String body) {}
+
+    /**
+     * One health request on a connection of its own, bounded by socket timeouts. (The JDK HttpClient shared across
+     * these calls was seen, on a quiet machine, to leave requests to a node just stopped by {@link #stopNode}
+     * unanswered past their own timeout, which hung the test run.)
+     */
+    private static Health health(URI uri) throws IOException {
+        HttpURLConnection c = (HttpURLConnection) uri.toURL().openConnection();
+        c.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
+        c.setReadTimeout((int) REQUEST_TIMEOUT.toMillis());
+        c.setUseCaches(false);
+        try {
+            int status = c.getResponseCode();
+            InputStream in = status < 400 ? c.getInputStream() : c.getErrorStream();
+            String body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return new Health(status, body);
+        } finally {
+            c.disconnect();
+        }
+    }
+
     /** Waits until some live node reports at least {@code status} with exactly {@code expectedNodes} nodes. */
     void awaitHealth(String status, int expectedNodes, Instant deadline) {
         String query =
@@ -329,31 +340,17 @@ public final class LocalOpenSearchCluster implements AutoCloseable {
                 throw new LocalClusterException("the cluster's JVM exited; see " + dir.resolve(LOG_FILE));
             }
             for (URI url : urls) {
-                CompletableFuture<HttpResponse<String>> call = http.sendAsync(
-                        HttpRequest.newBuilder(url.resolve(query))
-                                .timeout(REQUEST_TIMEOUT)
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
                 try {
-                    // bounded here too: a pooled connection to a node that was just stopped has been seen to leave
-                    // the client's own request timeout unfired, which hung the test run
-                    HttpResponse<String> r = call.get(REQUEST_TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS);
-                    if (r.statusCode() == 200) {
+                    Health r = health(url.resolve(query));
+                    if (r.status() == 200) {
                         return;
                     }
-                    last = "HTTP " + r.statusCode() + ": " + r.body();
+                    last = "HTTP " + r.status() + ": " + r.body();
                     break; // the node answered (408: not yet): ask it again rather than the next one
-                } catch (ExecutionException e) {
-                    last = e.getCause() instanceof ConnectException
-                            ? url + " refused the connection" // a stopped node: try the next
-                            : url + ": " + e.getCause();
-                } catch (TimeoutException e) {
-                    call.cancel(true);
-                    last = url + ": no answer within " + REQUEST_TIMEOUT.toSeconds() + " s";
-                } catch (InterruptedException e) {
-                    call.cancel(true);
-                    Thread.currentThread().interrupt();
-                    throw new LocalClusterException("interrupted while waiting for the cluster", e);
+                } catch (ConnectException e) {
+                    last = url + " refused the connection"; // a stopped node: try the next
+                } catch (IOException e) {
+                    last = url + ": " + e.getMessage();
                 }
             }
             sleep(POLL);
