@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.io.IOException;
 import java.util.Optional;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.FieldValue;
-import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.opensearch._types.Refresh;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
 import org.opensearch.client.opensearch.core.GetResponse;
@@ -17,7 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tradetalk.retrieval.opensearch.OpenSearchClients;
 import tradetalk.retrieval.opensearch.OpenSearchSettings;
-import tradetalk.retrieval.opensearch.OpenSearchStoreException;
 
 /**
  * Feedback votes in the OpenSearch index {@code <opensearch.index>-feedback}, shared by every bot process of the
@@ -132,31 +129,12 @@ public final class OpenSearchFeedbackStore implements FeedbackStore {
         return json.convertValue(d, Vote.class);
     }
 
-    @FunctionalInterface
-    private interface Call<T> {
-        T run() throws IOException;
-    }
-
-    private <T> T call(String what, Call<T> c) {
-        try {
-            return c.run();
-        } catch (OpenSearchException e) {
-            throw new OpenSearchStoreException(
-                    "OpenSearch at " + settings.urls() + " refused " + what + ": "
-                            + e.error().type() + ": " + e.error().reason(),
-                    e);
-        } catch (IOException | RuntimeException e) {
-            throw new OpenSearchStoreException(
-                    "OpenSearch at " + settings.urls() + " failed while " + what + ": " + e.getMessage(), e, true);
-        }
+    private <T> T call(String what, OpenSearchClients.Call<T> c) {
+        return OpenSearchClients.request(settings, what, c);
     }
 
     @Override
     public void close() {
-        try {
-            client._transport().close();
-        } catch (IOException e) {
-            log.warn("Closing the OpenSearch client failed: {}", e.getMessage());
-        }
+        OpenSearchClients.close(client);
     }
 }

@@ -25,7 +25,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -59,7 +58,6 @@ import org.opensearch.client.opensearch.core.msearch.MultiSearchResponseItem;
 import org.opensearch.client.opensearch.core.msearch.RequestItem;
 import org.opensearch.client.opensearch.core.search.Hit;
 import org.opensearch.client.opensearch.indices.CreateIndexRequest;
-import org.opensearch.client.transport.TransportException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tradetalk.retrieval.Article;
@@ -565,10 +563,10 @@ public final class OpenSearchArticleStore implements ArticleStore {
                 return true;
             } catch (OpenSearchException e) {
                 if (e.status() != 409 || attempt >= 10) {
-                    throw failure("updating " + articleId + " in index " + index, e);
+                    throw OpenSearchClients.failure(os, "updating " + articleId + " in index " + index, e);
                 }
             } catch (IOException | RuntimeException e) {
-                throw failure("updating " + articleId + " in index " + index, e);
+                throw OpenSearchClients.failure(os, "updating " + articleId + " in index " + index, e);
             }
         }
     }
@@ -788,7 +786,7 @@ public final class OpenSearchArticleStore implements ArticleStore {
             QueryVector query = new QueryVector(embedder.name(), r.query(), qv); // the composer reuses it
             return hits.stream().map(h -> h.withQuery(query)).toList();
         } catch (IOException e) {
-            throw failure("searching index " + index, e);
+            throw OpenSearchClients.failure(os, "searching index " + index, e);
         }
     }
 
@@ -932,52 +930,13 @@ public final class OpenSearchArticleStore implements ArticleStore {
 
     // ---- calls and their failures
 
-    @FunctionalInterface
-    private interface Call<T> {
-        T run() throws IOException;
-    }
-
-    private <T> T call(String what, Call<T> c) {
+    private <T> T call(String what, OpenSearchClients.Call<T> c) {
         ready();
         return request(what, c);
     }
 
-    /** One request, its failure translated. */
-    private <T> T request(String what, Call<T> c) {
-        try {
-            return c.run();
-        } catch (OpenSearchStoreException e) {
-            throw e;
-        } catch (IOException | RuntimeException e) {
-            throw failure(what, e);
-        }
-    }
-
-    /** One line naming the cluster and what failed; an unreachable cluster says so. */
-    private OpenSearchStoreException failure(String what, Exception e) {
-        String urls = os.urls().toString();
-        if (e instanceof OpenSearchException o) {
-            return new OpenSearchStoreException(
-                    "OpenSearch at " + urls + " refused " + what + ": "
-                            + o.error().type() + ": " + o.error().reason(),
-                    e);
-        }
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        if (e instanceof IOException || e instanceof TransportException || root instanceof ConnectException) {
-            return new OpenSearchStoreException(
-                    "OpenSearch at " + urls + " is unreachable (" + reason(root) + ") while " + what, e, true);
-        }
-        return new OpenSearchStoreException("OpenSearch at " + urls + " failed while " + what + ": " + reason(root), e);
-    }
-
-    private static String reason(Throwable t) {
-        String m = t.getMessage();
-        return m == null || m.isBlank()
-                ? t.getClass().getSimpleName()
-                : m.lines().findFirst().orElse(m);
+    private <T> T request(String what, OpenSearchClients.Call<T> c) {
+        return OpenSearchClients.request(os, what, c);
     }
 
     /** Makes what was written visible to searches. */
@@ -987,11 +946,7 @@ public final class OpenSearchArticleStore implements ArticleStore {
 
     @Override
     public void close() {
-        try {
-            client._transport().close();
-        } catch (IOException e) {
-            log.warn("Closing the OpenSearch client failed: {}", e.getMessage());
-        }
+        OpenSearchClients.close(client);
     }
 
     /** Deletes this store's index (tests and {@code bench}); a missing index is fine. */

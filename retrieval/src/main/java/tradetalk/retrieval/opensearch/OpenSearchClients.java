@@ -3,6 +3,7 @@ package tradetalk.retrieval.opensearch;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
@@ -25,7 +26,10 @@ import org.opensearch.client.json.jackson.JacksonJsonpMapper;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.opensearch.indices.CreateIndexRequest;
+import org.opensearch.client.transport.TransportException;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the OpenSearch Java client from {@link OpenSearchSettings}: every node of {@code urls} (a node that fails is
@@ -33,6 +37,8 @@ import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBui
  * store or the given CA file, the connect and read timeouts.
  */
 public final class OpenSearchClients {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OpenSearchClients.class);
 
     private OpenSearchClients() {
         throw new UnsupportedOperationException("utility class");
@@ -91,6 +97,59 @@ public final class OpenSearchClients {
                 return false;
             }
             throw e;
+        }
+    }
+
+    /** One request to the cluster; {@link #request} turns its failure into an {@link OpenSearchStoreException}. */
+    @FunctionalInterface
+    public interface Call<T> {
+        T run() throws IOException;
+    }
+
+    /** Runs one request, its failure translated by {@link #failure}. */
+    public static <T> T request(OpenSearchSettings s, String what, Call<T> c) {
+        try {
+            return c.run();
+        } catch (OpenSearchStoreException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw failure(s, what, e);
+        }
+    }
+
+    /** One line naming the cluster and what failed; an unreachable cluster says so (and is marked transient). */
+    public static OpenSearchStoreException failure(OpenSearchSettings s, String what, Exception e) {
+        String urls = s.urls().toString();
+        if (e instanceof OpenSearchException o) {
+            return new OpenSearchStoreException(
+                    "OpenSearch at " + urls + " refused " + what + ": "
+                            + o.error().type() + ": " + o.error().reason(),
+                    e);
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (e instanceof IOException || e instanceof TransportException || root instanceof ConnectException) {
+            return new OpenSearchStoreException(
+                    "OpenSearch at " + urls + " is unreachable (" + reason(root) + ") while " + what, e, true);
+        }
+        return new OpenSearchStoreException("OpenSearch at " + urls + " failed while " + what + ": " + reason(root), e);
+    }
+
+    private static String reason(Throwable t) {
+        String m = t.getMessage();
+        return m == null || m.isBlank()
+                ? t.getClass().getSimpleName()
+                : m.lines().findFirst().orElse(m);
+    }
+
+    /** Closes the client's transport; a failure is logged, not thrown (it happens at shutdown). */
+    public static void close(OpenSearchClient client) {
+        try {
+            client._transport().close();
+        } catch (IOException e) {
+            LOG.warn("Closing the OpenSearch client failed: {}", e.getMessage());
         }
     }
 
