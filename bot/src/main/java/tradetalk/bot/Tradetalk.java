@@ -215,7 +215,7 @@ public class Tradetalk implements AutoCloseable {
         if (offline == null) {
             ArticleStore idx = index();
             offline = new OfflineComposer(
-                    idx::idf,
+                    idx, // batch idf: one request per answer on OpenSearch
                     sentenceEmbedder(),
                     config.answer(),
                     AbstentionModel.bundled(),

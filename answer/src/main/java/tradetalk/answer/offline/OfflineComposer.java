@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +33,7 @@ import tradetalk.retrieval.embed.Embedder;
 import tradetalk.retrieval.embed.Vectors;
 import tradetalk.retrieval.index.TextAnalysis;
 import tradetalk.retrieval.parse.Texts;
+import tradetalk.retrieval.store.Idf;
 
 /**
  * Composes an answer with no model. It quotes the sentences of the best retrieved passages that are closest to the
@@ -80,19 +82,20 @@ public final class OfflineComposer implements AnswerComposer {
     /** A sentence of another article at this share of the best score is quoted beside a single source. */
     private static final double RUNNER_UP = 0.6;
 
-    private final ToDoubleFunction<String> idf;
+    private final Idf idf;
     private final Embedder embedder;
     private final OfflineSettings settings;
     private final AbstentionModel abstention;
     private final TopicRelevance.Thresholds topicThresholds;
 
     /**
-     * @param idf      inverse document frequency of an analysed term in the index
+     * @param idf      inverse document frequency of analysed terms in the index (the store: an answer looks up its
+     *                 question's terms at once, {@link Idf#prefetch})
      * @param embedder the index's embedding model, used to compare sentences with the question (give it a
      *                 {@link tradetalk.retrieval.embed.CachingEmbedder}: the same sentences come back often)
      * @param settings tuning
      */
-    public OfflineComposer(ToDoubleFunction<String> idf, Embedder embedder, OfflineSettings settings) {
+    public OfflineComposer(Idf idf, Embedder embedder, OfflineSettings settings) {
         this(
                 idf,
                 embedder,
@@ -106,7 +109,7 @@ public final class OfflineComposer implements AnswerComposer {
      * @param topicThresholds when a passage is about the subject of a "latest" question (the status section's)
      */
     public OfflineComposer(
-            ToDoubleFunction<String> idf,
+            Idf idf,
             Embedder embedder,
             OfflineSettings settings,
             AbstentionModel abstention,
@@ -136,15 +139,16 @@ public final class OfflineComposer implements AnswerComposer {
     public Composition compose(String question, LocalDate asOf, List<SearchHit> evidence, Consumer<String> partial) {
         float[] q = questionVector(question, evidence);
         List<SearchHit> day = ofTheDay(question, evidence);
+        ToDoubleFunction<String> idfs = idfs(question);
         if (!day.isEmpty()) {
             Extracts.Unembedded sentences = unembedded(day);
             return headline(q, day, sentences.with(embedded(sentences.texts())));
         }
         // "the latest" on a subject the passages name (not on someone or something they never mention): the
         // newest passages' sentences are embedded with the candidates, in one pass
-        List<SearchHit> newest = LATEST.matcher(question).find() ? newest(question, evidence) : List.of();
+        List<SearchHit> newest = LATEST.matcher(question).find() ? newest(question, evidence, idfs) : List.of();
         Extracts.Unembedded latest = unembedded(newest);
-        Analysis a = analyse(question, asOf, q, evidence, latest.texts());
+        Analysis a = analyse(question, asOf, q, evidence, latest.texts(), idfs);
         if (!newest.isEmpty() && a.signals().get("missing_specific") == 0) {
             return headline(q, newest, latest.with(a.extraVectors()));
         }
@@ -202,8 +206,22 @@ public final class OfflineComposer implements AnswerComposer {
      * {@code eval --per-question} and for fitting the model.
      */
     public Map<String, Double> signals(String question, LocalDate asOf, List<SearchHit> evidence) {
-        return analyse(question, asOf, questionVector(question, evidence), evidence, List.of())
+        return analyse(question, asOf, questionVector(question, evidence), evidence, List.of(), idfs(question))
                 .signals();
+    }
+
+    /**
+     * The IDF lookup of one answer: the question's terms, their equivalents and the unseen term looked up at once
+     * (one request to a remote store, not one per term), any other term when first asked.
+     */
+    private ToDoubleFunction<String> idfs(String question) {
+        Set<String> terms = new LinkedHashSet<>();
+        for (String t : TextAnalysis.terms(question)) {
+            terms.add(t);
+            terms.addAll(TermWeights.equivalents(t));
+        }
+        terms.add(UNSEEN);
+        return idf.prefetch(terms);
     }
 
     /**
@@ -216,8 +234,15 @@ public final class OfflineComposer implements AnswerComposer {
      * @param asOf  the date the question is asked as of; null for none
      * @param q     the question's vector
      * @param extra more texts to embed in the same pass as the candidate sentences (their vectors come back)
+     * @param idf   this answer's IDF lookup
      */
-    private Analysis analyse(String question, LocalDate asOf, float[] q, List<SearchHit> evidence, List<String> extra) {
+    private Analysis analyse(
+            String question,
+            LocalDate asOf,
+            float[] q,
+            List<SearchHit> evidence,
+            List<String> extra,
+            ToDoubleFunction<String> idf) {
         AnswerType type = AnswerType.of(question);
         TermWeights weights = new TermWeights(question, idf, QUESTION_WORDS);
         List<SearchHit> quoted = new ArrayList<>(evidence.subList(0, Math.min(settings.passages(), evidence.size())));
@@ -229,7 +254,7 @@ public final class OfflineComposer implements AnswerComposer {
                     .filter(h -> holdsAny(h, focus))
                     .forEach(quoted::add);
         }
-        TermWeights local = localWeights(question, quoted);
+        TermWeights local = localWeights(question, quoted, idf);
         List<Candidate> candidates = new ArrayList<>();
         for (int rank = 0; rank < quoted.size(); rank++) {
             SearchHit hit = quoted.get(rank);
@@ -292,7 +317,7 @@ public final class OfflineComposer implements AnswerComposer {
      * rare the term is among these passages, so that a word every passage holds ("China", "deal") counts for less
      * than the one that tells them apart ("buy").
      */
-    private TermWeights localWeights(String question, List<SearchHit> passages) {
+    private static TermWeights localWeights(String question, List<SearchHit> passages, ToDoubleFunction<String> idf) {
         List<Set<String>> sets = passages.stream()
                 .map(h -> (Set<String>) new HashSet<>(TextAnalysis.terms(
                         h.passage().article().title() + " " + h.passage().text())))
@@ -375,7 +400,7 @@ public final class OfflineComposer implements AnswerComposer {
     }
 
     /** The evidence from the newest articles about the question's subject (other than "latest", "now"...). */
-    private List<SearchHit> newest(String question, List<SearchHit> evidence) {
+    private List<SearchHit> newest(String question, List<SearchHit> evidence, ToDoubleFunction<String> idf) {
         String subject = LATEST.matcher(question).replaceAll(" ");
         TopicRelevance relevance = new TopicRelevance(
                 String.join(

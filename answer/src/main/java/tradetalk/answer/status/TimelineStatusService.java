@@ -32,6 +32,7 @@ import tradetalk.retrieval.SearchHit;
 import tradetalk.retrieval.SearchRequest;
 import tradetalk.retrieval.embed.Embedder;
 import tradetalk.retrieval.embed.Vectors;
+import tradetalk.retrieval.index.TextAnalysis;
 import tradetalk.retrieval.store.ArticleStore;
 
 /**
@@ -162,7 +163,7 @@ public final class TimelineStatusService implements StatusService {
     private List<Event> events(String topic, StatusRequest request) {
         List<SearchHit> hits = index.search(new SearchRequest(
                 topic, CANDIDATE_PASSAGES, SearchRequest.Mode.HYBRID, request.since(), null, request.asOf()));
-        TopicRelevance relevance = new TopicRelevance(topic, index::idf, thresholds);
+        TopicRelevance relevance = new TopicRelevance(topic, index.prefetch(TextAnalysis.terms(topic)), thresholds);
         List<SearchHit> relevant = hits.stream()
                 .filter(h -> h.passage().article().publishedAt() != null && relevance.relevant(h))
                 .toList();

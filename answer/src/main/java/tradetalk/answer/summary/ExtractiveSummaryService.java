@@ -28,6 +28,7 @@ import tradetalk.retrieval.Passage;
 import tradetalk.retrieval.SearchHit;
 import tradetalk.retrieval.SearchRequest;
 import tradetalk.retrieval.embed.Embedder;
+import tradetalk.retrieval.index.TextAnalysis;
 import tradetalk.retrieval.store.ArticleStore;
 
 /**
@@ -226,7 +227,7 @@ public final class ExtractiveSummaryService implements SummaryService {
         String nothing = "Nothing indexed on " + topic + dates(since, until) + ".";
         List<SearchHit> hits = index.search(
                 new SearchRequest(topic, CANDIDATE_PASSAGES, SearchRequest.Mode.HYBRID, since, until, null));
-        TopicRelevance relevance = new TopicRelevance(topic, index::idf, thresholds);
+        TopicRelevance relevance = new TopicRelevance(topic, index.prefetch(TextAnalysis.terms(topic)), thresholds);
         Map<String, List<Passage>> byArticle = new LinkedHashMap<>();
         for (SearchHit h : hits) {
             if (relevance.relevant(h)

@@ -111,7 +111,7 @@ public final class CorpusBench {
             mr.put("reason", plan.modelRate() ? "not the bge model (--vectors random)" : "no --model-rate");
         }
         m.put("model_rate", mr);
-        m.put("index_bytes", Bench.size(tt.config().index().dirPath()));
+        m.put("index_bytes", index.storeBytes()); // OpenSearch: the primaries' store size
 
         List<AnswerRequest> asks = questions(tt, plan);
         List<AnswerRequest> warm = asks.subList(0, Math.min(plan.warmup(), asks.size()));

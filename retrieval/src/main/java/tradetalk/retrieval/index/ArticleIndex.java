@@ -231,6 +231,21 @@ public final class ArticleIndex implements ArticleStore {
         return dir;
     }
 
+    /** The bytes of the index directory's files; 0 before anything is written, -1 when it cannot be read. */
+    @Override
+    public long storeBytes() {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (var files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile)
+                    .mapToLong(p -> p.toFile().length())
+                    .sum();
+        } catch (IOException | UncheckedIOException e) {
+            return -1;
+        }
+    }
+
     @Override
     public Embedder embedder() {
         return embedder;

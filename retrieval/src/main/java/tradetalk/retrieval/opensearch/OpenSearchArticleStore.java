@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +40,11 @@ import java.util.function.Consumer;
 import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.FieldValue;
+import org.opensearch.client.opensearch._types.OpType;
 import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.opensearch._types.Refresh;
 import org.opensearch.client.opensearch._types.SearchType;
+import org.opensearch.client.opensearch._types.ShardStatistics;
 import org.opensearch.client.opensearch._types.SortOrder;
 import org.opensearch.client.opensearch._types.mapping.DynamicMapping;
 import org.opensearch.client.opensearch._types.mapping.Property;
@@ -53,11 +56,16 @@ import org.opensearch.client.opensearch.core.GetResponse;
 import org.opensearch.client.opensearch.core.MsearchResponse;
 import org.opensearch.client.opensearch.core.SearchResponse;
 import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
+import org.opensearch.client.opensearch.core.get.GetResult;
 import org.opensearch.client.opensearch.core.mget.MultiGetResponseItem;
+import org.opensearch.client.opensearch.core.msearch.MultiSearchItem;
 import org.opensearch.client.opensearch.core.msearch.MultiSearchResponseItem;
 import org.opensearch.client.opensearch.core.msearch.RequestItem;
 import org.opensearch.client.opensearch.core.search.Hit;
 import org.opensearch.client.opensearch.indices.CreateIndexRequest;
+import org.opensearch.client.opensearch.indices.IndicesStatsResponse;
+import org.opensearch.client.opensearch.indices.stats.IndicesStats;
+import org.opensearch.client.opensearch.indices.stats.IndicesStatsMetric;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tradetalk.retrieval.Article;
@@ -95,6 +103,9 @@ import tradetalk.retrieval.store.HybridRanker;
 public final class OpenSearchArticleStore implements ArticleStore {
 
     private static final Logger log = LoggerFactory.getLogger(OpenSearchArticleStore.class);
+
+    /** The type of an article's also_in document ({@code also:<id>}, see {@link #addAlsoIn}). */
+    static final String ALSO = "also";
 
     /** The article document's count of passages (stale ones are deleted when an article shrinks). */
     static final String PASSAGES = "passage_count";
@@ -535,34 +546,46 @@ public final class OpenSearchArticleStore implements ArticleStore {
         }
     }
 
+    /**
+     * Adds the location to the article's own also_in document ({@code also:<id>}), never to the article document:
+     * ingest rewrites that one whole (read, embed, write) and would drop a location added meanwhile by another worker
+     * or process. The also_in document is written only over the version read (or created only if still absent), so
+     * two concurrent additions both land: the loser of a 409 reads again and retries.
+     */
     @Override
     public boolean addAlsoIn(String articleId, String location) {
         for (int attempt = 0; ; attempt++) {
-            GetResponse<ObjectNode> g = call(
-                    "reading index " + index,
-                    () -> client.get(r -> r.index(index).id(articleKey(articleId)), ObjectNode.class));
-            if (!g.found() || g.source() == null) {
+            Map<String, GetResult<ObjectNode>> got = alsoInDocs(articleId);
+            GetResult<ObjectNode> article = got.get(articleKey(articleId));
+            if (article == null) {
                 return false;
             }
-            ObjectNode d = g.source();
-            List<String> also = new ArrayList<>(strings(d.get(ALSO_IN)));
-            if (also.contains(location)) {
+            GetResult<ObjectNode> own = got.get(alsoKey(articleId));
+            if (alsoIn(article, own).contains(location)) {
                 return false;
+            }
+            ObjectNode d = JsonNodeFactory.instance.objectNode();
+            d.put(TYPE, ALSO);
+            d.put(ARTICLE_ID, articleId);
+            JsonNode date = article.source().get(DATE);
+            if (date != null && !date.isNull()) {
+                d.set(DATE, date); // retention removes it with its article
             }
             ArrayNode arr = d.putArray(ALSO_IN);
-            also.add(location);
-            also.forEach(arr::add);
+            if (own != null) {
+                strings(own.source().get(ALSO_IN)).forEach(arr::add);
+            }
+            arr.add(location);
             try {
-                // written only over the version read: a concurrent replacement or addition makes this try again
-                client.index(i -> i.index(index)
-                        .id(articleKey(articleId))
-                        .document(d)
-                        .ifSeqNo(g.seqNo())
-                        .ifPrimaryTerm(g.primaryTerm())
-                        .refresh(Refresh.True));
+                client.index(i -> {
+                    i.index(index).id(alsoKey(articleId)).document(d).refresh(Refresh.True);
+                    return own == null
+                            ? i.opType(OpType.Create)
+                            : i.ifSeqNo(own.seqNo()).ifPrimaryTerm(own.primaryTerm());
+                });
                 return true;
             } catch (OpenSearchException e) {
-                if (e.status() != 409 || attempt >= 10) {
+                if (e.status() != 409 || attempt >= 20) {
                     throw OpenSearchClients.failure(os, "updating " + articleId + " in index " + index, e);
                 }
             } catch (IOException | RuntimeException e) {
@@ -573,9 +596,43 @@ public final class OpenSearchArticleStore implements ArticleStore {
 
     @Override
     public List<String> alsoIn(String articleId) {
-        return Optional.ofNullable(articleDocs(List.of(articleId)).get(articleId))
-                .map(d -> strings(d.get(ALSO_IN)))
-                .orElse(List.of());
+        Map<String, GetResult<ObjectNode>> got = alsoInDocs(articleId);
+        GetResult<ObjectNode> article = got.get(articleKey(articleId));
+        return article == null ? List.of() : alsoIn(article, got.get(alsoKey(articleId)));
+    }
+
+    /**
+     * The article's also_in: the list an older version kept in the article document (ingest carries it over), then
+     * the one of its also_in document.
+     */
+    private static List<String> alsoIn(GetResult<ObjectNode> article, GetResult<ObjectNode> own) {
+        Set<String> all = new LinkedHashSet<>(strings(article.source().get(ALSO_IN)));
+        if (own != null) {
+            all.addAll(strings(own.source().get(ALSO_IN)));
+        }
+        return List.copyOf(all);
+    }
+
+    /** The article document (without its body) and its also_in document, by key, those found, in one request. */
+    private Map<String, GetResult<ObjectNode>> alsoInDocs(String articleId) {
+        var r = call(
+                "reading index " + index,
+                () -> client.mget(
+                        g -> g.index(index)
+                                .ids(articleKey(articleId), alsoKey(articleId))
+                                .sourceExcludes(BODY),
+                        ObjectNode.class));
+        Map<String, GetResult<ObjectNode>> out = new HashMap<>();
+        for (MultiGetResponseItem<ObjectNode> item : r.docs()) {
+            if (item.isResult() && item.result().found() && item.result().source() != null) {
+                out.put(item.result().id(), item.result());
+            }
+        }
+        return out;
+    }
+
+    private static String alsoKey(String articleId) {
+        return "also:" + articleId;
     }
 
     // ---- lookups and counts
@@ -661,38 +718,68 @@ public final class OpenSearchArticleStore implements ArticleStore {
 
     @Override
     public double idf(String term) {
-        return idfs(List.of(term)).get(term);
+        return idf(List.of(term)).get(term);
     }
 
-    /** BM25's IDF of each term among passages, {@code log(1 + (n - df + 0.5) / (df + 0.5))}, from one request. */
-    Map<String, Double> idfs(Collection<String> terms) {
+    /** BM25's IDF of each term among passages, {@code log(1 + (n - df + 0.5) / (df + 0.5))}, in one request. */
+    @Override
+    public Map<String, Double> idf(Collection<String> terms) {
         List<String> list = List.copyOf(new LinkedHashSet<>(terms));
-        SearchResponse<ObjectNode> r = call(
-                "reading index " + index,
-                () -> client.search(
-                        s -> {
-                            s.index(index).query(typeIs(PASSAGE)).size(0).trackTotalHits(t -> t.enabled(true));
-                            for (int i = 0; i < list.size(); i++) {
-                                String t = list.get(i);
-                                s.aggregations(
-                                        "t" + i,
-                                        a -> a.filter(
-                                                f -> f.term(x -> x.field(TEXT).value(FieldValue.of(t)))));
-                            }
-                            return s;
-                        },
-                        ObjectNode.class));
+        if (list.isEmpty()) {
+            return Map.of();
+        }
+        MsearchResponse<ObjectNode> r =
+                call("reading index " + index, () -> client.msearch(m -> m.searches(idfItem(list)), ObjectNode.class));
+        MultiSearchItem<ObjectNode> item = result(r.responses().getFirst());
+        ShardFailures.of(Map.of("idf", item.shards()))
+                .ifPresent(w -> log.warn("OpenSearch index {}: idf of {} terms {}", index, list.size(), w));
+        return idfs(list, item);
+    }
+
+    /** One count of passages and one filter aggregation per term: the document frequencies of {@link #idfs}. */
+    private RequestItem idfItem(List<String> terms) {
+        return RequestItem.of(i -> i.header(h -> h.index(index)).body(b -> {
+            b.query(typeIs(PASSAGE)).size(0).trackTotalHits(t -> t.enabled(true));
+            for (int k = 0; k < terms.size(); k++) {
+                String t = terms.get(k);
+                b.aggregations(
+                        "t" + k, a -> a.filter(f -> f.term(x -> x.field(TEXT).value(FieldValue.of(t)))));
+            }
+            return b;
+        }));
+    }
+
+    /** The IDFs of {@link #idfItem}'s terms from its response, keyed in the terms' order. */
+    private static Map<String, Double> idfs(List<String> terms, SearchResponse<ObjectNode> r) {
         long n = Math.max(1, r.hits().total().value());
-        Map<String, Double> out = new HashMap<>();
-        for (int i = 0; i < list.size(); i++) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (int i = 0; i < terms.size(); i++) {
             long df = r.aggregations().get("t" + i).filter().docCount();
-            out.put(list.get(i), Math.log(1 + (n - df + 0.5) / (df + 0.5)));
+            out.put(terms.get(i), Math.log(1 + (n - df + 0.5) / (df + 0.5)));
         }
         return out;
     }
 
+    /** The stored size of the index's primary shards (indices stats API), after the last refresh. */
+    @Override
+    public long storeBytes() {
+        IndicesStatsResponse r = call(
+                "reading the size of index " + index,
+                () -> client.indices().stats(s -> s.index(index).metric(IndicesStatsMetric.Store)));
+        IndicesStats st = r.indices().get(index);
+        return st == null || st.primaries() == null || st.primaries().store() == null
+                ? -1
+                : st.primaries().store().sizeInBytes();
+    }
+
     // ---- search
 
+    /**
+     * One {@code _msearch} per search: BM25's query and the k-NN (or exact) query, and, when the ranking will ask
+     * for them, the IDFs of the query's terms (for coverage) and the newest passage up to the anchor day (for
+     * recency). A shard that failed in any part is logged once (a WARN with the counts and reasons) and the
+     * search answered from the shards that did answer.
+     */
     @Override
     public List<SearchHit> search(SearchRequest r) {
         int n = Math.max(settings.candidates(), r.k());
@@ -704,9 +791,9 @@ public final class OpenSearchArticleStore implements ArticleStore {
         List<String> terms = List.copyOf(new LinkedHashSet<>(TextAnalysis.terms(r.query())));
         float[] qv = knn || exact ? embedder.embedQuery(r.query()) : null;
         List<Float> vector = qv == null ? null : floats(qv);
+        HybridRanker ranker = new HybridRanker(settings);
         List<RequestItem> items = new ArrayList<>();
-        int lexicalAt = -1;
-        int denseAt = -1;
+        Map<String, Integer> at = new LinkedHashMap<>();
         if (lexical && !terms.isEmpty()) {
             boolean withVectors = mode == SearchRequest.Mode.HYBRID;
             Query text = Query.of(q -> q.bool(b -> {
@@ -719,14 +806,14 @@ public final class OpenSearchArticleStore implements ArticleStore {
                 }
                 return b.minimumShouldMatch("1").filter(filter);
             }));
-            lexicalAt = items.size();
+            at.put("bm25", items.size());
             items.add(RequestItem.of(i -> i.header(h -> h.index(index).searchType(SearchType.DfsQueryThenFetch))
                     .body(b -> b.query(text)
                             .size(n)
                             .source(src -> src.filter(f -> withVectors ? f.excludes(BODY) : f.excludes(VECTOR))))));
         }
         if (knn) {
-            denseAt = items.size();
+            at.put("knn", items.size());
             items.add(RequestItem.of(i -> i.header(h -> h.index(index))
                     .body(b -> b.query(q -> q.knn(
                                     k -> k.field(VECTOR).vector(vector).k(n).filter(filter)))
@@ -734,7 +821,7 @@ public final class OpenSearchArticleStore implements ArticleStore {
                             .source(src -> src.filter(f -> f.excludes(VECTOR))))));
         }
         if (exact) {
-            denseAt = items.size();
+            at.put("exact", items.size());
             items.add(RequestItem.of(i -> i.header(h -> h.index(index))
                     .body(b -> b.query(q -> q.scriptScore(ss -> ss.query(filter)
                                     .script(sc -> sc.inline(in -> in.lang(l -> l.custom("knn"))
@@ -748,20 +835,37 @@ public final class OpenSearchArticleStore implements ArticleStore {
         if (items.isEmpty()) {
             return List.of();
         }
+        // what the ranking will ask the store, in the same request: no request per search beyond this one
+        if (at.containsKey("bm25") && ranker.asksCoverage(r)) {
+            at.put("idf", items.size());
+            items.add(idfItem(terms));
+        }
+        LocalDate newestDay = ranker.newestAsked(r, LocalDate.now()).orElse(null);
+        if (newestDay != null) {
+            at.put("newest", items.size());
+            items.add(newestItem(newestDay));
+        }
         MsearchResponse<ObjectNode> res =
                 call("searching index " + index, () -> client.msearch(m -> m.searches(items), ObjectNode.class));
+        Map<String, MultiSearchItem<ObjectNode>> parts = new LinkedHashMap<>();
+        at.forEach((part, i) -> parts.put(part, result(res.responses().get(i))));
+        Map<String, ShardStatistics> shards = new LinkedHashMap<>();
+        parts.forEach((part, item) -> shards.put(part, item.shards()));
+        ShardFailures.of(shards)
+                .ifPresent(w -> log.warn("OpenSearch index {}: search for '{}' {}", index, r.query(), w));
         Map<String, ObjectNode> docs = new HashMap<>();
         List<HybridRanker.Candidate<String>> lex = new ArrayList<>();
         List<HybridRanker.Candidate<String>> dense = new ArrayList<>();
-        if (lexicalAt >= 0) {
-            for (Hit<ObjectNode> h : hits(res.responses().get(lexicalAt))) {
+        if (parts.containsKey("bm25")) {
+            for (Hit<ObjectNode> h : parts.get("bm25").hits().hits()) {
                 docs.put(h.id(), h.source());
                 lex.add(new HybridRanker.Candidate<>(h.id(), date(h.source()), h.score()));
             }
         }
-        if (denseAt >= 0) {
+        MultiSearchItem<ObjectNode> denseItem = exact ? parts.get("exact") : parts.get("knn");
+        if (denseItem != null) {
             Set<String> seen = new LinkedHashSet<>();
-            for (Hit<ObjectNode> h : hits(res.responses().get(denseAt))) {
+            for (Hit<ObjectNode> h : denseItem.hits().hits()) {
                 docs.putIfAbsent(h.id(), h.source());
                 // cosinesimil: the k-NN query scores (1 + cos) / 2, the exact script 1 + cos
                 double cos = exact ? h.score() - 1.0 : 2.0 * h.score() - 1.0;
@@ -778,8 +882,16 @@ public final class OpenSearchArticleStore implements ArticleStore {
                 }
             }
         }
+        Found found = new Found(docs, r.query());
+        if (parts.containsKey("idf")) {
+            found.queryIdf = idfs(terms, parts.get("idf"));
+        }
+        if (newestDay != null) {
+            found.newestDay = newestDay;
+            found.newestFetched = newest(parts.get("newest"));
+        }
         try {
-            List<SearchHit> hits = new HybridRanker(settings).rank(r, lex, dense, new Found(docs));
+            List<SearchHit> hits = ranker.rank(r, lex, dense, found);
             if (qv == null) {
                 return hits;
             }
@@ -790,12 +902,39 @@ public final class OpenSearchArticleStore implements ArticleStore {
         }
     }
 
-    /** What the ranking asks of the store, answered from the hits of this search and, for the rest, the cluster. */
+    /** The newest passage published on or before {@code day}: its date is recency's anchor. */
+    private RequestItem newestItem(LocalDate day) {
+        return RequestItem.of(i -> i.header(h -> h.index(index))
+                .body(b -> b.query(q -> q.bool(x -> x.filter(typeIs(PASSAGE))
+                                .filter(f -> f.range(d -> d.field(DATE).lte(JsonData.of(day.toEpochDay()))))))
+                        .size(1)
+                        .source(src -> src.filter(f -> f.includes(DATE)))
+                        .sort(o -> o.field(f -> f.field(DATE).order(SortOrder.Desc)))));
+    }
+
+    private static Optional<LocalDate> newest(SearchResponse<ObjectNode> r) {
+        return r.hits().hits().stream().map(h -> date(h.source())).findFirst();
+    }
+
+    /**
+     * What the ranking asks of the store, answered from this search's response: its hits, the IDFs of its query's
+     * terms and the newest date up to its anchor day, fetched with it; anything else (another query or day) from
+     * the cluster.
+     */
     private final class Found implements HybridRanker.Corpus<String> {
         private final Map<String, ObjectNode> docs;
+        private final String query;
+        /** The IDFs of the search's query terms, in their order; null when not fetched with the search. */
+        Map<String, Double> queryIdf;
+        /** The day {@link #newest} was fetched for with the search; null when it was not. */
+        LocalDate newestDay;
 
-        Found(Map<String, ObjectNode> docs) {
+        /** The newest date up to {@link #newestDay}, fetched with the search. */
+        Optional<LocalDate> newestFetched;
+
+        Found(Map<String, ObjectNode> docs, String query) {
             this.docs = docs;
+            this.query = query;
         }
 
         @Override
@@ -803,7 +942,8 @@ public final class OpenSearchArticleStore implements ArticleStore {
             ObjectNode d = docs.get(key);
             Set<String> in = new LinkedHashSet<>(TextAnalysis.terms(text(d, TEXT)));
             in.addAll(TextAnalysis.terms(text(d, TITLE)));
-            Map<String, Double> idf = idfs(TextAnalysis.terms(query));
+            Map<String, Double> idf =
+                    queryIdf != null && query.equals(this.query) ? queryIdf : idf(TextAnalysis.terms(query));
             double all = 0;
             double found = 0;
             for (Map.Entry<String, Double> e : idf.entrySet()) {
@@ -817,18 +957,13 @@ public final class OpenSearchArticleStore implements ArticleStore {
 
         @Override
         public Optional<LocalDate> newest(LocalDate day) {
-            SearchResponse<ObjectNode> r = call(
+            if (day.equals(newestDay)) {
+                return newestFetched;
+            }
+            MsearchResponse<ObjectNode> r = call(
                     "searching index " + index,
-                    () -> client.search(
-                            s -> s.index(index)
-                                    .query(q -> q.bool(b -> b.filter(typeIs(PASSAGE))
-                                            .filter(f ->
-                                                    f.range(x -> x.field(DATE).lte(JsonData.of(day.toEpochDay()))))))
-                                    .size(1)
-                                    .source(src -> src.filter(f -> f.includes(DATE)))
-                                    .sort(o -> o.field(f -> f.field(DATE).order(SortOrder.Desc))),
-                            ObjectNode.class));
-            return r.hits().hits().stream().map(h -> date(h.source())).findFirst();
+                    () -> client.msearch(m -> m.searches(newestItem(day)), ObjectNode.class));
+            return OpenSearchArticleStore.newest(result(r.responses().getFirst()));
         }
 
         @Override
@@ -837,13 +972,14 @@ public final class OpenSearchArticleStore implements ArticleStore {
         }
     }
 
-    private List<Hit<ObjectNode>> hits(MultiSearchResponseItem<ObjectNode> item) {
+    /** The response of one part of an {@code _msearch}; a part OpenSearch refused fails the whole call. */
+    private MultiSearchItem<ObjectNode> result(MultiSearchResponseItem<ObjectNode> item) {
         if (item.isFailure()) {
             var e = item.failure().error();
             throw new OpenSearchStoreException(
                     "OpenSearch refused a search of index " + index + ": " + e.type() + ": " + e.reason());
         }
-        return item.result().hits().hits();
+        return item.result();
     }
 
     private static Query filter(SearchRequest r) {

@@ -18,7 +18,7 @@ import tradetalk.retrieval.index.IngestReport;
  * replaces its old passages); search ranks with {@link HybridRanker}, so every store ranks alike. The embedded Lucene
  * store, {@link tradetalk.retrieval.index.ArticleIndex}, is the default. Implementations are thread-safe.
  */
-public interface ArticleStore extends PassageSearch, AutoCloseable {
+public interface ArticleStore extends PassageSearch, Idf, AutoCloseable {
 
     /** Told how the embedding of one long article advances. */
     @FunctionalInterface
@@ -87,7 +87,14 @@ public interface ArticleStore extends PassageSearch, AutoCloseable {
     List<Passage> passages(String articleId);
 
     /** Inverse document frequency of an analysed term among passages (higher = rarer). */
+    @Override
     double idf(String term);
+
+    /**
+     * The bytes the stored index takes: the Lucene directory's files, or the OpenSearch index's primary store size
+     * (one copy, replicas not counted); -1 when it cannot be read.
+     */
+    long storeBytes();
 
     @Override
     void close();

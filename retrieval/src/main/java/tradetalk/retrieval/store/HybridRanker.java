@@ -78,6 +78,26 @@ public final class HybridRanker {
     }
 
     /**
+     * Whether ranking this request asks {@link Corpus#coverage} (of the request's query): hybrid mode with adaptive
+     * weights. A remote store can fetch the query's term statistics with the candidates instead of on that call.
+     */
+    public boolean asksCoverage(SearchRequest request) {
+        return request.mode() == SearchRequest.Mode.HYBRID && settings.weights() != SearchSettings.Weights.FIXED;
+    }
+
+    /**
+     * The day ranking this request asks {@link Corpus#newest} about, counting from {@code today} when the request
+     * gives no as-of date; empty when it asks nothing (no recency weight, or not hybrid).
+     */
+    public Optional<LocalDate> newestAsked(SearchRequest request, LocalDate today) {
+        if (request.mode() != SearchRequest.Mode.HYBRID) {
+            return Optional.empty();
+        }
+        double weight = request.asOf() != null ? settings.asOfRecencyWeight() : settings.recencyWeight();
+        return weight > 0 ? Optional.of(request.asOf() != null ? request.asOf() : today) : Optional.empty();
+    }
+
+    /**
      * The lexical and dense weights for this question: as configured, or (adaptive) moved by the coverage of the
      * question by BM25's best passage ({@link ScoreFusion#lexicalShare}).
      */
@@ -110,9 +130,8 @@ public final class HybridRanker {
         QueryDates.Span named =
                 settings.dateBoost() > 0 ? QueryDates.in(r.query()).orElse(null) : null;
         double weight = r.asOf() != null ? settings.asOfRecencyWeight() : settings.recencyWeight();
-        LocalDate anchor = weight > 0
-                ? corpus.newest(r.asOf() != null ? r.asOf() : LocalDate.now()).orElse(null)
-                : null;
+        Optional<LocalDate> day = newestAsked(r, LocalDate.now());
+        LocalDate anchor = day.isPresent() ? corpus.newest(day.get()).orElse(null) : null;
         if (named == null && anchor == null) {
             return;
         }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -261,6 +262,50 @@ public abstract class ArticleStoreContract {
         assertThat(s.idf("soybean")).isCloseTo(Math.log(1 + 2.5 / 1.5), within(1e-12));
         assertThat(s.idf("steel")).isCloseTo(Math.log(1 + 1.5 / 2.5), within(1e-12));
         assertThat(s.idf("zebra")).isCloseTo(Math.log(1 + 3.5 / 0.5), within(1e-12));
+    }
+
+    @Test
+    void given_passages_when_asking_the_idf_of_several_terms_at_once_then_each_is_its_single_term_idf() {
+        ArticleStore s = store(new Chunker(50, 0), SearchSettings.defaults());
+        ingest(
+                s,
+                List.of(
+                        story("a", LocalDate.of(2019, 5, 1)),
+                        Article.of(meta("b", LocalDate.of(2019, 5, 2)), "The steel tariff stays in place.")));
+
+        Map<String, Double> idf = s.idf(List.of("soybean", "steel", "zebra", "steel"));
+
+        assertThat(idf).containsOnlyKeys("soybean", "steel", "zebra");
+        idf.forEach((t, v) -> assertThat(v).isCloseTo(s.idf(t), within(1e-12)));
+        assertThat(s.prefetch(List.of("steel")).applyAsDouble("zebra")).isCloseTo(s.idf("zebra"), within(1e-12));
+        assertThat(s.idf(List.of())).isEmpty();
+    }
+
+    @Test
+    void given_ingested_articles_then_the_store_reports_the_bytes_it_takes() throws Exception {
+        ArticleStore s = store();
+
+        ingest(s, seeds());
+
+        assertThat(s.storeBytes()).isPositive();
+    }
+
+    @Test
+    void given_also_in_locations_added_one_after_another_then_each_is_listed_once_in_order() {
+        ArticleStore s = store(new Chunker(50, 0), SearchSettings.defaults());
+        Article a = story("story", LocalDate.of(2025, 5, 1));
+        ingest(s, List.of(a));
+
+        assertThat(s.addAlsoIn(a.id(), "Daily http://127.0.0.1/1")).isTrue();
+        assertThat(s.addAlsoIn(a.id(), "Weekly http://127.0.0.1/2")).isTrue();
+        assertThat(s.addAlsoIn(a.id(), "Daily http://127.0.0.1/1")).isFalse();
+        afterWrite(s);
+
+        assertThat(s.alsoIn(a.id())).containsExactly("Daily http://127.0.0.1/1", "Weekly http://127.0.0.1/2");
+        assertThat(s.articleCount()).isEqualTo(1);
+        assertThat(s.remove(a.id())).isTrue();
+        afterWrite(s);
+        assertThat(s.alsoIn(a.id())).isEmpty();
     }
 
     // the date signals of search over equally relevant coverage (same text, different days): recency measured from
