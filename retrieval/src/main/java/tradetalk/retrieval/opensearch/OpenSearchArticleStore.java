@@ -41,7 +41,6 @@ import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.FieldValue;
 import org.opensearch.client.opensearch._types.OpType;
-import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.opensearch._types.Refresh;
 import org.opensearch.client.opensearch._types.SearchType;
 import org.opensearch.client.opensearch._types.ShardStatistics;
@@ -584,12 +583,11 @@ public final class OpenSearchArticleStore implements ArticleStore {
                             : i.ifSeqNo(own.seqNo()).ifPrimaryTerm(own.primaryTerm());
                 });
                 return true;
-            } catch (OpenSearchException e) {
-                if (e.status() != 409 || attempt >= 20) {
+            } catch (IOException | RuntimeException e) {
+                // 409: another writer got there first (created it, or wrote over the version read): read again
+                if (OpenSearchClients.status(e) != 409 || attempt >= 20) {
                     throw OpenSearchClients.failure(os, "updating " + articleId + " in index " + index, e);
                 }
-            } catch (IOException | RuntimeException e) {
-                throw OpenSearchClients.failure(os, "updating " + articleId + " in index " + index, e);
             }
         }
     }

@@ -28,6 +28,7 @@ import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.opensearch.indices.CreateIndexRequest;
 import org.opensearch.client.transport.TransportException;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
+import org.opensearch.client.transport.httpclient5.ResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -130,11 +131,31 @@ public final class OpenSearchClients {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
+        if (status(e) > 0) {
+            // an HTTP error the client passes on unparsed (e.g. 409 on a conditional write): answered, not unreachable
+            return new OpenSearchStoreException("OpenSearch at " + urls + " refused " + what + ": " + reason(root), e);
+        }
         if (e instanceof IOException || e instanceof TransportException || root instanceof ConnectException) {
             return new OpenSearchStoreException(
                     "OpenSearch at " + urls + " is unreachable (" + reason(root) + ") while " + what, e, true);
         }
         return new OpenSearchStoreException("OpenSearch at " + urls + " failed while " + what + ": " + reason(root), e);
+    }
+
+    /**
+     * The HTTP status a node answered a failed request with: an error the client parsed, or one it passed on as a
+     * {@link ResponseException} (a version conflict, 409, comes that way); -1 when no node answered.
+     */
+    public static int status(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OpenSearchException o) {
+                return o.status();
+            }
+            if (t instanceof ResponseException r) {
+                return r.status();
+            }
+        }
+        return -1;
     }
 
     private static String reason(Throwable t) {
