@@ -139,11 +139,11 @@ public final class OfflineComposer implements AnswerComposer {
     public Composition compose(String question, LocalDate asOf, List<SearchHit> evidence, Consumer<String> partial) {
         float[] q = questionVector(question, evidence);
         List<SearchHit> day = ofTheDay(question, evidence);
-        ToDoubleFunction<String> idfs = idfs(question);
         if (!day.isEmpty()) {
             Extracts.Unembedded sentences = unembedded(day);
             return headline(q, day, sentences.with(embedded(sentences.texts())));
         }
+        ToDoubleFunction<String> idfs = idfs(question);
         // "the latest" on a subject the passages name (not on someone or something they never mention): the
         // newest passages' sentences are embedded with the candidates, in one pass
         List<SearchHit> newest = LATEST.matcher(question).find() ? newest(question, evidence, idfs) : List.of();

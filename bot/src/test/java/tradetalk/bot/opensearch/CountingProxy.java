@@ -13,12 +13,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.UnaryOperator;
 
 /**
  * A loopback HTTP proxy in front of one OpenSearch node that records every request it forwards ({@code POST
- * /_msearch}): what a store sends the cluster, counted, without touching the store's client.
+ * /_msearch}): what a store sends the cluster, counted, without touching the store's client. It can also rewrite the
+ * responses to one path, to give the store an answer the cluster would give only when it is in trouble.
  */
 final class CountingProxy implements AutoCloseable {
 
@@ -28,6 +32,7 @@ final class CountingProxy implements AutoCloseable {
     private final HttpClient http =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final List<String> requests = new ArrayList<>();
+    private final Map<String, UnaryOperator<byte[]>> rewrites = new ConcurrentHashMap<>();
 
     private CountingProxy(URI target) throws IOException {
         this.target = target;
@@ -54,6 +59,15 @@ final class CountingProxy implements AutoCloseable {
 
     synchronized void reset() {
         requests.clear();
+    }
+
+    /** From now on the response bodies to requests for {@code path} pass through {@code f}; null stops it. */
+    void rewrite(String path, UnaryOperator<byte[]> f) {
+        if (f == null) {
+            rewrites.remove(path);
+        } else {
+            rewrites.put(path, f);
+        }
     }
 
     private void forward(HttpExchange ex) throws IOException {

@@ -92,12 +92,16 @@ import tradetalk.retrieval.store.HybridRanker;
  * same article write the same documents, never a duplicate. Text and title use OpenSearch's {@code english} analyzer,
  * which is Lucene's {@code EnglishAnalyzer}, the one {@link TextAnalysis} uses; queries are sent as the analysed terms.
  *
- * <p>A search sends BM25's query and the k-NN query, with the same filters, in one {@code _msearch}, then ranks
- * client-side with the shared {@link HybridRanker}, so both stores rank alike. BM25 runs as
+ * <p>A search sends BM25's query and the k-NN query, with the same filters, in one {@code _msearch} (with, when the
+ * ranking needs them, the IDFs of the query's terms and the newest passage up to the recency anchor: one request per
+ * search), then ranks client-side with the shared {@link HybridRanker}, so both stores rank alike. BM25 runs as
  * {@code dfs_query_then_fetch}, so its statistics are the whole index's, not one shard's; {@link #idf} counts
- * documents exactly (a count, not shard statistics). k-NN scores of the {@code cosinesimil} space, {@code (1 + cos) /
- * 2}, are turned back into cosines; the cosines of BM25 candidates the k-NN list lacks are computed here from their
- * stored vectors, as Lucene computes them. Writes are refreshed before they return. Thread-safe.
+ * documents exactly (a count, not shard statistics, never cached), any number of terms in one request. k-NN scores
+ * of the {@code cosinesimil} space, {@code (1 + cos) / 2}, are turned back into cosines; the cosines of BM25
+ * candidates the k-NN list lacks are computed here from their stored vectors, as Lucene computes them. A response
+ * with failed shards is used (the shards that answered) and logged as one WARN per search. An article's also_in
+ * list has a document of its own ({@code also:<id>}, see {@link #addAlsoIn}). Writes are refreshed before they
+ * return. Thread-safe.
  */
 public final class OpenSearchArticleStore implements ArticleStore {
 
