@@ -95,11 +95,12 @@ final class CountingProxy implements AutoCloseable {
             r.headers()
                     .firstValue("Content-Type")
                     .ifPresent(t -> ex.getResponseHeaders().set("Content-Type", t));
+            byte[] answer = rewrites.getOrDefault(u.getPath(), x -> x).apply(r.body());
             boolean head = ex.getRequestMethod().equals("HEAD");
-            ex.sendResponseHeaders(r.statusCode(), head || r.body().length == 0 ? -1 : r.body().length);
-            if (!head && r.body().length > 0) {
+            ex.sendResponseHeaders(r.statusCode(), head || answer.length == 0 ? -1 : answer.length);
+            if (!head && answer.length > 0) {
                 try (OutputStream out = ex.getResponseBody()) {
-                    out.write(r.body());
+                    out.write(answer);
                 }
             }
         } catch (InterruptedException e) {
