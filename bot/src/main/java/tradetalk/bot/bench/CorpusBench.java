@@ -1,5 +1,6 @@
 package tradetalk.bot.bench;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import tradetalk.retrieval.embed.BgeSmallEmbedder;
 import tradetalk.retrieval.embed.Embedder;
 import tradetalk.retrieval.embed.ModelRate;
 import tradetalk.retrieval.eval.Percentiles;
+import tradetalk.retrieval.eval.ProcessMeter;
 import tradetalk.retrieval.index.ArticleIndex;
 import tradetalk.retrieval.index.IngestReport;
 import tradetalk.retrieval.parse.ArticleReader;
@@ -64,6 +66,7 @@ public final class CorpusBench {
     /** Runs the plan on {@code tt} (whose index must be empty) and returns the stable report map. */
     public static Map<String, Object> run(Tradetalk tt, Plan plan, Consumer<String> progress) {
         ArticleStore index = Bench.emptyIndex(tt);
+        double loadAtStart = loadAverage();
         Embedder embedder = index.embedder();
         MeteredEmbedder meter = embedder instanceof MeteredEmbedder m ? m : null;
         List<String> texts = passageTexts(tt, plan.corpus());
@@ -71,17 +74,24 @@ public final class CorpusBench {
         embedder.embedQuery("trade talks"); // the model's load is cold start, not ingest
         boolean rate = plan.modelRate() && (meter != null ? meter.inner() : embedder) instanceof BgeSmallEmbedder;
         List<Double> rates = new ArrayList<>();
+        List<ProcessMeter.Reading> rateUse = new ArrayList<>();
         if (rate) {
             progress.accept("model rate (embedAll, batches of " + ModelRate.BATCH + ", " + texts.size() + " texts)");
+            ProcessMeter.Reading r0 = ProcessMeter.read(true);
             rates.add(ModelRate.textsPerSecond(texts, ModelRate.BATCH));
+            rateUse.add(ProcessMeter.read(true).since(r0));
         }
         progress.accept("ingesting " + plan.corpus());
+        ProcessMeter.Reading i0 = ProcessMeter.read(true);
         long t0 = System.nanoTime();
         IngestReport ingest = tt.ingest(plan.corpus());
         double seconds = (System.nanoTime() - t0) / 1e9;
+        ProcessMeter.Reading ingestUse = ProcessMeter.read(true).since(i0);
         if (rate) {
             progress.accept("model rate again");
+            ProcessMeter.Reading r0 = ProcessMeter.read(true);
             rates.add(ModelRate.textsPerSecond(texts, ModelRate.BATCH));
+            rateUse.add(ProcessMeter.read(true).since(r0));
         }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("corpus", plan.corpus().stream().map(Path::toString).toList());
@@ -94,6 +104,9 @@ public final class CorpusBench {
         in.put("snippets_per_s", Bench.round1(ingest.added() / seconds));
         in.put("passages_per_s", Bench.round1(ingest.passages() / seconds));
         in.put("rejected", ingest.rejected().size());
+        // CPU time of the whole process during the ingest (reading the files included): the steadier figure when
+        // other processes load the machine
+        in.put("process", ingestUse.toMap());
         m.put("ingest", in);
         Map<String, Object> mr = new LinkedHashMap<>();
         if (rate) {
@@ -106,12 +119,32 @@ public final class CorpusBench {
             // the same texts at the model's rate take texts/mean seconds: that many snippets in that time
             mr.put("snippets_per_s", Bench.round1(ingest.added() / (texts.size() / mean)));
             mr.put("ingest_ratio", Bench.round4(ingest.passages() / seconds / mean));
+            // the same ratio in CPU time: the yardstick's CPU per text over ingest's CPU per passage (1.0 = ingest
+            // costs the model's CPU and nothing more); with "cores" (CPU over wall), what the wall ratio is made of
+            double rateCpu = rateUse.stream()
+                    .mapToDouble(ProcessMeter.Reading::cpuMs)
+                    .average()
+                    .orElseThrow();
+            mr.put(
+                    "runs_process",
+                    rateUse.stream().map(ProcessMeter.Reading::toMap).toList());
+            mr.put(
+                    "ingest_cpu_ratio",
+                    rateCpu < 0 || ingestUse.cpuMs() <= 0
+                            ? -1
+                            : Bench.round4(rateCpu / texts.size() / (ingestUse.cpuMs() / ingest.passages())));
         } else {
             mr.put("ran", false);
             mr.put("reason", plan.modelRate() ? "not the bge model (--vectors random)" : "no --model-rate");
         }
         m.put("model_rate", mr);
         m.put("index_bytes", index.storeBytes()); // OpenSearch: the primaries' store size
+        // other processes' work on the machine (1-minute load average) around ingest and the yardstick
+        Map<String, Object> machine = new LinkedHashMap<>();
+        machine.put("cores", Runtime.getRuntime().availableProcessors());
+        machine.put("load_average_at_start", loadAtStart);
+        machine.put("load_average_after_ingest", loadAverage());
+        m.put("machine", machine);
 
         List<AnswerRequest> asks = questions(tt, plan);
         List<AnswerRequest> warm = asks.subList(0, Math.min(plan.warmup(), asks.size()));
@@ -175,6 +208,10 @@ public final class CorpusBench {
         parts.put("hybrid_ms", EvalReport.latency(Percentiles.of(time(timed, q -> index.search(request(q))))));
         m.put("retrieval_parts", parts);
         return m;
+    }
+
+    private static double loadAverage() {
+        return Math.round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage() * 100) / 100.0;
     }
 
     private static double mean(List<MeteredEmbedder.Reading> readings, ToLongFunction<MeteredEmbedder.Reading> f) {

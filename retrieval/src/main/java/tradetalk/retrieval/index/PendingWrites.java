@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import tradetalk.retrieval.Article;
 import tradetalk.retrieval.Passage;
 import tradetalk.retrieval.embed.Embedder;
+import tradetalk.retrieval.eval.ProcessMeter;
 import tradetalk.retrieval.store.ArticleStore;
 
 /**
@@ -107,9 +108,12 @@ final class PendingWrites {
             for (Item it : items) {
                 it.passages().forEach(p -> texts.add(ArticleIndex.embeddingText(p)));
             }
+            boolean debug = log.isDebugEnabled();
+            ProcessMeter.Reading r0 = debug ? ProcessMeter.read(true) : null;
             long t0 = System.nanoTime();
             List<float[]> vectors = embedder.embedPassages(texts);
             long t1 = System.nanoTime();
+            ProcessMeter.Reading r1 = debug ? ProcessMeter.read(true) : null;
             int at = 0;
             for (Item it : items) {
                 int n = it.passages().size();
@@ -118,12 +122,16 @@ final class PendingWrites {
                         documents.of(it.article(), it.passages(), it.alsoIn(), vectors.subList(at, at + n)));
                 at += n;
             }
-            log.debug(
-                    "Embedded {} passages of {} articles in {} ms, wrote them in {} ms",
-                    texts.size(),
-                    items.size(),
-                    (t1 - t0) / 1_000_000,
-                    (System.nanoTime() - t1) / 1_000_000);
+            if (debug) {
+                log.debug(
+                        "Embedded {} passages of {} articles in {} ms, wrote them in {} ms; embedding {}; writing {}",
+                        texts.size(),
+                        items.size(),
+                        (t1 - t0) / 1_000_000,
+                        (System.nanoTime() - t1) / 1_000_000,
+                        r1.since(r0),
+                        ProcessMeter.read(true).since(r1));
+            }
             items.clear();
             passages = 0;
         }
