@@ -104,6 +104,8 @@ public final class CorpusBench {
         in.put("snippets_per_s", Bench.round1(ingest.added() / seconds));
         in.put("passages_per_s", Bench.round1(ingest.passages() / seconds));
         in.put("rejected", ingest.rejected().size());
+        // the index's part of "ms"; the rest is reading and parsing the files
+        in.put("index_ms", Math.round(ingest.millis()));
         // CPU time of the whole process during the ingest (reading the files included): the steadier figure when
         // other processes load the machine
         in.put("process", ingestUse.toMap());

@@ -4,6 +4,8 @@ import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -25,7 +27,11 @@ public final class BgeSmallEmbedder implements Embedder {
     /** The instruction BGE v1.5 recommends for short queries that retrieve passages. */
     static final String QUERY_INSTRUCTION = "Represent this sentence for searching relevant passages: ";
 
-    private static final int BATCH = 32;
+    /**
+     * Texts per {@code embedAll} call: each call ends waiting for its last text (a core may idle meanwhile), so few
+     * large calls; bounded, since LangChain4j makes a task per text.
+     */
+    private static final int BATCH = 256;
     /** How long exit waits for a load in flight; a load takes a second or two. */
     private static final long EXIT_WAIT_SECONDS = 60;
 
@@ -89,18 +95,35 @@ public final class BgeSmallEmbedder implements Embedder {
         return normalized(model().embed(QUERY_INSTRUCTION + query).content());
     }
 
+    /**
+     * Embeds the passages through LangChain4j's {@code embedAll}, which runs each text on its own and spreads them
+     * over a thread per core, then waits for the last: so the texts go in longest first (the longest-processing-time
+     * rule), and a call's last texts, run while the other cores may have nothing left, are its shortest. The
+     * vectors come back in the passages' order; the order of the runs changes no vector.
+     */
     @Override
     public List<float[]> embedPassages(List<String> passages) {
-        List<float[]> out = new ArrayList<>(passages.size());
-        for (int i = 0; i < passages.size(); i += BATCH) {
-            List<TextSegment> batch = passages.subList(i, Math.min(passages.size(), i + BATCH)).stream()
-                    .map(TextSegment::from)
-                    .toList();
-            for (Embedding e : model().embedAll(batch).content()) {
-                out.add(normalized(e));
+        int n = passages.size();
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(
+                order,
+                Comparator.comparingInt((Integer i) -> passages.get(i).length()).reversed());
+        float[][] out = new float[n][];
+        for (int from = 0; from < n; from += BATCH) {
+            int to = Math.min(n, from + BATCH);
+            List<TextSegment> batch = new ArrayList<>(to - from);
+            for (int k = from; k < to; k++) {
+                batch.add(TextSegment.from(passages.get(order[k])));
+            }
+            List<Embedding> embeddings = model().embedAll(batch).content();
+            for (int k = from; k < to; k++) {
+                out[order[k]] = normalized(embeddings.get(k - from));
             }
         }
-        return out;
+        return new ArrayList<>(Arrays.asList(out));
     }
 
     private EmbeddingModel model() {

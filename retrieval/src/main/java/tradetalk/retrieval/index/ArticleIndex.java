@@ -253,7 +253,8 @@ public final class ArticleIndex implements ArticleStore {
 
     /**
      * Adds new articles, replaces changed ones and skips unchanged ones, committing every few hundred articles and
-     * at the end.
+     * at the end. The model embeds one batch of passages while the batch before it is written (see
+     * {@link PendingWrites}); commits hold whole articles, in input order.
      *
      * @param articles      the articles
      * @param alreadyRejected inputs the reader skipped, carried into the report
@@ -274,14 +275,20 @@ public final class ArticleIndex implements ArticleStore {
         int passages = 0;
         List<Rejected> rejected = new ArrayList<>(alreadyRejected);
         synchronized (writeLock) {
-            try (IndexWriter writer = new IndexWriter(writable(), writerConfig())) {
+            try (IndexWriter writer = new IndexWriter(writable(), writerConfig());
+                    PendingWrites pending = new PendingWrites(
+                            writer,
+                            embedder,
+                            this::documents,
+                            ingestBatch,
+                            COMMIT_EVERY,
+                            () -> commitChanges(writer),
+                            progress,
+                            passageProgress)) {
                 // commit data is set only with changes: an ingest of nothing new writes no commit
                 refresh(); // the write lock is held: the last commit, maybe another process's, is the truth
                 Map<String, String> known = contentHashes();
                 Set<String> seenInBatch = new LinkedHashSet<>();
-                PendingWrites pending =
-                        new PendingWrites(writer, embedder, this::documents, ingestBatch, progress, passageProgress);
-                int done = 0;
                 for (Article a : articles) {
                     String old = known.get(a.id());
                     if (a.contentHash().equals(old) || !seenInBatch.add(a.id() + a.contentHash())) {
@@ -304,13 +311,9 @@ public final class ArticleIndex implements ArticleStore {
                             }
                         }
                     }
-                    done++;
-                    if (done % COMMIT_EVERY == 0) {
-                        pending.flush();
-                        commitChanges(writer);
-                    }
                 }
-                pending.flush();
+                // the pipeline commits after every COMMIT_EVERY-th article, once it and all before it are written
+                pending.finish();
                 commitChanges(writer);
             } catch (IOException e) {
                 throw IndexDirectory.translate(dir, "ingest into", e);

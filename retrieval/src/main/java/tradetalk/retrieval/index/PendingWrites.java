@@ -3,6 +3,10 @@ package tradetalk.retrieval.index;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
@@ -16,13 +20,19 @@ import tradetalk.retrieval.eval.ProcessMeter;
 import tradetalk.retrieval.store.ArticleStore;
 
 /**
- * The articles of an ingest waiting to be embedded and written: their passages are embedded together, in one call
- * across articles (and so across files and feed items), once they reach the batch size, before a commit, or at the
- * end. Small articles (a news snippet is one passage) thus reach the model in large batches, which it runs on every
- * core, instead of one text at a time; memory stays bounded by the batch. Progress is told for an article once it
- * is written, in order. Not thread-safe (used under the index's write lock).
+ * The articles of an ingest on their way to the index, a small pipeline: their passages are embedded together, in
+ * one call across articles (and so across files and feed items), once they reach the batch size; while the model
+ * embeds one batch on a thread of its own, the ingest thread writes the batch before it to Lucene (analysis, HNSW,
+ * commits) and chunks the next, so the model never waits for the index. Small articles (a news snippet is one
+ * passage) thus reach the model in large batches, which it runs on every core, one after another without a gap.
+ *
+ * <p>Articles are written, committed and told as progress in the order they came, skipped ones included; a commit
+ * follows every {@code commitEvery}-th article, once it and all before it are written, so a crash leaves whole
+ * articles, the first multiple of {@code commitEvery} of them. A batch is not cut at a commit: it spans it. Memory
+ * stays bounded by two batches (the one the model embeds and the one being gathered). Not thread-safe (used by one
+ * ingest under the index's write lock); {@link #close()} stops the embedding thread.
  */
-final class PendingWrites {
+final class PendingWrites implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PendingWrites.class);
 
@@ -32,22 +42,47 @@ final class PendingWrites {
         List<Document> of(Article a, List<Passage> passages, List<String> alsoIn, List<float[]> vectors);
     }
 
-    private record Item(Article article, List<Passage> passages, List<String> alsoIn) {}
+    /** Commits what is written. */
+    @FunctionalInterface
+    interface Commit {
+        void commit() throws IOException;
+    }
+
+    /** An article to write, or one to count only (unchanged, rejected: {@code article} null). */
+    private record Entry(Article article, List<Passage> passages, List<String> alsoIn) {
+        static final Entry SKIP = new Entry(null, List.of(), List.of());
+    }
+
+    /** Entries in order and the vectors of their passages, in the making. */
+    private record Batch(List<Entry> entries, int passages, CompletableFuture<Embedded> vectors) {}
+
+    /** A batch's vectors, when the model began and ended it, and (debug only) what the process spent meanwhile. */
+    private record Embedded(List<float[]> vectors, long startNanos, long endNanos, ProcessMeter.Reading use) {}
 
     private final IndexWriter writer;
     private final Embedder embedder;
     private final Documents documents;
     private final int batch;
+    private final int commitEvery;
+    private final Commit commit;
     private final Consumer<Integer> progress;
     private final ArticleStore.PassageProgress passageProgress;
-    private final List<Item> items = new ArrayList<>();
-    private int passages;
-    private int processed;
-    private int reported;
+    private List<Entry> gathering = new ArrayList<>();
+    private int gatheringPassages;
+    private boolean gatheringWrites;
+    /** The batch the model embeds, or null. */
+    private Batch embedding;
+    /** The embedding thread, made for the first batch. */
+    private ExecutorService model;
+    /** Articles written (or skipped) so far, in order: what progress and commits count. */
+    private int done;
+    /** When the model finished its last batch (for the debug line: how long it waited for the next). */
+    private long modelFreeSince = System.nanoTime();
 
     /**
-     * @param batch    embed once this many passages wait (at least 1)
-     * @param progress told the number of articles processed so far, once each is written (or skipped)
+     * @param batch       embed once this many passages wait (at least 1)
+     * @param commitEvery commit after every this many articles (at least 1)
+     * @param progress    told the number of articles processed so far, once each is written (or skipped), in order
      * @param passageProgress told, after each batch of its passages, how far the embedding of an article of more
      *                 passages than a batch got
      */
@@ -56,91 +91,179 @@ final class PendingWrites {
             Embedder embedder,
             Documents documents,
             int batch,
+            int commitEvery,
+            Commit commit,
             Consumer<Integer> progress,
             ArticleStore.PassageProgress passageProgress) {
         if (batch < 1) {
             throw new IllegalArgumentException("batch must be at least 1, got " + batch);
         }
+        if (commitEvery < 1) {
+            throw new IllegalArgumentException("commitEvery must be at least 1, got " + commitEvery);
+        }
         this.writer = writer;
         this.embedder = embedder;
         this.documents = documents;
         this.batch = batch;
+        this.commitEvery = commitEvery;
+        this.commit = commit;
         this.progress = progress;
         this.passageProgress = passageProgress;
     }
 
-    /** Queues an article to embed and write; writes the queue when it holds a batch of passages. */
+    /** Queues an article to embed and write; hands the queue to the model when it holds a batch of passages. */
     void add(Article a, List<Passage> ps, List<String> alsoIn) throws IOException {
         if (ps.size() > batch) {
             // a long article: write what waits, then embed this one alone, in parts, saying how far it got
-            flush();
+            finish();
             List<String> texts = ps.stream().map(ArticleIndex::embeddingText).toList();
             List<float[]> vectors = new ArrayList<>(texts.size());
             for (int i = 0; i < texts.size(); i += batch) {
                 vectors.addAll(embedder.embedPassages(texts.subList(i, Math.min(texts.size(), i + batch))));
                 passageProgress.embedded(a.meta().location(), vectors.size(), texts.size());
             }
-            writer.updateDocuments(new Term(ArticleIndex.ARTICLE_ID, a.id()), documents.of(a, ps, alsoIn, vectors));
-            processed++;
-            tell();
+            write(new Entry(a, ps, alsoIn), vectors);
             return;
         }
-        items.add(new Item(a, ps, alsoIn));
-        passages += ps.size();
-        processed++;
-        if (passages >= batch) {
-            flush();
+        gathering.add(new Entry(a, ps, alsoIn));
+        gatheringPassages += ps.size();
+        gatheringWrites = true;
+        if (gatheringPassages >= batch) {
+            handOver();
         }
     }
 
-    /** Counts an article that needs no writing (unchanged, or rejected). */
-    void skip() {
-        processed++;
-        if (items.isEmpty()) {
-            tell();
+    /** Counts an article that needs no writing (unchanged, or rejected), in its place in the order. */
+    void skip() throws IOException {
+        if (!gatheringWrites) {
+            // nothing gathered waits for the model: only the batch in the model comes before this one
+            finish();
+            write(Entry.SKIP, List.of());
+            return;
+        }
+        gathering.add(Entry.SKIP);
+        if (gathering.size() >= Math.max(batch, commitEvery)) {
+            handOver(); // a long run of skips among few new articles must not pile up
         }
     }
 
-    /** Embeds and writes what waits, then tells progress. */
-    void flush() throws IOException {
-        if (!items.isEmpty()) {
-            List<String> texts = new ArrayList<>(passages);
-            for (Item it : items) {
-                it.passages().forEach(p -> texts.add(ArticleIndex.embeddingText(p)));
-            }
-            boolean debug = log.isDebugEnabled();
-            ProcessMeter.Reading r0 = debug ? ProcessMeter.read(true) : null;
-            long t0 = System.nanoTime();
-            List<float[]> vectors = embedder.embedPassages(texts);
-            long t1 = System.nanoTime();
-            ProcessMeter.Reading r1 = debug ? ProcessMeter.read(true) : null;
-            int at = 0;
-            for (Item it : items) {
-                int n = it.passages().size();
-                writer.updateDocuments(
-                        new Term(ArticleIndex.ARTICLE_ID, it.article().id()),
-                        documents.of(it.article(), it.passages(), it.alsoIn(), vectors.subList(at, at + n)));
-                at += n;
-            }
-            if (debug) {
-                log.debug(
-                        "Embedded {} passages of {} articles in {} ms, wrote them in {} ms; embedding {}; writing {}",
-                        texts.size(),
-                        items.size(),
-                        (t1 - t0) / 1_000_000,
-                        (System.nanoTime() - t1) / 1_000_000,
-                        r1.since(r0),
-                        ProcessMeter.read(true).since(r1));
-            }
-            items.clear();
-            passages = 0;
+    /** Embeds and writes everything queued, committing at every {@code commitEvery}-th article on the way. */
+    void finish() throws IOException {
+        if (!gathering.isEmpty()) {
+            handOver();
         }
-        tell();
+        if (embedding != null) {
+            Batch b = embedding;
+            embedding = null;
+            write(b, await(b));
+        }
     }
 
-    private void tell() {
-        while (reported < processed) {
-            progress.accept(++reported);
+    /**
+     * The gathered entries go to the model as soon as it is free; meanwhile the batch it embedded is written. The
+     * model is thus handed its next batch the moment it is done with one.
+     */
+    private void handOver() throws IOException {
+        Batch previous = embedding;
+        Embedded previousVectors = previous == null ? null : await(previous);
+        List<Entry> entries = gathering;
+        int passages = gatheringPassages;
+        gathering = new ArrayList<>();
+        gatheringPassages = 0;
+        gatheringWrites = false;
+        embedding = start(entries, passages);
+        if (previous != null) {
+            write(previous, previousVectors);
+        }
+    }
+
+    private Batch start(List<Entry> entries, int passages) {
+        if (passages == 0) {
+            long now = System.nanoTime();
+            return new Batch(entries, 0, CompletableFuture.completedFuture(new Embedded(List.of(), now, now, null)));
+        }
+        List<String> texts = new ArrayList<>(passages);
+        for (Entry e : entries) {
+            e.passages().forEach(p -> texts.add(ArticleIndex.embeddingText(p)));
+        }
+        if (model == null) {
+            model = Executors.newSingleThreadExecutor(
+                    Thread.ofPlatform().name("ingest-embedding").daemon().factory());
+        }
+        boolean debug = log.isDebugEnabled();
+        return new Batch(entries, passages, CompletableFuture.supplyAsync(() -> embed(texts, debug), model));
+    }
+
+    private Embedded embed(List<String> texts, boolean debug) {
+        ProcessMeter.Reading r0 = debug ? ProcessMeter.read(true) : null;
+        long t0 = System.nanoTime();
+        List<float[]> vectors = embedder.embedPassages(texts);
+        long t1 = System.nanoTime();
+        return new Embedded(vectors, t0, t1, debug ? ProcessMeter.read(true).since(r0) : null);
+    }
+
+    /** The vectors of a batch, waiting for the model; its failure is the caller's. */
+    private static Embedded await(Batch b) {
+        try {
+            return b.vectors().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            b.vectors().cancel(true);
+            throw new IndexException("ingest interrupted while embedding", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IndexException("embedding failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private void write(Batch b, Embedded embedded) throws IOException {
+        boolean debug = log.isDebugEnabled() && b.passages() > 0;
+        ProcessMeter.Reading r0 = debug ? ProcessMeter.read(true) : null;
+        int at = 0;
+        for (Entry e : b.entries()) {
+            int n = e.passages().size();
+            write(e, embedded.vectors().subList(at, at + n));
+            at += n;
+        }
+        if (debug) {
+            log.debug(
+                    "Embedded {} passages of {} articles in {} ms (the model waited {} ms for them), wrote them in {}"
+                            + " ms; embedding {}; writing {}",
+                    b.passages(),
+                    b.entries().stream().filter(e -> e.article() != null).count(),
+                    (embedded.endNanos() - embedded.startNanos()) / 1_000_000,
+                    Math.max(0, embedded.startNanos() - modelFreeSince) / 1_000_000,
+                    (System.nanoTime() - r0.wallNanos()) / 1_000_000,
+                    embedded.use(),
+                    ProcessMeter.read(true).since(r0));
+        }
+        if (b.passages() > 0) {
+            modelFreeSince = embedded.endNanos();
+        }
+    }
+
+    private void write(Entry e, List<float[]> vectors) throws IOException {
+        if (e.article() != null) {
+            writer.updateDocuments(
+                    new Term(ArticleIndex.ARTICLE_ID, e.article().id()),
+                    documents.of(e.article(), e.passages(), e.alsoIn(), vectors));
+        }
+        done++;
+        if (done % commitEvery == 0) {
+            commit.commit();
+        }
+        progress.accept(done);
+    }
+
+    @Override
+    public void close() {
+        if (model != null) {
+            model.shutdownNow(); // a batch still in the model only when the ingest failed: its vectors are not needed
         }
     }
 }
