@@ -69,7 +69,6 @@ final class PendingWrites implements AutoCloseable {
     private final ArticleStore.PassageProgress passageProgress;
     private List<Entry> gathering = new ArrayList<>();
     private int gatheringPassages;
-    private boolean gatheringWrites;
     /** The batch the model embeds, or null. */
     private Batch embedding;
     /** The embedding thread, made for the first batch. */
@@ -127,7 +126,6 @@ final class PendingWrites implements AutoCloseable {
         }
         gathering.add(new Entry(a, ps, alsoIn));
         gatheringPassages += ps.size();
-        gatheringWrites = true;
         if (gatheringPassages >= batch) {
             handOver();
         }
@@ -135,13 +133,11 @@ final class PendingWrites implements AutoCloseable {
 
     /** Counts an article that needs no writing (unchanged, or rejected), in its place in the order. */
     void skip() throws IOException {
-        if (!gatheringWrites) {
-            // nothing gathered waits for the model: only the batch in the model comes before this one
-            finish();
-            write(Entry.SKIP, List.of());
+        if (embedding == null && gathering.isEmpty()) {
+            write(Entry.SKIP, List.of()); // nothing comes before it
             return;
         }
-        gathering.add(Entry.SKIP);
+        gathering.add(Entry.SKIP); // after what the model embeds, without waiting for it
         if (gathering.size() >= Math.max(batch, commitEvery)) {
             handOver(); // a long run of skips among few new articles must not pile up
         }
@@ -170,7 +166,6 @@ final class PendingWrites implements AutoCloseable {
         int passages = gatheringPassages;
         gathering = new ArrayList<>();
         gatheringPassages = 0;
-        gatheringWrites = false;
         embedding = start(entries, passages);
         if (previous != null) {
             write(previous, previousVectors);
