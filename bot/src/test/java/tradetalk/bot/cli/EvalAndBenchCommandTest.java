@@ -316,6 +316,16 @@ class EvalAndBenchCommandTest {
                 .isEqualTo(j.at("/passages").asInt());
         assertThat(j.at("/model_rate/runs_passages_per_s")).hasSize(2);
         assertThat(j.at("/model_rate/ingest_ratio").asDouble()).isPositive();
+        // the same in CPU time, with what the process spent on the ingest and on each yardstick run
+        assertThat(j.at("/model_rate/ingest_cpu_ratio").asDouble()).isPositive();
+        assertThat(j.at("/model_rate/runs_process")).hasSize(2);
+        assertThat(j.at("/model_rate/runs_process/0/cpu_ms").asDouble()).isPositive();
+        assertThat(j.at("/ingest/process/cpu_ms").asDouble()).isPositive();
+        assertThat(j.at("/ingest/process/thread_cpu_ms/main").asDouble()).isPositive();
+        assertThat(j.at("/ingest/index_ms").asLong())
+                .isBetween(0L, j.at("/ingest/ms").asLong());
+        assertThat(j.at("/load/load_average_at_start").isNumber()).isTrue();
+        assertThat(j.at("/machine/cpus").asInt()).isPositive(); // the command's own field, kept
         assertThat(j.at("/ask/questions").asInt()).isEqualTo(5);
         assertThat(j.at("/ask/warmup").asInt()).isEqualTo(3);
         for (String part : new String[] {"retrieval_ms", "compose_ms", "total_ms"}) {
