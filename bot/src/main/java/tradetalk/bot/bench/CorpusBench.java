@@ -77,9 +77,9 @@ public final class CorpusBench {
         List<ProcessMeter.Reading> rateUse = new ArrayList<>();
         if (rate) {
             progress.accept("model rate (embedAll, batches of " + ModelRate.BATCH + ", " + texts.size() + " texts)");
-            ProcessMeter.Reading r0 = ProcessMeter.read(true);
-            rates.add(ModelRate.textsPerSecond(texts, ModelRate.BATCH));
-            rateUse.add(ProcessMeter.read(true).since(r0));
+            ModelRate.Run run = ModelRate.measure(texts, ModelRate.BATCH);
+            rates.add(run.textsPerSecond());
+            rateUse.add(run.use());
         }
         progress.accept("ingesting " + plan.corpus());
         ProcessMeter.Reading i0 = ProcessMeter.read(true);
@@ -89,9 +89,9 @@ public final class CorpusBench {
         ProcessMeter.Reading ingestUse = ProcessMeter.read(true).since(i0);
         if (rate) {
             progress.accept("model rate again");
-            ProcessMeter.Reading r0 = ProcessMeter.read(true);
-            rates.add(ModelRate.textsPerSecond(texts, ModelRate.BATCH));
-            rateUse.add(ProcessMeter.read(true).since(r0));
+            ModelRate.Run run = ModelRate.measure(texts, ModelRate.BATCH);
+            rates.add(run.textsPerSecond());
+            rateUse.add(run.use());
         }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("corpus", plan.corpus().stream().map(Path::toString).toList());

@@ -3,6 +3,7 @@ package tradetalk.retrieval.embed;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import java.util.List;
+import tradetalk.retrieval.eval.ProcessMeter;
 
 /**
  * The embedding floor of ingest: how fast LangChain4j's own {@code embedAll} embeds given texts with the shipped
@@ -19,11 +20,19 @@ public final class ModelRate {
     }
 
     /**
-     * Embeds {@code texts} with bge-small-en-v1.5-q in batches of {@code batch} and returns texts per second. First,
-     * untimed, one batch of the same texts: the model's threads, the JIT and ONNX Runtime's buffers are then as warm
-     * as they are for an ingest, which runs after the first timing.
+     * One timing.
+     *
+     * @param textsPerSecond texts embedded per second (wall time)
+     * @param use            what the process spent on them (the warm-up not included)
      */
-    public static double textsPerSecond(List<String> texts, int batch) {
+    public record Run(double textsPerSecond, ProcessMeter.Reading use) {}
+
+    /**
+     * Embeds {@code texts} with bge-small-en-v1.5-q in batches of {@code batch} and times it. First, untimed, one
+     * batch of the same texts: the model's threads, the JIT and ONNX Runtime's buffers are then as warm as they are
+     * for an ingest, which runs after the first timing.
+     */
+    public static Run measure(List<String> texts, int batch) {
         if (texts.isEmpty() || batch < 1) {
             throw new IllegalArgumentException("need texts and a batch of at least 1");
         }
@@ -31,12 +40,15 @@ public final class ModelRate {
         model.embedAll(texts.subList(0, Math.min(texts.size(), batch)).stream()
                 .map(TextSegment::from)
                 .toList());
+        ProcessMeter.Reading r0 = ProcessMeter.read(true);
         long t0 = System.nanoTime();
         for (int i = 0; i < texts.size(); i += batch) {
             model.embedAll(texts.subList(i, Math.min(texts.size(), i + batch)).stream()
                     .map(TextSegment::from)
                     .toList());
         }
-        return texts.size() / ((System.nanoTime() - t0) / 1e9);
+        long t1 = System.nanoTime();
+        ProcessMeter.Reading use = ProcessMeter.read(true).since(r0);
+        return new Run(texts.size() / ((t1 - t0) / 1e9), use);
     }
 }
