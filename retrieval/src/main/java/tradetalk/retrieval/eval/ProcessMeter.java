@@ -3,6 +3,7 @@ package tradetalk.retrieval.eval;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -121,10 +122,11 @@ public final class ProcessMeter {
     public static Reading read(boolean threads) {
         Map<String, Long> byGroup = new TreeMap<>();
         if (threads && THREADS.isThreadCpuTimeSupported()) {
-            for (Thread t : Thread.getAllStackTraces().keySet()) {
-                long ns = THREADS.getThreadCpuTime(t.threadId());
+            // names without stack traces (depth 0): no safepoint, no stack walks
+            for (ThreadInfo t : THREADS.getThreadInfo(THREADS.getAllThreadIds(), 0)) {
+                long ns = t == null ? -1 : THREADS.getThreadCpuTime(t.getThreadId());
                 if (ns > 0) {
-                    byGroup.merge(group(t.getName()), ns, Long::sum);
+                    byGroup.merge(group(t.getThreadName()), ns, Long::sum);
                 }
             }
         }
