@@ -51,6 +51,7 @@ import tradetalk.retrieval.SearchRequest;
 import tradetalk.retrieval.embed.BgeSmallEmbedder;
 import tradetalk.retrieval.embed.CachingEmbedder;
 import tradetalk.retrieval.embed.Embedder;
+import tradetalk.retrieval.embed.StoredSentenceEmbedder;
 import tradetalk.retrieval.feed.ArticleFetcher;
 import tradetalk.retrieval.feed.FeedIngester;
 import tradetalk.retrieval.feed.FeedRefresher;
@@ -134,7 +135,9 @@ public class Tradetalk implements AutoCloseable {
      */
     public synchronized Embedder sentenceEmbedder() {
         if (sentenceEmbedder == null) {
-            sentenceEmbedder = new CachingEmbedder(embedder(), 50_000);
+            // vectors stored at ingest first, the model for the rest
+            sentenceEmbedder =
+                    new CachingEmbedder(new StoredSentenceEmbedder(embedder(), index().sentenceVectors()), 50_000);
         }
         return sentenceEmbedder;
     }
@@ -164,7 +167,8 @@ public class Tradetalk implements AutoCloseable {
                         embedder(),
                         chunker,
                         config.search().settings(),
-                        config.index().ingestBatch());
+                        config.index().ingestBatch(),
+                        config.index().sentenceVectors());
             case OPENSEARCH ->
                 OpenSearchArticleStore.open(
                         config.opensearch().settings(),

@@ -14,6 +14,8 @@ import java.nio.file.Path;
  * @param maxArticleBytes the longest article text (UTF-8 bytes) ingested; a longer one is rejected with a reason
  * @param ingestBatch    passages embedded together during ingest, across articles and files (more uses more
  *                       memory; small articles need a batch of many to keep every core busy)
+ * @param sentenceVectors whether ingest also embeds each passage's sentences and keeps their vectors with it, so
+ *                       answers need not embed them (about twice the embedding work at ingest, ~1.5 KB a sentence)
  * @param backend        where articles are stored: {@code lucene} (the embedded index in {@code dir}) or
  *                       {@code opensearch} (the cluster of the {@code opensearch} section)
  */
@@ -25,6 +27,7 @@ public record IndexConfig(
         String maxAge,
         long maxArticleBytes,
         int ingestBatch,
+        boolean sentenceVectors,
         String backend) {
 
     /** Where articles are stored. */
@@ -98,6 +101,7 @@ public record IndexConfig(
                 maxAge,
                 maxArticleBytes,
                 ingestBatch,
+                sentenceVectors,
                 backend);
     }
 }

@@ -94,6 +94,7 @@ public record TradetalkConfig(
                 index.maxAge(),
                 index.maxArticleBytes(),
                 index.ingestBatch(),
+                index.sentenceVectors(),
                 backend);
     }
 }

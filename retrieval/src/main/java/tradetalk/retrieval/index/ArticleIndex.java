@@ -14,23 +14,32 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiReader;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -39,6 +48,8 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tradetalk.retrieval.Article;
@@ -49,6 +60,7 @@ import tradetalk.retrieval.Rejected;
 import tradetalk.retrieval.SearchHit;
 import tradetalk.retrieval.SearchRequest;
 import tradetalk.retrieval.embed.Embedder;
+import tradetalk.retrieval.embed.SentenceVectors;
 import tradetalk.retrieval.store.ArticleStore;
 import tradetalk.retrieval.store.HybridRanker;
 
@@ -96,17 +108,25 @@ public final class ArticleIndex implements ArticleStore {
     private final Chunker chunker;
     private final SearchSettings settings;
     private final int ingestBatch;
+    private final boolean sentenceVectors;
     private final Object writeLock = new Object();
     /** The index on disk and its searchers; null until one exists (reading never creates it, a write does). */
     private volatile Store store;
 
     private record Store(Directory directory, SearcherManager searchers) {}
 
-    private ArticleIndex(Path dir, Embedder embedder, Chunker chunker, SearchSettings settings, int ingestBatch) {
+    private ArticleIndex(
+            Path dir,
+            Embedder embedder,
+            Chunker chunker,
+            SearchSettings settings,
+            int ingestBatch,
+            boolean sentenceVectors) {
         if (ingestBatch < 1) {
             throw new IllegalArgumentException("ingest batch must be at least 1, got " + ingestBatch);
         }
         this.ingestBatch = ingestBatch;
+        this.sentenceVectors = sentenceVectors;
         this.dir = dir;
         this.embedder = embedder;
         this.chunker = chunker;
@@ -126,11 +146,28 @@ public final class ArticleIndex implements ArticleStore {
 
     /**
      * Opens the index as {@link #open(Path, Embedder, Chunker, SearchSettings)} does, embedding up to
-     * {@code ingestBatch} passages at a time during ingest (across articles: memory grows with it).
+     * {@code ingestBatch} passages at a time during ingest (across articles: memory grows with it), keeping no
+     * sentence vectors.
      */
     public static ArticleIndex open(
             Path dir, Embedder embedder, Chunker chunker, SearchSettings settings, int ingestBatch) {
-        ArticleIndex index = new ArticleIndex(dir, embedder, chunker, settings, ingestBatch);
+        return open(dir, embedder, chunker, settings, ingestBatch, false);
+    }
+
+    /**
+     * Opens the index as {@link #open(Path, Embedder, Chunker, SearchSettings, int)} does; with
+     * {@code sentenceVectors}, ingest also embeds each passage's sentences and stores their vectors with it, so that
+     * answers ({@link #sentenceVectors()}) need not embed them (about twice the embedding work at ingest, and about
+     * 1.5 KB per sentence on disk).
+     */
+    public static ArticleIndex open(
+            Path dir,
+            Embedder embedder,
+            Chunker chunker,
+            SearchSettings settings,
+            int ingestBatch,
+            boolean sentenceVectors) {
+        ArticleIndex index = new ArticleIndex(dir, embedder, chunker, settings, ingestBatch, sentenceVectors);
         if (IndexDirectory.inspect(dir) == IndexDirectory.Kind.INDEX) {
             index.store = index.openStore();
         }
@@ -281,6 +318,7 @@ public final class ArticleIndex implements ArticleStore {
                             embedder,
                             this::documents,
                             ingestBatch,
+                            sentenceVectors,
                             COMMIT_EVERY,
                             () -> commitChanges(writer),
                             progress,
@@ -447,7 +485,12 @@ public final class ArticleIndex implements ArticleStore {
                 .build();
     }
 
-    private List<Document> documents(Article a, List<Passage> ps, List<String> alsoIn, List<float[]> vectors) {
+    private List<Document> documents(
+            Article a,
+            List<Passage> ps,
+            List<String> alsoIn,
+            List<float[]> vectors,
+            Map<String, float[]> sentenceVectors) {
         List<Document> docs = new ArrayList<>(ps.size() + 1);
         Document art = new Document();
         art.add(new KeywordField(TYPE, ARTICLE, Field.Store.NO));
@@ -465,6 +508,14 @@ public final class ArticleIndex implements ArticleStore {
             d.add(new TextField(TEXT, p.text(), Field.Store.YES));
             addMeta(d, a.meta());
             d.add(new KnnFloatVectorField(VECTOR, vectors.get(i), VectorSimilarityFunction.DOT_PRODUCT));
+            if (!sentenceVectors.isEmpty()) {
+                List<String> sentences = SentenceVectorField.sentences(p);
+                sentences.forEach(x ->
+                        d.add(new StringField(SentenceVectorField.KEY, SentenceVectorField.key(x), Field.Store.NO)));
+                d.add(new BinaryDocValuesField(
+                        SentenceVectorField.VECTORS,
+                        SentenceVectorField.encode(sentences, sentenceVectors, embedder.dimension())));
+            }
             docs.add(d);
         }
         return docs;
@@ -652,6 +703,56 @@ public final class ArticleIndex implements ArticleStore {
         } catch (IOException e) {
             throw IndexDirectory.translate(dir, "reading index", e);
         }
+    }
+
+    /**
+     * The sentence vectors stored with the passages at ingest (none for passages ingested without them, or when
+     * {@code index.sentence-vectors} was off): a term lookup per sentence and one doc value read per passage.
+     */
+    @Override
+    public SentenceVectors sentenceVectors() {
+        return texts -> withSearcher(false, s -> {
+            Map<String, float[]> out = new HashMap<>();
+            int dim = embedder.dimension();
+            for (String text : new LinkedHashSet<>(texts)) {
+                BytesRef key = SentenceVectorField.key(text);
+                for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+                    float[] v = sentenceVector(leaf, key, dim);
+                    if (v != null) {
+                        out.put(text, v);
+                        break;
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    private static float[] sentenceVector(LeafReaderContext leaf, BytesRef key, int dim) throws IOException {
+        LeafReader r = leaf.reader();
+        Terms terms = r.terms(SentenceVectorField.KEY);
+        if (terms == null) {
+            return null;
+        }
+        TermsEnum te = terms.iterator();
+        if (!te.seekExact(key)) {
+            return null;
+        }
+        PostingsEnum docs = te.postings(null, PostingsEnum.NONE);
+        Bits live = r.getLiveDocs();
+        for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+            if (live != null && !live.get(doc)) {
+                continue;
+            }
+            BinaryDocValues values = r.getBinaryDocValues(SentenceVectorField.VECTORS);
+            if (values != null && values.advanceExact(doc)) {
+                float[] v = SentenceVectorField.decode(values.binaryValue(), key, dim);
+                if (v != null) {
+                    return v;
+                }
+            }
+        }
+        return null;
     }
 
     @Override

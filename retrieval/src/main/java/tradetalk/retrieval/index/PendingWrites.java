@@ -2,7 +2,11 @@ package tradetalk.retrieval.index;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -39,7 +43,12 @@ final class PendingWrites implements AutoCloseable {
     /** Builds the Lucene documents of an article from its passages and their vectors. */
     @FunctionalInterface
     interface Documents {
-        List<Document> of(Article a, List<Passage> passages, List<String> alsoIn, List<float[]> vectors);
+        List<Document> of(
+                Article a,
+                List<Passage> passages,
+                List<String> alsoIn,
+                List<float[]> vectors,
+                Map<String, float[]> sentenceVectors);
     }
 
     /** Commits what is written. */
@@ -56,13 +65,25 @@ final class PendingWrites implements AutoCloseable {
     /** Entries in order and the vectors of their passages, in the making. */
     private record Batch(List<Entry> entries, int passages, CompletableFuture<Embedded> vectors) {}
 
-    /** A batch's vectors, when the model began and ended it, and (debug only) what the process spent meanwhile. */
-    private record Embedded(List<float[]> vectors, long startNanos, long endNanos, ProcessMeter.Reading use) {}
+    /**
+     * A batch's passage vectors, its sentences' vectors (none when they are not kept), when the model began and ended
+     * it, and (debug only) what the process spent meanwhile.
+     */
+    private record Embedded(
+            List<float[]> vectors,
+            Map<String, float[]> sentences,
+            long startNanos,
+            long endNanos,
+            ProcessMeter.Reading use) {}
+
+    /** What the model embeds for some passages: their texts, then (when kept) their distinct sentences. */
+    private record Texts(List<String> all, int passages) {}
 
     private final IndexWriter writer;
     private final Embedder embedder;
     private final Documents documents;
     private final int batch;
+    private final boolean sentenceVectors;
     private final int commitEvery;
     private final Commit commit;
     private final Consumer<Integer> progress;
@@ -80,6 +101,7 @@ final class PendingWrites implements AutoCloseable {
 
     /**
      * @param batch       embed once this many passages wait (at least 1)
+     * @param sentenceVectors whether the passages' sentences are embedded too, to be stored with them
      * @param commitEvery commit after every this many articles (at least 1)
      * @param progress    told the number of articles processed so far, once each is written (or skipped), in order
      * @param passageProgress told, after each batch of its passages, how far the embedding of an article of more
@@ -90,6 +112,7 @@ final class PendingWrites implements AutoCloseable {
             Embedder embedder,
             Documents documents,
             int batch,
+            boolean sentenceVectors,
             int commitEvery,
             Commit commit,
             Consumer<Integer> progress,
@@ -104,6 +127,7 @@ final class PendingWrites implements AutoCloseable {
         this.embedder = embedder;
         this.documents = documents;
         this.batch = batch;
+        this.sentenceVectors = sentenceVectors;
         this.commitEvery = commitEvery;
         this.commit = commit;
         this.progress = progress;
@@ -115,13 +139,15 @@ final class PendingWrites implements AutoCloseable {
         if (ps.size() > batch) {
             // a long article: write what waits, then embed this one alone, in parts, saying how far it got
             finish();
-            List<String> texts = ps.stream().map(ArticleIndex::embeddingText).toList();
-            List<float[]> vectors = new ArrayList<>(texts.size());
-            for (int i = 0; i < texts.size(); i += batch) {
-                vectors.addAll(embedder.embedPassages(texts.subList(i, Math.min(texts.size(), i + batch))));
-                passageProgress.embedded(a.meta().location(), vectors.size(), texts.size());
+            List<float[]> vectors = new ArrayList<>(ps.size());
+            Map<String, float[]> sentences = new HashMap<>();
+            for (int i = 0; i < ps.size(); i += batch) {
+                Embedded part = embed(texts(ps.subList(i, Math.min(ps.size(), i + batch))), false);
+                vectors.addAll(part.vectors());
+                sentences.putAll(part.sentences());
+                passageProgress.embedded(a.meta().location(), vectors.size(), ps.size());
             }
-            write(new Entry(a, ps, alsoIn), vectors);
+            write(new Entry(a, ps, alsoIn), vectors, sentences);
             return;
         }
         gathering.add(new Entry(a, ps, alsoIn));
@@ -134,7 +160,7 @@ final class PendingWrites implements AutoCloseable {
     /** Counts an article that needs no writing (unchanged, or rejected), in its place in the order. */
     void skip() throws IOException {
         if (embedding == null && gathering.isEmpty()) {
-            write(Entry.SKIP, List.of()); // nothing comes before it
+            write(Entry.SKIP, List.of(), Map.of()); // nothing comes before it
             return;
         }
         gathering.add(Entry.SKIP); // after what the model embeds, without waiting for it
@@ -175,12 +201,12 @@ final class PendingWrites implements AutoCloseable {
     private Batch start(List<Entry> entries, int passages) {
         if (passages == 0) {
             long now = System.nanoTime();
-            return new Batch(entries, 0, CompletableFuture.completedFuture(new Embedded(List.of(), now, now, null)));
+            return new Batch(
+                    entries, 0, CompletableFuture.completedFuture(new Embedded(List.of(), Map.of(), now, now, null)));
         }
-        List<String> texts = new ArrayList<>(passages);
-        for (Entry e : entries) {
-            e.passages().forEach(p -> texts.add(ArticleIndex.embeddingText(p)));
-        }
+        List<Passage> ps = new ArrayList<>(passages);
+        entries.forEach(e -> ps.addAll(e.passages()));
+        Texts texts = texts(ps);
         if (model == null) {
             model = Executors.newSingleThreadExecutor(
                     Thread.ofPlatform().name("ingest-embedding").daemon().factory());
@@ -189,12 +215,34 @@ final class PendingWrites implements AutoCloseable {
         return new Batch(entries, passages, CompletableFuture.supplyAsync(() -> embed(texts, debug), model));
     }
 
-    private Embedded embed(List<String> texts, boolean debug) {
+    /** The passages' embedding texts and, when sentence vectors are kept, their distinct sentences after them. */
+    private Texts texts(List<Passage> ps) {
+        List<String> all = new ArrayList<>(ps.size());
+        ps.forEach(p -> all.add(ArticleIndex.embeddingText(p)));
+        if (sentenceVectors) {
+            Set<String> sentences = new LinkedHashSet<>();
+            ps.forEach(p -> sentences.addAll(SentenceVectorField.sentences(p)));
+            all.addAll(sentences);
+        }
+        return new Texts(all, ps.size());
+    }
+
+    /** Embeds passages and their sentences in one call: the model gets one long list to spread over its threads. */
+    private Embedded embed(Texts texts, boolean debug) {
         ProcessMeter.Reading r0 = debug ? ProcessMeter.read(true) : null;
         long t0 = System.nanoTime();
-        List<float[]> vectors = embedder.embedPassages(texts);
+        List<float[]> out = embedder.embedPassages(texts.all());
         long t1 = System.nanoTime();
-        return new Embedded(vectors, t0, t1, debug ? ProcessMeter.read(true).since(r0) : null);
+        Map<String, float[]> sentences = new HashMap<>(2 * (texts.all().size() - texts.passages()));
+        for (int i = texts.passages(); i < out.size(); i++) {
+            sentences.put(texts.all().get(i), out.get(i));
+        }
+        return new Embedded(
+                out.subList(0, texts.passages()),
+                sentences,
+                t0,
+                t1,
+                debug ? ProcessMeter.read(true).since(r0) : null);
     }
 
     /** The vectors of a batch, waiting for the model; its failure is the caller's. */
@@ -222,14 +270,15 @@ final class PendingWrites implements AutoCloseable {
         int at = 0;
         for (Entry e : b.entries()) {
             int n = e.passages().size();
-            write(e, embedded.vectors().subList(at, at + n));
+            write(e, embedded.vectors().subList(at, at + n), embedded.sentences());
             at += n;
         }
         if (debug) {
             log.debug(
-                    "Embedded {} passages of {} articles in {} ms (the model waited {} ms for them), wrote them in {}"
-                            + " ms; embedding {}; writing {}",
+                    "Embedded {} passages ({} sentences) of {} articles in {} ms (the model waited {} ms for them),"
+                            + " wrote them in {} ms; embedding {}; writing {}",
                     b.passages(),
+                    embedded.sentences().size(),
                     b.entries().stream().filter(e -> e.article() != null).count(),
                     (embedded.endNanos() - embedded.startNanos()) / 1_000_000,
                     Math.max(0, embedded.startNanos() - modelFreeSince) / 1_000_000,
@@ -242,11 +291,11 @@ final class PendingWrites implements AutoCloseable {
         }
     }
 
-    private void write(Entry e, List<float[]> vectors) throws IOException {
+    private void write(Entry e, List<float[]> vectors, Map<String, float[]> sentences) throws IOException {
         if (e.article() != null) {
             writer.updateDocuments(
                     new Term(ArticleIndex.ARTICLE_ID, e.article().id()),
-                    documents.of(e.article(), e.passages(), e.alsoIn(), vectors));
+                    documents.of(e.article(), e.passages(), e.alsoIn(), vectors, sentences));
         }
         done++;
         if (done % commitEvery == 0) {

@@ -10,6 +10,7 @@ import tradetalk.retrieval.Passage;
 import tradetalk.retrieval.PassageSearch;
 import tradetalk.retrieval.Rejected;
 import tradetalk.retrieval.embed.Embedder;
+import tradetalk.retrieval.embed.SentenceVectors;
 import tradetalk.retrieval.index.IngestReport;
 
 /**
@@ -95,6 +96,14 @@ public interface ArticleStore extends PassageSearch, Idf, AutoCloseable {
      * (one copy, replicas not counted); -1 when it cannot be read.
      */
     long storeBytes();
+
+    /**
+     * Sentence vectors this store computed at ingest with its own model, found by the sentence's text; a store that
+     * keeps none has {@link SentenceVectors#NONE} (answers then embed the sentences themselves).
+     */
+    default SentenceVectors sentenceVectors() {
+        return SentenceVectors.NONE;
+    }
 
     @Override
     void close();
