@@ -121,6 +121,16 @@ public class Tradetalk implements AutoCloseable {
         new BgeSmallEmbedder().prepare();
     }
 
+    /**
+     * Starts loading the default embedding model as {@link #prepareDefaultEmbedder()} does, and embeds {@code query}
+     * right after, while the configuration loads and the index opens: the first search for it finds its vector.
+     */
+    public static void prepareDefaultEmbedder(String query) {
+        BgeSmallEmbedder e = new BgeSmallEmbedder();
+        e.prepare();
+        e.embedQueryAhead(query);
+    }
+
     /** The embedding model; it loads on first use or {@link Embedder#prepare()}, never for commands that need none. */
     public synchronized Embedder embedder() {
         if (embedder == null) {

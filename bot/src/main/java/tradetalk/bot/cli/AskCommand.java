@@ -43,14 +43,20 @@ final class AskCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        // every answer embeds its question: the model loads while the configuration loads and the index opens
-        Tradetalk.prepareDefaultEmbedder();
+        // every answer embeds its question: the model loads, and embeds a question given on the command line, while
+        // the configuration loads and the index opens
+        String question = words == null ? "" : String.join(" ", words).strip();
+        if (question.isEmpty()) {
+            Tradetalk.prepareDefaultEmbedder();
+        } else {
+            Tradetalk.prepareDefaultEmbedder(question);
+        }
         try (Tradetalk tt = app.open()) {
             tt.embedder().prepare();
             int passages = k != null ? k : tt.config().search().k();
             if (words != null && !words.isEmpty()) {
-                AnswerRequest request = UserError.whenInvalid(
-                        () -> new AnswerRequest(String.join(" ", words).strip(), List.of(), passages, asOf));
+                AnswerRequest request =
+                        UserError.whenInvalid(() -> new AnswerRequest(question, List.of(), passages, asOf));
                 tt.ingestDefaultsIfEmpty(app.err(), true);
                 print(tt.answers().answer(request));
                 return 0;

@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -37,6 +39,9 @@ public final class BgeSmallEmbedder implements Embedder {
 
     /** One model per JVM: it is immutable and thread-safe, and loading it costs a second or two. */
     private static CompletableFuture<EmbeddingModel> shared;
+
+    /** Queries embedded ahead of their search ({@link #embedQueryAhead}), each taken by its first search. */
+    private static final Map<String, CompletableFuture<float[]>> AHEAD = new ConcurrentHashMap<>();
 
     /** Loads nothing yet. */
     public BgeSmallEmbedder() {}
@@ -92,7 +97,23 @@ public final class BgeSmallEmbedder implements Embedder {
 
     @Override
     public float[] embedQuery(String query) {
+        CompletableFuture<float[]> ahead = AHEAD.remove(query);
+        if (ahead != null) {
+            return ahead.join();
+        }
         return normalized(model().embed(QUERY_INSTRUCTION + query).content());
+    }
+
+    /**
+     * Embeds a query that will be searched for soon on the thread that loads the model, as soon as it is loaded: a
+     * one-shot {@code ask} knows its question before it has read its configuration and opened the index, and the
+     * model's thread is idle meanwhile. The next {@link #embedQuery} of the same text takes the vector.
+     */
+    public void embedQueryAhead(String query) {
+        AHEAD.computeIfAbsent(
+                query,
+                q -> load().thenApply(
+                                m -> normalized(m.embed(QUERY_INSTRUCTION + q).content())));
     }
 
     /**
