@@ -74,9 +74,9 @@ final class AskCommand implements Callable<Integer> {
                     app.out().println("---");
                 }
                 first = false;
-                String question = line.strip();
+                String asked = line.strip();
                 print(service.answer(
-                        UserError.whenInvalid(() -> new AnswerRequest(question, List.of(), passages, asOf))));
+                        UserError.whenInvalid(() -> new AnswerRequest(asked, List.of(), passages, asOf))));
             }
             return 0;
         }
