@@ -75,8 +75,7 @@ final class AskCommand implements Callable<Integer> {
                 }
                 first = false;
                 String asked = line.strip();
-                print(service.answer(
-                        UserError.whenInvalid(() -> new AnswerRequest(asked, List.of(), passages, asOf))));
+                print(service.answer(UserError.whenInvalid(() -> new AnswerRequest(asked, List.of(), passages, asOf))));
             }
             return 0;
         }
