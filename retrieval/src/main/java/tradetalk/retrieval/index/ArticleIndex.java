@@ -179,15 +179,24 @@ public final class ArticleIndex implements ArticleStore {
         Directory directory = null;
         try {
             directory = FSDirectory.open(dir);
-            String built = DirectoryReader.listCommits(directory)
-                    .getLast()
-                    .getUserData()
-                    .get(EMBEDDER_KEY);
+            // the searchers' first reader is of the latest commit: its user data names the model (one read of it)
+            SearcherManager searchers = new SearcherManager(directory, null);
+            String built;
+            IndexSearcher first = searchers.acquire();
+            try {
+                built = ((DirectoryReader) first.getIndexReader())
+                        .getIndexCommit()
+                        .getUserData()
+                        .get(EMBEDDER_KEY);
+            } finally {
+                searchers.release(first);
+            }
             if (built != null && !built.equals(embedder.name())) {
+                searchers.close();
                 throw new IndexException("index " + dir + " was built with embedding model " + built + ", not "
                         + embedder.name() + "; delete it and ingest again");
             }
-            return new Store(directory, new SearcherManager(directory, null));
+            return new Store(directory, searchers);
         } catch (IOException e) {
             closeQuietly(directory);
             throw IndexDirectory.translate(dir, "opening index", e);
