@@ -5,8 +5,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
 import tradetalk.answer.AnswerRequest;
@@ -15,11 +17,13 @@ import tradetalk.answer.CitedAnswer;
 import tradetalk.answer.UserError;
 import tradetalk.answer.offline.OfflineComposer;
 import tradetalk.bot.Tradetalk;
+import tradetalk.bot.config.IndexConfig;
 import tradetalk.bot.eval.EvalQueries;
 import tradetalk.bot.eval.EvalQuery;
 import tradetalk.bot.eval.EvalReport;
 import tradetalk.retrieval.Article;
 import tradetalk.retrieval.Chunker;
+import tradetalk.retrieval.Passage;
 import tradetalk.retrieval.SearchRequest;
 import tradetalk.retrieval.embed.BgeSmallEmbedder;
 import tradetalk.retrieval.embed.Embedder;
@@ -103,6 +107,9 @@ public final class CorpusBench {
         in.put("ms", Math.round(seconds * 1000));
         in.put("snippets_per_s", Bench.round1(ingest.added() / seconds));
         in.put("passages_per_s", Bench.round1(ingest.passages() / seconds));
+        // passages and, with sentence vectors, their sentences: what ingest had the model embed
+        in.put("texts", texts.size());
+        in.put("texts_per_s", Bench.round1(texts.size() / seconds));
         in.put("rejected", ingest.rejected().size());
         // the index's part of "ms"; the rest is reading and parsing the files
         in.put("index_ms", Math.round(ingest.millis()));
@@ -116,12 +123,14 @@ public final class CorpusBench {
                     rates.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
             mr.put("batch", ModelRate.BATCH);
             mr.put("texts", texts.size());
-            mr.put("passages_per_s", Bench.round1(mean));
+            mr.put("passages_per_s", Bench.round1(mean)); // texts per second: passages, and sentences with them
+            mr.put("texts_per_s", Bench.round1(mean));
             mr.put("runs_passages_per_s", rates.stream().map(Bench::round1).toList());
             // the same texts at the model's rate take texts/mean seconds: that many snippets in that time
             mr.put("snippets_per_s", Bench.round1(ingest.added() / (texts.size() / mean)));
-            mr.put("ingest_ratio", Bench.round4(ingest.passages() / seconds / mean));
-            // the same ratio in CPU time: the yardstick's CPU per text over ingest's CPU per passage (1.0 = ingest
+            // the model alone would take texts / mean seconds for what ingest embedded in `seconds`
+            mr.put("ingest_ratio", Bench.round4(texts.size() / seconds / mean));
+            // the same ratio in CPU time: the yardstick's CPU over ingest's for the same texts (1.0 = ingest
             // costs the model's CPU and nothing more); with "cores" (CPU over wall), what the wall ratio is made of
             double rateCpu = rateUse.stream()
                     .mapToDouble(ProcessMeter.Reading::cpuMs)
@@ -132,9 +141,7 @@ public final class CorpusBench {
                     rateUse.stream().map(ProcessMeter.Reading::toMap).toList());
             mr.put(
                     "ingest_cpu_ratio",
-                    rateCpu < 0 || ingestUse.cpuMs() <= 0
-                            ? -1
-                            : Bench.round4(rateCpu / texts.size() / (ingestUse.cpuMs() / ingest.passages())));
+                    rateCpu < 0 || ingestUse.cpuMs() <= 0 ? -1 : Bench.round4(rateCpu / ingestUse.cpuMs()));
         } else {
             mr.put("ran", false);
             mr.put("reason", plan.modelRate() ? "not the bge model (--vectors random)" : "no --model-rate");
@@ -234,7 +241,10 @@ public final class CorpusBench {
         return ms;
     }
 
-    /** What the model sees when the corpus is ingested: every passage's embedding text, each article once. */
+    /**
+     * What the model sees when the corpus is ingested: every passage's embedding text, each article once, and the
+     * passages' distinct sentences when ingest keeps sentence vectors.
+     */
     private static List<String> passageTexts(Tradetalk tt, List<Path> corpus) {
         Chunker chunker = new Chunker(
                 tt.config().index().passageWords(), tt.config().index().passageOverlap());
@@ -248,10 +258,17 @@ public final class CorpusBench {
         if (byId.isEmpty()) {
             throw new UserError("the corpus " + corpus + " has no readable articles");
         }
-        return byId.values().stream()
-                .flatMap(a -> chunker.split(a).stream())
-                .map(ArticleIndex::embeddingText)
-                .toList();
+        List<Passage> passages =
+                byId.values().stream().flatMap(a -> chunker.split(a).stream()).toList();
+        List<String> texts = new ArrayList<>(
+                passages.stream().map(ArticleIndex::embeddingText).toList());
+        if (tt.config().index().sentenceVectors() && tt.config().index().backendKind() == IndexConfig.Backend.LUCENE) {
+            // ingest embeds each passage's sentences too: the yardstick embeds them as well
+            Set<String> sentences = new LinkedHashSet<>();
+            passages.forEach(p -> sentences.addAll(ArticleIndex.sentenceTexts(p)));
+            texts.addAll(sentences);
+        }
+        return texts;
     }
 
     /** The questions file's questions (with their dates), or the first words of the articles when there is none. */

@@ -530,6 +530,11 @@ public final class ArticleIndex implements ArticleStore {
         return docs;
     }
 
+    /** The sentences of a passage whose vectors ingest keeps with it when sentence vectors are on, in order. */
+    public static List<String> sentenceTexts(Passage p) {
+        return SentenceVectorField.sentences(p);
+    }
+
     /** What the embedding model sees of a passage: its title gives it context. */
     public static String embeddingText(Passage p) {
         return p.article().title() + ". " + p.text();
