@@ -16,8 +16,17 @@ public final class Main {
         System.setProperty("tradetalk.log.default", defaultLogLevel(args)); // before the first logger
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
+        if (embedsAtOnce(args)) {
+            // the model's load (ONNX Runtime's session, the tokenizer) runs while picocli builds its commands
+            Tradetalk.prepareDefaultEmbedder();
+        }
         int code = Cli.run(args, System.out, System.err);
         System.exit(code);
+    }
+
+    /** Whether the command's first answer waits for the embedding model ({@code ask}). */
+    static boolean embedsAtOnce(String[] args) {
+        return args.length > 0 && args[0].equals("ask");
     }
 
     /** Services (discord, watch) log what they do at INFO; one-shot commands only warnings, their output says. */
