@@ -2,6 +2,7 @@ package tradetalk.bot;
 
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import tradetalk.bot.cli.Cli;
+import tradetalk.retrieval.embed.BgeSmallEmbedder;
 import tradetalk.retrieval.embed.Offline;
 
 /** Entry point of the {@code tradetalk} command. */
@@ -21,6 +22,7 @@ public final class Main {
             Tradetalk.prepareDefaultEmbedder();
         }
         int code = Cli.run(args, System.out, System.err);
+        BgeSmallEmbedder.settle(); // a model load in flight ends before the JVM's shutdown hooks run
         System.exit(code);
     }
 

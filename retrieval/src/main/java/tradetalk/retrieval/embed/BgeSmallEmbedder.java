@@ -68,6 +68,26 @@ public final class BgeSmallEmbedder implements Embedder {
         return shared;
     }
 
+    /**
+     * Waits (boundedly) for a load in flight, for a command about to exit: ONNX Runtime releases its environment in
+     * a shutdown hook of its own, and a session still being created then crashes the JVM (a bad configuration made
+     * {@code ask} exit while the model it had started loading was still loading). Returns at once when nothing loads.
+     */
+    public static void settle() {
+        CompletableFuture<EmbeddingModel> f;
+        synchronized (BgeSmallEmbedder.class) {
+            f = shared;
+        }
+        if (f != null && !f.isDone()) {
+            awaitQuietly(f);
+        }
+    }
+
+    /** Whether a load was started and has ended (for tests). */
+    static synchronized boolean loadEnded() {
+        return shared != null && shared.isDone();
+    }
+
     private static void awaitQuietly(CompletableFuture<EmbeddingModel> load) {
         String outcome;
         try {

@@ -9,6 +9,15 @@ import org.junit.jupiter.api.Test;
 class BgeSmallEmbedderTest {
 
     @Test
+    void given_a_load_in_flight_when_settling_before_exit_then_it_has_ended() {
+        new BgeSmallEmbedder().prepare();
+
+        BgeSmallEmbedder.settle();
+
+        assertThat(BgeSmallEmbedder.loadEnded()).isTrue();
+    }
+
+    @Test
     void given_a_query_embedded_ahead_when_it_is_searched_then_the_vector_is_the_one_embedding_it_then_gives() {
         BgeSmallEmbedder e = new BgeSmallEmbedder();
         String q = "Who did Liu He speak with on the phone?";
