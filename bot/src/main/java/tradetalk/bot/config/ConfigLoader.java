@@ -1,5 +1,6 @@
 package tradetalk.bot.config;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -21,6 +22,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -34,12 +36,24 @@ import java.util.stream.Collectors;
  */
 public final class ConfigLoader {
 
-    private static final String DEFAULTS = "tradetalk.yml";
+    /** The shipped defaults as written: commented YAML, the one source (config/tradetalk.yml, copied into the jar). */
+    static final String DEFAULTS = "tradetalk.yml";
+    /** The same tree as compact JSON, made from {@link #DEFAULTS} by the build ({@link DefaultsJson}). */
+    static final String DEFAULTS_JSON = "tradetalk-defaults.json";
+
+    private static final JsonFactory JSON = new JsonFactory();
+
     private final ObjectMapper yaml;
 
     public ConfigLoader() {
+        this.yaml = mapper();
+        this.binder = new RecordBinder(yaml);
+    }
+
+    /** The mapper that reads config files (strict YAML) and binds trees to the records. */
+    static ObjectMapper mapper() {
         SimpleModule durations = new SimpleModule().addDeserializer(Duration.class, new DurationDeserializer());
-        this.yaml = new ObjectMapper(YAMLFactory.builder()
+        return new ObjectMapper(YAMLFactory.builder()
                         .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                         .build())
                 .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
@@ -62,6 +76,11 @@ public final class ConfigLoader {
             if (!Files.isRegularFile(file)) {
                 throw new ConfigException("config file " + file + " does not exist");
             }
+            if (isShippedDefaults(file)) {
+                file = null; // over the defaults, the defaults change nothing: no YAML to parse
+            }
+        }
+        if (file != null) {
             JsonNode user;
             try {
                 user = yaml.readTree(file.toFile());
@@ -101,15 +120,39 @@ public final class ConfigLoader {
         }
     }
 
+    /**
+     * The shipped defaults, from the JSON the build made of them: parsing the commented YAML (and loading SnakeYAML)
+     * cost a cold JVM about 20 ms of CPU.
+     */
     private ObjectNode defaults() {
-        try (InputStream in = ConfigLoader.class.getClassLoader().getResourceAsStream(DEFAULTS)) {
-            if (in == null) {
-                throw new IllegalStateException(DEFAULTS + " is missing from the classpath");
-            }
-            return (ObjectNode) yaml.readTree(in);
+        try (InputStream in = resource(DEFAULTS_JSON)) {
+            return (ObjectNode) yaml.readTree(JSON.createParser(in));
         } catch (IOException e) {
-            throw new IllegalStateException("the shipped " + DEFAULTS + " cannot be read", e);
+            throw new IllegalStateException("the shipped " + DEFAULTS_JSON + " cannot be read", e);
         }
+    }
+
+    /**
+     * Whether {@code file} holds exactly the shipped defaults (as config/tradetalk.yml does until the operator edits
+     * it). Any doubt (e.g. the file cannot be read) is a no: the file is then parsed, with the usual messages.
+     */
+    private static boolean isShippedDefaults(Path file) {
+        try (InputStream in = resource(DEFAULTS)) {
+            long size = Files.size(file);
+            byte[] shipped = in.readAllBytes();
+            return size == shipped.length && Arrays.equals(Files.readAllBytes(file), shipped);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static InputStream resource(String name) {
+        InputStream in = ConfigLoader.class.getClassLoader().getResourceAsStream(name);
+        if (in == null) {
+            throw new IllegalStateException(name + " is missing from the classpath (the build makes " + DEFAULTS_JSON
+                    + " from config/" + DEFAULTS + ")");
+        }
+        return in;
     }
 
     /** Overlays user values on the defaults; a key the defaults do not have is an error. */
