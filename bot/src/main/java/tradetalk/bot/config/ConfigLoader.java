@@ -47,7 +47,6 @@ public final class ConfigLoader {
 
     public ConfigLoader() {
         this.yaml = mapper();
-        this.binder = new RecordBinder(yaml);
     }
 
     /** The mapper that reads config files (strict YAML) and binds trees to the records. */

@@ -53,7 +53,6 @@ class DefaultsJsonTest {
         ConfigLoader loader = new ConfigLoader();
 
         assertThat(loader.load(file, Map.of(), home)).isEqualTo(loader.load(null, Map.of(), home));
-        assertThat(loader.tree(file, Map.of())).isEqualTo(loader.tree(null, Map.of()));
     }
 
     private static InputStream resource(String name) {
