@@ -128,11 +128,13 @@ class ModelLifecycleTest {
                         .exit())
                 .isZero();
 
-        // what ./tradetalk passes to `ask QUESTION`: C1 only, no Vector API module, Lucene's remark about it muted
+        // what ./tradetalk passes to `ask QUESTION`: C1 only, reflection by native accessors, no Vector API module,
+        // Lucene's remark about it muted
         Child c = javaWith(
                 List.of(
                         "--enable-native-access=ALL-UNNAMED",
                         "-XX:TieredStopAtLevel=1",
+                        "-Djdk.reflect.useNativeAccessorOnly=true",
                         "-Dtradetalk.log.vectorization=ERROR",
                         "-Dtradetalk.cache.dir=" + tmp.resolve("cache"),
                         PRODUCT_LOGGING),
