@@ -91,13 +91,24 @@ public final class LocalOpenSearchCluster implements AutoCloseable {
      *     there, or the cluster did not come up (the message names the log)
      */
     public static LocalOpenSearchCluster start(Path dir, int nodes, Mode mode, Consumer<String> progress) {
+        return start(dir, nodes, null, mode, progress);
+    }
+
+    /**
+     * Starts like {@link #start(Path, int, Mode, Consumer)} with the child JVM's heap (shared by all its nodes) given.
+     *
+     * @param heap the heap as a JVM size ({@code 1g}, {@code 1536m}), or null for {@link #defaultHeap(int)}
+     * @throws LocalClusterException also when {@code heap} is not such a size
+     */
+    public static LocalOpenSearchCluster start(Path dir, int nodes, String heap, Mode mode, Consumer<String> progress) {
         if (nodes < 1) {
             throw new LocalClusterException("the number of nodes must be at least 1, not " + nodes);
         }
+        String jvmHeap = heap == null ? defaultHeap(nodes) : checkedHeap(heap);
         Path home = dir.toAbsolutePath().normalize();
         String clusterName = prepare(home);
         NodeFiles files = NodeFiles.fromBuild();
-        List<String> command = command(files, home, nodes, clusterName, mode);
+        List<String> command = command(files, home, nodes, clusterName, mode, jvmHeap);
         progress.accept(
                 "starting " + nodes + " OpenSearch node(s) in " + home + " (log: " + home.resolve(LOG_FILE) + ")");
         Process child;
@@ -268,16 +279,44 @@ public final class LocalOpenSearchCluster implements AutoCloseable {
         }
     }
 
-    /** The child JVM's command line: the JDK running this JVM, a heap for N nodes on a small machine. */
-    static List<String> command(NodeFiles files, Path home, int nodes, String clusterName, Mode mode) {
+    /** The heap of the child JVM for {@code nodes} nodes on a small machine when none is given: 1g up to 3 nodes. */
+    public static String defaultHeap(int nodes) {
+        return nodes <= 3 ? "1g" : "1536m";
+    }
+
+    /** A JVM heap size of at least 256 MB ({@code 2g}, {@code 1536m}), lower-cased. */
+    static String checkedHeap(String heap) {
+        String h = heap.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!h.matches("[1-9][0-9]*[mg]")) {
+            throw new LocalClusterException("the heap must be a size like 2g or 1536m, not '" + heap + "'");
+        }
+        long mb = Long.parseLong(h.substring(0, h.length() - 1)) * (h.endsWith("g") ? 1024 : 1);
+        if (mb < 256) {
+            throw new LocalClusterException(
+                    "the heap must be at least 256m for the nodes to start, not '" + heap + "'");
+        }
+        return h;
+    }
+
+    /**
+     * The child JVM's command line: the JDK running this JVM, the heap, and the Vector API module, which Lucene uses
+     * for its vector arithmetic (HNSW graph building and merging, k-NN search; without it Lucene warns and falls
+     * back to scalar code).
+     */
+    static List<String> command(NodeFiles files, Path home, int nodes, String clusterName, Mode mode, String heap) {
         List<String> cmd = new ArrayList<>();
         Path setsid = Path.of("/usr/bin/setsid");
         if (mode == Mode.DETACHED && Files.isExecutable(setsid)) {
             cmd.add(setsid.toString()); // its own session: Ctrl-C or a closed terminal do not reach it
         }
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        String heap = nodes <= 3 ? "1g" : "1536m";
-        cmd.addAll(List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC", "--enable-native-access=ALL-UNNAMED"));
+        cmd.addAll(List.of(
+                "-Xms" + heap,
+                "-Xmx" + heap,
+                "-XX:+UseG1GC",
+                "--add-modules",
+                "jdk.incubator.vector",
+                "--enable-native-access=ALL-UNNAMED"));
         cmd.add("-Djava.io.tmpdir=" + home.resolve("tmp")); // created by start
         cmd.addAll(
                 List.of("-cp", files.classpath(), MAIN_CLASS, home.toString(), Integer.toString(nodes), clusterName));

@@ -63,11 +63,22 @@ public final class OpenSearchLocalCli {
                 description = "number of nodes (default: ${DEFAULT-VALUE})")
         int nodes;
 
+        @Option(
+                names = "--heap",
+                paramLabel = "SIZE",
+                description = "the heap of the nodes' JVM, shared by all nodes, e.g. 2g (default: 1g up to 3 nodes,"
+                        + " 1536m above)")
+        String heap;
+
         @Override
         public Integer call() {
             Instant t0 = Instant.now();
             LocalOpenSearchCluster cluster = LocalOpenSearchCluster.start(
-                    dir, nodes, LocalOpenSearchCluster.Mode.DETACHED, line -> err.println("opensearch-local: " + line));
+                    dir,
+                    nodes,
+                    heap,
+                    LocalOpenSearchCluster.Mode.DETACHED,
+                    line -> err.println("opensearch-local: " + line));
             err.println("opensearch-local: green with " + nodes + " node(s) after "
                     + Duration.between(t0, Instant.now()).toSeconds() + " s (pid " + cluster.pid()
                     + "); stop it with: ./tradetalk opensearch-local stop " + dir);

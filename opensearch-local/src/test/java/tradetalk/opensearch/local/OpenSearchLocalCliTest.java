@@ -102,4 +102,27 @@ class OpenSearchLocalCliTest {
                 .isEqualTo("opensearch-local: " + dir
                         + " is not an opensearch-local cluster directory (no opensearch-local.properties)");
     }
+
+    @Test
+    void given_a_heap_that_is_not_a_size_when_started_then_one_line_error_and_nothing_written() throws Exception {
+        Path home = dir.resolve("os");
+
+        assertThat(run("start", home.toString(), "--heap", "lots")).isEqualTo(1);
+
+        assertThat(stderr().strip())
+                .isEqualTo("opensearch-local: the heap must be a size like 2g or 1536m, not 'lots'");
+        assertThat(stdout()).isEmpty();
+        assertThat(home).doesNotExist();
+    }
+
+    @Test
+    void given_a_heap_when_the_nodes_jvm_command_is_built_then_it_has_that_heap_and_the_vector_module() {
+        NodeFiles files = NodeFiles.fromBuild();
+
+        List<String> command = LocalOpenSearchCluster.command(
+                files, dir, 3, "c", LocalOpenSearchCluster.Mode.ATTACHED, LocalOpenSearchCluster.checkedHeap("2G"));
+
+        assertThat(command).contains("-Xms2g", "-Xmx2g").containsSubsequence("--add-modules", "jdk.incubator.vector");
+        assertThat(LocalOpenSearchCluster.defaultHeap(3)).isEqualTo("1g");
+    }
 }
