@@ -153,6 +153,30 @@ public abstract class ArticleStoreContract {
     }
 
     @Test
+    void given_a_long_and_a_short_version_of_one_article_far_apart_in_one_ingest_then_the_later_is_stored_alone() {
+        // far apart: the long version is written (possibly still being written) while the short one is read and
+        // written; a store that pipelines its writes must still end with the later version's passages only
+        ArticleStore s = store(new Chunker(50, 0), SearchSettings.defaults());
+        String sentence = "Negotiators resumed tariff talks in Geneva on soybeans and steel, the agency reported. ";
+        List<Article> batch = new ArrayList<>();
+        batch.add(Article.of(meta("changing", LocalDate.of(2019, 11, 1)), sentence.repeat(40)));
+        for (int i = 0; i < 450; i++) {
+            batch.add(story("filler-" + i, LocalDate.of(2019, 10, 1 + i % 28)));
+        }
+        Article shorter = Article.of(meta("changing", LocalDate.of(2019, 11, 2)), "A zebra correction. " + sentence);
+        batch.add(shorter);
+
+        ingest(s, batch);
+
+        assertThat(s.articleCount()).isEqualTo(451);
+        assertThat(s.article("changing")).get().extracting(Article::body).isEqualTo(shorter.body());
+        List<Passage> passages = s.passages("changing");
+        assertThat(passages).hasSize(1);
+        assertThat(passages.getFirst().text()).contains("zebra");
+        assertThat(s.passageCount()).isEqualTo(451);
+    }
+
+    @Test
     void given_a_rare_word_when_searching_bm25_then_only_passages_containing_it_match() throws Exception {
         ArticleStore s = store();
         List<Article> seeds = seeds();
