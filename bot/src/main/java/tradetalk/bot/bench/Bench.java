@@ -42,9 +42,18 @@ public final class Bench {
      * @param seed      corpus seed
      * @param threads   thread counts for the throughput runs
      * @param ingestWorkers ingest workers at once, each with its own store, on disjoint shares of the corpus
+     * @param ingestProcesses child processes ingesting disjoint slices at once ({@link IngestProcesses}); 0 to
+     *     ingest in this process
      */
     public record Plan(
-            int articles, int questions, int warmup, int k, long seed, List<Integer> threads, int ingestWorkers) {
+            int articles,
+            int questions,
+            int warmup,
+            int k,
+            long seed,
+            List<Integer> threads,
+            int ingestWorkers,
+            int ingestProcesses) {
 
         public Plan {
             if (articles < 1) {
@@ -57,6 +66,18 @@ public final class Bench {
             if (ingestWorkers < 1) {
                 throw new UserError("--ingest-workers must be at least 1, got " + ingestWorkers);
             }
+            if (ingestProcesses < 0) {
+                throw new UserError("--ingest-processes must be at least 0, got " + ingestProcesses);
+            }
+            if (ingestProcesses > 0 && ingestWorkers > 1) {
+                throw new UserError("--ingest-processes and --ingest-workers cannot be combined");
+            }
+        }
+
+        /** In this process, with {@code ingestWorkers} workers. */
+        public Plan(
+                int articles, int questions, int warmup, int k, long seed, List<Integer> threads, int ingestWorkers) {
+            this(articles, questions, warmup, k, seed, threads, ingestWorkers, 0);
         }
 
         /** One ingest worker. */
@@ -71,6 +92,18 @@ public final class Bench {
 
     /** Runs the plan on {@code tt} (whose index must be empty) and returns the stable report map. */
     public static Map<String, Object> run(Tradetalk tt, Plan plan, Consumer<String> progress) {
+        return run(tt, plan, progress, null);
+    }
+
+    /**
+     * Runs the plan, with {@code children} for a plan with ingest processes (null otherwise); the index is made here
+     * before they start.
+     */
+    public static Map<String, Object> run(
+            Tradetalk tt, Plan plan, Consumer<String> progress, IngestProcesses children) {
+        if (plan.ingestProcesses() > 0 && children == null) {
+            throw new IllegalArgumentException("a plan with ingest processes needs their command");
+        }
         ArticleStore index = emptyIndex(tt);
         progress.accept("generating " + plan.articles() + " articles (seed " + plan.seed() + ")");
         SyntheticCorpus gen = new SyntheticCorpus(plan.seed());
@@ -80,9 +113,18 @@ public final class Bench {
                 articles.stream().mapToLong(a -> a.body().split("\\s+").length).sum();
 
         progress.accept("ingesting" + (plan.ingestWorkers() > 1 ? " with " + plan.ingestWorkers() + " workers" : ""));
-        IngestReport ingest = plan.ingestWorkers() == 1
-                ? index.ingest(articles, List.of(), n -> {})
-                : ingestConcurrently(tt, index, articles, plan.ingestWorkers());
+        long cpu0 = IngestProcesses.ownCpuMillis();
+        IngestProcesses.Result processes = null;
+        IngestReport ingest;
+        if (plan.ingestProcesses() > 0) {
+            processes = children.run(plan.ingestProcesses(), progress);
+            ingest = new IngestReport(processes.added(), 0, 0, processes.passages(), List.of(), processes.wallMillis());
+        } else if (plan.ingestWorkers() == 1) {
+            ingest = index.ingest(articles, List.of(), n -> {});
+        } else {
+            ingest = ingestConcurrently(tt, index, articles, plan.ingestWorkers());
+        }
+        long cpu = IngestProcesses.ownCpuMillis() - cpu0;
         articles = null; // the generated corpus must not count in the heap measured after load
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("articles", index.articleCount());
@@ -96,6 +138,22 @@ public final class Bench {
         in.put("articles_per_s", round1(ingest.added() / (ingest.millis() / 1000)));
         in.put("passages_per_s", round1(ingest.passages() / (ingest.millis() / 1000)));
         in.put("workers", plan.ingestWorkers());
+        // this process's CPU time while ingesting (the store's client side; with processes, only waiting)
+        in.put("client_cpu_ms", cpu);
+        if (processes != null) {
+            in.put("processes", plan.ingestProcesses());
+            List<Map<String, Object>> each = new ArrayList<>();
+            for (IngestProcesses.Slice s : processes.slices()) {
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("slice", s.worker());
+                e.put("added", s.added());
+                e.put("passages", s.passages());
+                e.put("ingest_ms", Math.round(s.millis()));
+                e.put("process_cpu_ms", s.cpuMillis());
+                each.add(e);
+            }
+            in.put("per_process", each);
+        }
         m.put("ingest", in);
         m.put("backend", tt.config().index().backend());
         m.put("index_bytes", size(tt.config().index().dirPath()));

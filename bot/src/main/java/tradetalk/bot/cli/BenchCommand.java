@@ -17,7 +17,9 @@ import tradetalk.bot.Tradetalk;
 import tradetalk.bot.bench.Bench;
 import tradetalk.bot.bench.ColdStart;
 import tradetalk.bot.bench.CorpusBench;
+import tradetalk.bot.bench.IngestProcesses;
 import tradetalk.bot.bench.MeteredEmbedder;
+import tradetalk.bot.bench.SyntheticCorpus;
 import tradetalk.bot.config.IndexConfig;
 import tradetalk.bot.config.TradetalkConfig;
 import tradetalk.retrieval.embed.BgeSmallEmbedder;
@@ -72,6 +74,18 @@ final class BenchCommand implements Callable<Integer> {
             description = "Synthetic bench: N ingest workers at once, each with its own store connection, on"
                     + " disjoint shares of the corpus (opensearch only; default 1).")
     int ingestWorkers;
+
+    @Option(
+            names = "--ingest-processes",
+            paramLabel = "N",
+            defaultValue = "0",
+            description = "Synthetic bench: ingest with N child processes of this program at once (each its own JVM,"
+                    + " generating the corpus and ingesting every N-th article into the same index), timed from"
+                    + " their start to the last one's end (opensearch only; default 0: in this process).")
+    int ingestProcesses;
+
+    @Option(names = IngestProcesses.SLICE_OPTION, paramLabel = "W/N", hidden = true)
+    String ingestSlice;
 
     @Option(names = "--questions", paramLabel = "N", defaultValue = "200", description = "Timed questions.")
     int questions;
@@ -163,6 +177,19 @@ final class BenchCommand implements Callable<Integer> {
         if (ingestWorkers > 1 && config.index().backendKind() != IndexConfig.Backend.OPENSEARCH) {
             throw new UserError("--ingest-workers above 1 needs --backend opensearch (a Lucene index has one writer)");
         }
+        if (ingestProcesses < 0 || ingestProcesses > 16) {
+            throw new UserError("--ingest-processes must be 0 to 16, got " + ingestProcesses);
+        }
+        if ((ingestProcesses > 0 || ingestSlice != null)
+                && config.index().backendKind() != IndexConfig.Backend.OPENSEARCH) {
+            throw new UserError("--ingest-processes needs --backend opensearch (a Lucene index has one writer)");
+        }
+        if (ingestProcesses > 0 && corpus != null) {
+            throw new UserError("--ingest-processes goes with the synthetic corpus, not --corpus");
+        }
+        if (ingestSlice != null) {
+            return ingestSlice(config);
+        }
         if (app.index == null) {
             temp = Files.createTempDirectory("tradetalk-bench-");
             config = Tradetalk.scratch(config, temp, "bench");
@@ -188,9 +215,11 @@ final class BenchCommand implements Callable<Integer> {
                     }
                 }
             } else {
-                Bench.Plan plan = new Bench.Plan(articles, questions, warmup, passages, seed, threads, ingestWorkers);
+                Bench.Plan plan = new Bench.Plan(
+                        articles, questions, warmup, passages, seed, threads, ingestWorkers, ingestProcesses);
+                IngestProcesses children = ingestProcesses > 0 ? children(tt.config(), temp) : null;
                 try {
-                    report.putAll(Bench.run(tt, plan, progress));
+                    report.putAll(Bench.run(tt, plan, progress, children));
                 } finally {
                     if (temp != null) {
                         tt.deleteScratchIndex();
@@ -207,6 +236,57 @@ final class BenchCommand implements Callable<Integer> {
             app.out().println(Views.json(report));
         } else {
             report.forEach((key, v) -> app.out().println(key + ": " + Views.json(v)));
+        }
+        return 0;
+    }
+
+    /**
+     * The ingest children of this bench: {@code bench --ingest-slice} of the same corpus, into this bench's index (its
+     * name and cluster in their environment, over this process's).
+     */
+    private IngestProcesses children(TradetalkConfig config, Path temp) throws IOException {
+        List<String> args = new ArrayList<>(List.of(
+                "bench",
+                "--backend",
+                "opensearch",
+                "--vectors",
+                vectors.name(),
+                "--articles",
+                Integer.toString(articles),
+                "--seed",
+                Long.toString(seed)));
+        if (app.config != null) {
+            args.addAll(List.of("--config", app.config.toAbsolutePath().toString()));
+        }
+        Map<String, String> env = new LinkedHashMap<>(app.env());
+        env.put("TRADETALK_INDEX_BACKEND", "opensearch");
+        env.put("TRADETALK_OPENSEARCH_INDEX", config.opensearch().index());
+        env.put(
+                "TRADETALK_OPENSEARCH_URLS",
+                String.join(",", config.opensearch().urls()));
+        env.put(
+                "TRADETALK_OPENSEARCH_SHARDS",
+                Integer.toString(config.opensearch().shards()));
+        env.put(
+                "TRADETALK_OPENSEARCH_REPLICAS",
+                Integer.toString(config.opensearch().replicas()));
+        env.put("OPT_OUT_TRACKING", "true");
+        Path logs = temp != null ? temp.resolve("ingest-processes") : Files.createTempDirectory("tradetalk-bench-");
+        return new IngestProcesses(args, env, logs);
+    }
+
+    /** One ingest child: generates the corpus, writes its slice into the configured index, prints what it did. */
+    private int ingestSlice(TradetalkConfig config) throws IOException {
+        int[] slice = IngestProcesses.parseSlice(ingestSlice);
+        Path temp = Files.createTempDirectory("tradetalk-bench-slice-");
+        Embedder embedder = vectors == Vectors.random ? new RandomEmbedder(384) : new BgeSmallEmbedder();
+        try (Tradetalk tt = new Tradetalk(config.withIndexDir(temp), embedder)) {
+            List<tradetalk.retrieval.Article> mine =
+                    IngestProcesses.slice(new SyntheticCorpus(seed).articles(articles), slice[0], slice[1]);
+            var r = tt.index().ingest(mine, List.of(), n -> {});
+            app.out().println(Views.json(IngestProcesses.sliceLine(slice[0], r.added(), r.passages(), r.millis())));
+        } finally {
+            Trees.delete(temp);
         }
         return 0;
     }
