@@ -156,7 +156,7 @@ public final class Bench {
         }
         m.put("ingest", in);
         m.put("backend", tt.config().index().backend());
-        m.put("index_bytes", size(tt.config().index().dirPath()));
+        m.put("index_bytes", index.storeBytes()); // OpenSearch: the primaries' store size
         System.gc();
         Runtime rt = Runtime.getRuntime();
         Map<String, Object> mem = new LinkedHashMap<>();
@@ -275,17 +275,6 @@ public final class Bench {
             throw new IllegalStateException("throughput run failed: " + e.getMessage(), e);
         } finally {
             pool.shutdownNow();
-        }
-    }
-
-    /** Bytes under a directory. */
-    static long size(Path dir) {
-        try (var files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile)
-                    .mapToLong(p -> p.toFile().length())
-                    .sum();
-        } catch (IOException e) {
-            return -1;
         }
     }
 
