@@ -192,17 +192,17 @@ class LauncherTest {
                 "summary",
                 "check",
                 "health",
+                "ingest data/articles",
                 "--version")) {
             assertThat(shortLived(args)).as(args).isTrue();
         }
     }
 
     @Test
-    void given_a_service_a_bulk_command_or_ask_reading_standard_input_then_it_runs_with_c2_and_simd() throws Exception {
+    void given_a_service_eval_bench_or_ask_reading_standard_input_then_it_runs_with_c2_and_simd() throws Exception {
         for (String args : List.of(
                 "discord",
                 "watch",
-                "ingest data/articles",
                 "eval --queries q.json",
                 "bench",
                 "ask",
