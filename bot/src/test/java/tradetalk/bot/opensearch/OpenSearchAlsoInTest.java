@@ -19,6 +19,7 @@ import tradetalk.retrieval.Article;
 import tradetalk.retrieval.ArticleMeta;
 import tradetalk.retrieval.Chunker;
 import tradetalk.retrieval.embed.Embedder;
+import tradetalk.retrieval.embed.ForwardingEmbedder;
 import tradetalk.retrieval.embed.RandomEmbedder;
 import tradetalk.retrieval.index.IngestReport;
 import tradetalk.retrieval.index.SearchSettings;
@@ -42,25 +43,13 @@ class OpenSearchAlsoInTest {
             "Negotiators resumed tariff talks in Geneva on soybeans and steel.");
 
     /** An embedder that, once armed, stops in its next passage embedding until released. */
-    private static final class GatedEmbedder implements Embedder {
-        private final Embedder inner = new RandomEmbedder(16);
+    private static final class GatedEmbedder extends ForwardingEmbedder {
         final AtomicBoolean armed = new AtomicBoolean();
         final CountDownLatch reached = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);
 
-        @Override
-        public String name() {
-            return inner.name();
-        }
-
-        @Override
-        public int dimension() {
-            return inner.dimension();
-        }
-
-        @Override
-        public float[] embedQuery(String query) {
-            return inner.embedQuery(query);
+        GatedEmbedder() {
+            super(new RandomEmbedder(16));
         }
 
         @Override

@@ -31,6 +31,7 @@ import tradetalk.retrieval.Article;
 import tradetalk.retrieval.ArticleMeta;
 import tradetalk.retrieval.Chunker;
 import tradetalk.retrieval.embed.Embedder;
+import tradetalk.retrieval.embed.ForwardingEmbedder;
 import tradetalk.retrieval.embed.RecordingEmbedder;
 
 /**
@@ -178,22 +179,7 @@ class IngestPipelineTest {
         List<int[]> startedAt = new ArrayList<>(); // {articles given to the model so far, articles written}
         AtomicInteger given = new AtomicInteger();
         RecordingEmbedder inner = new RecordingEmbedder(16);
-        Embedder embedder = new Embedder() {
-            @Override
-            public String name() {
-                return inner.name();
-            }
-
-            @Override
-            public int dimension() {
-                return inner.dimension();
-            }
-
-            @Override
-            public float[] embedQuery(String query) {
-                return inner.embedQuery(query);
-            }
-
+        Embedder embedder = new ForwardingEmbedder(inner) {
             @Override
             public List<float[]> embedPassages(List<String> passages) {
                 synchronized (startedAt) {
@@ -219,22 +205,7 @@ class IngestPipelineTest {
     void given_the_model_fails_mid_ingest_when_ingesting_then_its_error_surfaces_and_the_commits_hold_whole_articles() {
         AtomicInteger calls = new AtomicInteger();
         RecordingEmbedder inner = new RecordingEmbedder(16);
-        Embedder failing = new Embedder() {
-            @Override
-            public String name() {
-                return inner.name();
-            }
-
-            @Override
-            public int dimension() {
-                return inner.dimension();
-            }
-
-            @Override
-            public float[] embedQuery(String query) {
-                return inner.embedQuery(query);
-            }
-
+        Embedder failing = new ForwardingEmbedder(inner) {
             @Override
             public List<float[]> embedPassages(List<String> passages) {
                 if (calls.incrementAndGet() == 3) {
