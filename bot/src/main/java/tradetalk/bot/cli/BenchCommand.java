@@ -211,7 +211,7 @@ final class BenchCommand implements Callable<Integer> {
                             progress));
                 } finally {
                     if (temp != null) {
-                        tt.deleteScratchIndex();
+                        deleteScratchIndex(tt);
                     }
                 }
             } else {
@@ -222,7 +222,7 @@ final class BenchCommand implements Callable<Integer> {
                     report.putAll(Bench.run(tt, plan, progress, children));
                 } finally {
                     if (temp != null) {
-                        tt.deleteScratchIndex();
+                        deleteScratchIndex(tt);
                     }
                 }
             }
@@ -273,6 +273,15 @@ final class BenchCommand implements Callable<Integer> {
         env.put("OPT_OUT_TRACKING", "true");
         Path logs = temp != null ? temp.resolve("ingest-processes") : Files.createTempDirectory("tradetalk-bench-");
         return new IngestProcesses(args, env, logs);
+    }
+
+    /** Deletes the scratch OpenSearch index; a failure is reported and does not lose the figures measured. */
+    private void deleteScratchIndex(Tradetalk tt) {
+        try {
+            tt.deleteScratchIndex();
+        } catch (RuntimeException e) {
+            app.err().println("tradetalk: bench could not delete its scratch index: " + e.getMessage());
+        }
     }
 
     /** One ingest child: generates the corpus, writes its slice into the configured index, prints what it did. */

@@ -48,6 +48,7 @@ import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.FieldValue;
 import org.opensearch.client.opensearch._types.OpType;
+import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.opensearch._types.Refresh;
 import org.opensearch.client.opensearch._types.SearchType;
 import org.opensearch.client.opensearch._types.ShardStatistics;
@@ -1247,7 +1248,14 @@ public final class OpenSearchArticleStore implements ArticleStore {
     public void deleteIndex() {
         request("deleting index " + index, () -> {
             if (client.indices().exists(r -> r.index(index)).value()) {
-                client.indices().delete(d -> d.index(index));
+                try {
+                    client.indices().delete(d -> d.index(index));
+                } catch (OpenSearchException e) {
+                    if (e.status() != 404) {
+                        throw e;
+                    }
+                    // gone meanwhile: a retried request whose first attempt deleted it, or another process
+                }
             }
             return null;
         });
