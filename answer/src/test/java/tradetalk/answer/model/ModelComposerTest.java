@@ -257,7 +257,7 @@ class ModelComposerTest {
                 .hasMessage("model server returned HTTP 400");
         assertThat(server.requests()).hasSize(1);
 
-        server.always(FakeModelServer.stall(Duration.ofSeconds(5)));
+        server.always(FakeModelServer.stall(Duration.ofSeconds(60)));
         assertThatThrownBy(() -> composer.compose(QUESTION, Evidence.tradeTalks(), s -> {}))
                 .hasMessage("model timed out after 2s");
         assertThat(server.requests()).hasSize(2);
@@ -266,7 +266,8 @@ class ModelComposerTest {
     @Test
     @DisplayName("a stream that stalls after its first chunk times out")
     void should_time_out_a_stalled_stream() {
-        server.always(FakeModelServer.stallMidStream(Duration.ofSeconds(5)));
+        // the stall far outlasts the 2 s timeout: on a loaded machine a 5 s stall could end before the timeout fired
+        server.always(FakeModelServer.stallMidStream(Duration.ofSeconds(60)));
         ModelComposer composer = ModelComposer.streaming(openAi(KEY), Prompts.bundled());
         List<String> partials = new CopyOnWriteArrayList<>();
 
