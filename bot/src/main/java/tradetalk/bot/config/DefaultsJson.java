@@ -15,7 +15,7 @@ import java.nio.file.Path;
 public final class DefaultsJson {
 
     private DefaultsJson() {
-        throw new UnsupportedOperationException();
+        throw new UnsupportedOperationException("build step");
     }
 
     /**
