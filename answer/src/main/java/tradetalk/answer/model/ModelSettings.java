@@ -10,7 +10,7 @@ import java.util.Set;
  * Which model answers questions, and how to reach it. Validated at construction so a bad config fails at startup
  * with a message naming the config key.
  *
- * <p>Config keys and their environment overrides (loaded by the bot's config loader; see the README, "Model backends"):
+ * <p>Config keys and their environment overrides (loaded by the bot's config loader; see docs/models.md):
  * {@code model.provider} / {@code TRADETALK_MODEL_PROVIDER}, {@code model.base-url} / {@code TRADETALK_MODEL_BASE_URL},
  * {@code model.name} / {@code TRADETALK_MODEL_NAME}, {@code model.api-key} / {@code TRADETALK_MODEL_API_KEY},
  * {@code model.timeout} / {@code TRADETALK_MODEL_TIMEOUT}, {@code model.temperature}, {@code model.max-tokens},

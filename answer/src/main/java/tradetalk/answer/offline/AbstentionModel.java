@@ -13,7 +13,7 @@ import java.util.Map;
  * When the offline composer abstains: a logistic regression over a few signals of the question's evidence
  * ({@link EvidenceSignals}), read from {@code abstention.json} beside this class. It abstains when the probability
  * that the evidence does not hold the answer reaches the regression's {@code threshold}. The file is written by
- * {@code eval/fit_abstention.py} from {@code eval --per-question} output (see the README).
+ * {@code eval/fit_abstention.py} from {@code eval --per-question} output (see docs/answers.md).
  *
  * <p>A question asked as of a date ({@code dated} signal 1) is judged by the file's {@code as_of} regression when it
  * has one, which may also weigh the date signals (how old the top passage is, what the week's passages hold);

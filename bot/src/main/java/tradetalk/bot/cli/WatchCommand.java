@@ -36,7 +36,7 @@ final class WatchCommand implements Callable<Integer> {
             refresher = tt.feedRefresher();
             if (refresher.feeds().isEmpty()) {
                 throw new UserError(
-                        "no feeds configured: add feeds.sources to the config file " + "(see \"Feeds\" in the README)");
+                        "no feeds configured: add feeds.sources to the config file " + "(see docs/operating.md, \"Feeds\")");
             }
         } catch (RuntimeException e) {
             tt.close();

@@ -94,7 +94,7 @@ public record EvalReport(int queries, int nullQueries, int k, List<SystemReport>
             int withEvidence,
             double citesEvidence) {}
 
-    /** The stable {@code eval --json} object (field names are a contract; see the README). */
+    /** The stable {@code eval --json} object (field names are a contract; see docs/measuring.md). */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("queries", queries);
