@@ -13,6 +13,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import tradetalk.answer.UserError;
 import tradetalk.bot.config.ConfigException;
+import tradetalk.bot.config.DidYouMean;
 import tradetalk.retrieval.index.IndexException;
 
 /**
@@ -69,6 +70,7 @@ public final class Cli implements Runnable {
         CommandLine cmd = new CommandLine(new Cli(), new CommandFactory(env, in, out, err));
         cmd.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cmd.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        cmd.setParameterExceptionHandler(Cli::usageError);
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             String message = userMessage(ex);
             if (message == null) {
@@ -81,6 +83,33 @@ public final class Cli implements Runnable {
             return FAILED;
         });
         return cmd.execute(args);
+    }
+
+    /**
+     * A usage mistake is one line: what is wrong, a suggestion for a mistyped command or option, and where the help
+     * is. The usage text itself is for {@code --help}.
+     */
+    private static int usageError(CommandLine.ParameterException ex, String[] args) {
+        CommandLine commandLine = ex.getCommandLine();
+        String message = ex.getMessage().strip();
+        if (ex instanceof CommandLine.UnmatchedArgumentException u
+                && !u.getUnmatched().isEmpty()) {
+            String typed = u.getUnmatched().get(0);
+            boolean option = typed.startsWith("-");
+            CommandLine.Model.CommandSpec spec = commandLine.getCommandSpec();
+            String meant = DidYouMean.closest(
+                    typed,
+                    option ? spec.optionsMap().keySet() : spec.subcommands().keySet());
+            if (meant != null) {
+                message = "unknown " + (option ? "option" : "command") + " '" + typed + "'; did you mean '" + meant
+                        + "'?";
+            }
+        }
+        commandLine
+                .getErr()
+                .println("tradetalk: " + message + " (see '"
+                        + commandLine.getCommandSpec().qualifiedName() + " --help')");
+        return commandLine.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     private static String userMessage(Throwable ex) {

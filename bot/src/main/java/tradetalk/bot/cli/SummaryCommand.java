@@ -16,7 +16,7 @@ import tradetalk.bot.Tradetalk;
         name = "summary",
         mixinStandardHelpOptions = true,
         description = "Summarise one article (--article), a topic (--topic) or a date range (--since/--until), "
-                + "with citations.")
+                + "with citations. Exit code 1 when --article names nothing indexed.")
 final class SummaryCommand implements Callable<Integer> {
 
     @Mixin
@@ -63,13 +63,17 @@ final class SummaryCommand implements Callable<Integer> {
         try (Tradetalk tt = app.open()) {
             tt.ingestDefaultsIfEmpty(app.err(), true);
             Summary s = tt.summaryService().summarize(request);
+            boolean noSuchArticle = ref != null && s.empty();
             if (app.json()) {
                 app.out().println(Views.json(Views.summary(s)));
+            } else if (noSuchArticle) {
+                app.err().println("tradetalk: " + s.text() + " `tradetalk sources --query WORDS` lists the articles.");
             } else {
                 app.out().print(Views.summaryText(s));
             }
             app.out().flush();
-            return 0;
+            // a named article that is not there is a mistake to act on; an empty topic or range is an answer
+            return noSuchArticle ? Cli.FAILED : 0;
         }
     }
 

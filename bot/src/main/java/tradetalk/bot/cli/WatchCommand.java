@@ -35,8 +35,8 @@ final class WatchCommand implements Callable<Integer> {
         try {
             refresher = tt.feedRefresher();
             if (refresher.feeds().isEmpty()) {
-                throw new UserError(
-                        "no feeds configured: add feeds.sources to the config file " + "(see docs/operating.md, \"Feeds\")");
+                throw new UserError("no feeds configured: add feeds.sources to the config file "
+                        + "(see docs/operating.md, \"Feeds\")");
             }
         } catch (RuntimeException e) {
             tt.close();

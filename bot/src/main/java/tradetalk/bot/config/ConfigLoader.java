@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -110,8 +111,7 @@ public final class ConfigLoader {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new ConfigException("bad config: " + cause.getMessage(), e);
         } catch (JsonMappingException e) {
-            throw new ConfigException(
-                    "bad value for config key " + keyOf(e) + ": " + firstLine(e.getOriginalMessage()), e);
+            throw new ConfigException("bad value for config key " + keyOf(e) + ": " + valueProblem(e, tree), e);
         } catch (JsonProcessingException e) {
             throw new ConfigException("bad config: " + firstLine(e.getOriginalMessage()), e);
         } catch (IllegalArgumentException e) {
@@ -166,7 +166,10 @@ public final class ConfigLoader {
                         + " variable " + OPENSEARCH_PASSWORD + " (a password is never read from a file)");
             }
             if (current == null) {
-                throw new ConfigException("unknown config key '" + key + "' in " + origin + known(base, prefix));
+                String meant = DidYouMean.closest(e.getKey(), iterable(base.fieldNames()));
+                throw new ConfigException("unknown config key '" + key + "' in " + origin
+                        + (meant == null ? "" : "; did you mean '" + prefix + meant + "'?")
+                        + known(base, prefix));
             }
             if (current.isObject() && e.getValue().isObject()) {
                 merge((ObjectNode) current, (ObjectNode) e.getValue(), key + ".", origin);
@@ -214,7 +217,9 @@ public final class ConfigLoader {
         }
         for (String name : new java.util.TreeSet<>(env.keySet())) {
             if (name.startsWith("TRADETALK_") && !known.contains(name)) {
+                String meant = DidYouMean.closest(name, known);
                 throw new ConfigException("unknown environment variable " + name + ": no config key is called that;"
+                        + (meant == null ? "" : " did you mean " + meant + "?")
                         + " TRADETALK_<SECTION>_<KEY> names a key of config/tradetalk.yml (e.g. TRADETALK_SEARCH_K),"
                         + " and " + String.join(", ", LAUNCHER_VARIABLES) + " are the launcher's");
             }
@@ -265,6 +270,48 @@ public final class ConfigLoader {
         java.util.List<T> list = new java.util.ArrayList<>();
         it.forEachRemaining(list::add);
         return list;
+    }
+
+    /**
+     * What was wrong with a value, in the config's words rather than the parser's: "expected a whole number, got 2.5".
+     * Jackson's own text ("Cannot coerce Floating-point value ...") is kept only for types not named here.
+     */
+    private static String valueProblem(JsonMappingException e, ObjectNode tree) {
+        Class<?> type = e instanceof MismatchedInputException m ? m.getTargetType() : null;
+        String expected = type == null ? null : expectedValue(type);
+        if (expected == null) {
+            return firstLine(e.getOriginalMessage());
+        }
+        JsonNode value = tree;
+        for (JsonMappingException.Reference r : e.getPath()) {
+            value = r.getFieldName() != null ? value.path(r.getFieldName()) : value.path(r.getIndex());
+        }
+        return "expected " + expected + (value.isMissingNode() ? "" : ", got " + value);
+    }
+
+    private static String expectedValue(Class<?> type) {
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "a whole number";
+        }
+        if (type == double.class || type == Double.class || type == float.class || type == Float.class) {
+            return "a number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type.isEnum()) {
+            return "one of "
+                    + java.util.Arrays.stream(type.getEnumConstants())
+                            .map(c -> ((Enum<?>) c).name().toLowerCase(Locale.ROOT))
+                            .collect(Collectors.joining(", "));
+        }
+        if (List.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        if (type == String.class) {
+            return "text";
+        }
+        return null;
     }
 
     private static String keyOf(JsonMappingException e) {

@@ -112,9 +112,11 @@ class CliContractTest {
         CliRun r = CliRun.run("ask", "--index", index(), "--as-of", "2019-02-30", "What did Trump say?");
 
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err())
+        assertThat(r.err().strip())
                 .contains("'2019-02-30' is not a date; use YYYY-MM-DD")
-                .doesNotContain("\tat ");
+                .doesNotContain("\tat ")
+                .doesNotContain("Usage:")
+                .doesNotContain("\n");
         assertThat(r.out()).isEmpty();
     }
 
@@ -200,11 +202,35 @@ class CliContractTest {
     }
 
     @Test
-    void given_an_unknown_option_when_running_then_usage_is_shown_with_exit_code_two() {
+    void given_an_unknown_option_when_running_then_one_line_names_it_and_the_help_with_exit_code_two() {
         CliRun r = CliRun.run("ask", "--nope", "question");
 
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("Unknown option: '--nope'").contains("Usage:");
+        assertThat(r.err().strip())
+                .startsWith("tradetalk: Unknown option: '--nope'")
+                .endsWith("(see 'tradetalk ask --help')")
+                .doesNotContain("Usage:")
+                .doesNotContain("\n");
+    }
+
+    @Test
+    void given_a_mistyped_command_when_running_then_one_line_suggests_the_command_meant() {
+        CliRun r = CliRun.run("aks", "Who called whom?");
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip())
+                .contains("'aks'")
+                .contains("did you mean 'ask'?")
+                .doesNotContain("Usage:")
+                .doesNotContain("\n");
+    }
+
+    @Test
+    void given_a_mistyped_option_when_running_then_the_option_meant_is_suggested() {
+        CliRun r = CliRun.run("sources", "--jsno");
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip()).contains("'--jsno'").contains("did you mean '--json'?");
     }
 
     @Test

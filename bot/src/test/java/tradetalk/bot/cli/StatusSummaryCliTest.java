@@ -140,6 +140,21 @@ class StatusSummaryCliTest {
     }
 
     @Test
+    @DisplayName("summary --article naming nothing indexed fails with one line saying how to find the articles")
+    void should_fail_when_the_article_is_not_indexed() throws Exception {
+        Run text = run("summary", "--article", "no such thing");
+
+        assertThat(text.code()).isEqualTo(Cli.FAILED);
+        assertThat(text.err().strip())
+                .isEqualTo("tradetalk: Nothing indexed matches the article 'no such thing'. "
+                        + "`tradetalk sources --query WORDS` lists the articles.");
+
+        Run json = run("summary", "--article", "no such thing", "--json");
+        assertThat(json.code()).isEqualTo(Cli.FAILED);
+        assertThat(json.json().path("empty").asBoolean()).isTrue();
+    }
+
+    @Test
     @DisplayName("bad dates, lengths and option combinations fail with a clear message")
     void should_refuse_bad_input_clearly() {
         Run badDate = run("status", "--since", "2019-02-30");

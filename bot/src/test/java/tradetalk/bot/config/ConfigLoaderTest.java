@@ -202,10 +202,37 @@ class ConfigLoaderTest {
 
         assertThatThrownBy(() -> loader.load(file, Map.of(), home))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageStartingWith("bad value for config key search.k: ");
+                .hasMessage("bad value for config key search.k: expected a whole number, got 2.5");
         assertThatThrownBy(() -> loader.load(null, Map.of("TRADETALK_SEARCH_K", "2.5"), home))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageStartingWith("bad value for config key search.k: ");
+                .hasMessage("bad value for config key search.k: expected a whole number, got \"2.5\"");
+    }
+
+    @Test
+    void given_a_value_of_the_wrong_kind_when_loading_then_the_message_says_what_was_expected_not_the_parser()
+            throws IOException {
+        Path file = write("discord:\n  message-content-intent: maybe\n");
+
+        assertThatThrownBy(() -> loader.load(file, Map.of(), home))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("bad value for config key discord.message-content-intent: expected true or false,"
+                        + " got \"maybe\"")
+                .hasMessageNotContaining("Cannot")
+                .hasMessageNotContaining("coercion");
+    }
+
+    @Test
+    void given_a_mistyped_key_when_loading_then_the_key_meant_is_suggested() throws IOException {
+        Path file = write("serch:\n  k: 4\n");
+
+        assertThatThrownBy(() -> loader.load(file, Map.of(), home))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("unknown config key 'serch'")
+                .hasMessageContaining("did you mean 'search'?");
+        Path nested = write("search:\n  kk: 4\n");
+        assertThatThrownBy(() -> loader.load(nested, Map.of(), home)).hasMessageContaining("did you mean 'search.k'?");
+        assertThatThrownBy(() -> loader.load(null, Map.of("TRADETALK_SEARCH_KK", "4"), home))
+                .hasMessageContaining("did you mean TRADETALK_SEARCH_K?");
     }
 
     @Test
