@@ -31,9 +31,13 @@ public final class Main {
         return args.length > 0 && args[0].equals("ask");
     }
 
-    /** Services (discord, watch) log what they do at INFO; one-shot commands only warnings, their output says. */
+    /**
+     * Services ({@code discord}, {@code watch}) log what they do at INFO; one-shot commands, {@code watch --once}
+     * included, only warnings: their output says what happened.
+     */
     static String defaultLogLevel(String[] args) {
         String command = args.length == 0 ? "" : args[0];
-        return command.equals("discord") || command.equals("watch") ? "INFO" : "WARN";
+        boolean once = java.util.Arrays.asList(args).contains("--once");
+        return command.equals("discord") || (command.equals("watch") && !once) ? "INFO" : "WARN";
     }
 }

@@ -462,7 +462,7 @@ public class Tradetalk implements AutoCloseable {
         }
         IngestReport r = ingest(List.of(articles));
         err.printf("tradetalk: the index was empty; ingested %d articles from %s%n", r.added(), articles);
-        r.rejected().forEach(x -> err.printf("tradetalk: skipped %s: %s%n", x.source(), x.reason()));
+        r.rejected().forEach(x -> err.printf("tradetalk: rejected %s: %s%n", x.source(), x.reason()));
         return r.added() > 0;
     }
 

@@ -159,7 +159,7 @@ final class EvalCommand implements Callable<Integer> {
                     app.err().println("tradetalk: ingesting " + corpus + " ...");
                     ingest = tt.ingest(corpus);
                     for (Rejected x : ingest.rejected()) {
-                        app.err().printf("tradetalk: skipped %s: %s%n", x.source(), x.reason());
+                        app.err().printf("tradetalk: rejected %s: %s%n", x.source(), x.reason());
                     }
                 }
                 if (tt.index().articleCount() == 0) {

@@ -20,14 +20,16 @@ import tradetalk.retrieval.index.IngestReport;
 
 /**
  * {@code tradetalk ingest}: reads article files and directories into the index, and/or refreshes feeds once
- * ({@code --feed URL}). Exit code 0 when everything went in, 3 when some input was skipped (each is reported with its
- * reason), 1 on failure.
+ * ({@code --feed URL}). Exit code 0 when everything went in, 3 when some input was rejected (each is reported with
+ * its reason), 1 on failure. Files that are not articles (and feed teasers too short to be one) are skipped: listed,
+ * not counted.
  */
 @Command(
         name = "ingest",
         mixinStandardHelpOptions = true,
         description = "Ingest article files or directories (plain text, Markdown, HTML, JSON, JSONL), or the new "
-                + "items of RSS/Atom feeds (--feed). Exit code 3 when some input was skipped.")
+                + "items of RSS/Atom feeds (--feed). Exit code 3 when some input was rejected (not an article, such as "
+                + "a file of another type, is skipped and does not count).")
 final class IngestCommand implements Callable<Integer> {
 
     @Mixin
@@ -68,7 +70,7 @@ final class IngestCommand implements Callable<Integer> {
             if (!r.skipped().isEmpty()) {
                 app.err()
                         .printf(
-                                "tradetalk: %d file(s) in the directories are not articles and were skipped (%s)%n",
+                                "tradetalk: %d input(s) are not articles and were skipped (%s)%n",
                                 r.skipped().size(), examples(r.skipped()));
             }
             if (app.json()) {
@@ -78,8 +80,18 @@ final class IngestCommand implements Callable<Integer> {
                 }
                 app.out().println(Views.json(view));
             } else {
+                // a failed feed is in r.rejected() too (for the exit code); its one line is its result's, on stdout as
+                // in watch
+                java.util.Set<String> failedFeeds = new java.util.HashSet<>();
+                for (int i = 0; i < results.size(); i++) {
+                    if (!results.get(i).ok()) {
+                        failedFeeds.add(feeds.get(i).toString());
+                    }
+                }
                 for (Rejected x : r.rejected()) {
-                    app.err().printf("tradetalk: skipped %s: %s%n", x.source(), x.reason());
+                    if (!failedFeeds.contains(x.source())) {
+                        app.err().printf("tradetalk: rejected %s: %s%n", x.source(), x.reason());
+                    }
                 }
                 results.forEach(fr -> app.out().println(Views.feedResultText(fr)));
                 app.out()
@@ -96,7 +108,7 @@ final class IngestCommand implements Callable<Integer> {
                 if (!r.rejected().isEmpty()) {
                     app.out()
                             .printf(
-                                    "Skipped %d input(s); see the messages above.%n",
+                                    "Rejected %d input(s); see the messages above.%n",
                                     r.rejected().size());
                 }
             }

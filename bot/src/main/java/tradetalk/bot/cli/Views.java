@@ -145,6 +145,7 @@ public final class Views {
         m.put("added", run.ingest().added());
         m.put("replaced", run.ingest().replaced());
         m.put("rejected", run.ingest().rejected().stream().map(Views::rejected).toList());
+        m.put("skipped", run.ingest().skipped().stream().map(Views::rejected).toList());
         return m;
     }
 
@@ -159,7 +160,7 @@ public final class Views {
         }
         return String.format(
                 "Feed %s: %d items, %d already seen, %d off topic, %d duplicates; %d new, %d changed "
-                        + "(%d from the feed's own text), %d skipped.",
+                        + "(%d from the feed's own text), %d rejected, %d skipped.",
                 r.feed(),
                 run.items(),
                 run.known(),
@@ -168,7 +169,8 @@ public final class Views {
                 run.ingest().added(),
                 run.ingest().replaced(),
                 run.fromFeed(),
-                run.ingest().rejected().size());
+                run.ingest().rejected().size(),
+                run.ingest().skipped().size());
     }
 
     private static Map<String, Object> rejected(Rejected r) {

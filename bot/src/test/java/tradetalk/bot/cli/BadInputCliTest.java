@@ -52,7 +52,7 @@ class BadInputCliTest {
                         "report.pdf: unsupported file type (expected one of .htm, .html, .json, .jsonl, .markdown, .md, "
                                 + ".ndjson, .txt)");
         assertThat(r.err())
-                .contains("tradetalk: 3 file(s) in the directories are not articles and were skipped (")
+                .contains("tradetalk: 3 input(s) are not articles and were skipped (")
                 .contains("report.pdf")
                 .contains("; reasons in \"skipped\")");
     }

@@ -163,7 +163,11 @@ class CliContractTest {
 
         CliRun text = CliRun.run("ingest", "--index", index(), in.toString());
         assertThat(text.exit()).isEqualTo(Cli.PARTIAL);
-        assertThat(text.err()).contains("skipped").contains("baddate.md");
+        assertThat(text.err())
+                .contains("tradetalk: rejected ")
+                .contains("baddate.md")
+                .doesNotContain("skipped");
+        assertThat(text.out()).contains("Rejected 3 input(s)");
         assertThat(text.out()).contains("Ingested 0 new and 0 changed articles (1 unchanged");
     }
 

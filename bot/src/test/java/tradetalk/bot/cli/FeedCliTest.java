@@ -152,6 +152,39 @@ class FeedCliTest {
     }
 
     @Test
+    void given_a_feed_that_fails_when_ingesting_it_once_then_the_failure_is_reported_once() {
+        CliRun r = CliRun.run(LOOPBACK_ONLY, "", "ingest", "--index", index(), "--feed", base() + "/missing.rss");
+
+        assertThat(r.exit()).isEqualTo(Cli.PARTIAL);
+        String all = r.out() + r.err();
+        assertThat(all.split("HTTP 404", -1)).as(all).hasSize(2); // the reason appears exactly once
+        assertThat(r.out()).contains("Feed 127.0.0.1: failed:").contains("Rejected 1 input(s)");
+        assertThat(r.err()).doesNotContain("skipped");
+    }
+
+    @Test
+    void given_a_teaser_too_short_to_be_an_article_when_ingesting_then_it_is_skipped_and_the_exit_code_is_0()
+            throws IOException {
+        routes.put("/teasers.rss", new String[] {"application/rss+xml", """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0"><channel><title>Teasers</title><link>%1$s/</link><description>d</description>
+                <item><guid>t1</guid><link>%1$s/gone</link><title>Markets wobble</title>
+                <description>Stocks fell on Tuesday as traders weighed the latest tariff news.</description>
+                <pubDate>Tue, 13 May 2025 09:00:00 GMT</pubDate></item>
+                </channel></rss>""".formatted(base())});
+
+        CliRun json = CliRun.run(
+                LOOPBACK_ONLY, "", "ingest", "--json", "--index", index(), "--feed", base() + "/teasers.rss");
+
+        assertThat(json.exit()).as(json.err()).isZero();
+        JsonNode feed = JSON.readTree(json.out()).get("feeds").get(0);
+        assertThat(feed.get("rejected")).isEmpty();
+        assertThat(feed.get("skipped")).hasSize(1);
+        assertThat(feed.get("skipped").get(0).get("reason").asText()).contains("too short");
+        assertThat(JSON.readTree(json.out()).get("rejected")).isEmpty();
+    }
+
+    @Test
     void given_no_configured_feeds_when_watching_then_it_says_how_to_configure_them() {
         CliRun r = CliRun.run("watch", "--once", "--index", index());
 

@@ -154,7 +154,7 @@ public final class FeedIngester {
         state.save();
         log.info(
                 "Feed {}: {} items, {} known, {} off topic, {} duplicates, {} new, {} changed, {} from feed text, "
-                        + "{} skipped",
+                        + "{} rejected, {} skipped",
                 feed.name(),
                 parsed.items().size(),
                 known,
@@ -163,7 +163,8 @@ public final class FeedIngester {
                 report.added(),
                 report.replaced(),
                 batch.fromFeed,
-                report.rejected().size());
+                report.rejected().size(),
+                report.skipped().size());
         return new FeedRun(
                 feed.name(), false, parsed.items().size(), known, offTopic, batch.duplicates, batch.fromFeed, report);
     }
@@ -265,7 +266,10 @@ public final class FeedIngester {
             log.info("Feed {}: using the feed's text for {}: {}", feed.name(), describe(item), e.getMessage());
             a = fromFeed(item, feed, link);
             if (a == null) {
-                batch.rejected.add(new Rejected(describe(item), e.getMessage() + "; the feed's own text is too short"));
+                // a teaser whose page is gone for good is not an article: skipped with the reason; a page that
+                // failed for now (timeout, 5xx) is a rejected input, tried again when the feed changes
+                Rejected r = new Rejected(describe(item), e.getMessage() + "; the feed's own text is too short");
+                (e.isTransient() ? batch.rejected : batch.skipped).add(r);
                 return !e.isTransient();
             }
             batch.fromFeed++;
@@ -340,7 +344,7 @@ public final class FeedIngester {
         }
         batch.copyUrls.forEach((id, urls) -> state.remember(id, urls, null));
         batch.alsoIn.forEach((id, labels) -> labels.forEach(l -> index.addAlsoIn(id, l)));
-        return report;
+        return report.withSkipped(batch.skipped);
     }
 
     /** The article as the index should hold it: canonical URL and its id, an outlet name, a date. */
@@ -421,6 +425,7 @@ public final class FeedIngester {
     private static final class Batch {
         final List<Article> articles = new ArrayList<>();
         final List<Rejected> rejected = new ArrayList<>();
+        final List<Rejected> skipped = new ArrayList<>();
         final Map<String, Set<String>> urls = new HashMap<>();
         final Map<String, Long> prints = new LinkedHashMap<>();
         final Map<String, Set<String>> alsoIn = new LinkedHashMap<>();

@@ -137,7 +137,10 @@ public final class FeedRefresher implements AutoCloseable {
         return out;
     }
 
-    /** Refreshes one feed, catching and logging its failure. */
+    /**
+     * Refreshes one feed, catching its failure into the result (the caller reports it: a one-shot command in its
+     * output, the scheduled refresh in the log).
+     */
     public FeedResult refreshOne(FeedSource feed, IngestProgress progress) {
         try {
             FeedRun run = ingester.refresh(feed, progress, () -> stopping);
@@ -147,7 +150,7 @@ public final class FeedRefresher implements AutoCloseable {
             return new FeedResult(feed.name(), run, "");
         } catch (FetchException | RuntimeException e) {
             int n = failures.merge(feed.url().toString(), 1, Integer::sum);
-            log.warn("Feed {} failed ({} in a row): {}", feed.name(), n, e.getMessage());
+            log.debug("Feed {} failed ({} in a row): {}", feed.name(), n, e.getMessage());
             log.debug("Feed {} failure", feed.name(), e);
             return new FeedResult(feed.name(), null, e.getMessage() == null ? e.toString() : e.getMessage());
         }
@@ -191,7 +194,12 @@ public final class FeedRefresher implements AutoCloseable {
         FeedResult r = refreshOne(feed, IngestProgress.none());
         Duration next = r.ok() ? feed.interval() : backoff.delay(failures(feed));
         if (!r.ok()) {
-            log.info("Feed {}: retrying in {} s", feed.name(), next.toSeconds());
+            log.warn(
+                    "Feed {} failed ({} in a row): {}; retrying in {} s",
+                    feed.name(),
+                    failures(feed),
+                    r.error(),
+                    next.toSeconds());
         }
         synchronized (this) {
             if (scheduler != null && !scheduler.isShutdown()) {

@@ -10,7 +10,7 @@ import tradetalk.retrieval.Rejected;
  * @param replaced  articles whose content changed and were re-indexed
  * @param unchanged articles already indexed with the same content (nothing was done)
  * @param passages  passages written
- * @param rejected  inputs skipped, with their reasons
+ * @param rejected  inputs offered as articles that could not be ingested, with their reasons (exit code 3)
  * @param millis    wall time
  * @param skipped   files found in directories that are not articles (other types, broken links, link loops): not an
  *                  error, but reported
@@ -41,7 +41,7 @@ public record IngestReport(
         return new IngestReport(added, replaced, unchanged, passages, rejected, millis, all);
     }
 
-    /** True when nothing was skipped. */
+    /** True when nothing was rejected (skipped inputs are not articles and do not count). */
     public boolean clean() {
         return rejected.isEmpty();
     }

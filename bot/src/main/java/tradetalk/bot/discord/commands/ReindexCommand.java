@@ -44,7 +44,7 @@ public final class ReindexCommand implements SlashCommand {
         Messages.sendSplit(AskCommand.hookSurface(hook), "Reindex: " + describe(report), List.of());
     }
 
-    /** "2 added, 0 replaced, 1 unchanged (14 passages, 830 ms)", then the skipped inputs. */
+    /** "2 added, 0 replaced, 1 unchanged (14 passages, 830 ms)", then the rejected inputs. */
     static String describe(IngestReport r) {
         StringBuilder sb = new StringBuilder()
                 .append(r.added())
@@ -58,7 +58,7 @@ public final class ReindexCommand implements SlashCommand {
                 .append(Math.round(r.millis()))
                 .append(" ms).");
         for (Rejected x : r.rejected()) {
-            sb.append("\nSkipped ")
+            sb.append("\nRejected ")
                     .append(DiscordFormat.escape(x.source()))
                     .append(": ")
                     .append(DiscordFormat.escape(x.reason()));
