@@ -135,7 +135,7 @@ public final class ConfigLoader {
      * Whether {@code file} holds exactly the shipped defaults (as config/tradetalk.yml does until the operator edits
      * it). Any doubt (e.g. the file cannot be read) is a no: the file is then parsed, with the usual messages.
      */
-    private static boolean isShippedDefaults(Path file) {
+    static boolean isShippedDefaults(Path file) {
         try (InputStream in = resource(DEFAULTS)) {
             long size = Files.size(file);
             byte[] shipped = in.readAllBytes();

@@ -169,16 +169,25 @@ class LauncherTest {
     }
 
     @Test
-    void given_java_home_is_too_old_then_it_is_passed_over() throws Exception {
+    void given_java_home_is_too_old_then_it_is_passed_over_for_the_java_on_the_path() throws Exception {
         Path jdk17 = jdk("17", "JAVA_VERSION=\"17.0.15\"", "17");
+        Path jdk21 = jdk("21", "JAVA_VERSION=\"21.0.5\"", "21");
 
-        assertThat(findJavaHome(jdk17)).doesNotStartWith(jdk17.toString());
+        String found = bash(
+                        "PATH='" + jdk21.resolve("bin") + "':\"$PATH\" JAVA_HOME='" + jdk17 + "' find_java_home",
+                        root,
+                        "")
+                .strip();
+
+        assertThat(found).isEqualTo(jdk21 + " 21");
     }
 
+    /** Whether {@code short_lived} says yes; anything but its yes or no (a bash error, say) fails the test. */
     private boolean shortLived(String args) throws IOException, InterruptedException {
-        return bash("if short_lived " + args + "; then echo short; else echo long; fi", root, "")
-                .strip()
-                .equals("short");
+        String verdict = bash("if short_lived " + args + "; then echo short; else echo long; fi", root, "")
+                .strip();
+        assertThat(verdict).as(args).isIn("short", "long");
+        return verdict.equals("short");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,13 +46,23 @@ class DefaultsJsonTest {
     }
 
     @Test
-    void given_a_file_identical_to_the_shipped_defaults_when_loading_then_it_is_the_defaults() throws IOException {
+    void given_a_file_identical_to_the_shipped_defaults_then_it_is_known_as_them_and_any_edit_is_not()
+            throws IOException {
         Path file = home.resolve("tradetalk.yml");
+        byte[] shipped;
         try (InputStream in = resource(ConfigLoader.DEFAULTS)) {
-            Files.write(file, in.readAllBytes());
+            shipped = in.readAllBytes();
         }
-        ConfigLoader loader = new ConfigLoader();
+        Files.write(file, shipped);
+        assertThat(ConfigLoader.isShippedDefaults(file))
+                .as("identical: not parsed")
+                .isTrue();
 
+        Files.writeString(file, "# the operator's note\n", StandardOpenOption.APPEND);
+        assertThat(ConfigLoader.isShippedDefaults(file)).as("edited: parsed").isFalse();
+
+        Files.write(file, shipped);
+        ConfigLoader loader = new ConfigLoader();
         assertThat(loader.load(file, Map.of(), home)).isEqualTo(loader.load(null, Map.of(), home));
     }
 

@@ -83,6 +83,11 @@ public final class BgeSmallEmbedder implements Embedder {
         }
     }
 
+    /** Whether {@code query} was embedded ahead and no search has taken its vector yet (for tests). */
+    static boolean aheadPending(String query) {
+        return AHEAD.containsKey(query);
+    }
+
     /** Whether a load was started and has ended (for tests). */
     static synchronized boolean loadEnded() {
         return shared != null && shared.isDone();
