@@ -15,6 +15,7 @@ import tradetalk.bot.Tradetalk;
 import tradetalk.retrieval.Rejected;
 import tradetalk.retrieval.feed.FeedResult;
 import tradetalk.retrieval.feed.FeedSource;
+import tradetalk.retrieval.feed.HostPolicy;
 import tradetalk.retrieval.feed.IngestProgress;
 import tradetalk.retrieval.index.IngestReport;
 
@@ -117,6 +118,10 @@ final class IngestCommand implements Callable<Integer> {
     }
 
     private static FeedSource source(Tradetalk tt, URI url) {
+        String unreadable = HostPolicy.unreadableHost(url);
+        if (unreadable != null) {
+            throw new UserError("--feed " + url + ": cannot read its host: " + unreadable);
+        }
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(java.util.Locale.ROOT);
         if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
             throw new UserError("--feed needs an http(s) URL, got '" + url + "'");

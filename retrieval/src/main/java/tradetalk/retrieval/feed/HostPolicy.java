@@ -3,6 +3,7 @@ package tradetalk.retrieval.feed;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -21,6 +22,10 @@ public interface HostPolicy {
 
     /** Why {@code url} is not allowed, naming the settings that would allow it. */
     default String refusal(URI url) {
+        String unreadable = unreadableHost(url);
+        if (unreadable != null) {
+            return "cannot read the host of " + url + ": " + unreadable;
+        }
         if (!isHttp(url)) {
             return "only http and https URLs are fetched";
         }
@@ -33,22 +38,26 @@ public interface HostPolicy {
     }
 
     /**
-     * Any http(s) URL whose host resolves only to public addresses. A host that does not resolve is let through so
-     * that the fetch reports the DNS failure itself.
+     * Any http(s) URL whose host resolves only to public addresses, judged by {@link PublicAddresses} (which also
+     * looks inside IPv6 forms that carry an IPv4 address, and reads numeric hosts like {@code 0xA9FEA9FE}). A host
+     * name that does not resolve is let through so that the fetch reports the DNS failure itself.
      */
     static HostPolicy publicHosts() {
         return new HostPolicy() {
             @Override
             public boolean allows(URI url) {
-                return isHttp(url) && resolvesToPublic(url.getHost());
+                return isHttp(url) && internal(url.getHost()) == null;
             }
 
             @Override
             public String refusal(URI url) {
-                return !isHttp(url)
-                        ? HostPolicy.super.refusal(url)
-                        : "host " + url.getHost()
-                                + " has a loopback, private or link-local address; list it in feeds.allow-hosts, or set "
+                if (!isHttp(url)) {
+                    return HostPolicy.super.refusal(url);
+                }
+                String why = internal(url.getHost());
+                return why == null
+                        ? "host " + url.getHost() + " is allowed"
+                        : "host " + url.getHost() + " has the " + why + "; list it in feeds.allow-hosts, or set "
                                 + "feeds.allow-private-addresses: true";
             }
         };
@@ -72,40 +81,60 @@ public interface HostPolicy {
         };
     }
 
-    private static boolean resolvesToPublic(String host) {
+    /**
+     * What is wrong with the host of an http(s) URL that {@link URI} could not read a host name from (e.g.
+     * {@code http://127.1/}), or null when it has one or is not http(s).
+     */
+    static String unreadableHost(URI url) {
+        if (url.getHost() != null || !List.of("http", "https").contains(scheme(url))) {
+            return null;
+        }
+        String authority = url.getRawAuthority();
+        if (authority == null || authority.isBlank()) {
+            return "it has no host";
+        }
+        String host = authority.substring(authority.lastIndexOf('@') + 1).replaceFirst(":[0-9]*$", "");
+        InetAddress numeric = PublicAddresses.numericIpv4(host);
+        return numeric == null
+                ? "'" + host + "' is not a valid host name"
+                : "'" + host + "' is a shortened or non-decimal form of the IPv4 address " + numeric.getHostAddress()
+                        + ", which URLs here must write in full (a.b.c.d)";
+    }
+
+    /** Why {@code host} is internal ("link-local address 169.254.169.254"), or null when all its addresses are public. */
+    private static String internal(String host) {
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        InetAddress numeric = PublicAddresses.numericIpv4(bare);
+        if (numeric != null && !numeric.getHostAddress().equals(bare)) {
+            // the JDK does not read these forms, but other resolvers do: refuse them by the address they name
+            String why = PublicAddresses.nonPublic(numeric);
+            return why != null
+                    ? why
+                    : "address " + numeric.getHostAddress() + " written in a form the JDK does not read";
+        }
         try {
-            for (InetAddress a : InetAddress.getAllByName(host)) {
-                if (!isPublic(a)) {
-                    return false;
+            for (InetAddress a : InetAddress.getAllByName(bare)) {
+                String why = PublicAddresses.nonPublic(a);
+                if (why != null) {
+                    return why;
                 }
             }
-            return true;
+            return null;
         } catch (UnknownHostException e) {
-            return true;
+            return null;
         }
     }
 
-    /** False for loopback, unspecified, link-local, private (RFC 1918, fc00::/7), carrier-grade NAT and multicast. */
+    /** False for loopback, unspecified, link-local, private, carrier-grade NAT and multicast, also when carried inside IPv6. */
     static boolean isPublic(InetAddress a) {
-        if (a.isLoopbackAddress()
-                || a.isAnyLocalAddress()
-                || a.isLinkLocalAddress()
-                || a.isSiteLocalAddress()
-                || a.isMulticastAddress()) {
-            return false;
-        }
-        byte[] b = a.getAddress();
-        if (b.length == 4 && (b[0] & 0xff) == 100 && (b[1] & 0xc0) == 64) {
-            return false; // 100.64.0.0/10
-        }
-        if (b.length == 4 && (b[0] & 0xff) == 0) {
-            return false; // 0.0.0.0/8
-        }
-        return !(b.length == 16 && (b[0] & 0xfe) == 0xfc); // fc00::/7
+        return PublicAddresses.nonPublic(a) == null;
+    }
+
+    private static String scheme(URI url) {
+        return url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
     }
 
     private static boolean isHttp(URI url) {
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        return (scheme.equals("http") || scheme.equals("https")) && url.getHost() != null;
+        return List.of("http", "https").contains(scheme(url)) && url.getHost() != null;
     }
 }

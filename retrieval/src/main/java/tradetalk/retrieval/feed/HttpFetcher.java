@@ -188,13 +188,17 @@ public final class HttpFetcher {
         int port = url.getPort() >= 0 ? url.getPort() : "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
         String hostPort = url.getHost() + ":" + port;
         String message = c.getMessage() == null ? "" : c.getMessage();
+        for (Throwable t = c; t != null; t = t.getCause()) {
+            // the JDK client wraps a name that did not resolve in a ConnectException without a message
+            if (t instanceof java.net.UnknownHostException
+                    || t instanceof java.nio.channels.UnresolvedAddressException) {
+                return "unknown host " + url.getHost() + " (the name does not resolve)";
+            }
+        }
         if (c instanceof java.net.ConnectException
                 && (message.isEmpty()
                         || message.toLowerCase(java.util.Locale.ROOT).contains("refused"))) {
             return "connection refused by " + hostPort;
-        }
-        if (c instanceof java.net.UnknownHostException || c instanceof java.nio.channels.UnresolvedAddressException) {
-            return "unknown host " + url.getHost();
         }
         if (c instanceof java.net.NoRouteToHostException) {
             return "no route to " + hostPort;

@@ -40,9 +40,8 @@ class HostPolicyTest {
     @Test
     void given_a_refused_host_when_asked_why_then_the_answer_names_the_settings_that_would_allow_it() {
         assertThat(policy.refusal(URI.create("http://10.0.0.5/feed")))
-                .isEqualTo("host 10.0.0.5 has a loopback, "
-                        + "private or link-local address; list it in feeds.allow-hosts, or set feeds.allow-private-addresses: "
-                        + "true");
+                .isEqualTo("host 10.0.0.5 has the private address 10.0.0.5; list it in feeds.allow-hosts, or set "
+                        + "feeds.allow-private-addresses: true");
         assertThat(HostPolicy.only(java.util.Set.of("127.0.0.1", "feeds.example.com"))
                         .refusal(URI.create("https://news.example.org/a")))
                 .isEqualTo("host news.example.org is not in feeds.allow-hosts [127.0.0.1, feeds.example.com]");
