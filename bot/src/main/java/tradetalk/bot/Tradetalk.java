@@ -359,16 +359,15 @@ public class Tradetalk implements AutoCloseable {
         return ingest(paths, IngestProgress.none());
     }
 
-    /** Reads and ingests files and directories, reporting progress. */
+    /**
+     * Reads and ingests files and directories, reporting progress; a copy of a story already indexed under another
+     * path or URL is recorded in that article's also_in instead (see {@link FeedIngester#ingestArticles}).
+     */
     public IngestReport ingest(List<Path> paths, IngestProgress progress) {
         ReadResult read = new ArticleReader(Clock.systemUTC(), config.index().maxArticleBytes()).read(paths);
-        progress.begin("indexing", read.articles().size());
-        try {
-            return index().ingest(read.articles(), read.rejected(), n -> progress.step(), progress::detail)
-                    .withSkipped(read.skipped());
-        } finally {
-            progress.end();
-        }
+        return feedIngester()
+                .ingestArticles(read.articles(), read.rejected(), progress)
+                .withSkipped(read.skipped());
     }
 
     /** The bounded, polite HTTP client of feeds and pages (config section {@code feeds}). */

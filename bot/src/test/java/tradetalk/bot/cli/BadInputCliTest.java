@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,6 +56,80 @@ class BadInputCliTest {
                 .contains("tradetalk: 3 input(s) are not articles and were skipped (")
                 .contains("report.pdf")
                 .contains("; reasons in \"skipped\")");
+    }
+
+    @Test
+    void given_a_byte_identical_copy_under_another_name_when_ingesting_then_it_is_recorded_not_indexed_twice()
+            throws IOException {
+        Path in = Files.createDirectories(tmp.resolve("copies"));
+        Files.copy(CliRun.SEEDS.resolve("001_094b3742853613a8.txt"), in.resolve("a.txt"));
+        Files.copy(CliRun.SEEDS.resolve("001_094b3742853613a8.txt"), in.resolve("b-copy.txt"));
+
+        CliRun first = CliRun.run("ingest", "--json", "--index", index(), in.toString());
+        CliRun again = CliRun.run("ingest", "--json", "--index", index(), in.toString());
+        CliRun sources = CliRun.run("sources", "--json", "--index", index());
+
+        assertThat(first.exit()).as(first.err()).isZero();
+        JsonNode j = JSON.readTree(first.out());
+        assertThat(j.get("added").asInt()).isEqualTo(1);
+        assertThat(j.get("articles_in_index").asInt()).isEqualTo(1);
+        assertThat(j.get("skipped"))
+                .singleElement()
+                .satisfies(s -> assertThat(s.get("reason").asText())
+                        .startsWith("same story as the indexed article ")
+                        .endsWith("; recorded there as also_in"));
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(JSON.readTree(again.out()).get("added").asInt()).isZero();
+        assertThat(JSON.readTree(again.out()).get("articles_in_index").asInt()).isEqualTo(1);
+        JsonNode listed = JSON.readTree(sources.out());
+        assertThat(listed).hasSize(1);
+        String copy = Path.of(j.get("skipped").get(0).get("source").asText())
+                .getFileName()
+                .toString();
+        assertThat(listed.get(0).get("also_in").toString()).contains(copy);
+    }
+
+    @Test
+    void given_two_copies_of_a_story_in_one_ingest_when_ingesting_then_the_first_published_is_the_one_kept()
+            throws IOException {
+        String body = "Negotiators from the United States and China agreed to extend their tariff truce by ninety "
+                + "days, officials in both capitals said after two days of talks in Geneva. The extension keeps the "
+                + "lower tariff rates in place while the two sides work on a broader agreement on farm purchases.";
+        Path file = tmp.resolve("quiz.json");
+        Files.writeString(
+                file,
+                JSON.writeValueAsString(List.of(
+                        Map.of(
+                                "title",
+                                "Truce",
+                                "source",
+                                "Wire",
+                                "published_at",
+                                "2021-03-02",
+                                "url",
+                                "https://example.com/2021/truce",
+                                "body",
+                                body),
+                        Map.of(
+                                "title",
+                                "Truce",
+                                "source",
+                                "Wire",
+                                "published_at",
+                                "2020-03-02",
+                                "url",
+                                "https://example.com/2020/truce",
+                                "body",
+                                body))));
+
+        CliRun r = CliRun.run("ingest", "--json", "--index", index(), file.toString());
+        JsonNode listed = JSON.readTree(
+                CliRun.run("sources", "--json", "--index", index()).out());
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(listed).hasSize(1);
+        assertThat(listed.get(0).get("published_at").asText()).isEqualTo("2020-03-02");
+        assertThat(listed.get(0).get("also_in").toString()).contains("https://example.com/2021/truce");
     }
 
     private static void assertOneLineError(CliRun r, String message) {

@@ -210,6 +210,50 @@ public final class FeedIngester {
         return r;
     }
 
+    /**
+     * Ingests articles read from files with the same deduplication as feed items: an article that is the same story as
+     * one already indexed under another path or URL (or earlier in this batch) is not indexed again but recorded in
+     * that article's also_in, and listed as skipped with the reason.
+     *
+     * @param articles        the articles read
+     * @param alreadyRejected inputs the reader rejected, carried into the report
+     * @param progress        told how indexing advances
+     */
+    public synchronized IngestReport ingestArticles(
+            List<Article> articles, List<Rejected> alreadyRejected, IngestProgress progress) {
+        syncWithIndex();
+        Batch batch = new Batch();
+        batch.rejected.addAll(alreadyRejected);
+        // the first to be published is the one kept, as when a feed brings the copies one by one: an answer asked on
+        // the day of the first still finds it
+        List<Article> oldestFirst = new ArrayList<>(articles);
+        oldestFirst.sort(java.util.Comparator.comparing(
+                (Article a) -> a.meta().publishedAt(),
+                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
+        Set<Article> copies = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Article a : oldestFirst) {
+            Optional<String> dup = duplicateOf(a, batch);
+            if (dup.isPresent()) {
+                recordCopy(dup.get(), a, null, batch);
+                batch.skipped.add(new Rejected(
+                        a.meta().location(),
+                        "same story as the indexed article " + dup.get() + "; recorded there as also_in"));
+                copies.add(a);
+            } else {
+                batch.remember(a);
+            }
+        }
+        for (Article a : articles) {
+            if (!copies.contains(a)) { // two versions of one article in a batch: both go to the store, the later wins
+                batch.articles.add(a);
+                batch.urls.put(a.id(), new LinkedHashSet<>(urlsOf(null, a)));
+            }
+        }
+        IngestReport r = commit(batch, progress);
+        state.save();
+        return r;
+    }
+
     /** Learns the fingerprints of indexed articles the state does not know (files, older runs), once. */
     private void syncWithIndex() {
         if (synced) {
@@ -305,7 +349,9 @@ public final class FeedIngester {
     }
 
     private void recordCopy(String keptId, Article copy, String link, Batch batch) {
-        String where = copy.meta().url().isEmpty() ? link : copy.meta().url();
+        String where = copy.meta().url().isEmpty()
+                ? (link == null ? copy.meta().location() : link)
+                : copy.meta().url();
         String label = copy.meta().source().isEmpty() ? where : copy.meta().source() + " " + where;
         log.info("{} is the same story as {}; recording it as also_in", where, keptId);
         batch.alsoIn.computeIfAbsent(keptId, k -> new LinkedHashSet<>()).add(label);
@@ -331,7 +377,7 @@ public final class FeedIngester {
         try {
             report = articles.isEmpty() && batch.rejected.isEmpty()
                     ? empty()
-                    : index.ingest(articles, batch.rejected, n -> progress.step());
+                    : index.ingest(articles, batch.rejected, n -> progress.step(), progress::detail);
         } finally {
             progress.end();
         }
@@ -433,6 +479,14 @@ public final class FeedIngester {
         final Set<String> seenKeys = new LinkedHashSet<>();
         int duplicates;
         int fromFeed;
+
+        /** Makes the article's fingerprint known to {@link #duplicateOf} before it is added. */
+        void remember(Article a) {
+            OptionalLong fp = SimHash.of(a.body());
+            if (fp.isPresent()) {
+                prints.put(a.id(), fp.getAsLong());
+            }
+        }
 
         void add(Article a, Set<String> canonicalUrls) {
             if (urls.containsKey(a.id())) {
