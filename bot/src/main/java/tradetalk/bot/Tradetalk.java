@@ -26,23 +26,9 @@ import tradetalk.answer.support.SupportChecker;
 import tradetalk.bot.config.DiscordConfig;
 import tradetalk.bot.config.IndexConfig;
 import tradetalk.bot.config.TradetalkConfig;
-import tradetalk.bot.discord.Access;
-import tradetalk.bot.discord.Answering;
-import tradetalk.bot.discord.BotCore;
-import tradetalk.bot.discord.Conversations;
-import tradetalk.bot.discord.Digest;
 import tradetalk.bot.discord.DiscordBot;
-import tradetalk.bot.discord.FeedbackButtons;
-import tradetalk.bot.discord.FeedbackStore;
-import tradetalk.bot.discord.OpenSearchFeedbackStore;
-import tradetalk.bot.discord.Work;
-import tradetalk.bot.discord.commands.AskCommand;
-import tradetalk.bot.discord.commands.CommandRegistry;
-import tradetalk.bot.discord.commands.IngestCommand;
-import tradetalk.bot.discord.commands.ReindexCommand;
-import tradetalk.bot.discord.commands.SourcesCommand;
-import tradetalk.bot.discord.commands.StatusCommand;
-import tradetalk.bot.discord.commands.SummaryCommand;
+import tradetalk.bot.insights.QuestionLog;
+import tradetalk.bot.metrics.MetricsServer;
 import tradetalk.retrieval.ArticleMeta;
 import tradetalk.retrieval.Chunker;
 import tradetalk.retrieval.ReadResult;
@@ -54,6 +40,7 @@ import tradetalk.retrieval.embed.Embedder;
 import tradetalk.retrieval.embed.StoredSentenceEmbedder;
 import tradetalk.retrieval.feed.ArticleFetcher;
 import tradetalk.retrieval.feed.FeedIngester;
+import tradetalk.retrieval.feed.FeedListener;
 import tradetalk.retrieval.feed.FeedRefresher;
 import tradetalk.retrieval.feed.FeedState;
 import tradetalk.retrieval.feed.HostPolicy;
@@ -92,6 +79,8 @@ public class Tradetalk implements AutoCloseable {
     private PageFetcher pages;
     private FeedIngester feedIngester;
     private FeedRefresher feedRefresher;
+    private MetricsServer metrics;
+    private QuestionLog questionLog;
 
     public Tradetalk(TradetalkConfig config) {
         this(config, config.feeds().hostPolicy());
@@ -327,31 +316,24 @@ public class Tradetalk implements AutoCloseable {
      */
     public DiscordBot startDiscordBot(DiscordConfig discord, Clock clock, UnaryOperator<JDABuilder> customizer)
             throws InterruptedException {
-        DiscordBot.requireToken(discord);
-        warmUp();
-        Work work = new Work();
-        FeedbackStore feedback = config.index().backendKind() == IndexConfig.Backend.OPENSEARCH
-                ? OpenSearchFeedbackStore.open(config.opensearch().settings()) // every bot process sees every vote
-                : FeedbackStore.open(discord.feedbackPath());
-        Answering answering = new Answering(answers(), config.search().k(), discord.streamEditInterval(), clock);
-        Access access = new Access(discord, clock);
-        Conversations conversations =
-                new Conversations(answering, work, (user, guild, channel) -> access.check(user, guild, channel, true));
-        SourcesCommand sources = new SourcesCommand(this::articles);
-        CommandRegistry registry = new CommandRegistry(
-                List.of(
-                        new AskCommand(answering),
-                        new StatusCommand(statusService(), config.status().defaultTopic()),
-                        new SummaryCommand(summaryService()),
-                        sources,
-                        new IngestCommand(this::ingestUrl),
-                        new ReindexCommand(this::reindex)),
-                List.of(sources, new FeedbackButtons(feedback, answering, clock)));
-        BotCore core = new BotCore(registry, conversations, access, work);
-        Digest digest = discord.digestEvery().isPresent()
-                ? new Digest(statusService(), this::articles, discord.digestChannel())
-                : null;
-        return new DiscordBot(discord, core, work, feedback, conversations, digest).start(customizer);
+        return DiscordWiring.start(this, discord, clock, customizer);
+    }
+
+    /** Starts the Prometheus endpoint if {@code metrics.enabled}, before the feed refresher reports to it; or null. */
+    public synchronized MetricsServer startMetrics() {
+        if (metrics == null && config.metrics().enabled()) {
+            metrics = MetricsServer.start(config.metrics());
+            metrics.meters().indexArticles(() -> index().articleCount());
+        }
+        return metrics;
+    }
+
+    /** The question log of the Discord bot ({@code insights.*}), opened on first use. */
+    public synchronized QuestionLog questionLog(Clock clock) {
+        if (questionLog == null) {
+            questionLog = QuestionLog.open(config.insights(), clock);
+        }
+        return questionLog;
     }
 
     /** Reads and ingests files and directories. */
@@ -410,7 +392,8 @@ public class Tradetalk implements AutoCloseable {
                     config.feeds().feedSources(),
                     config.feeds().backoff(),
                     config.index().maxAgeDuration(),
-                    Clock.systemDefaultZone());
+                    Clock.systemDefaultZone(),
+                    metrics == null ? FeedListener.NONE : metrics.meters());
         }
         return feedRefresher;
     }
@@ -482,6 +465,12 @@ public class Tradetalk implements AutoCloseable {
     public synchronized void close() {
         if (feedRefresher != null) {
             feedRefresher.stop();
+        }
+        if (metrics != null) {
+            metrics.close();
+        }
+        if (questionLog != null) {
+            questionLog.close();
         }
         if (index != null) {
             index.close();

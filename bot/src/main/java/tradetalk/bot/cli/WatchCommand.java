@@ -33,6 +33,9 @@ final class WatchCommand implements Callable<Integer> {
         Tradetalk tt = app.open();
         FeedRefresher refresher;
         try {
+            if (!once) {
+                tt.startMetrics(); // metrics.enabled: feed refreshes and the index's size for Prometheus
+            }
             refresher = tt.feedRefresher();
             if (refresher.feeds().isEmpty()) {
                 throw new UserError("no feeds configured: add feeds.sources to the config file "

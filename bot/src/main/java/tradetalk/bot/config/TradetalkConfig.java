@@ -18,7 +18,9 @@ public record TradetalkConfig(
         DiscordConfig discord,
         StatusSettings status,
         FeedsConfig feeds,
-        OpenSearchConfig opensearch) {
+        OpenSearchConfig opensearch,
+        MetricsConfig metrics,
+        InsightsConfig insights) {
 
     public TradetalkConfig {
         Objects.requireNonNull(index, "index");
@@ -30,6 +32,8 @@ public record TradetalkConfig(
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(feeds, "feeds");
         Objects.requireNonNull(opensearch, "opensearch");
+        Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(insights, "insights");
         search.settings(); // the retrieval module checks its settings: fail at load, naming the key
         opensearch.settings();
     }
@@ -45,13 +49,25 @@ public record TradetalkConfig(
                 discord.resolve(home),
                 status,
                 feeds,
-                opensearch.resolve(home));
+                opensearch.resolve(home),
+                metrics,
+                insights.resolve(home));
     }
 
     /** The same configuration with the OpenSearch password (from the environment only). */
     TradetalkConfig withOpenSearchPassword(String password) {
         return new TradetalkConfig(
-                index, search, answer, model, prompts, discord, status, feeds, opensearch.withPassword(password));
+                index,
+                search,
+                answer,
+                model,
+                prompts,
+                discord,
+                status,
+                feeds,
+                opensearch.withPassword(password),
+                metrics,
+                insights);
     }
 
     /** A copy with another index directory (the CLI's --index). */
@@ -65,7 +81,9 @@ public record TradetalkConfig(
                 discord,
                 status,
                 feeds,
-                opensearch);
+                opensearch,
+                metrics,
+                insights);
     }
 
     /**
@@ -82,7 +100,14 @@ public record TradetalkConfig(
                 discord,
                 status,
                 feeds,
-                opensearch.withIndex(opensearchIndex));
+                opensearch.withIndex(opensearchIndex),
+                metrics,
+                insights);
+    }
+
+    /** A copy with other metrics and insights sections (tests). */
+    public TradetalkConfig withOps(MetricsConfig m, InsightsConfig i) {
+        return new TradetalkConfig(index, search, answer, model, prompts, discord, status, feeds, opensearch, m, i);
     }
 
     private IndexConfig index(String dir, String backend) {

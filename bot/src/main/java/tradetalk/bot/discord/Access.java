@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import tradetalk.bot.config.DiscordConfig;
+import tradetalk.bot.ops.Questions;
 
 /** Who may ask where and how often: the guild and channel allow-lists and the rate limits. */
 public final class Access {
@@ -14,8 +15,17 @@ public final class Access {
     private final DiscordConfig config;
     private final RateLimits limits;
     private final Clock clock;
+    private final Questions questions;
 
     public Access(DiscordConfig config, Clock clock) {
+        this(config, clock, Questions.none());
+    }
+
+    /**
+     * @param questions where rate-limit refusals are reported
+     */
+    public Access(DiscordConfig config, Clock clock, Questions questions) {
+        this.questions = questions;
         this.config = config;
         this.limits = new RateLimits(config.cooldown(), config.guildBudget(), config.guildBudgetPeriod());
         this.clock = clock;
@@ -46,6 +56,7 @@ public final class Access {
         if (r.isEmpty()) {
             return Optional.empty();
         }
+        questions.rateLimited(r.get().guildBudget() ? "guild" : "user");
         Duration wait = r.get().retryAfter();
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
         long at = clock.instant().plus(wait).getEpochSecond() + 1;

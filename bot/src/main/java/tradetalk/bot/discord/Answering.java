@@ -20,11 +20,13 @@ import tradetalk.answer.AnswerService;
 import tradetalk.answer.Citation;
 import tradetalk.answer.CitedAnswer;
 import tradetalk.answer.UserError;
+import tradetalk.bot.ops.Question;
+import tradetalk.bot.ops.Questions;
 
 /**
  * Answers a question onto a {@link Messages.Surface}: streams the growing text (at most one edit per interval), then
  * writes the final cited answer split into messages Discord accepts, the last one carrying the feedback buttons.
- * Remembers each answer for the feedback it may get.
+ * Remembers each answer for the feedback it may get, and reports each question's end to {@link Questions}.
  */
 public final class Answering {
 
@@ -39,12 +41,21 @@ public final class Answering {
     private final int k;
     private final Duration editInterval;
     private final Clock clock;
+    private final Questions questions;
     private final Cache<String, Answered> recent = Caffeine.newBuilder()
             .maximumSize(10_000)
             .expireAfterWrite(Duration.ofDays(7))
             .build();
 
     public Answering(AnswerService answers, int k, Duration editInterval, Clock clock) {
+        this(answers, k, editInterval, clock, Questions.none());
+    }
+
+    /**
+     * @param questions where each question's end is reported (metrics, the question log)
+     */
+    public Answering(AnswerService answers, int k, Duration editInterval, Clock clock, Questions questions) {
+        this.questions = questions;
         this.answers = answers;
         this.k = k;
         this.editInterval = editInterval;
@@ -58,17 +69,24 @@ public final class Answering {
      * @return the answer
      */
     public CitedAnswer answer(String question, List<String> history, Messages.Surface surface) {
-        return answer(question, history, null, surface);
+        return answer("ask", question, history, null, surface);
     }
 
     /**
      * Answers as of a date, writing to the surface; blocks until the answer is sent.
      *
+     * @param command what it was asked with, for the operator: "ask", "mention" or "follow-up"
      * @param history earlier questions of the conversation, oldest first
      * @param asOf    answer as of this day (later articles left out); null for today
      * @return the answer
      */
-    public CitedAnswer answer(String question, List<String> history, LocalDate asOf, Messages.Surface surface) {
+    public CitedAnswer answer(
+            String command, String question, List<String> history, LocalDate asOf, Messages.Surface surface) {
+        return questions.observe(
+                command, question, () -> answerNow(question, history, asOf, surface), Question.Result::of);
+    }
+
+    private CitedAnswer answerNow(String question, List<String> history, LocalDate asOf, Messages.Surface surface) {
         Streamer streamer = new Streamer(surface);
         AnswerRequest request = UserError.whenInvalid(() -> new AnswerRequest(question, history, k, asOf));
         CitedAnswer a = answers.answer(request, streamer::partial);

@@ -91,7 +91,7 @@ public final class Conversations {
             work.submit(
                     "follow-up",
                     text -> thread.sendMessage(Messages.create(text)).queue(),
-                    () -> answerIn(thread, question, message.getId()));
+                    () -> answerIn("follow-up", thread, question, message.getId()));
         } else if (event.getChannelType() == ChannelType.TEXT) {
             work.submit(
                     "mention",
@@ -105,10 +105,10 @@ public final class Conversations {
         ThreadChannel thread =
                 message.createThreadChannel(name.isBlank() ? "Question" : name).complete();
         histories.put(thread.getId(), new ArrayList<>());
-        answerIn(thread, question, message.getId());
+        answerIn("mention", thread, question, message.getId());
     }
 
-    private void answerIn(ThreadChannel thread, String question, String questionMessageId) {
+    private void answerIn(String command, ThreadChannel thread, String question, String questionMessageId) {
         Message placeholder = thread.sendMessage(Messages.create(THINKING)).complete();
         List<String> history = histories.get(thread.getId(), k -> recover(thread, questionMessageId));
         List<String> earlier;
@@ -119,7 +119,7 @@ public final class Conversations {
                 history.removeFirst();
             }
         }
-        answering.answer(question, earlier, new Messages.Surface() {
+        answering.answer(command, question, earlier, null, new Messages.Surface() {
             @Override
             public CompletableFuture<?> edit(MessageEditData data) {
                 return placeholder.editMessage(data).submit();

@@ -3,10 +3,13 @@ package tradetalk.bot.discord;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import net.dv8tion.jda.api.JDA;
@@ -319,6 +322,22 @@ public final class DiscordBot implements AutoCloseable {
             return shardManager.getShardById(shards.ids().getFirst());
         }
         return jda;
+    }
+
+    /** For each shard this process runs ("0" when not sharded): whether its gateway connection is up. */
+    public Map<String, BooleanSupplier> gatewayConnected() {
+        Map<String, BooleanSupplier> out = new LinkedHashMap<>();
+        if (shardManager == null) {
+            out.put("0", () -> jda != null && jda.getStatus() == JDA.Status.CONNECTED);
+        } else {
+            for (int id : shards.ids()) {
+                out.put(String.valueOf(id), () -> {
+                    JDA shard = shardManager.getShardById(id);
+                    return shard != null && shard.getStatus() == JDA.Status.CONNECTED;
+                });
+            }
+        }
+        return out;
     }
 
     /** The shard manager, or null when not sharded (tests). */

@@ -63,6 +63,9 @@ public interface FeedbackStore extends AutoCloseable {
     /** Any vote on the answer (to recover its question, text and sources after a restart). */
     Optional<Vote> anyVote(String answerId);
 
+    /** Every user's current vote on every answer, newest first, at most {@code limit} (insights). */
+    List<Vote> recentVotes(int limit);
+
     @Override
     void close();
 }

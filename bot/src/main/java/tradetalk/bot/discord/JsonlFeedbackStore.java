@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -140,6 +142,15 @@ public final class JsonlFeedbackStore implements FeedbackStore {
     @Override
     public synchronized Optional<Vote> anyVote(String answerId) {
         return votes.getOrDefault(answerId, Map.of()).values().stream().findFirst();
+    }
+
+    @Override
+    public synchronized List<Vote> recentVotes(int limit) {
+        return votes.values().stream()
+                .flatMap(byUser -> byUser.values().stream())
+                .sorted(Comparator.comparing(Vote::time).reversed())
+                .limit(limit)
+                .toList();
     }
 
     /** The file the votes are kept in. */

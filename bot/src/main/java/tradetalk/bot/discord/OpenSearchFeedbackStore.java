@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.util.List;
 import java.util.Optional;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.FieldValue;
 import org.opensearch.client.opensearch._types.Refresh;
+import org.opensearch.client.opensearch._types.SortOrder;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
 import org.opensearch.client.opensearch.core.GetResponse;
 import org.opensearch.client.opensearch.indices.CreateIndexRequest;
@@ -123,6 +125,19 @@ public final class OpenSearchFeedbackStore implements FeedbackStore {
                                 .size(1),
                         ObjectNode.class));
         return r.hits().hits().stream().map(h -> toVote(h.source())).findFirst();
+    }
+
+    @Override
+    public List<Vote> recentVotes(int limit) {
+        var r = call(
+                "reading index " + index,
+                () -> client.search(
+                        s -> s.index(index)
+                                .query(q -> q.matchAll(m -> m))
+                                .sort(o -> o.field(f -> f.field("time").order(SortOrder.Desc)))
+                                .size(Math.min(limit, 10_000)),
+                        ObjectNode.class));
+        return r.hits().hits().stream().map(h -> toVote(h.source())).toList();
     }
 
     private Vote toVote(ObjectNode d) {

@@ -32,6 +32,7 @@ public final class FeedRefresher implements AutoCloseable {
     private final Backoff backoff;
     private final Duration maxAge;
     private final Clock clock;
+    private final FeedListener listener;
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
     private ScheduledThreadPoolExecutor scheduler;
     /** Set by {@link #stop()}; checked before each scheduled feed refresh so that no new one starts. */
@@ -47,6 +48,22 @@ public final class FeedRefresher implements AutoCloseable {
             Backoff backoff,
             Duration maxAge,
             Clock clock) {
+        this(ingester, index, feeds, backoff, maxAge, clock, FeedListener.NONE);
+    }
+
+    /**
+     * @param maxAge   articles older than this are removed; null keeps them forever
+     * @param listener hears the end of every feed refresh
+     */
+    public FeedRefresher(
+            FeedIngester ingester,
+            ArticleStore index,
+            List<FeedSource> feeds,
+            Backoff backoff,
+            Duration maxAge,
+            Clock clock,
+            FeedListener listener) {
+        this.listener = listener;
         this.ingester = ingester;
         this.index = index;
         this.feeds = List.copyOf(feeds);
@@ -142,6 +159,16 @@ public final class FeedRefresher implements AutoCloseable {
      * output, the scheduled refresh in the log).
      */
     public FeedResult refreshOne(FeedSource feed, IngestProgress progress) {
+        FeedResult result = refreshCaught(feed, progress);
+        try {
+            listener.refreshed(feed, result);
+        } catch (RuntimeException e) {
+            log.warn("Feed {}: the refresh listener failed: {}", feed.name(), e.toString());
+        }
+        return result;
+    }
+
+    private FeedResult refreshCaught(FeedSource feed, IngestProgress progress) {
         try {
             FeedRun run = ingester.refresh(feed, progress, () -> stopping);
             if (failures.remove(feed.url().toString()) != null) {

@@ -48,7 +48,11 @@ public final class AskCommand implements SlashCommand {
     public void execute(SlashCommandInteractionEvent event, InteractionHook hook) {
         String question = event.getOption("question", "", o -> o.getAsString());
         answering.answer(
-                question, List.of(), asOf(event.getOption("as_of", "", o -> o.getAsString())), hookSurface(hook));
+                "ask",
+                question,
+                List.of(),
+                asOf(event.getOption("as_of", "", o -> o.getAsString())),
+                hookSurface(hook));
     }
 
     /** The {@code as_of} option: null when not given; a user error when it is not a YYYY-MM-DD date. */

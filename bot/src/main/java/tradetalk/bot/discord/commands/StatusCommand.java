@@ -14,17 +14,22 @@ import tradetalk.answer.status.StatusService;
 import tradetalk.answer.status.TimelineItem;
 import tradetalk.bot.discord.DiscordFormat;
 import tradetalk.bot.discord.Messages;
+import tradetalk.bot.ops.Question;
+import tradetalk.bot.ops.Questions;
 
 /** {@code /status [topic:]}: where a topic stands, with a dated timeline and sources. */
 public final class StatusCommand implements SlashCommand {
 
     private final StatusService status;
     private final String defaultTopic;
+    private final Questions questions;
 
     /**
      * @param defaultTopic the topic reported on when the member names none ({@code status.default-topic})
+     * @param questions    where each request's end is reported
      */
-    public StatusCommand(StatusService status, String defaultTopic) {
+    public StatusCommand(StatusService status, String defaultTopic, Questions questions) {
+        this.questions = questions;
         this.status = status;
         this.defaultTopic = defaultTopic;
     }
@@ -50,9 +55,19 @@ public final class StatusCommand implements SlashCommand {
     @Override
     public void execute(SlashCommandInteractionEvent event, InteractionHook hook) {
         String topic = event.getOption("topic", null, o -> o.getAsString());
-        StatusReport report = status.status(UserError.whenInvalid(() -> new StatusRequest(
-                topic == null || topic.isBlank() ? null : topic.strip(), null, StatusRequest.CONFIGURED_WINDOW, null)));
-        Messages.sendSplit(AskCommand.hookSurface(hook), text(report), List.of());
+        questions.observe(
+                "status",
+                topic == null || topic.isBlank() ? defaultTopic : topic.strip(),
+                () -> {
+                    StatusReport report = status.status(UserError.whenInvalid(() -> new StatusRequest(
+                            topic == null || topic.isBlank() ? null : topic.strip(),
+                            null,
+                            StatusRequest.CONFIGURED_WINDOW,
+                            null)));
+                    Messages.sendSplit(AskCommand.hookSurface(hook), text(report), List.of());
+                    return report;
+                },
+                Question.Result::of);
     }
 
     /** The report as Discord text. */

@@ -18,15 +18,22 @@ import tradetalk.answer.summary.SummaryRequest;
 import tradetalk.answer.summary.SummaryService;
 import tradetalk.bot.discord.DiscordFormat;
 import tradetalk.bot.discord.Messages;
+import tradetalk.bot.ops.Question;
+import tradetalk.bot.ops.Questions;
 import tradetalk.retrieval.ArticleMeta;
 
 /** {@code /summary article:|topic: [since:] [until:] [length:]}, with article titles autocompleted. */
 public final class SummaryCommand implements SlashCommand {
 
     private final SummaryService summaries;
+    private final Questions questions;
 
-    public SummaryCommand(SummaryService summaries) {
+    /**
+     * @param questions where each request's end is reported
+     */
+    public SummaryCommand(SummaryService summaries, Questions questions) {
         this.summaries = summaries;
+        this.questions = questions;
     }
 
     @Override
@@ -59,14 +66,22 @@ public final class SummaryCommand implements SlashCommand {
         LocalDate since = date("since", event.getOption("since", null, o -> o.getAsString()));
         LocalDate until = date("until", event.getOption("until", null, o -> o.getAsString()));
         String length = event.getOption("length", "short", o -> o.getAsString());
-        SummaryRequest request = UserError.whenInvalid(() -> new SummaryRequest(
-                article,
-                topic,
-                since,
-                until,
-                "long".equals(length) ? SummaryRequest.Length.LONG : SummaryRequest.Length.SHORT));
-        Summary s = summaries.summarize(request);
-        Messages.sendSplit(AskCommand.hookSurface(hook), text(s), List.of());
+        String subject = article != null ? article : topic;
+        questions.observe(
+                "summary",
+                subject,
+                () -> {
+                    SummaryRequest request = UserError.whenInvalid(() -> new SummaryRequest(
+                            article,
+                            topic,
+                            since,
+                            until,
+                            "long".equals(length) ? SummaryRequest.Length.LONG : SummaryRequest.Length.SHORT));
+                    Summary s = summaries.summarize(request);
+                    Messages.sendSplit(AskCommand.hookSurface(hook), text(s), List.of());
+                    return s;
+                },
+                Question.Result::of);
     }
 
     @Override
