@@ -5,8 +5,6 @@ import java.time.LocalDate;
 import java.time.Month;
 import java.time.MonthDay;
 import java.time.YearMonth;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,34 +36,7 @@ public final class QueryDates {
         }
     }
 
-    private static final Map<String, Month> MONTHS = Map.ofEntries(
-            Map.entry("january", Month.JANUARY),
-            Map.entry("jan", Month.JANUARY),
-            Map.entry("february", Month.FEBRUARY),
-            Map.entry("feb", Month.FEBRUARY),
-            Map.entry("march", Month.MARCH),
-            Map.entry("mar", Month.MARCH),
-            Map.entry("april", Month.APRIL),
-            Map.entry("apr", Month.APRIL),
-            Map.entry("may", Month.MAY),
-            Map.entry("june", Month.JUNE),
-            Map.entry("jun", Month.JUNE),
-            Map.entry("july", Month.JULY),
-            Map.entry("jul", Month.JULY),
-            Map.entry("august", Month.AUGUST),
-            Map.entry("aug", Month.AUGUST),
-            Map.entry("september", Month.SEPTEMBER),
-            Map.entry("sept", Month.SEPTEMBER),
-            Map.entry("sep", Month.SEPTEMBER),
-            Map.entry("october", Month.OCTOBER),
-            Map.entry("oct", Month.OCTOBER),
-            Map.entry("november", Month.NOVEMBER),
-            Map.entry("nov", Month.NOVEMBER),
-            Map.entry("december", Month.DECEMBER),
-            Map.entry("dec", Month.DECEMBER));
-    private static final String MONTH =
-            "(January|February|March|April|May|June|July|August|September|October|November|December"
-                    + "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?";
+    private static final String MONTH = DateWords.MONTH;
     private static final Pattern ISO = Pattern.compile("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b");
     private static final Pattern MONTH_DAY_YEAR =
             Pattern.compile("\\b" + MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b");
@@ -147,6 +118,6 @@ public final class QueryDates {
     }
 
     private static Month month(String name) {
-        return MONTHS.get(name.toLowerCase(Locale.ROOT).replace(".", ""));
+        return DateWords.month(name).orElseThrow();
     }
 }

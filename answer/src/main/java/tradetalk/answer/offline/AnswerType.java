@@ -3,6 +3,7 @@ package tradetalk.answer.offline;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import tradetalk.retrieval.DateWords;
 
 /**
  * What kind of answer a question asks for, read from its wording: who → a person, when → a date, where → a place,
@@ -45,11 +46,6 @@ public record AnswerType(Kind kind, String speaker, String focus) {
             "\\d|\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
                     + "hundred|thousand|million|billion|trillion|dozen|half|percent|per cent)\\b",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern HAS_DATE = Pattern.compile(
-            "\\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-                    + "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?\\b|\\b(?:Monday|Tuesday|Wednesday|Thursday|"
-                    + "Friday|Saturday|Sunday|yesterday|today|tomorrow|tonight|weekend)\\b|\\b(?:19|20)\\d{2}\\b"
-                    + "|\\b(?:last|next|this|earlier|later)\\s+(?:week|month|year)\\b");
     /** Two capitalised words in a row, or a title before a name: most likely a person (or an organisation). */
     private static final Pattern HAS_PERSON = Pattern.compile(
             "\\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|President|Premier|Minister|Secretary|Chancellor|Prince|King|Queen)"
@@ -60,29 +56,18 @@ public record AnswerType(Kind kind, String speaker, String focus) {
 
     /**
      * True when a sentence holds what this type asks for: a number, a date, a person's name, a place, or (for
-     * quotes) the speaker's words, in quotation marks or with a verb of saying, naming the speaker; always true
+     * quotes) the speaker's own words ({@link Quotes#saidBy}); always true
      * for {@link Kind#OTHER}.
      */
     public boolean matches(String sentence) {
         return switch (kind) {
             case NUMBER -> HAS_NUMBER.matcher(sentence).find();
-            case DATE -> HAS_DATE.matcher(sentence).find();
+            case DATE -> DateWords.mentionsDate(sentence);
             case PERSON -> HAS_PERSON.matcher(sentence).find();
             case PLACE -> HAS_PLACE.matcher(sentence).find();
-            case QUOTE -> namesSpeaker(sentence) && Quotes.reports(sentence);
+            case QUOTE -> Quotes.saidBy(sentence, speaker);
             case OTHER -> true;
         };
-    }
-
-    /** True when the sentence names the quoted speaker (any word of the speaker's name of four letters or more). */
-    public boolean namesSpeaker(String sentence) {
-        String lower = sentence.toLowerCase(Locale.ROOT);
-        for (String w : speaker.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
-            if (w.length() >= 4 && lower.contains(w)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** True when the question asks for a kind of thing that a sentence can visibly lack (not OTHER). */
@@ -122,6 +107,18 @@ public record AnswerType(Kind kind, String speaker, String focus) {
         }
         Matcher object = OBJECT_OF.matcher(q);
         return new AnswerType(Kind.OTHER, "", object.find() ? object.group(1) : "");
+    }
+
+    /** "What did Trump say about Hong Kong?": what the words asked for are about ("Hong Kong"); "" for none. */
+    public static String quoteTopic(String question) {
+        Matcher m = QUOTE.matcher(question.toLowerCase(Locale.ROOT));
+        if (!m.find()) {
+            return "";
+        }
+        return question.substring(m.end())
+                .replaceFirst("^\\s*(?:about|on|regarding|of|concerning)\\b", "")
+                .replaceAll("[?.!]+\\s*$", "")
+                .strip();
     }
 
     /** "person", "date", ...: the key of eval's {@code by_answer_type}. */

@@ -34,6 +34,9 @@ import tradetalk.retrieval.index.TextAnalysis;
  *   <li>{@code specific_missing_best}: the share of its specific terms missing from the best-covering passage;</li>
  *   <li>{@code unseen_specific}, {@code unseen_weight}: the share of its specific terms, and of all its weighted
  *       terms, that no indexed passage holds at all;</li>
+ *   <li>{@code unseen_name}: a name in the question none of whose words any indexed passage holds;
+ *       {@code unseen_head}: the share of the question's weight in a name whose last word, or most of whose
+ *       words, no indexed passage holds;</li>
  *   <li>{@code rare_missing_top}: the share of the question's rare terms (IDF at least half an unseen term's) that
  *       the top passage lacks; {@code score_margin}: the fused score of the top passage minus the second's;</li>
  *   <li>for a question asked as of a date: {@code dated} (1), {@code as_of_gap} (how much older than the as-of
@@ -69,6 +72,7 @@ final class EvidenceSignals {
             "unseen_specific",
             "unseen_weight",
             "unseen_name",
+            "unseen_head",
             "rare_missing_top",
             "score_margin",
             "dated",
@@ -145,6 +149,38 @@ final class EvidenceSignals {
     }
 
     /**
+     * The share of the question's weight carried by a name the index does not know: a name of two or more
+     * capitalised words whose last word (what kind of thing it is: the "Cup" of "Cricket World Cup", the "Marathon"
+     * of "Hong Kong Marathon"), or most of whose words, no indexed passage holds. The index may know "Hong Kong" but
+     * not its marathon; in a short question such a name is what the question is about, in a long one it may be
+     * context. 0 when there is no such name.
+     */
+    private static double unseenHead(String question, Predicate<String> unseen, TermWeights weights) {
+        double total = weights.weights().values().stream()
+                .mapToDouble(Double::doubleValue)
+                .sum();
+        double share = 0;
+        Matcher m = NAME.matcher(question);
+        while (m.find()) {
+            List<String> terms = TextAnalysis.terms(m.group(1)).stream()
+                    .filter(t -> weights.weights().containsKey(t))
+                    .distinct()
+                    .toList();
+            if (terms.size() < 2 || total <= 0) {
+                continue;
+            }
+            long missing = terms.stream().filter(unseen).count();
+            if (unseen.test(terms.getLast()) || missing * 2 > terms.size()) {
+                double w = terms.stream()
+                        .mapToDouble(t -> weights.weights().get(t))
+                        .sum();
+                share = Math.max(share, w / total);
+            }
+        }
+        return share;
+    }
+
+    /**
      * @param question     the question
      * @param weights      its weighted terms
      * @param evidence     the retrieved passages, best first
@@ -167,9 +203,11 @@ final class EvidenceSignals {
             double unseenIdf,
             ToDoubleFunction<String> idf) {
         // a term no indexed passage holds, in any of its equivalent forms ("buy" is seen when "purchases" is)
-        Predicate<String> unseenTerm = t -> unseenIdf > 0
-                && TermWeights.equivalents(t).stream().allMatch(e -> idf.applyAsDouble(e) >= unseenIdf - 1e-9);
+        // (an acronym the index never holds is seen when a retrieved passage spells it out: "APEC")
         List<Set<String>> passages = new ArrayList<>();
+        Predicate<String> unseenTerm = t -> unseenIdf > 0
+                && TermWeights.equivalents(t).stream().allMatch(e -> idf.applyAsDouble(e) >= unseenIdf - 1e-9)
+                && passages.stream().noneMatch(p -> p.contains(t));
         double coverage = 0;
         Set<String> bestPassage = Set.of();
         double dense = 0;
@@ -177,8 +215,8 @@ final class EvidenceSignals {
         int bestDense = -1;
         for (int i = 0; i < evidence.size(); i++) {
             SearchHit h = evidence.get(i);
-            Set<String> terms = new HashSet<>(TextAnalysis.terms(
-                    h.passage().article().title() + " " + h.passage().text()));
+            Set<String> terms = Acronyms.terms(
+                    h.passage().article().title() + " " + h.passage().text());
             passages.add(terms);
             double c = weights.coverage(terms);
             if (c > coverage || i == 0) {
@@ -293,6 +331,7 @@ final class EvidenceSignals {
         out.put("unseen_specific", specificTotal == 0 || unseenIdf <= 0 ? 0 : unseenSpecific / specificTotal);
         out.put("unseen_weight", totalWeight == 0 || unseenIdf <= 0 ? 0 : unseen / totalWeight);
         out.put("unseen_name", unseenName(question, type, unseenTerm, weights) ? 1.0 : 0.0);
+        out.put("unseen_head", unseenHead(question, unseenTerm, weights));
         // the question's rare terms (half the IDF of an unseen term or more) that the top passage lacks
         double rare = 0;
         double rareMissingTop = 0;

@@ -1,10 +1,8 @@
 package tradetalk.answer.offline;
 
 import java.time.LocalDate;
-import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,12 +11,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.ToDoubleFunction;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tradetalk.answer.AnswerComposer;
 import tradetalk.answer.Composition;
-import tradetalk.answer.extract.CitationNumbers;
 import tradetalk.answer.extract.Extracts;
 import tradetalk.answer.extract.Extracts.Sentence;
 import tradetalk.answer.extract.NearestSources;
@@ -26,31 +22,26 @@ import tradetalk.answer.extract.TermWeights;
 import tradetalk.answer.extract.TopicRelevance;
 import tradetalk.answer.status.StatusSettings;
 import tradetalk.retrieval.Passage;
-import tradetalk.retrieval.QueryDates;
 import tradetalk.retrieval.SearchHit;
-import tradetalk.retrieval.Sentences;
 import tradetalk.retrieval.embed.Embedder;
-import tradetalk.retrieval.embed.Vectors;
 import tradetalk.retrieval.index.TextAnalysis;
-import tradetalk.retrieval.parse.Texts;
 import tradetalk.retrieval.store.Idf;
 
 /**
  * Composes an answer with no model. It quotes the sentences of the best retrieved passages that are closest to the
- * question in meaning and in words and hold what the question asks for ({@link AnswerType}: a person, a date, a
- * place, a number, someone's words), leaves out sentences whose speaker is in another sentence, drops repeats, groups
- * them by article in reading order and cites each with {@code [n]}.
+ * question in meaning and in words and hold what the question asks for ({@link CandidateSentences}, {@link
+ * AnswerType}: a person, a date, a place, a number, someone's words), leaves out sentences whose speaker is in
+ * another sentence, drops repeats, and cites each with {@code [n]} ({@link Citing}).
  *
- * <p>It abstains when the {@link AbstentionModel} judges from this question's evidence ({@link EvidenceSignals}:
- * the question's specific names and numbers missing from every passage, how much of it the best passage covers,
- * the best passage and sentence similarity, whether BM25 and dense retrieval agree) that the passages do not
- * answer it, and offers the nearest sources.
+ * <p>It abstains when the {@link AbstentionModel} judges from this question's evidence ({@link EvidenceSignals})
+ * that the passages do not answer it, or when a question about someone's words ("What did Xi say ...?") finds no
+ * sentence in that person's own words ({@link Quotes#saidBy}), and offers the nearest sources.
  *
  * <p>A question about a day ("What happened on November 26?") is answered from the retrieved articles of that day,
  * and one about the latest ("What is the latest on the deal?", "Where do the talks stand now?") from the newest
  * retrieved articles about its subject ({@link TopicRelevance}), with the sentences the status headline would
  * quote ({@link Extracts#headlineScores}). Retrieval already excludes articles after the request's as-of date, so
- * "latest" is as of that date.
+ * "latest" is as of that date. "When" and "latest" answers list the newest evidence first ({@link QuestionIntent}).
  */
 public final class OfflineComposer implements AnswerComposer {
 
@@ -58,25 +49,6 @@ public final class OfflineComposer implements AnswerComposer {
 
     /** What an abstaining answer says. */
     public static final String ABSTAIN_TEXT = NearestSources.ABSTAIN_TEXT;
-
-    /** Words that shape a question but say nothing about its subject. */
-    private static final Set<String> QUESTION_WORDS = Set.copyOf(TextAnalysis.terms(
-            "who whom whose what which when where why how did do does done doing has have had having were been "
-                    + "would could should can may might about say says said tell told me i you we our "
-                    + "happen happened know"));
-    /** Words of a question about the latest news, left out of its subject. */
-    private static final Pattern LATEST = Pattern.compile(
-            "\\b(?:latest|newest|most recent|right now|now|currently|so far|these days|stand|stands|state of play)\\b",
-            Pattern.CASE_INSENSITIVE);
-    /** "What happened", "what is the news", "what went on": a question that names no more than a time. */
-    private static final Pattern WHAT_HAPPENED = Pattern.compile(
-            "^\\s*what\\s+(?:happened|was\\s+(?:the\\s+)?news|went\\s+on|was\\s+reported|did\\s+the\\s+\\w+\\s+"
-                    + "report)\\b",
-            Pattern.CASE_INSENSITIVE);
-    /** A term no passage holds, whose IDF is the highest possible. */
-    private static final String UNSEEN = "\u0000unseen";
-    /** Sentences, best first, that may supply an answer of the question's type. */
-    private static final int TYPE_SENTENCES = 2;
 
     private static final int HEADLINE_SENTENCES = 2;
     /** A sentence of another article at this share of the best score is quoted beside a single source. */
@@ -87,6 +59,7 @@ public final class OfflineComposer implements AnswerComposer {
     private final OfflineSettings settings;
     private final AbstentionModel abstention;
     private final TopicRelevance.Thresholds topicThresholds;
+    private final CandidateSentences sentences;
 
     /**
      * @param idf      inverse document frequency of analysed terms in the index (the store: an answer looks up its
@@ -119,6 +92,7 @@ public final class OfflineComposer implements AnswerComposer {
         this.settings = settings;
         this.abstention = abstention;
         this.topicThresholds = topicThresholds;
+        this.sentences = new CandidateSentences(embedder, settings);
     }
 
     @Override
@@ -138,17 +112,20 @@ public final class OfflineComposer implements AnswerComposer {
     @Override
     public Composition compose(String question, LocalDate asOf, List<SearchHit> evidence, Consumer<String> partial) {
         float[] q = questionVector(question, evidence);
-        List<SearchHit> day = ofTheDay(question, evidence);
+        List<SearchHit> day = QuestionIntent.ofTheDay(question, evidence);
         if (!day.isEmpty()) {
-            Extracts.Unembedded sentences = unembedded(day);
-            return headline(q, day, sentences.with(embedded(sentences.texts())));
+            Extracts.Unembedded texts = unembedded(day);
+            return headline(q, day, texts.with(embedded(texts.texts())));
         }
         ToDoubleFunction<String> idfs = idfs(question);
+        AnswerType type = AnswerType.of(question);
         // "the latest" on a subject the passages name (not on someone or something they never mention): the
         // newest passages' sentences are embedded with the candidates, in one pass
-        List<SearchHit> newest = LATEST.matcher(question).find() ? newest(question, evidence, idfs) : List.of();
+        List<SearchHit> newest = QuestionIntent.asksLatest(question) && type.kind() != AnswerType.Kind.QUOTE
+                ? newest(question, evidence, idfs)
+                : List.of();
         Extracts.Unembedded latest = unembedded(newest);
-        Analysis a = analyse(question, asOf, q, evidence, latest.texts(), idfs);
+        CandidateSentences.Analysis a = sentences.analyse(question, asOf, q, evidence, latest.texts(), idfs);
         if (!newest.isEmpty() && a.signals().get("missing_specific") == 0) {
             return headline(q, newest, latest.with(a.extraVectors()));
         }
@@ -160,13 +137,38 @@ public final class OfflineComposer implements AnswerComposer {
         if (a.candidates().isEmpty() || abstention.abstains(a.signals())) {
             return abstain(evidence);
         }
-        // a sentence whose speaker is in another sentence is never quoted alone
+        List<String> topic = TextAnalysis.terms(AnswerType.quoteTopic(question)).stream()
+                .filter(t -> !QuestionIntent.QUESTION_WORDS.contains(t))
+                .toList();
         List<Candidate> candidates = new ArrayList<>(a.candidates().stream()
+                // "what did X say about Y" is answered in X's own words, in a passage about Y
+                .filter(c -> type.kind() != AnswerType.Kind.QUOTE
+                        || (Quotes.saidBy(c.sentence(), type.speaker()) && nextTo(c, topic)))
+                // a sentence whose speaker is in another sentence is never quoted alone
                 .filter(c -> !Quotes.dangling(c.sentence()))
                 .toList());
         if (candidates.isEmpty()) {
             return abstain(evidence);
         }
+        return Citing.cite(choose(candidates), QuestionIntent.newestFirst(question));
+    }
+
+    /** True when the sentence's passage holds more than half of these terms (any passage, when there are none). */
+    private static boolean nextTo(Candidate c, List<String> terms) {
+        if (terms.isEmpty()) {
+            return true;
+        }
+        Set<String> passage = Acronyms.terms(c.hit().passage().text());
+        long held = terms.stream().filter(t -> TermWeights.holds(passage, t)).count();
+        return held * 2 > terms.size();
+    }
+
+    /**
+     * The best sentences: up to the configured number within 75% of the best score, no repeats; when one source
+     * supplied everything, the runner-up source too if it comes close (a second account when the first may be the
+     * wrong article).
+     */
+    private List<Candidate> choose(List<Candidate> candidates) {
         candidates.sort(Comparator.comparingDouble(Candidate::score)
                 .reversed()
                 .thenComparingInt(Candidate::rank)
@@ -182,12 +184,10 @@ public final class OfflineComposer implements AnswerComposer {
             }
             chosen.add(c);
         }
-        // when one source supplied everything, the runner-up source is quoted too if it comes close: a second
-        // account when the first may be the wrong article
-        String first = chosen.getFirst().hit().passage().article().id();
-        if (chosen.stream().allMatch(c -> c.hit().passage().article().id().equals(first))) {
+        String first = chosen.getFirst().articleId();
+        if (chosen.stream().allMatch(c -> c.articleId().equals(first))) {
             candidates.stream()
-                    .filter(c -> !c.hit().passage().article().id().equals(first)
+                    .filter(c -> !c.articleId().equals(first)
                             && c.score() >= best * RUNNER_UP
                             && chosen.stream().noneMatch(o -> o.repeats(c)))
                     .findFirst()
@@ -198,7 +198,7 @@ public final class OfflineComposer implements AnswerComposer {
                         chosen.add(c);
                     });
         }
-        return cite(ordered(chosen));
+        return chosen;
     }
 
     /**
@@ -206,7 +206,8 @@ public final class OfflineComposer implements AnswerComposer {
      * {@code eval --per-question} and for fitting the model.
      */
     public Map<String, Double> signals(String question, LocalDate asOf, List<SearchHit> evidence) {
-        return analyse(question, asOf, questionVector(question, evidence), evidence, List.of(), idfs(question))
+        return sentences
+                .analyse(question, asOf, questionVector(question, evidence), evidence, List.of(), idfs(question))
                 .signals();
     }
 
@@ -220,149 +221,8 @@ public final class OfflineComposer implements AnswerComposer {
             terms.add(t);
             terms.addAll(TermWeights.equivalents(t));
         }
-        terms.add(UNSEEN);
+        terms.add(CandidateSentences.UNSEEN);
         return idf.prefetch(terms);
-    }
-
-    /**
-     * The scored candidate sentences of the best passages, the abstention signals, and the vectors of the extra
-     * texts embedded with the candidates.
-     */
-    private record Analysis(List<Candidate> candidates, Map<String, Double> signals, List<float[]> extraVectors) {}
-
-    /**
-     * @param asOf  the date the question is asked as of; null for none
-     * @param q     the question's vector
-     * @param extra more texts to embed in the same pass as the candidate sentences (their vectors come back)
-     * @param idf   this answer's IDF lookup
-     */
-    private Analysis analyse(
-            String question,
-            LocalDate asOf,
-            float[] q,
-            List<SearchHit> evidence,
-            List<String> extra,
-            ToDoubleFunction<String> idf) {
-        AnswerType type = AnswerType.of(question);
-        TermWeights weights = new TermWeights(question, idf, QUESTION_WORDS);
-        List<SearchHit> quoted = new ArrayList<>(evidence.subList(0, Math.min(settings.passages(), evidence.size())));
-        // the answer must hold the question's focus ("buy"): when the best passages do not, look further down
-        List<String> focus = TextAnalysis.terms(type.focus());
-        if (!focus.isEmpty() && quoted.stream().noneMatch(h -> holdsAny(h, focus))) {
-            evidence.stream()
-                    .skip(quoted.size())
-                    .filter(h -> holdsAny(h, focus))
-                    .forEach(quoted::add);
-        }
-        TermWeights local = localWeights(question, quoted, idf);
-        List<Candidate> candidates = new ArrayList<>();
-        for (int rank = 0; rank < quoted.size(); rank++) {
-            SearchHit hit = quoted.get(rank);
-            List<String> sentences = Sentences.split(hit.passage().text());
-            List<Set<String>> terms = sentences.stream()
-                    .map(x -> (Set<String>) new HashSet<>(TextAnalysis.terms(x)))
-                    .toList();
-            for (int pos = 0; pos < sentences.size(); pos++) {
-                Set<String> window = new HashSet<>(terms.get(pos));
-                if (pos > 0) {
-                    window.addAll(terms.get(pos - 1));
-                }
-                if (pos + 1 < sentences.size()) {
-                    window.addAll(terms.get(pos + 1));
-                }
-                candidates.add(new Candidate(
-                        hit,
-                        rank,
-                        pos,
-                        sentences.get(pos),
-                        terms.get(pos),
-                        local.coverage(terms.get(pos)),
-                        local.coverage(window)));
-            }
-        }
-        // one embedding pass: the candidate sentences (for scoring and the signals) and the extra texts
-        List<String> texts = new ArrayList<>(candidates.size() + extra.size());
-        candidates.forEach(c -> texts.add(c.sentence()));
-        texts.addAll(extra);
-        List<float[]> vectors = embedded(texts);
-        double bestSentence =
-                candidates.isEmpty() ? -1 : score(q, type, candidates, vectors.subList(0, candidates.size()));
-        boolean typeFound = candidates.stream()
-                .sorted(Comparator.comparingDouble(Candidate::score).reversed())
-                .limit(TYPE_SENTENCES)
-                .anyMatch(c -> type.matches(c.sentence()));
-        double sentenceCoverage =
-                candidates.stream().mapToDouble(Candidate::coverage).max().orElse(0);
-        Map<String, Double> signals = EvidenceSignals.of(
-                question,
-                asOf,
-                weights,
-                evidence,
-                bestSentence,
-                sentenceCoverage,
-                typeFound,
-                type.typed(),
-                idf.applyAsDouble(UNSEEN),
-                idf);
-        return new Analysis(candidates, signals, vectors.subList(candidates.size(), vectors.size()));
-    }
-
-    private static boolean holdsAny(SearchHit h, List<String> terms) {
-        Set<String> t = new HashSet<>(TextAnalysis.terms(h.passage().text()));
-        return terms.stream().anyMatch(f -> TermWeights.holds(t, f));
-    }
-
-    /**
-     * The question's terms weighted for choosing among the quoted passages' sentences: the index's IDF times how
-     * rare the term is among these passages, so that a word every passage holds ("China", "deal") counts for less
-     * than the one that tells them apart ("buy").
-     */
-    private static TermWeights localWeights(String question, List<SearchHit> passages, ToDoubleFunction<String> idf) {
-        List<Set<String>> sets = passages.stream()
-                .map(h -> (Set<String>) new HashSet<>(TextAnalysis.terms(
-                        h.passage().article().title() + " " + h.passage().text())))
-                .toList();
-        int n = sets.size();
-        return new TermWeights(
-                question,
-                t -> {
-                    long df = sets.stream().filter(x -> TermWeights.holds(x, t)).count();
-                    return idf.applyAsDouble(t) * Math.log(1 + n / (df + 0.5));
-                },
-                QUESTION_WORDS);
-    }
-
-    /**
-     * Scores each sentence by its similarity in meaning to the question (normalised over the candidates), the share
-     * of the question's terms it contains, and the share its neighbours contain with it (context such as "last
-     * Saturday" often sits one sentence away); a sentence holding what the answer type asks for gains, and so does
-     * one holding the question's focus word ("buy" in "What would China buy ...?", or an equivalent: "purchases").
-     *
-     * @param q       the question's vector
-     * @param vectors the candidates' vectors, in order
-     * @return the best cosine similarity of a sentence to the question
-     */
-    private double score(float[] q, AnswerType type, List<Candidate> candidates, List<float[]> vectors) {
-        List<String> focus = TextAnalysis.terms(type.focus());
-        double min = Double.MAX_VALUE;
-        double max = -Double.MAX_VALUE;
-        for (int i = 0; i < candidates.size(); i++) {
-            Candidate c = candidates.get(i);
-            c.similarity = Vectors.dot(q, vectors.get(i));
-            min = Math.min(min, c.similarity);
-            max = Math.max(max, c.similarity);
-        }
-        for (Candidate c : candidates) {
-            double sim = max > min ? (c.similarity - min) / (max - min) : 1;
-            c.score = 0.45 * sim + 0.35 * c.coverage() + 0.2 * c.windowCoverage();
-            if (type.typed() && type.matches(c.sentence())) {
-                c.score += 0.2;
-            }
-            if (!focus.isEmpty() && focus.stream().anyMatch(f -> TermWeights.holds(c.terms, f))) {
-                c.score += 0.2;
-            }
-        }
-        return max;
     }
 
     /**
@@ -374,38 +234,15 @@ public final class OfflineComposer implements AnswerComposer {
         return q != null ? q : embedder.embedQuery(question);
     }
 
-    // ---- questions about a day or the latest ------------------------------------------------------------------
-
-    /** The evidence from the day a "what happened on <day>" question names; empty for other questions. */
-    private static List<SearchHit> ofTheDay(String question, List<SearchHit> evidence) {
-        if (!WHAT_HAPPENED.matcher(question).find()) {
-            return List.of();
-        }
-        Optional<MonthDay> day = QueryDates.dayWithoutYear(question);
-        Optional<QueryDates.Span> span = QueryDates.in(question);
-        return evidence.stream()
-                .filter(h -> {
-                    LocalDate d = h.passage().article().publishedAt();
-                    if (d == null) {
-                        return false;
-                    }
-                    if (span.isPresent()
-                            && span.get().from() != null
-                            && span.get().from().equals(span.get().to())) {
-                        return d.equals(span.get().from());
-                    }
-                    return day.isPresent() && MonthDay.from(d).equals(day.get());
-                })
-                .toList();
-    }
-
     /** The evidence from the newest articles about the question's subject (other than "latest", "now"...). */
     private List<SearchHit> newest(String question, List<SearchHit> evidence, ToDoubleFunction<String> idf) {
-        String subject = LATEST.matcher(question).replaceAll(" ");
+        String subject = QuestionIntent.latestSubject(question);
         TopicRelevance relevance = new TopicRelevance(
                 String.join(
                         " ",
-                        new TermWeights(subject, idf, QUESTION_WORDS).weights().keySet()),
+                        new TermWeights(subject, idf, QuestionIntent.QUESTION_WORDS)
+                                .weights()
+                                .keySet()),
                 idf,
                 topicThresholds);
         List<SearchHit> relevant = evidence.stream()
@@ -458,124 +295,10 @@ public final class OfflineComposer implements AnswerComposer {
         for (int i : Extracts.mmr(sentences, score, HEADLINE_SENTENCES, 0.7, 0.9)) {
             picked.add(sentences.get(i));
         }
-        picked.sort(Comparator.comparing(Sentence::date)
-                .thenComparing(Sentence::articleId)
-                .thenComparingInt(Sentence::position));
-        CitationNumbers numbers = new CitationNumbers();
-        StringBuilder text = new StringBuilder();
-        for (Sentence x : picked) {
-            text.append(text.isEmpty() ? "" : " ")
-                    .append(x.text())
-                    .append(CitationNumbers.markers(List.of(numbers.cite(x.passage()))));
-        }
-        return new Composition(text.toString(), false, numbers.all(), List.of(), null);
-    }
-
-    // ---- citing ---------------------------------------------------------------------------------------------
-
-    /** Sentences grouped by article (articles in order of their best sentence), in reading order inside each. */
-    private static List<Candidate> ordered(List<Candidate> chosen) {
-        Map<String, List<Candidate>> byArticle = new LinkedHashMap<>();
-        for (Candidate c : chosen) {
-            byArticle
-                    .computeIfAbsent(c.hit().passage().article().id(), k -> new ArrayList<>())
-                    .add(c);
-        }
-        List<Candidate> out = new ArrayList<>();
-        for (List<Candidate> group : byArticle.values()) {
-            group.sort(
-                    Comparator.comparingInt((Candidate c) -> c.hit().passage().ordinal())
-                            .thenComparingInt(Candidate::position));
-            out.addAll(group);
-        }
-        return out;
-    }
-
-    private static Composition cite(List<Candidate> sentences) {
-        CitationNumbers numbers = new CitationNumbers();
-        StringBuilder text = new StringBuilder();
-        for (Candidate c : sentences) {
-            int n = numbers.cite(c.hit().passage());
-            if (!text.isEmpty()) {
-                text.append(' ');
-            }
-            String sentence = c.hit().passage().ordinal() == 0 && c.position() == 0
-                    ? Texts.stripDateline(c.sentence())
-                    : c.sentence();
-            text.append(sentence).append(CitationNumbers.markers(List.of(n)));
-        }
-        return new Composition(text.toString(), false, numbers.all(), List.of(), null);
+        return Citing.headline(picked);
     }
 
     private Composition abstain(List<SearchHit> evidence) {
         return NearestSources.abstain(evidence, settings.nearest(), null);
-    }
-
-    private static final class Candidate {
-        private final SearchHit hit;
-        private final int rank;
-        private final int position;
-        private final String sentence;
-        private final Set<String> terms;
-        private final double coverage;
-        private final double windowCoverage;
-        private double similarity;
-        private double score;
-
-        Candidate(
-                SearchHit hit,
-                int rank,
-                int position,
-                String sentence,
-                Set<String> terms,
-                double coverage,
-                double windowCoverage) {
-            this.hit = hit;
-            this.rank = rank;
-            this.position = position;
-            this.sentence = sentence;
-            this.terms = terms;
-            this.coverage = coverage;
-            this.windowCoverage = windowCoverage;
-        }
-
-        SearchHit hit() {
-            return hit;
-        }
-
-        int rank() {
-            return rank;
-        }
-
-        int position() {
-            return position;
-        }
-
-        String sentence() {
-            return sentence;
-        }
-
-        double coverage() {
-            return coverage;
-        }
-
-        double windowCoverage() {
-            return windowCoverage;
-        }
-
-        double score() {
-            return score;
-        }
-
-        /** True when the other sentence says nearly the same thing (most of its terms are shared). */
-        boolean repeats(Candidate o) {
-            if (sentence.equals(o.sentence)) {
-                return true;
-            }
-            Set<String> inter = new HashSet<>(terms);
-            inter.retainAll(o.terms);
-            int smaller = Math.max(1, Math.min(terms.size(), o.terms.size()));
-            return (double) inter.size() / smaller >= 0.8;
-        }
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import tradetalk.retrieval.DateWords;
 
 /**
  * The checkable facts of a text in normal forms, so that "$50 billion" and "50 billion dollars" are one amount and
@@ -27,8 +28,7 @@ import java.util.regex.Pattern;
  */
 public final class Facts {
 
-    private static final String MONTH = "(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-            + "|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?";
+    private static final String MONTH = DateWords.MONTH;
     private static final String DAY = "(\\d{1,2})(?:st|nd|rd|th)?";
     private static final String RANGE = "(?:\\s*(?:-|–|to|and|through|or)\\s*" + DAY + ")?";
     private static final Pattern ISO = Pattern.compile("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b");
@@ -37,8 +37,7 @@ public final class Facts {
     private static final Pattern DAY_MONTH =
             Pattern.compile("\\b" + DAY + RANGE + "\\s+" + MONTH + "(?:,?\\s+(\\d{4}))?");
     private static final Pattern MONTH_ALONE = Pattern.compile("\\b" + MONTH + "(?![\\w])");
-    private static final Pattern WEEKDAY =
-            Pattern.compile("\\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b");
+    private static final Pattern WEEKDAY = Pattern.compile("\\b" + DateWords.WEEKDAY + "\\b");
     private static final Pattern MARKERS = Pattern.compile("\\[[\\d,\\s–-]+]");
     private static final Pattern QUOTE = Pattern.compile("[\"“”]([^\"“”]{2,400}?)[\"“”]");
     private static final Pattern PERCENT =
@@ -265,20 +264,7 @@ public final class Facts {
     }
 
     private static int month(String name) {
-        return switch (name.substring(0, 3).toLowerCase(Locale.ROOT)) {
-            case "jan" -> 1;
-            case "feb" -> 2;
-            case "mar" -> 3;
-            case "apr" -> 4;
-            case "may" -> 5;
-            case "jun" -> 6;
-            case "jul" -> 7;
-            case "aug" -> 8;
-            case "sep" -> 9;
-            case "oct" -> 10;
-            case "nov" -> 11;
-            default -> 12;
-        };
+        return DateWords.month(name).orElseThrow().getValue();
     }
 
     private static void blank(StringBuilder sb, int from, int to) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import tradetalk.retrieval.DateWords;
 
 /**
  * The names (people, places, organisations) a sentence uses, found without a trained NER model: capitalised words,
@@ -21,7 +22,8 @@ import java.util.Set;
  */
 public final class Names {
 
-    private static final Set<String> STOP = Set.of(
+    /** Capitalised words that are no names: function words, titles, numbers; months and weekdays are added. */
+    private static final Set<String> STOP = withDateWords(Set.of(
             "a",
             "an",
             "the",
@@ -129,37 +131,6 @@ public final class Names {
             "officials",
             "state",
             "councilor",
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-            "jan",
-            "feb",
-            "mar",
-            "apr",
-            "jun",
-            "jul",
-            "aug",
-            "sep",
-            "sept",
-            "oct",
-            "nov",
-            "dec",
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
             "one",
             "two",
             "three",
@@ -173,7 +144,7 @@ public final class Names {
             "first",
             "second",
             "third",
-            "phase");
+            "phase"));
     /** Verbs that follow a name opening a sentence ("Mnuchin said ..."). */
     private static final Set<String> REPORTING = Set.of(
             "said",
@@ -335,5 +306,11 @@ public final class Names {
     private static String normalise(String word) {
         String t = word.toLowerCase(Locale.ROOT).replace(".", "").replace("'", "");
         return DEMONYMS.getOrDefault(t, t);
+    }
+
+    private static Set<String> withDateWords(Set<String> words) {
+        Set<String> all = new HashSet<>(words);
+        all.addAll(DateWords.words());
+        return Set.copyOf(all);
     }
 }

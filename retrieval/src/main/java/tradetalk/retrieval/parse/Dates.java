@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.Month;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import tradetalk.retrieval.DateWords;
 
 /**
  * Publication dates as news sources write them: {@code 2019-11-18}; ISO date-times with or without an offset, with
@@ -26,35 +28,6 @@ public final class Dates {
     private static final Pattern ISO_PREFIX = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})(?:\\D.*)?");
     private static final Pattern RFC_DATE = Pattern.compile(
             "(?:([A-Za-z]{3})[a-z]*,?\\s*)?(\\d{1,2})\\s+([A-Za-z]{3})[a-z]*\\.?\\s+(\\d{4})(?:\\s.*)?");
-    private static final Map<String, Integer> MONTHS = Map.ofEntries(
-            Map.entry("jan", 1),
-            Map.entry("feb", 2),
-            Map.entry("mar", 3),
-            Map.entry("apr", 4),
-            Map.entry("may", 5),
-            Map.entry("jun", 6),
-            Map.entry("jul", 7),
-            Map.entry("aug", 8),
-            Map.entry("sep", 9),
-            Map.entry("oct", 10),
-            Map.entry("nov", 11),
-            Map.entry("dec", 12));
-    private static final Map<String, DayOfWeek> WEEKDAYS = Map.of(
-            "mon",
-            DayOfWeek.MONDAY,
-            "tue",
-            DayOfWeek.TUESDAY,
-            "wed",
-            DayOfWeek.WEDNESDAY,
-            "thu",
-            DayOfWeek.THURSDAY,
-            "fri",
-            DayOfWeek.FRIDAY,
-            "sat",
-            DayOfWeek.SATURDAY,
-            "sun",
-            DayOfWeek.SUNDAY);
-
     /** Publication dates before this are refused as mistakes (year 0, 1 January 1 and the like). */
     public static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
 
@@ -82,13 +55,14 @@ public final class Dates {
         }
         Matcher rfc = RFC_DATE.matcher(s);
         if (rfc.matches()) {
-            Integer month = MONTHS.get(rfc.group(3).toLowerCase(Locale.ROOT));
-            if (month == null) {
+            // the three letters RFC_DATE keeps of the month and weekday names
+            Optional<Month> month = DateWords.month(rfc.group(3));
+            if (month.isEmpty()) {
                 throw unrecognised(s);
             }
-            LocalDate date = real(s, rfc.group(4), month, rfc.group(2));
+            LocalDate date = real(s, rfc.group(4), month.get().getValue(), rfc.group(2));
             if (rfc.group(1) != null) {
-                DayOfWeek written = WEEKDAYS.get(rfc.group(1).toLowerCase(Locale.ROOT));
+                DayOfWeek written = DateWords.weekday(rfc.group(1)).orElse(null);
                 if (written == null || written != date.getDayOfWeek()) {
                     throw new MalformedArticleException("unrecognised date '" + s + "' (" + date + " is a "
                             + date.getDayOfWeek().toString().toLowerCase(Locale.ROOT) + ")");
