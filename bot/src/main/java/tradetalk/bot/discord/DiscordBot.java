@@ -201,8 +201,18 @@ public final class DiscordBot implements AutoCloseable {
         };
     }
 
+    /**
+     * JDA's REST requester logs an ERROR for an I/O failure before the login call fails with it; during login that
+     * failure is ours to report (one line, below), so the requester's own line is held back until the login ends.
+     */
+    private static final String REQUESTER_LOGGER = "net.dv8tion.jda.internal.requests.Requester";
+
     /** Builds the client, turning a rejected token or an unreachable API into a one-line {@link UserError}. */
     private <T> T login(Supplier<T> build) {
+        ch.qos.logback.classic.Logger requester =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(REQUESTER_LOGGER);
+        ch.qos.logback.classic.Level level = requester.getLevel();
+        requester.setLevel(ch.qos.logback.classic.Level.OFF);
         try {
             return build.get();
         } catch (InvalidTokenException e) {
@@ -216,6 +226,8 @@ public final class DiscordBot implements AutoCloseable {
             String api = config.apiBaseUrl().isEmpty() ? "https://discord.com/api" : config.apiBaseUrl();
             throw new UserError("cannot reach Discord at " + api + " (" + describe(unreachable) + "): check "
                     + "discord.api-base-url / TRADETALK_DISCORD_API_BASE_URL and the network");
+        } finally {
+            requester.setLevel(level);
         }
     }
 

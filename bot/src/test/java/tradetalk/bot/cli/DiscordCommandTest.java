@@ -70,6 +70,12 @@ class DiscordCommandTest {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = s.getLocalPort();
         }
+        ch.qos.logback.classic.Logger requester = (ch.qos.logback.classic.Logger)
+                org.slf4j.LoggerFactory.getLogger("net.dv8tion.jda.internal.requests.Requester");
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> requesterLog =
+                new ch.qos.logback.core.read.ListAppender<>();
+        requesterLog.start();
+        requester.addAppender(requesterLog);
         Run r = run(Map.of(
                 "TRADETALK_DISCORD_TOKEN",
                 "some-token",
@@ -81,7 +87,11 @@ class DiscordCommandTest {
                 dir.resolve("feedback").toString(),
                 "TRADETALK_INDEX_ARTICLES",
                 ""));
+        requesterLog.stop();
 
+        assertThat(requesterLog.list)
+                .as("JDA's own ERROR line for the failure the one-line message reports")
+                .noneMatch(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.ERROR));
         assertThat(r.code()).isEqualTo(Cli.FAILED);
         assertThat(r.err().strip())
                 .doesNotContain("\n")
