@@ -17,4 +17,9 @@ public record Passage(String id, ArticleMeta article, int ordinal, String text) 
         Objects.requireNonNull(article, "article");
         Objects.requireNonNull(text, "text");
     }
+
+    /** What the embedding model sees of the passage: its article's title gives it context. */
+    public String embeddingText() {
+        return article.title() + ". " + text;
+    }
 }

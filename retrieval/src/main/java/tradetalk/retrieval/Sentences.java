@@ -25,6 +25,12 @@ public final class Sentences {
     /** A quotation longer than this is split into sentences anyway. */
     private static final int MAX_QUOTED_SENTENCE = 600;
 
+    /** "WASHINGTON • ", "BEIJING (Reuters) - ", "NEW YORK, Nov 18 (AP) — ". */
+    private static final Pattern DATELINE = Pattern.compile("^\\p{Lu}[\\p{Lu}.'’]+(?:[ /-]\\p{Lu}[\\p{Lu}.'’]*)*"
+            + "(?:,[^()•·—–\\n]{1,30})?\\s*(?:\\([^()]{1,40}\\))?\\s*[•·—–-]{1,2}\\s+");
+
+    private static final int MAX_DATELINE_CHARS = 120;
+
     private Sentences() {
         throw new UnsupportedOperationException("utility class");
     }
@@ -128,5 +134,15 @@ public final class Sentences {
         if (!t.isEmpty()) {
             out.add(t);
         }
+    }
+
+    /** A sentence without its leading dateline, e.g. "WASHINGTON • Talks…" → "Talks…". */
+    public static String stripDateline(String sentence) {
+        String s = sentence.strip();
+        // a dateline is short: look only at the sentence's start (the pattern repeats a group, and
+        // java.util.regex recurses once per repetition, so a sentence of 100,000 capitalised words overflowed)
+        Matcher m = DATELINE.matcher(s).region(0, Math.min(s.length(), MAX_DATELINE_CHARS));
+        String stripped = m.lookingAt() ? s.substring(m.end()) : s;
+        return stripped.isBlank() ? s : stripped;
     }
 }

@@ -12,7 +12,6 @@ import tradetalk.retrieval.Sentences;
 import tradetalk.retrieval.embed.Embedder;
 import tradetalk.retrieval.embed.Vectors;
 import tradetalk.retrieval.index.TextAnalysis;
-import tradetalk.retrieval.parse.Texts;
 
 /**
  * Sentence selection for extractive status reports and summaries: splits passages into sentences (datelines such as
@@ -111,7 +110,7 @@ public final class Extracts {
         for (Passage p : passages) {
             List<String> split = Sentences.split(p.text());
             for (int i = 0; i < split.size(); i++) {
-                String s = p.ordinal() == 0 && i == 0 ? Texts.stripDateline(split.get(i)) : split.get(i);
+                String s = p.ordinal() == 0 && i == 0 ? Sentences.stripDateline(split.get(i)) : split.get(i);
                 int pos = position++;
                 if (s.split("\\s+").length < MIN_WORDS || !seen.add(key(s))) {
                     continue;

@@ -10,7 +10,7 @@ import tradetalk.answer.Composition;
 import tradetalk.answer.extract.CitationNumbers;
 import tradetalk.answer.extract.Extracts.Sentence;
 import tradetalk.retrieval.DateWords;
-import tradetalk.retrieval.parse.Texts;
+import tradetalk.retrieval.Sentences;
 
 /**
  * Turns chosen sentences into a cited answer: each sentence followed by {@code [n]} for its article, in an order a
@@ -40,7 +40,7 @@ final class Citing {
                 text.append(' ');
             }
             String sentence = c.hit().passage().ordinal() == 0 && c.position() == 0
-                    ? Texts.stripDateline(c.sentence())
+                    ? Sentences.stripDateline(c.sentence())
                     : c.sentence();
             text.append(dated(sentence, c.published())).append(CitationNumbers.markers(List.of(n)));
         }

@@ -260,8 +260,8 @@ public final class CorpusBench {
         }
         List<Passage> passages =
                 byId.values().stream().flatMap(a -> chunker.split(a).stream()).toList();
-        List<String> texts = new ArrayList<>(
-                passages.stream().map(ArticleIndex::embeddingText).toList());
+        List<String> texts =
+                new ArrayList<>(passages.stream().map(Passage::embeddingText).toList());
         if (tt.config().index().sentenceVectors() && tt.config().index().backendKind() == IndexConfig.Backend.LUCENE) {
             // ingest embeds each passage's sentences too: the yardstick embeds them as well
             Set<String> sentences = new LinkedHashSet<>();

@@ -176,8 +176,8 @@ public final class BgeSmallEmbedder implements Embedder {
         return load().join();
     }
 
-    /** The shared LangChain4j model itself, loaded (for {@link ModelRate}, which times it bare). */
-    static EmbeddingModel sharedModel() {
+    /** The shared LangChain4j model itself, loaded (for bench's yardstick, which times it bare). */
+    public static EmbeddingModel sharedModel() {
         return load().join();
     }
 

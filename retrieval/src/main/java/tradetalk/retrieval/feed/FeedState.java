@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tradetalk.retrieval.store.StoreFields;
 
 /**
  * What the feed ingester remembers between runs, in one JSON file inside the index directory (so deleting the index
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
 public final class FeedState {
 
     /** The state file's name inside the index directory. */
-    public static final String FILE_NAME = "feeds-state.json";
+    public static final String FILE_NAME = StoreFields.FEED_STATE_FILE;
 
     static final int MAX_SEEN_PER_FEED = 10_000;
     static final int MAX_ARTICLES = 50_000;

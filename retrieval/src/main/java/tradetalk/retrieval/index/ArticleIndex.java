@@ -1,5 +1,25 @@
 package tradetalk.retrieval.index;
 
+import static tradetalk.retrieval.store.StoreFields.ALSO_IN;
+import static tradetalk.retrieval.store.StoreFields.ARTICLE;
+import static tradetalk.retrieval.store.StoreFields.ARTICLE_ID;
+import static tradetalk.retrieval.store.StoreFields.AUTHOR;
+import static tradetalk.retrieval.store.StoreFields.BODY;
+import static tradetalk.retrieval.store.StoreFields.CATEGORY;
+import static tradetalk.retrieval.store.StoreFields.DATE;
+import static tradetalk.retrieval.store.StoreFields.EMBEDDER_KEY;
+import static tradetalk.retrieval.store.StoreFields.HASH;
+import static tradetalk.retrieval.store.StoreFields.ID;
+import static tradetalk.retrieval.store.StoreFields.ORDINAL;
+import static tradetalk.retrieval.store.StoreFields.PASSAGE;
+import static tradetalk.retrieval.store.StoreFields.PATH;
+import static tradetalk.retrieval.store.StoreFields.SOURCE;
+import static tradetalk.retrieval.store.StoreFields.TEXT;
+import static tradetalk.retrieval.store.StoreFields.TITLE;
+import static tradetalk.retrieval.store.StoreFields.TYPE;
+import static tradetalk.retrieval.store.StoreFields.URL;
+import static tradetalk.retrieval.store.StoreFields.VECTOR;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -75,27 +95,6 @@ public final class ArticleIndex implements ArticleStore {
 
     private static final Logger log = LoggerFactory.getLogger(ArticleIndex.class);
 
-    /** The stored document's fields, the same in every store (the OpenSearch store's mapping uses them too). */
-    public static final String TYPE = "type";
-
-    public static final String ARTICLE = "article";
-    public static final String PASSAGE = "passage";
-    public static final String ID = "id";
-    public static final String ARTICLE_ID = "article_id";
-    public static final String ORDINAL = "ordinal";
-    public static final String TEXT = "text";
-    public static final String TITLE = "title";
-    public static final String SOURCE = "source";
-    public static final String URL = "url";
-    public static final String PATH = "path";
-    public static final String AUTHOR = "author";
-    public static final String CATEGORY = "category";
-    public static final String DATE = "date";
-    public static final String BODY = "body";
-    public static final String HASH = "content_hash";
-    public static final String VECTOR = "vector";
-    public static final String ALSO_IN = "also_in";
-    public static final String EMBEDDER_KEY = "embedder";
     private static final int COMMIT_EVERY = 200;
     /** Passages embedded together during ingest, across articles (config {@code index.ingest-batch}). */
     public static final int DEFAULT_INGEST_BATCH = 256;
@@ -533,11 +532,6 @@ public final class ArticleIndex implements ArticleStore {
     /** The sentences of a passage whose vectors ingest keeps with it when sentence vectors are on, in order. */
     public static List<String> sentenceTexts(Passage p) {
         return SentenceVectorField.sentences(p);
-    }
-
-    /** What the embedding model sees of a passage: its title gives it context. */
-    public static String embeddingText(Passage p) {
-        return p.article().title() + ". " + p.text();
     }
 
     private static void addMeta(Document d, ArticleMeta m) {

@@ -50,6 +50,7 @@ import tradetalk.retrieval.SearchRequest;
 import tradetalk.retrieval.embed.Embedder;
 import tradetalk.retrieval.embed.Vectors;
 import tradetalk.retrieval.store.HybridRanker;
+import tradetalk.retrieval.store.StoreFields;
 
 /**
  * The Lucene half of one search over a searcher: each signal proposes {@code candidates} passages
@@ -130,7 +131,7 @@ final class HybridSearch implements HybridRanker.Corpus<Integer> {
         if (r.mode() == SearchRequest.Mode.HYBRID || r.mode() == SearchRequest.Mode.DENSE) {
             Set<Integer> seen = new LinkedHashSet<>();
             for (ScoreDoc sd :
-                    searcher.search(new KnnFloatVectorQuery(ArticleIndex.VECTOR, qv, n, filter), n).scoreDocs) {
+                    searcher.search(new KnnFloatVectorQuery(StoreFields.VECTOR, qv, n, filter), n).scoreDocs) {
                 dense.add(new ScoreFusion.Candidate<>(sd.doc, 2.0 * sd.score - 1.0)); // DOT_PRODUCT: (1 + cos) / 2
                 seen.add(sd.doc);
             }
@@ -158,8 +159,8 @@ final class HybridSearch implements HybridRanker.Corpus<Integer> {
         for (String t : new LinkedHashSet<>(TextAnalysis.terms(query))) {
             double idf = ArticleIndex.idf(searcher.getIndexReader(), t);
             all += idf;
-            if (contains(leaf.reader(), ArticleIndex.TEXT, t, doc - leaf.docBase)
-                    || contains(leaf.reader(), ArticleIndex.TITLE, t, doc - leaf.docBase)) {
+            if (contains(leaf.reader(), StoreFields.TEXT, t, doc - leaf.docBase)
+                    || contains(leaf.reader(), StoreFields.TITLE, t, doc - leaf.docBase)) {
                 found += idf;
             }
         }
@@ -182,10 +183,10 @@ final class HybridSearch implements HybridRanker.Corpus<Integer> {
     public Optional<LocalDate> newest(LocalDate asOf) throws IOException {
         Query q = new BooleanQuery.Builder()
                 .add(ArticleIndex.passageFilter(), Occur.FILTER)
-                .add(LongField.newRangeQuery(ArticleIndex.DATE, Long.MIN_VALUE, asOf.toEpochDay()), Occur.FILTER)
+                .add(LongField.newRangeQuery(StoreFields.DATE, Long.MIN_VALUE, asOf.toEpochDay()), Occur.FILTER)
                 .build();
         TopDocs td = searcher.search(
-                q, 1, new Sort(LongField.newSortField(ArticleIndex.DATE, true, SortedNumericSelector.Type.MAX)));
+                q, 1, new Sort(LongField.newSortField(StoreFields.DATE, true, SortedNumericSelector.Type.MAX)));
         if (td.scoreDocs.length == 0) {
             return Optional.empty();
         }
@@ -201,7 +202,7 @@ final class HybridSearch implements HybridRanker.Corpus<Integer> {
         while (i < sorted.size()) {
             LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sorted.get(i), leaves));
             int end = leaf.docBase + leaf.reader().maxDoc();
-            SortedNumericDocValues values = DocValues.getSortedNumeric(leaf.reader(), ArticleIndex.DATE);
+            SortedNumericDocValues values = DocValues.getSortedNumeric(leaf.reader(), StoreFields.DATE);
             for (; i < sorted.size() && sorted.get(i) < end; i++) {
                 if (values.advanceExact(sorted.get(i) - leaf.docBase)) {
                     out.put(sorted.get(i), LocalDate.ofEpochDay(values.nextValue()));
@@ -232,10 +233,10 @@ final class HybridSearch implements HybridRanker.Corpus<Integer> {
         }
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         for (String t : terms) {
-            b.add(new TermQuery(new Term(ArticleIndex.TEXT, t)), Occur.SHOULD);
+            b.add(new TermQuery(new Term(StoreFields.TEXT, t)), Occur.SHOULD);
             if (settings.titleBoost() > 0) {
                 b.add(
-                        new BoostQuery(new TermQuery(new Term(ArticleIndex.TITLE, t)), (float) settings.titleBoost()),
+                        new BoostQuery(new TermQuery(new Term(StoreFields.TITLE, t)), (float) settings.titleBoost()),
                         Occur.SHOULD);
             }
         }
@@ -251,7 +252,7 @@ final class HybridSearch implements HybridRanker.Corpus<Integer> {
         if (r.from() != null || upper != null) {
             long lo = r.from() == null ? Long.MIN_VALUE : r.from().toEpochDay();
             long hi = upper == null ? Long.MAX_VALUE : upper.toEpochDay();
-            b.add(LongField.newRangeQuery(ArticleIndex.DATE, lo, hi), Occur.FILTER);
+            b.add(LongField.newRangeQuery(StoreFields.DATE, lo, hi), Occur.FILTER);
         }
         return b.build();
     }
@@ -261,7 +262,7 @@ final class HybridSearch implements HybridRanker.Corpus<Integer> {
         PriorityQueue<ScoreDoc> top = new PriorityQueue<>(Comparator.comparingDouble((ScoreDoc d) -> d.score));
         Weight w = searcher.createWeight(searcher.rewrite(filter), ScoreMode.COMPLETE_NO_SCORES, 1);
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-            FloatVectorValues values = leaf.reader().getFloatVectorValues(ArticleIndex.VECTOR);
+            FloatVectorValues values = leaf.reader().getFloatVectorValues(StoreFields.VECTOR);
             Scorer allowed = w.scorer(leaf);
             if (values == null || allowed == null) {
                 continue;
@@ -299,7 +300,7 @@ final class HybridSearch implements HybridRanker.Corpus<Integer> {
         while (i < docs.size()) {
             LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs.get(i), leaves));
             int end = leaf.docBase + leaf.reader().maxDoc();
-            FloatVectorValues values = leaf.reader().getFloatVectorValues(ArticleIndex.VECTOR);
+            FloatVectorValues values = leaf.reader().getFloatVectorValues(StoreFields.VECTOR);
             KnnVectorValues.DocIndexIterator it = values == null ? null : values.iterator();
             for (; i < docs.size() && docs.get(i) < end; i++) {
                 int target = docs.get(i) - leaf.docBase;

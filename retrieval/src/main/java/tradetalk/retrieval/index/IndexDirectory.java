@@ -13,7 +13,7 @@ import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.store.LockObtainFailedException;
-import tradetalk.retrieval.feed.FeedState;
+import tradetalk.retrieval.store.StoreFields;
 
 /**
  * What a would-be index directory holds, found by listing it (nothing is opened, created or changed), and the
@@ -79,7 +79,9 @@ final class IndexDirectory {
 
     /** Files an index directory may hold before its first commit: the lock, a half-written commit, feed state. */
     private static boolean ours(String name) {
-        return name.equals("write.lock") || name.startsWith("pending_segments_") || name.equals(FeedState.FILE_NAME);
+        return name.equals("write.lock")
+                || name.startsWith("pending_segments_")
+                || name.equals(StoreFields.FEED_STATE_FILE);
     }
 
     /** What Lucene's exception means for the user, in the product's words (never "please run checkindex"). */

@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 import tradetalk.retrieval.Article;
 import tradetalk.retrieval.Passage;
 import tradetalk.retrieval.embed.Embedder;
-import tradetalk.retrieval.eval.ProcessMeter;
 import tradetalk.retrieval.store.ArticleStore;
+import tradetalk.retrieval.store.StoreFields;
 
 /**
  * The articles of an ingest on their way to the index, a small pipeline: their passages are embedded together, in
@@ -65,16 +65,8 @@ final class PendingWrites implements AutoCloseable {
     /** Entries in order and the vectors of their passages, in the making. */
     private record Batch(List<Entry> entries, int passages, CompletableFuture<Embedded> vectors) {}
 
-    /**
-     * A batch's passage vectors, its sentences' vectors (none when they are not kept), when the model began and ended
-     * it, and (debug only) what the process spent meanwhile.
-     */
-    private record Embedded(
-            List<float[]> vectors,
-            Map<String, float[]> sentences,
-            long startNanos,
-            long endNanos,
-            ProcessMeter.Reading use) {}
+    /** A batch's passage vectors, its sentences' vectors (none when they are not kept), when the model began and ended it. */
+    private record Embedded(List<float[]> vectors, Map<String, float[]> sentences, long startNanos, long endNanos) {}
 
     /** What the model embeds for some passages: their texts, then (when kept) their distinct sentences. */
     private record Texts(List<String> all, int passages) {}
@@ -142,7 +134,7 @@ final class PendingWrites implements AutoCloseable {
             List<float[]> vectors = new ArrayList<>(ps.size());
             Map<String, float[]> sentences = new HashMap<>();
             for (int i = 0; i < ps.size(); i += batch) {
-                Embedded part = embed(texts(ps.subList(i, Math.min(ps.size(), i + batch))), false);
+                Embedded part = embed(texts(ps.subList(i, Math.min(ps.size(), i + batch))));
                 vectors.addAll(part.vectors());
                 sentences.putAll(part.sentences());
                 passageProgress.embedded(a.meta().location(), vectors.size(), ps.size());
@@ -202,7 +194,7 @@ final class PendingWrites implements AutoCloseable {
         if (passages == 0) {
             long now = System.nanoTime();
             return new Batch(
-                    entries, 0, CompletableFuture.completedFuture(new Embedded(List.of(), Map.of(), now, now, null)));
+                    entries, 0, CompletableFuture.completedFuture(new Embedded(List.of(), Map.of(), now, now)));
         }
         List<Passage> ps = new ArrayList<>(passages);
         entries.forEach(e -> ps.addAll(e.passages()));
@@ -211,14 +203,13 @@ final class PendingWrites implements AutoCloseable {
             model = Executors.newSingleThreadExecutor(
                     Thread.ofPlatform().name("ingest-embedding").daemon().factory());
         }
-        boolean debug = log.isDebugEnabled();
-        return new Batch(entries, passages, CompletableFuture.supplyAsync(() -> embed(texts, debug), model));
+        return new Batch(entries, passages, CompletableFuture.supplyAsync(() -> embed(texts), model));
     }
 
     /** The passages' embedding texts and, when sentence vectors are kept, their distinct sentences after them. */
     private Texts texts(List<Passage> ps) {
         List<String> all = new ArrayList<>(ps.size());
-        ps.forEach(p -> all.add(ArticleIndex.embeddingText(p)));
+        ps.forEach(p -> all.add(p.embeddingText()));
         if (sentenceVectors) {
             Set<String> sentences = new LinkedHashSet<>();
             ps.forEach(p -> sentences.addAll(SentenceVectorField.sentences(p)));
@@ -228,8 +219,7 @@ final class PendingWrites implements AutoCloseable {
     }
 
     /** Embeds passages and their sentences in one call: the model gets one long list to spread over its threads. */
-    private Embedded embed(Texts texts, boolean debug) {
-        ProcessMeter.Reading r0 = debug ? ProcessMeter.read(true) : null;
+    private Embedded embed(Texts texts) {
         long t0 = System.nanoTime();
         List<float[]> out = embedder.embedPassages(texts.all());
         long t1 = System.nanoTime();
@@ -237,12 +227,7 @@ final class PendingWrites implements AutoCloseable {
         for (int i = texts.passages(); i < out.size(); i++) {
             sentences.put(texts.all().get(i), out.get(i));
         }
-        return new Embedded(
-                out.subList(0, texts.passages()),
-                sentences,
-                t0,
-                t1,
-                debug ? ProcessMeter.read(true).since(r0) : null);
+        return new Embedded(out.subList(0, texts.passages()), sentences, t0, t1);
     }
 
     /** The vectors of a batch, waiting for the model; its failure is the caller's. */
@@ -266,7 +251,7 @@ final class PendingWrites implements AutoCloseable {
 
     private void write(Batch b, Embedded embedded) throws IOException {
         boolean debug = log.isDebugEnabled() && b.passages() > 0;
-        ProcessMeter.Reading r0 = debug ? ProcessMeter.read(true) : null;
+        long w0 = System.nanoTime();
         int at = 0;
         for (Entry e : b.entries()) {
             int n = e.passages().size();
@@ -276,15 +261,13 @@ final class PendingWrites implements AutoCloseable {
         if (debug) {
             log.debug(
                     "Embedded {} passages ({} sentences) of {} articles in {} ms (the model waited {} ms for them),"
-                            + " wrote them in {} ms; embedding {}; writing {}",
+                            + " wrote them in {} ms",
                     b.passages(),
                     embedded.sentences().size(),
                     b.entries().stream().filter(e -> e.article() != null).count(),
                     (embedded.endNanos() - embedded.startNanos()) / 1_000_000,
                     Math.max(0, embedded.startNanos() - modelFreeSince) / 1_000_000,
-                    (System.nanoTime() - r0.wallNanos()) / 1_000_000,
-                    embedded.use(),
-                    ProcessMeter.read(true).since(r0));
+                    (System.nanoTime() - w0) / 1_000_000);
         }
         if (b.passages() > 0) {
             modelFreeSince = embedded.endNanos();
@@ -294,7 +277,7 @@ final class PendingWrites implements AutoCloseable {
     private void write(Entry e, List<float[]> vectors, Map<String, float[]> sentences) throws IOException {
         if (e.article() != null) {
             writer.updateDocuments(
-                    new Term(ArticleIndex.ARTICLE_ID, e.article().id()),
+                    new Term(StoreFields.ARTICLE_ID, e.article().id()),
                     documents.of(e.article(), e.passages(), e.alsoIn(), vectors, sentences));
         }
         done++;

@@ -1,24 +1,24 @@
 package tradetalk.retrieval.opensearch;
 
-import static tradetalk.retrieval.index.ArticleIndex.ALSO_IN;
-import static tradetalk.retrieval.index.ArticleIndex.ARTICLE;
-import static tradetalk.retrieval.index.ArticleIndex.ARTICLE_ID;
-import static tradetalk.retrieval.index.ArticleIndex.AUTHOR;
-import static tradetalk.retrieval.index.ArticleIndex.BODY;
-import static tradetalk.retrieval.index.ArticleIndex.CATEGORY;
-import static tradetalk.retrieval.index.ArticleIndex.DATE;
-import static tradetalk.retrieval.index.ArticleIndex.EMBEDDER_KEY;
-import static tradetalk.retrieval.index.ArticleIndex.HASH;
-import static tradetalk.retrieval.index.ArticleIndex.ID;
-import static tradetalk.retrieval.index.ArticleIndex.ORDINAL;
-import static tradetalk.retrieval.index.ArticleIndex.PASSAGE;
-import static tradetalk.retrieval.index.ArticleIndex.PATH;
-import static tradetalk.retrieval.index.ArticleIndex.SOURCE;
-import static tradetalk.retrieval.index.ArticleIndex.TEXT;
-import static tradetalk.retrieval.index.ArticleIndex.TITLE;
-import static tradetalk.retrieval.index.ArticleIndex.TYPE;
-import static tradetalk.retrieval.index.ArticleIndex.URL;
-import static tradetalk.retrieval.index.ArticleIndex.VECTOR;
+import static tradetalk.retrieval.store.StoreFields.ALSO_IN;
+import static tradetalk.retrieval.store.StoreFields.ARTICLE;
+import static tradetalk.retrieval.store.StoreFields.ARTICLE_ID;
+import static tradetalk.retrieval.store.StoreFields.AUTHOR;
+import static tradetalk.retrieval.store.StoreFields.BODY;
+import static tradetalk.retrieval.store.StoreFields.CATEGORY;
+import static tradetalk.retrieval.store.StoreFields.DATE;
+import static tradetalk.retrieval.store.StoreFields.EMBEDDER_KEY;
+import static tradetalk.retrieval.store.StoreFields.HASH;
+import static tradetalk.retrieval.store.StoreFields.ID;
+import static tradetalk.retrieval.store.StoreFields.ORDINAL;
+import static tradetalk.retrieval.store.StoreFields.PASSAGE;
+import static tradetalk.retrieval.store.StoreFields.PATH;
+import static tradetalk.retrieval.store.StoreFields.SOURCE;
+import static tradetalk.retrieval.store.StoreFields.TEXT;
+import static tradetalk.retrieval.store.StoreFields.TITLE;
+import static tradetalk.retrieval.store.StoreFields.TYPE;
+import static tradetalk.retrieval.store.StoreFields.URL;
+import static tradetalk.retrieval.store.StoreFields.VECTOR;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -85,7 +85,6 @@ import tradetalk.retrieval.SearchHit;
 import tradetalk.retrieval.SearchRequest;
 import tradetalk.retrieval.embed.Embedder;
 import tradetalk.retrieval.embed.Vectors;
-import tradetalk.retrieval.index.ArticleIndex;
 import tradetalk.retrieval.index.IngestReport;
 import tradetalk.retrieval.index.SearchSettings;
 import tradetalk.retrieval.index.TextAnalysis;
@@ -400,7 +399,7 @@ public final class OpenSearchArticleStore implements ArticleStore {
             return List.of();
         }
         List<String> texts = new ArrayList<>();
-        pending.forEach(p -> p.passages().forEach(x -> texts.add(ArticleIndex.embeddingText(x))));
+        pending.forEach(p -> p.passages().forEach(x -> texts.add(x.embeddingText())));
         List<float[]> vectors = new ArrayList<>(texts.size());
         int at = 0;
         for (Pending p : pending) {

@@ -22,11 +22,6 @@ public final class Texts {
     private static final Pattern INVISIBLE = Pattern.compile("[\\u200B\\u200C\\u200D\\u2060\\uFEFF\\u00AD]");
 
     private static final Pattern SPACES = Pattern.compile("[\\s\\h\\v]+");
-    /** "WASHINGTON • ", "BEIJING (Reuters) - ", "NEW YORK, Nov 18 (AP) — ". */
-    private static final Pattern DATELINE = Pattern.compile("^\\p{Lu}[\\p{Lu}.'’]+(?:[ /-]\\p{Lu}[\\p{Lu}.'’]*)*"
-            + "(?:,[^()•·—–\\n]{1,30})?\\s*(?:\\([^()]{1,40}\\))?\\s*[•·—–-]{1,2}\\s+");
-
-    private static final int MAX_DATELINE_CHARS = 120;
     private static final Set<String> ACRONYMS = Set.of(
             "AP", "AFP", "BBC", "CNBC", "CNN", "NPR", "NBC", "CBS", "ABC", "PBS", "UPI", "WSJ", "FT", "NYT", "SCMP",
             "CGTN", "CCTV", "RTHK", "DW", "RT", "US", "USA", "UK", "EU", "UN");
@@ -71,23 +66,13 @@ public final class Texts {
         if (sentences.isEmpty()) {
             return "";
         }
-        String s = stripDateline(sentences.get(0));
+        String s = Sentences.stripDateline(sentences.get(0));
         if (s.length() <= MAX_TITLE_CHARS) {
             return s.endsWith(".") && !s.endsWith("..") ? s.substring(0, s.length() - 1) : s;
         }
         int cut = s.lastIndexOf(' ', MAX_TITLE_CHARS);
         String head = cut > MAX_TITLE_CHARS / 2 ? s.substring(0, cut) : s.substring(0, MAX_TITLE_CHARS);
         return head.replaceAll("[\\s,;:.\\-–—]+$", "") + "…";
-    }
-
-    /** A sentence without its leading dateline, e.g. "WASHINGTON • Talks…" → "Talks…". */
-    public static String stripDateline(String sentence) {
-        String s = sentence.strip();
-        // a dateline is short: look only at the sentence's start (the pattern repeats a group, and
-        // java.util.regex recurses once per repetition, so a sentence of 100,000 capitalised words overflowed)
-        java.util.regex.Matcher m = DATELINE.matcher(s).region(0, Math.min(s.length(), MAX_DATELINE_CHARS));
-        String stripped = m.lookingAt() ? s.substring(m.end()) : s;
-        return stripped.isBlank() ? s : stripped;
     }
 
     /**

@@ -17,6 +17,7 @@ import tradetalk.retrieval.Article;
 import tradetalk.retrieval.ArticleMeta;
 import tradetalk.retrieval.Chunker;
 import tradetalk.retrieval.embed.RandomEmbedder;
+import tradetalk.retrieval.store.StoreFields;
 
 /** What adaptive weights read from a question: the share of its IDF-weighted terms in BM25's best passage. */
 class AdaptiveWeightsTest {
@@ -46,7 +47,7 @@ class AdaptiveWeightsTest {
             try (DirectoryReader r = DirectoryReader.open(FSDirectory.open(idx))) {
                 IndexSearcher searcher = new IndexSearcher(r);
                 HybridSearch hs = new HybridSearch(searcher, index.embedder(), s);
-                int soyDoc = searcher.search(new TermQuery(new Term(ArticleIndex.TEXT, "soybean")), 1).scoreDocs[0].doc;
+                int soyDoc = searcher.search(new TermQuery(new Term(StoreFields.TEXT, "soybean")), 1).scoreDocs[0].doc;
 
                 assertThat(hs.coverage("soybeans", soyDoc)).isCloseTo(1.0, within(1e-9));
                 assertThat(hs.coverage("soybeans steel", soyDoc)).isCloseTo(soy / (soy + steel), within(1e-9));

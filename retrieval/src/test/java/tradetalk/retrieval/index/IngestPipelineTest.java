@@ -33,6 +33,7 @@ import tradetalk.retrieval.Chunker;
 import tradetalk.retrieval.embed.Embedder;
 import tradetalk.retrieval.embed.ForwardingEmbedder;
 import tradetalk.retrieval.embed.RecordingEmbedder;
+import tradetalk.retrieval.store.StoreFields;
 
 /**
  * Ingest as a pipeline: the model embeds one batch while the batch before it is written, batches span commits, and
@@ -68,10 +69,10 @@ class IngestPipelineTest {
             StoredFields sf = s.storedFields();
             Set<String> ids = new HashSet<>();
             for (ScoreDoc sd : s.search(
-                            new TermQuery(new Term(ArticleIndex.TYPE, ArticleIndex.ARTICLE)), Math.max(1, r.maxDoc()))
+                            new TermQuery(new Term(StoreFields.TYPE, StoreFields.ARTICLE)), Math.max(1, r.maxDoc()))
                     .scoreDocs) {
-                Document doc = sf.document(sd.doc, Set.of(ArticleIndex.ARTICLE_ID));
-                ids.add(doc.get(ArticleIndex.ARTICLE_ID));
+                Document doc = sf.document(sd.doc, Set.of(StoreFields.ARTICLE_ID));
+                ids.add(doc.get(StoreFields.ARTICLE_ID));
             }
             return ids;
         } catch (IOException e) {
@@ -161,9 +162,9 @@ class IngestPipelineTest {
             int n = 0;
             StoredFields sf = s.storedFields();
             for (ScoreDoc sd : s.search(
-                            new TermQuery(new Term(ArticleIndex.TYPE, ArticleIndex.ARTICLE)), Math.max(1, r.maxDoc()))
+                            new TermQuery(new Term(StoreFields.TYPE, StoreFields.ARTICLE)), Math.max(1, r.maxDoc()))
                     .scoreDocs) {
-                if (sf.document(sd.doc).get(ArticleIndex.BODY).endsWith("v2.")) {
+                if (sf.document(sd.doc).get(StoreFields.BODY).endsWith("v2.")) {
                     n++;
                 }
             }
