@@ -2,12 +2,14 @@ package tradetalk.bot.cli;
 
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Option;
 import tradetalk.answer.UserError;
 import tradetalk.bot.Tradetalk;
 import tradetalk.bot.config.ConfigLoader;
+import tradetalk.bot.config.IndexConfig;
 import tradetalk.bot.config.TradetalkConfig;
 
 /** Options every command shares (--config, --index, --json) and the wiring they lead to. */
@@ -53,6 +55,14 @@ public final class AppOptions {
         }
         TradetalkConfig c = new ConfigLoader().load(file, env, home());
         return index == null ? c : c.withIndexDir(index.toAbsolutePath().normalize());
+    }
+
+    /** The Lucene index directory of {@code c} when it does not exist; null when it does, or for OpenSearch. */
+    static Path missingIndex(TradetalkConfig c) {
+        return c.index().backendKind() == IndexConfig.Backend.LUCENE
+                        && !Files.exists(c.index().dirPath())
+                ? c.index().dirPath()
+                : null;
     }
 
     /** Builds the application from the configuration. */

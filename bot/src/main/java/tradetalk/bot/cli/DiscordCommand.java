@@ -1,7 +1,9 @@
 package tradetalk.bot.cli;
 
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +12,8 @@ import picocli.CommandLine.Mixin;
 import tradetalk.bot.Tradetalk;
 import tradetalk.bot.config.DiscordConfig;
 import tradetalk.bot.discord.DiscordBot;
+import tradetalk.bot.health.StatusReporter;
+import tradetalk.retrieval.feed.FeedRefresher;
 
 /**
  * {@code tradetalk discord}: runs the Discord bot until SIGTERM / Ctrl-C, then lets running answers finish (or tells
@@ -31,17 +35,33 @@ final class DiscordCommand implements Callable<Integer> {
         StopSignal stop = StopSignal.install(); // before connecting: a SIGTERM from then on stops gracefully
         Tradetalk tt = app.open();
         DiscordConfig config = tt.config().discord();
+        DiscordBot.requireToken(config);
+        // for `tradetalk health`: starting until the gateway connects, then the state of each shard and the feeds
+        AtomicReference<DiscordBot> running = new AtomicReference<>();
+        AtomicReference<FeedRefresher> feeds = new AtomicReference<>();
+        StatusReporter status = StatusReporter.start(
+                tt.config().health().dirPath(),
+                "discord",
+                config.sharding().enabled()
+                        ? "discord-shards-" + config.shards().replace(',', '_')
+                        : "discord",
+                () -> running.get() == null ? Map.of() : running.get().gatewayStates(),
+                () -> StatusReporter.feeds(feeds.get()),
+                Clock.systemUTC());
         DiscordBot bot;
         try {
-            DiscordBot.requireToken(config);
             tt.ingestDefaultsIfEmpty(app.err());
             bot = tt.startDiscordBot(config, Clock.systemUTC(), UnaryOperator.identity());
+            running.set(bot);
             if (tt.config().feeds().refresh()) {
                 tt.feedRefresher().start(); // keeps the index current from feeds.sources while the bot runs
+                feeds.set(tt.feedRefresher().feeds().isEmpty() ? null : tt.feedRefresher());
             } else {
                 log.info("feeds.refresh is false: this bot does not refresh feeds (tradetalk watch does)");
             }
+            status.write();
         } catch (RuntimeException | InterruptedException e) {
+            status.close();
             tt.close();
             throw e;
         }
@@ -53,6 +73,7 @@ final class DiscordCommand implements Callable<Integer> {
             try {
                 bot.close(); // running answers finish (or their members are told), then the gateway closes
             } finally {
+                status.close();
                 tt.close();
             }
         }

@@ -1,21 +1,26 @@
 package tradetalk.bot.cli;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import tradetalk.bot.Tradetalk;
+import tradetalk.bot.config.HealthConfig;
+import tradetalk.bot.health.HealthCheck;
 
 /**
- * {@code tradetalk health}: a cheap check for container health probes. The configuration loads and the index opens
- * read-only and can be counted; no model is loaded, nothing is written. Use {@code check} to verify checksums.
+ * {@code tradetalk health}: a cheap check for container health probes. The configuration loads, the index opens
+ * read-only and has articles (unless {@code health.allow-empty-index}), and the running {@code discord} and
+ * {@code watch} processes report a connected gateway and working feeds in their status files ({@code health.dir}).
+ * No model is loaded, nothing is written. Use {@code check} to verify checksums.
  */
 @Command(
         name = "health",
         mixinStandardHelpOptions = true,
-        description = "Quick health probe (e.g. Docker HEALTHCHECK): the configuration loads and the index can be "
-                + "read. Loads no model, changes nothing. Exit 0 when healthy, 1 with the reason when not.")
+        description = "Quick health probe (e.g. Docker HEALTHCHECK): the configuration loads, the index can be read "
+                + "and has articles (unless health.allow-empty-index), and the running discord and watch processes "
+                + "report a connected gateway and working feeds (health.dir). Loads no model, changes nothing. "
+                + "Exit 0 when healthy, 1 with the reasons when not.")
 final class HealthCommand implements Callable<Integer> {
 
     @Mixin
@@ -24,19 +29,27 @@ final class HealthCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Tradetalk tt = app.open()) {
-            int articles = tt.index().articleCount();
-            String dir = tt.config().index().dirPath().toString();
+            boolean exists = AppOptions.missingIndex(tt.config()) == null;
+            var index = new HealthCheck.IndexState(
+                    tt.indexName(), exists, exists ? tt.index().articleCount() : 0);
+            HealthConfig health = tt.config().health();
+            HealthCheck.Report r =
+                    new HealthCheck().check(index, health.allowEmptyIndex(), health.dirPath(), Instant.now());
             if (app.json()) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("status", "ok");
-                m.put("index", dir);
-                m.put("articles", articles);
-                app.out().println(Views.json(m));
+                app.out().println(Views.json(HealthCheck.json(r)));
             } else {
-                app.out().printf("ok: %d article(s) in %s%n", articles, dir);
+                StringBuilder line = new StringBuilder(r.healthy() ? "ok: " : "unhealthy: ");
+                if (!r.healthy()) {
+                    line.append(String.join("; ", r.problems())).append("; ");
+                }
+                line.append(r.index().articles())
+                        .append(" article(s) in ")
+                        .append(r.index().name());
+                r.notes().forEach(n -> line.append("; ").append(n));
+                app.out().println(line);
             }
             app.out().flush();
-            return 0;
+            return r.healthy() ? 0 : Cli.FAILED;
         }
     }
 }

@@ -1,5 +1,6 @@
 package tradetalk.bot.cli;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -7,6 +8,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import tradetalk.answer.UserError;
 import tradetalk.bot.Tradetalk;
 import tradetalk.retrieval.ArticleMeta;
 
@@ -23,6 +25,11 @@ final class SourcesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Tradetalk tt = app.open()) {
+            Path missing = AppOptions.missingIndex(tt.config());
+            if (missing != null) {
+                throw new UserError("there is no index at " + missing
+                        + ": give the right --index (index.dir), or ingest articles first (tradetalk ingest PATH)");
+            }
             List<ArticleMeta> list = tt.index().articles();
             if (query != null && !query.isBlank()) {
                 String q = query.toLowerCase(Locale.ROOT);

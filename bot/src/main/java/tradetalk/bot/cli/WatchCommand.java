@@ -1,19 +1,23 @@
 package tradetalk.bot.cli;
 
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tradetalk.answer.UserError;
 import tradetalk.bot.Tradetalk;
+import tradetalk.bot.health.StatusReporter;
 import tradetalk.retrieval.feed.FeedRefresher;
 import tradetalk.retrieval.feed.FeedResult;
 
 /**
  * {@code tradetalk watch}: keeps the index current from the feeds in {@code feeds.sources} until stopped (SIGINT or
  * SIGTERM), or refreshes every feed once with {@code --once} (for cron). Exit code 3 when a feed failed in
- * {@code --once}.
+ * {@code --once}. While it runs, the last refresh of each feed is in {@code <health.dir>/watch.json} for
+ * {@code tradetalk health}.
  */
 @Command(
         name = "watch",
@@ -55,6 +59,15 @@ final class WatchCommand implements Callable<Integer> {
             }
         }
         StopSignal stop = StopSignal.install();
+        // for `tradetalk health`: the last refresh of each feed
+        FeedRefresher watched = refresher;
+        StatusReporter status = StatusReporter.start(
+                tt.config().health().dirPath(),
+                "watch",
+                "watch",
+                Map::of,
+                () -> StatusReporter.feeds(watched),
+                Clock.systemUTC());
         try {
             refresher.start();
             app.err()
@@ -63,7 +76,11 @@ final class WatchCommand implements Callable<Integer> {
                             refresher.feeds().size());
             stop.await();
         } finally {
-            tt.close(); // stops the refresher after the feed in progress, then closes the index
+            try {
+                tt.close(); // stops the refresher after the feed in progress, then closes the index
+            } finally {
+                status.close();
+            }
         }
         return 0;
     }

@@ -20,7 +20,8 @@ public record TradetalkConfig(
         FeedsConfig feeds,
         OpenSearchConfig opensearch,
         MetricsConfig metrics,
-        InsightsConfig insights) {
+        InsightsConfig insights,
+        HealthConfig health) {
 
     public TradetalkConfig {
         Objects.requireNonNull(index, "index");
@@ -34,6 +35,7 @@ public record TradetalkConfig(
         Objects.requireNonNull(opensearch, "opensearch");
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(insights, "insights");
+        Objects.requireNonNull(health, "health");
         search.settings(); // the retrieval module checks its settings: fail at load, naming the key
         opensearch.settings();
     }
@@ -51,7 +53,8 @@ public record TradetalkConfig(
                 feeds,
                 opensearch.resolve(home),
                 metrics,
-                insights.resolve(home));
+                insights.resolve(home),
+                health.resolve(home));
     }
 
     /** The same configuration with the OpenSearch password (from the environment only). */
@@ -67,7 +70,8 @@ public record TradetalkConfig(
                 feeds,
                 opensearch.withPassword(password),
                 metrics,
-                insights);
+                insights,
+                health);
     }
 
     /** A copy with another index directory (the CLI's --index). */
@@ -83,7 +87,8 @@ public record TradetalkConfig(
                 feeds,
                 opensearch,
                 metrics,
-                insights);
+                insights,
+                health);
     }
 
     /**
@@ -102,12 +107,14 @@ public record TradetalkConfig(
                 feeds,
                 opensearch.withIndex(opensearchIndex),
                 metrics,
-                insights);
+                insights,
+                health);
     }
 
     /** A copy with other metrics and insights sections (tests). */
     public TradetalkConfig withOps(MetricsConfig m, InsightsConfig i) {
-        return new TradetalkConfig(index, search, answer, model, prompts, discord, status, feeds, opensearch, m, i);
+        return new TradetalkConfig(
+                index, search, answer, model, prompts, discord, status, feeds, opensearch, m, i, health);
     }
 
     private IndexConfig index(String dir, String backend) {

@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -368,6 +369,15 @@ public final class DiscordBot implements AutoCloseable {
     }
 
     /** The feedback store. */
+    /** The gateway state of each of this process's shards (JDA's status names, e.g. CONNECTED), by shard id. */
+    public Map<Integer, String> gatewayStates() {
+        Map<Integer, String> states = new TreeMap<>();
+        for (JDA client : clients()) {
+            states.put(client.getShardInfo().getShardId(), client.getStatus().name());
+        }
+        return states;
+    }
+
     public FeedbackStore feedback() {
         return feedback;
     }

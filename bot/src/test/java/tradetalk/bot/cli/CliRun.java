@@ -16,11 +16,16 @@ record CliRun(int exit, String out, String err) {
     /** The seed articles of the repository (tests run in bot/). */
     static final Path SEEDS = Path.of("../data/articles").toAbsolutePath().normalize();
 
+    /** The default status directory of runs: one no process writes to. */
+    static final Path NO_PROCESSES =
+            Path.of("target", "health-no-processes").toAbsolutePath().normalize();
+
     static CliRun run(Map<String, String> env, String stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Map<String, String> e = new HashMap<>(env);
         e.putIfAbsent("TRADETALK_INDEX_ARTICLES", SEEDS.toString());
+        e.putIfAbsent("TRADETALK_HEALTH_DIR", NO_PROCESSES.toString()); // no process reports there
         int code = Cli.run(
                 args,
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),

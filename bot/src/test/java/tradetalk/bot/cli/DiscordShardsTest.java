@@ -64,6 +64,7 @@ class DiscordShardsTest {
         env.put("TRADETALK_DISCORD_SHARDS_TOTAL", "2");
         env.put("TRADETALK_DISCORD_SHARDS", Integer.toString(shard));
         env.put("TRADETALK_FEEDS_REFRESH", "false");
+        env.put("TRADETALK_HEALTH_DIR", tmp.resolve("health").toString()); // both processes: one file each
         env.put("TRADETALK_INDEX_ARTICLES", CliRun.SEEDS.toString());
         pb.environment().putAll(env);
         return pb.start();

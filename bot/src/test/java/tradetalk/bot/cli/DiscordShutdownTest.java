@@ -53,7 +53,8 @@ class DiscordShutdownTest {
                         "TRADETALK_DISCORD_COOLDOWN", "0s",
                         "TRADETALK_DISCORD_FEEDBACK_DIR",
                                 tmp.resolve("feedback").toString(),
-                        "TRADETALK_INDEX_ARTICLES", CliRun.SEEDS.toString()));
+                        "TRADETALK_INDEX_ARTICLES", CliRun.SEEDS.toString(),
+                        "TRADETALK_HEALTH_DIR", tmp.resolve("health").toString()));
         child = pb.start();
         discord.awaitReady(TIMEOUT);
 

@@ -240,7 +240,7 @@ class LauncherTest {
         Files.writeString(archive, "archive");
         Files.setLastModifiedTime(archive, FileTime.from(BUILT.minus(1, ChronoUnit.MINUTES)));
 
-        bash("remove_stale_archive '" + archive + "'", root, "");
+        bash("remove_stale_archive '" + archive + "' \"$JAR\"", root, "");
 
         assertThat(archive).doesNotExist();
     }
@@ -251,7 +251,7 @@ class LauncherTest {
         Files.writeString(archive, "archive");
         touch("bot/target/tradetalk.jsa");
 
-        bash("remove_stale_archive '" + archive + "'", root, "");
+        bash("remove_stale_archive '" + archive + "' \"$JAR\"", root, "");
 
         assertThat(archive).exists();
     }

@@ -2,6 +2,7 @@ package tradetalk.retrieval.feed;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,7 @@ public final class FeedRefresher implements AutoCloseable {
     private final Clock clock;
     private final FeedListener listener;
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+    private final Map<String, LastRefresh> last = new ConcurrentHashMap<>();
     private ScheduledThreadPoolExecutor scheduler;
     /** Set by {@link #stop()}; checked before each scheduled feed refresh so that no new one starts. */
     private volatile boolean stopping;
@@ -74,6 +76,24 @@ public final class FeedRefresher implements AutoCloseable {
 
     public List<FeedSource> feeds() {
         return feeds;
+    }
+
+    /**
+     * A feed's last refresh, for health reports.
+     *
+     * @param feed          the feed's name
+     * @param at            when it ended; null when the feed was not refreshed yet
+     * @param ok            whether it worked
+     * @param error         why it failed; empty when it worked
+     * @param failuresInRow its consecutive failures
+     */
+    public record LastRefresh(String feed, Instant at, boolean ok, String error, int failuresInRow) {}
+
+    /** The last refresh of each configured feed, in configuration order. */
+    public List<LastRefresh> lastRefreshes() {
+        return feeds.stream()
+                .map(f -> last.getOrDefault(f.url().toString(), new LastRefresh(f.name(), null, false, "", 0)))
+                .toList();
     }
 
     /** Starts refreshing in the background; does nothing when already started or when no feed is configured. */
@@ -160,6 +180,9 @@ public final class FeedRefresher implements AutoCloseable {
      */
     public FeedResult refreshOne(FeedSource feed, IngestProgress progress) {
         FeedResult result = refreshCaught(feed, progress);
+        last.put(
+                feed.url().toString(),
+                new LastRefresh(feed.name(), clock.instant(), result.ok(), result.error(), failures(feed)));
         try {
             listener.refreshed(feed, result);
         } catch (RuntimeException e) {
