@@ -23,7 +23,8 @@ import tradetalk.bot.discord.fake.InteractionHandle;
  *   <li>a fresh volume is unhealthy (an empty index), and no command's output starts with the JVM's incubator notice;
  *   <li>the bot starts on the seed articles, connects, answers {@code /ask} with citations, and the image's own
  *       HEALTHCHECK turns healthy; {@code ask} in the container prints "…", "—" and "’" as such (UTF-8);
- *   <li>a feedback vote is recorded; {@code podman stop} during an answer lets it finish and exits 0;
+ *   <li>a feedback vote is recorded; {@code podman stop} right after a question lets its answer out and exits 0
+ *       (DiscordShutdownTest stops in the middle of one);
  *   <li>a new container on the same volume (no seed articles given) answers from the kept index, and the vote of
  *       the first run is still counted.
  * </ol>
@@ -134,7 +135,7 @@ public final class ImageScenario {
         expectOk(stop);
         expect(
                 awaitContent(during, c -> c.contains("[1]") || c.contains("ask again"), ANSWER_TIMEOUT),
-                "the answer running at the stop is delivered",
+                "the answer asked just before the stop is delivered",
                 discord.originalResponse(during).orElse(null));
         Result exit = expectOk(podman(Duration.ofSeconds(30), "inspect", "--format", "{{.State.ExitCode}}", name));
         expect(exit.out().strip().equals("0"), "podman stop ends the bot with exit code 0", exit);
