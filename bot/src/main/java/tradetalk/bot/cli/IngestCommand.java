@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tradetalk.answer.UserError;
 import tradetalk.bot.Tradetalk;
+import tradetalk.retrieval.ControlChars;
 import tradetalk.retrieval.Rejected;
 import tradetalk.retrieval.feed.FeedResult;
 import tradetalk.retrieval.feed.FeedSource;
@@ -91,7 +92,10 @@ final class IngestCommand implements Callable<Integer> {
                 }
                 for (Rejected x : r.rejected()) {
                     if (!failedFeeds.contains(x.source())) {
-                        app.err().printf("tradetalk: rejected %s: %s%n", x.source(), x.reason());
+                        app.err()
+                                .printf(
+                                        "tradetalk: rejected %s: %s%n",
+                                        ControlChars.field(x.source()), ControlChars.field(x.reason()));
                     }
                 }
                 results.forEach(fr -> app.out().println(Views.feedResultText(fr)));
@@ -135,7 +139,11 @@ final class IngestCommand implements Callable<Integer> {
     /** The first few skipped files, for the one-line summary on stderr (the reasons are in --json). */
     private String examples(List<Rejected> skipped) {
         String first = String.join(
-                ", ", skipped.stream().limit(3).map(Rejected::source).toList());
+                ", ",
+                skipped.stream()
+                        .limit(3)
+                        .map(x -> ControlChars.field(x.source()))
+                        .toList());
         return first
                 + (skipped.size() > 3 ? ", ..." : "")
                 + (app.json() ? "; reasons in \"skipped\"" : "; reasons with --json");

@@ -14,6 +14,7 @@ import tradetalk.answer.status.StatusReport;
 import tradetalk.answer.status.TimelineItem;
 import tradetalk.answer.summary.Summary;
 import tradetalk.retrieval.ArticleMeta;
+import tradetalk.retrieval.ControlChars;
 import tradetalk.retrieval.Rejected;
 import tradetalk.retrieval.index.IngestReport;
 
@@ -23,7 +24,33 @@ import tradetalk.retrieval.index.IngestReport;
  */
 public final class Views {
 
+    /** Keeps every value exact; controls (C0, DEL and C1, which some terminals act on) are written as \\u escapes. */
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    static {
+        JSON.getFactory().setCharacterEscapes(new ControlEscapes());
+    }
+
+    /** Jackson escapes C0 controls by itself; this adds DEL and U+0080–U+009F (CSI, OSC, ST as single characters). */
+    private static final class ControlEscapes extends com.fasterxml.jackson.core.io.CharacterEscapes {
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        ControlEscapes() {
+            ascii[0x7F] = ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public com.fasterxml.jackson.core.SerializableString getEscapeSequence(int ch) {
+            return ch >= 0x80 && ch <= 0x9F
+                    ? new com.fasterxml.jackson.core.io.SerializedString(String.format("\\u%04X", ch))
+                    : null;
+        }
+    }
 
     private Views() {
         throw new UnsupportedOperationException("utility class");
@@ -296,7 +323,8 @@ public final class Views {
             sb.append(a.publishedAt()).append(", ");
         }
         sb.append('"').append(a.title()).append('"');
-        String where = a.url().isEmpty() ? displayPath(a.path()) : a.url();
+        // the path is the file's name as given, kept exact for lookups: cleaned here, where it is printed
+        String where = a.url().isEmpty() ? ControlChars.field(displayPath(a.path())) : a.url();
         if (!where.isEmpty()) {
             sb.append(" — ").append(where);
         }

@@ -2,7 +2,11 @@ package tradetalk.bot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,5 +38,38 @@ class HostileInputCliTest {
         assertThat(r.out() + r.err())
                 .contains("host 0xA9FEA9FE has the link-local address 169.254.169.254")
                 .doesNotContain("connection refused");
+    }
+
+    @Test
+    void given_articles_whose_file_names_carry_escapes_and_newlines_when_printed_then_text_is_clean_and_json_exact()
+            throws Exception {
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        String escName = "esc\u001b[31mname\u009b2J.txt";
+        String lineName = "line\nbreak.txt";
+        Files.copy(CliRun.SEEDS.resolve("000_75e7d6d2605e1b51.txt"), in.resolve(escName));
+        Files.copy(CliRun.SEEDS.resolve("001_094b3742853613a8.txt"), in.resolve(lineName));
+        assertThat(CliRun.run("ingest", "--index", index(), in.toString()).exit())
+                .isZero();
+
+        List<CliRun> printed = new ArrayList<>();
+        printed.add(CliRun.run("sources", "--index", index()));
+        printed.add(CliRun.run(
+                "summary", "--index", index(), "--article", in.resolve(escName).toString()));
+        printed.add(CliRun.run(
+                "summary", "--index", index(), "--article", in.resolve(lineName).toString()));
+        printed.add(CliRun.run("ask", "--index", index(), "What did Liu He and Mnuchin discuss in the phone call?"));
+        for (CliRun r : printed) {
+            assertThat(r.out() + r.err()).doesNotContain("\u001b", "\u009b", "line\nbreak");
+        }
+        assertThat(printed.get(0).out()).contains("escname.txt").contains("line break.txt");
+        assertThat(printed.get(1).out()).contains("escname.txt");
+        assertThat(printed.get(3).out()).contains("escname.txt");
+
+        CliRun json = CliRun.run("sources", "--json", "--index", index());
+        assertThat(json.out()).doesNotContain("\u001b", "\u009b").contains("\\u001B[31m", "\\u009B2J");
+        List<String> paths = new ArrayList<>();
+        new ObjectMapper().readTree(json.out()).findValues("path").forEach(p -> paths.add(p.asText()));
+        assertThat(paths)
+                .contains(in.resolve(escName).toString(), in.resolve(lineName).toString());
     }
 }
