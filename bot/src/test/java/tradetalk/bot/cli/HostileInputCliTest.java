@@ -2,6 +2,7 @@ package tradetalk.bot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,5 +72,51 @@ class HostileInputCliTest {
         new ObjectMapper().readTree(json.out()).findValues("path").forEach(p -> paths.add(p.asText()));
         assertThat(paths)
                 .contains(in.resolve(escName).toString(), in.resolve(lineName).toString());
+    }
+
+    @Test
+    void given_a_sparse_2_gib_file_among_articles_when_ingesting_then_it_is_rejected_by_name_and_the_rest_goes_in()
+            throws Exception {
+        Path in = Files.createDirectories(tmp.resolve("big"));
+        Files.copy(CliRun.SEEDS.resolve("000_75e7d6d2605e1b51.txt"), in.resolve("good.txt"));
+        Path big = in.resolve("huge.txt");
+        try (var f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength(2L << 30); // sparse, like truncate -s 2G: no data is written
+        }
+
+        CliRun r = CliRun.run("ingest", "--json", "--index", index(), in.toString());
+
+        assertThat(r.exit()).as(r.err()).isEqualTo(Cli.PARTIAL);
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.get("added").asInt()).isEqualTo(1);
+        assertThat(j.get("rejected").get(0).get("source").asText()).isEqualTo(big.toString());
+        assertThat(j.get("rejected").get(0).get("reason").asText())
+                .startsWith("file of 2147483648 bytes is larger than the 67108864 bytes read from one file");
+    }
+
+    @Test
+    void given_a_fifo_named_on_the_command_line_when_ingesting_then_it_is_rejected_without_opening_it()
+            throws Exception {
+        Path fifo = tmp.resolve("pipe.txt");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor())
+                .isZero();
+        Path good = Files.copy(CliRun.SEEDS.resolve("000_75e7d6d2605e1b51.txt"), tmp.resolve("good.txt"));
+        try {
+            CliRun r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                    java.time.Duration.ofSeconds(120),
+                    () -> CliRun.run("ingest", "--json", "--index", index(), fifo.toString(), good.toString()),
+                    "ingest blocked opening the FIFO");
+
+            assertThat(r.exit()).isEqualTo(Cli.PARTIAL);
+            JsonNode j = new ObjectMapper().readTree(r.out());
+            assertThat(j.get("added").asInt()).isEqualTo(1);
+            assertThat(j.get("rejected").get(0).get("source").asText()).isEqualTo(fifo.toString());
+            assertThat(j.get("rejected").get(0).get("reason").asText()).startsWith("not a regular file");
+        } finally {
+            // releases a reader blocked in open() (the unfixed code), so the test JVM can go on
+            new ProcessBuilder("sh", "-c", "exec 3<>\"$0\"", fifo.toString())
+                    .start()
+                    .waitFor();
+        }
     }
 }

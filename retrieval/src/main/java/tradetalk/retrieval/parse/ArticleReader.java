@@ -57,6 +57,7 @@ public final class ArticleReader {
     public static final long DEFAULT_MAX_ARTICLE_BYTES = 1_000_000;
 
     private final ArticleCheck check;
+    private final long maxFileBytes;
 
     /** A reader with the system clock and {@link #DEFAULT_MAX_ARTICLE_BYTES}. */
     public ArticleReader() {
@@ -72,6 +73,7 @@ public final class ArticleReader {
             throw new IllegalArgumentException("index.max-article-bytes must be at least 1, got " + maxArticleBytes);
         }
         this.check = new ArticleCheck(clock, maxArticleBytes);
+        this.maxFileBytes = maxFileBytes(maxArticleBytes);
     }
 
     /**
@@ -133,7 +135,8 @@ public final class ArticleReader {
                     case HTML -> (text, f) -> one(check.checked(HtmlArticles.parse(text, null, f)));
                     case JSON -> (text, f) -> JsonArticles.readJson(text, f, check);
                     case JSON_LINES -> (text, f) -> JsonArticles.readJsonLines(text, f, check);
-                });
+                },
+                maxFileBytes);
     }
 
     /** Turns a file's text into articles. */
@@ -148,9 +151,36 @@ public final class ArticleReader {
      * and the caller reads the rest. Only running out of memory and the JVM's internal errors go up.
      */
     static ReadResult readFile(Path file, FileParser parser) {
+        return readFile(file, parser, maxFileBytes(DEFAULT_MAX_ARTICLE_BYTES));
+    }
+
+    /**
+     * The largest file read: {@code 16 × max-article-bytes} (markup and JSON around the text), at least 64 MiB. A file
+     * is read whole, so this bounds the memory one file can take.
+     */
+    static long maxFileBytes(long maxArticleBytes) {
+        return Math.max(64L << 20, Math.min(Integer.MAX_VALUE - 8L, 16 * maxArticleBytes));
+    }
+
+    static ReadResult readFile(Path file, FileParser parser, long maxFileBytes) {
         String name = file.normalize().toString();
         try {
-            String text = FileText.decode(Files.readAllBytes(file));
+            // checked before opening: a FIFO would block the open, a huge file would fill the heap
+            BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+            if (!attrs.isRegularFile()) {
+                return rejected(name, "not a regular file (a directory, FIFO, socket or device); not read");
+            }
+            if (attrs.size() > maxFileBytes) {
+                return rejected(name, tooLarge(attrs.size(), maxFileBytes));
+            }
+            byte[] bytes;
+            try (var in = Files.newInputStream(file)) {
+                bytes = in.readNBytes((int) maxFileBytes + 1); // the file may have grown since
+            }
+            if (bytes.length > maxFileBytes) {
+                return rejected(name, tooLarge(bytes.length, maxFileBytes));
+            }
+            String text = FileText.decode(bytes);
             return parser.parse(text, file);
         } catch (MalformedArticleException e) {
             return rejected(name, e.reason());
@@ -170,6 +200,11 @@ public final class ArticleReader {
                     : "unexpected error: " + e;
             return rejected(name, what);
         }
+    }
+
+    private static String tooLarge(long size, long max) {
+        return "file of " + size + " bytes is larger than the " + max + " bytes read from one file (16 x "
+                + "index.max-article-bytes, at least 64 MiB); not read";
     }
 
     private static void walk(Path root, Map<Path, Path> files, List<Rejected> rejected, List<Rejected> skipped) {
