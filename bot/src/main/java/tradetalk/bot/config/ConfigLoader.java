@@ -76,6 +76,7 @@ public final class ConfigLoader {
             if (!Files.isRegularFile(file)) {
                 throw new ConfigException("config file " + file + " does not exist");
             }
+            checkSize(file);
             if (isShippedDefaults(file)) {
                 file = null; // over the defaults, the defaults change nothing: no YAML to parse
             }
@@ -116,6 +117,23 @@ public final class ConfigLoader {
             throw new ConfigException("bad config: " + firstLine(e.getOriginalMessage()), e);
         } catch (IllegalArgumentException e) {
             throw new ConfigException("bad config: " + e.getMessage(), e);
+        }
+    }
+
+    /** The largest config file read: many times any real one, small enough that parsing it costs little. */
+    static final long MAX_CONFIG_BYTES = 1L << 20;
+
+    /** Refuses a file over {@link #MAX_CONFIG_BYTES} before anything parses it (comments included). */
+    private static void checkSize(Path file) {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new ConfigException("config file " + file + " cannot be read: " + e.getMessage());
+        }
+        if (size > MAX_CONFIG_BYTES) {
+            throw new ConfigException("config file " + file + " is " + size + " bytes; a config file may be at most "
+                    + MAX_CONFIG_BYTES + " bytes (1 MiB)");
         }
     }
 

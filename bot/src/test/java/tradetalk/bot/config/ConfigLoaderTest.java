@@ -67,6 +67,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void given_a_config_file_of_comments_over_the_size_limit_when_loading_then_it_is_refused_before_parsing()
+            throws IOException {
+        String comments = "# padding\n".repeat(210_000); // 2,100,000 bytes, valid YAML
+        Path file = write("model:\n  timeout: 5s\n" + comments);
+
+        assertThatThrownBy(() -> loader.load(file, Map.of(), home))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("config file " + file + " is " + java.nio.file.Files.size(file)
+                        + " bytes; a config file may be at most 1048576 bytes (1 MiB)");
+    }
+
+    @Test
     void given_an_unknown_key_when_loading_then_it_fails_naming_the_key() throws IOException {
         Path file = write("model:\n  tmeout: 5s\n");
 
