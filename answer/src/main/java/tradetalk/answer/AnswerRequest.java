@@ -3,6 +3,7 @@ package tradetalk.answer;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import tradetalk.retrieval.SearchRequest;
 
 /**
  * A question to answer.
@@ -33,5 +34,10 @@ public record AnswerRequest(String question, List<String> history, int k, LocalD
     /** The text used for retrieval: a follow-up is read together with the question before it. */
     public String searchText() {
         return history.isEmpty() ? question : history.getLast() + " " + question;
+    }
+
+    /** The search for this question asked on {@code day} (its as-of date, or today when it gives none). */
+    public SearchRequest searchRequest(LocalDate day) {
+        return SearchRequest.of(searchText(), k).withAsOf(day);
     }
 }

@@ -8,7 +8,6 @@ import tradetalk.answer.model.ComposeOutcome;
 import tradetalk.answer.model.FallbackComposer;
 import tradetalk.retrieval.PassageSearch;
 import tradetalk.retrieval.SearchHit;
-import tradetalk.retrieval.SearchRequest;
 
 /**
  * Answers questions: retrieves passages, composes with the configured backend and, when that backend fails, with
@@ -33,22 +32,37 @@ public final class AnswerService {
      * @param clock what "today" is: the as-of date of a question that gives none
      */
     public AnswerService(PassageSearch search, AnswerComposer primary, AnswerComposer offline, Clock clock) {
+        this(search, new FallbackComposer(primary, offline), clock);
+    }
+
+    private AnswerService(PassageSearch search, FallbackComposer composer, Clock clock) {
         this.search = search;
-        this.composer = new FallbackComposer(primary, offline);
+        this.composer = composer;
         this.clock = clock;
     }
 
-    /** Answers a question; {@code partial} sees the text grow when the backend streams. */
+    /** This service with another clock (what "today" is): the same retrieval and composers. */
+    public AnswerService withClock(Clock c) {
+        return new AnswerService(search, composer, c);
+    }
+
+    /** The day a question is asked: its as-of date, else today by this service's clock. */
+    public LocalDate askedOn(AnswerRequest request) {
+        return request.asOf() != null ? request.asOf() : LocalDate.now(clock);
+    }
+
+    /**
+     * Answers a question; {@code partial} sees the text grow when the backend streams. A question is asked as of a
+     * day, its as-of date or today: searched with later articles left out and recency decided by the question and
+     * the index (not by whether a date was given), and composed as of that day.
+     */
     public CitedAnswer answer(AnswerRequest request, Consumer<String> partial) {
         long t0 = System.nanoTime();
-        // a question asked as of a date is searched as of it (search.as-of-recency-weight); one without is answered
-        // as of today, with the recency weight of undated questions
-        LocalDate asOf = request.asOf() != null ? request.asOf() : LocalDate.now(clock);
-        SearchRequest sr = SearchRequest.of(request.searchText(), request.k()).withAsOf(request.asOf());
-        List<SearchHit> hits = search.search(sr);
+        LocalDate asOf = askedOn(request);
+        List<SearchHit> hits = search.search(request.searchRequest(asOf));
         long t1 = System.nanoTime();
         String composeText = request.history().isEmpty() ? request.question() : request.searchText();
-        ComposeOutcome outcome = composer.composeWithFallback(composeText, request.asOf(), hits, partial);
+        ComposeOutcome outcome = composer.composeWithFallback(composeText, asOf, hits, partial);
         Composition c = outcome.composition();
         long t2 = System.nanoTime();
         Timings timings = new Timings(ms(t1 - t0), ms(t2 - t1), ms(t2 - t0));

@@ -39,9 +39,10 @@ import tradetalk.retrieval.index.TextAnalysis;
  *       words, no indexed passage holds;</li>
  *   <li>{@code rare_missing_top}: the share of the question's rare terms (IDF at least half an unseen term's) that
  *       the top passage lacks; {@code score_margin}: the fused score of the top passage minus the second's;</li>
- *   <li>for a question asked as of a date: {@code dated} (1), {@code as_of_gap} (how much older than the as-of
- *       date the top passage is), {@code coverage_week} and {@code dense_week} (the best coverage and cosine among
- *       the passages of the week up to the as-of date); all 0 for an undated question;</li>
+ *   <li>for a question asked as of a date (every question a member asks: today when it names none): {@code dated}
+ *       (1), {@code as_of_gap} (how much older than the index's "now" the top passage is: its newest article on or
+ *       before the as-of date, {@link SearchHit#anchor}), {@code coverage_week} and {@code dense_week} (the best
+ *       coverage and cosine among the passages of the week up to that "now"); all 0 without an as-of date;</li>
  *   <li>and, for refitting, {@code coverage_top}, {@code missing_rare}, {@code rare_missing_best},
  *       {@code dense_top}, {@code dense_gap}, {@code sentence_coverage}, {@code lexical}, {@code terms},
  *       {@code specific_terms} (see the code).</li>
@@ -105,13 +106,16 @@ final class EvidenceSignals {
         double coverage = 0;
         double dense = 0;
         if (asOf != null) {
+            // the index's "now": its newest article up to the day asked, so an archive's last week is "the week"
+            LocalDate anchor = SearchHit.anchor(evidence);
+            LocalDate now = anchor != null && anchor.isBefore(asOf) ? anchor : asOf;
             LocalDate top = evidence.isEmpty()
                     ? null
                     : evidence.getFirst().passage().article().publishedAt();
-            gap = top == null ? 0 : Math.log1p(Math.max(0, ChronoUnit.DAYS.between(top, asOf)));
+            gap = top == null ? 0 : Math.log1p(Math.max(0, ChronoUnit.DAYS.between(top, now)));
             for (int i = 0; i < evidence.size(); i++) {
                 LocalDate d = evidence.get(i).passage().article().publishedAt();
-                if (d != null && !d.isAfter(asOf) && ChronoUnit.DAYS.between(d, asOf) < WEEK_DAYS) {
+                if (d != null && !d.isAfter(now) && ChronoUnit.DAYS.between(d, now) < WEEK_DAYS) {
                     coverage = Math.max(coverage, weights.coverage(passages.get(i)));
                     dense = Math.max(dense, evidence.get(i).dense());
                 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -72,6 +73,13 @@ final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--compare", description = "Also run the BM25-only and exact dense baselines on the same index.")
     boolean compare;
+
+    @Option(
+            names = "--real-time",
+            description = "Ask each question as a member would have on its question_date: no as-of date given, the "
+                    + "clock set to that day (later articles do not exist yet). Without it the date is given as "
+                    + "the as-of date. A question without a date is asked today either way.")
+    boolean realTime;
 
     @Option(names = "--no-answers", description = "Measure retrieval only; do not compose answers.")
     boolean noAnswers;
@@ -174,7 +182,9 @@ final class EvalCommand implements Callable<Integer> {
                         noAnswers ? null : tt.answers(),
                         k,
                         tt.config().search().k(),
-                        warmup);
+                        warmup,
+                        Clock.systemDefaultZone());
+                ev.realTime(realTime);
                 EvalReport report;
                 if (perQuestion != null && !noAnswers) {
                     try (var lines = Files.newBufferedWriter(perQuestion, StandardCharsets.UTF_8)) {
@@ -208,11 +218,12 @@ final class EvalCommand implements Callable<Integer> {
                 index.put("backend", tt.config().index().backend());
                 m.put("index", index);
                 m.put("half", half);
+                m.put("mode", realTime ? "real-time" : "as-of");
                 m.putAll(report.toMap());
                 if (app.json()) {
                     app.out().println(Views.json(m));
                 } else {
-                    app.out().print(text(report, index));
+                    app.out().print(text(report, index, realTime));
                 }
                 return 0;
             } finally {
@@ -364,8 +375,12 @@ final class EvalCommand implements Callable<Integer> {
         return 0;
     }
 
-    static String text(EvalReport r, Map<String, Object> index) {
+    static String text(EvalReport r, Map<String, Object> index, boolean realTime) {
         StringBuilder sb = new StringBuilder();
+        sb.append(
+                realTime
+                        ? "Mode: real time (each question asked on its date with no as-of date, the clock set to it)\n"
+                        : "Mode: as of each question's date (given as the as-of date)\n");
         sb.append(String.format(
                 Locale.ROOT,
                 "Index: %s articles, %s passages (%s, passage-words %s)%n",

@@ -17,8 +17,7 @@ public record SearchConfig(
         double recencyHalfLifeDays,
         String fusion,
         double dateBoost,
-        String weights,
-        double asOfRecencyWeight) {
+        String weights) {
 
     public SearchConfig {
         if (k < 1 || k > 100) {
@@ -37,7 +36,6 @@ public record SearchConfig(
                 recencyHalfLifeDays,
                 SearchSettings.Fusion.parse(fusion),
                 dateBoost,
-                SearchSettings.Weights.parse(weights),
-                asOfRecencyWeight);
+                SearchSettings.Weights.parse(weights));
     }
 }

@@ -19,7 +19,8 @@ import tradetalk.retrieval.parse.MalformedArticleException;
  * Reads evaluation questions from a JSON array or a JSON Lines file. Each record is either MultiHop-RAG's
  * ({@code query, answer, question_type, evidence_list[{title, url, fact, ...}]}) or the seeds-dev format
  * ({@code query, answer_mentions_any, sources} or {@code expect: "no-answer"}); both may carry
- * {@code question_date} or {@code as_of}.
+ * {@code question_date} or {@code as_of}, and {@code history}: the earlier questions of a conversation, oldest
+ * first, when the question is a follow-up.
  */
 public final class EvalQueries {
 
@@ -118,6 +119,17 @@ public final class EvalQueries {
             }
         }
         String answer = r.path("answer").isTextual() ? r.get("answer").asText() : "";
-        return new EvalQuery(query, answer, mentions, type, evidence, noAnswer, asOf);
+        List<String> history = new ArrayList<>();
+        JsonNode h = r.path("history");
+        if (!h.isMissingNode() && !h.isNull() && !h.isArray()) {
+            throw new UserError(where + ": 'history' must be a list of earlier questions, oldest first");
+        }
+        for (JsonNode e : h) {
+            if (!e.isTextual() || e.asText().isBlank()) {
+                throw new UserError(where + ": 'history' holds a blank or non-text entry");
+            }
+            history.add(e.asText().strip());
+        }
+        return new EvalQuery(query, answer, mentions, type, evidence, noAnswer, asOf, history);
     }
 }

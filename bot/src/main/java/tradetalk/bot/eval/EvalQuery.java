@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param noAnswer     true when the corpus does not answer it (MultiHop-RAG's null_query, seeds-dev's
  *                     expect:"no-answer")
  * @param asOf         answer as of this date (question_date or as_of); null for no date
+ * @param history      the earlier questions of the conversation, oldest first (the question is a follow-up); empty
+ *                     for a question asked on its own
  */
 public record EvalQuery(
         String query,
@@ -24,7 +26,8 @@ public record EvalQuery(
         String questionType,
         List<Evidence> evidence,
         boolean noAnswer,
-        LocalDate asOf) {
+        LocalDate asOf,
+        List<String> history) {
 
     public EvalQuery {
         Objects.requireNonNull(query, "query");
@@ -32,6 +35,19 @@ public record EvalQuery(
         mentionsAny = List.copyOf(mentionsAny);
         questionType = questionType == null || questionType.isBlank() ? "unspecified" : questionType;
         evidence = List.copyOf(evidence);
+        history = history == null ? List.of() : List.copyOf(history);
+    }
+
+    /** A question asked on its own. */
+    public EvalQuery(
+            String query,
+            String answer,
+            List<String> mentionsAny,
+            String questionType,
+            List<Evidence> evidence,
+            boolean noAnswer,
+            LocalDate asOf) {
+        this(query, answer, mentionsAny, questionType, evidence, noAnswer, asOf, List.of());
     }
 
     /** The gold facts of the evidence (MultiHop-RAG's), empty when none. */

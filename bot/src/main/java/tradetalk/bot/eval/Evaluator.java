@@ -1,5 +1,8 @@
 package tradetalk.bot.eval;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +27,12 @@ import tradetalk.retrieval.eval.RankMetrics;
  * Runs evaluation questions against one index: each retrieval system in turn (same index, same process), then,
  * when asked, the composed answers. The first {@code warmup} questions are run once untimed before each system so
  * that latency is measured warm.
+ *
+ * <p>Each question is asked on a day: its {@code question_date}, or today by the evaluator's clock when it has none.
+ * As of that day (the default) the date is given as the question's as-of date; in real time
+ * ({@link #realTime(boolean)}) no date is given and the clock is set to that day instead, as a member asking that
+ * day would. Every retrieval system searches what the answer path searches ({@link AnswerRequest#searchRequest}):
+ * the same text (a follow-up with its history), the same articles and the same date signals.
  */
 public final class Evaluator {
 
@@ -42,6 +51,8 @@ public final class Evaluator {
     private final int k;
     private final int answerK;
     private final int warmup;
+    private final Clock clock;
+    private boolean realTime;
     private Consumer<Map<String, Object>> perQuestion;
     private Signals signals;
 
@@ -51,8 +62,9 @@ public final class Evaluator {
      * @param k       passages retrieved per question for the retrieval metrics
      * @param answerK passages retrieved per question when answering
      * @param warmup  questions run untimed before measuring
+     * @param clock   what "today" is for a question with no date
      */
-    public Evaluator(PassageSearch search, AnswerService answers, int k, int answerK, int warmup) {
+    public Evaluator(PassageSearch search, AnswerService answers, int k, int answerK, int warmup, Clock clock) {
         if (k < 1 || k > 100) {
             throw new UserError("--k must be 1 to 100, got " + k);
         }
@@ -61,6 +73,16 @@ public final class Evaluator {
         this.k = k;
         this.answerK = answerK;
         this.warmup = warmup;
+        this.clock = clock;
+    }
+
+    /**
+     * Asks each question in real time: no as-of date, the answer service's clock set to the question's day (later
+     * articles are then invisible because they do not exist yet), instead of giving that day as the as-of date.
+     */
+    public Evaluator realTime(boolean on) {
+        this.realTime = on;
+        return this;
     }
 
     /** What is computed from a question, its as-of date (null: none) and its retrieved passages. */
@@ -96,8 +118,27 @@ public final class Evaluator {
         return new EvalReport(queries.size(), nulls, k, reports, a);
     }
 
+    /** The day a question is asked: its date, else today. */
+    private LocalDate day(EvalQuery q) {
+        return q.asOf() != null ? q.asOf() : LocalDate.now(clock);
+    }
+
+    /** The question as a member asks it: with its date as the as-of date, or (real time) without one. */
+    private AnswerRequest answerRequest(EvalQuery q, int n) {
+        return new AnswerRequest(q.query(), q.history(), n, realTime ? null : q.asOf());
+    }
+
+    /** The answer service as of the question's day: in real time its clock is set to that day. */
+    private AnswerService answers(EvalQuery q) {
+        return realTime
+                ? answers.withClock(
+                        Clock.fixed(day(q).atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC))
+                : answers;
+    }
+
+    /** The search the answer path makes for the question, in the given mode. */
     private SearchRequest request(EvalQuery q, int n, SearchRequest.Mode mode) {
-        return SearchRequest.of(q.query(), n).withMode(mode).withAsOf(q.asOf());
+        return answerRequest(q, n).searchRequest(day(q)).withMode(mode);
     }
 
     private EvalReport.SystemReport runSystem(List<EvalQuery> queries, Retriever r) {
@@ -166,7 +207,7 @@ public final class Evaluator {
 
     private EvalReport.AnswerReport runAnswers(List<EvalQuery> queries) {
         for (EvalQuery q : queries.subList(0, Math.min(warmup, queries.size()))) {
-            answers.answer(answerRequest(q));
+            answers(q).answer(answerRequest(q, answerK));
         }
         List<Double> retrieval = new ArrayList<>();
         List<Double> total = new ArrayList<>();
@@ -175,7 +216,7 @@ public final class Evaluator {
         Map<String, Tally> byAnswerType = new TreeMap<>();
         for (EvalQuery q : queries) {
             long t0 = System.nanoTime();
-            CitedAnswer a = answers.answer(answerRequest(q));
+            CitedAnswer a = answers(q).answer(answerRequest(q, answerK));
             total.add((System.nanoTime() - t0) / 1e6);
             retrieval.add(a.timings().retrieveMs());
             Outcome o = outcome(q, a);
@@ -286,13 +327,16 @@ public final class Evaluator {
 
     /** The per-question line: what was asked, what should have come back, where the evidence ranked, the answer. */
     private Map<String, Object> record(EvalQuery q, CitedAnswer a) {
-        List<SearchHit> hits =
-                search.search(SearchRequest.of(q.query(), answerK).withAsOf(q.asOf()));
+        List<SearchHit> hits = search.search(request(q, answerK, SearchRequest.Mode.HYBRID));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("question", q.query());
+        if (!q.history().isEmpty()) {
+            m.put("history", q.history());
+        }
         m.put("question_type", q.questionType());
         m.put("answer_type", AnswerType.of(q.query()).label());
-        m.put("as_of", q.asOf() == null ? null : q.asOf().toString());
+        m.put("as_of", day(q).toString());
+        m.put("real_time", realTime);
         m.put("no_answer", q.noAnswer());
         m.put("gold", q.noAnswer() ? List.of() : q.expectedMentions());
         m.put("evidence_ranks", evidenceRanks(q, hits));
@@ -319,7 +363,7 @@ public final class Evaluator {
         m.put("cited", cited);
         m.put("retrieved", retrieved(hits));
         if (signals != null) {
-            m.put("signals", signals.of(q.query(), q.asOf(), hits));
+            m.put("signals", signals.of(answerRequest(q, answerK).searchText(), day(q), hits));
         }
         return m;
     }
@@ -358,10 +402,6 @@ public final class Evaluator {
             out.add(rank);
         }
         return out;
-    }
-
-    private AnswerRequest answerRequest(EvalQuery q) {
-        return new AnswerRequest(q.query(), List.of(), answerK, q.asOf());
     }
 
     private static double ratio(int a, int b) {

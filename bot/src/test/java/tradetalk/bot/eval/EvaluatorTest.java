@@ -3,7 +3,9 @@ package tradetalk.bot.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,10 @@ import tradetalk.retrieval.SearchHit;
 import tradetalk.retrieval.SearchRequest;
 
 class EvaluatorTest {
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 12, 7);
+    private static final Clock CLOCK =
+            Clock.fixed(TODAY.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC);
 
     private static Passage passage(String url, String title, String text) {
         ArticleMeta m = new ArticleMeta(url, title, "Outlet", LocalDate.of(2023, 10, 1), url, "", "", "");
@@ -76,7 +82,7 @@ class EvaluatorTest {
                         LocalDate.of(2023, 12, 1)),
                 new EvalQuery("q3", "Insufficient information.", List.of(), "null_query", List.of(), true, null));
 
-        EvalReport r = new Evaluator(search, null, 10, 4, 0).run(qs, List.of(Evaluator.TRADETALK), s -> {});
+        EvalReport r = new Evaluator(search, null, 10, 4, 0, CLOCK).run(qs, List.of(Evaluator.TRADETALK), s -> {});
 
         EvalReport.SystemReport s = r.systems().getFirst();
         assertThat(r.queries()).isEqualTo(3);
@@ -90,7 +96,10 @@ class EvaluatorTest {
         assertThat(s.byType()).containsOnlyKeys("comparison_query", "inference_query");
         assertThat(s.byType().get("inference_query").article().hits5()).isZero();
         assertThat(s.retrievalMs().count()).isEqualTo(3);
-        assertThat(search.seen).extracting(SearchRequest::asOf).containsExactly(null, LocalDate.of(2023, 12, 1), null);
+        // a question without a date is asked today, by the evaluator's clock
+        assertThat(search.seen)
+                .extracting(SearchRequest::asOf)
+                .containsExactly(TODAY, LocalDate.of(2023, 12, 1), TODAY);
         assertThat(search.seen).extracting(SearchRequest::mode).containsOnly(SearchRequest.Mode.HYBRID);
     }
 
@@ -134,7 +143,7 @@ class EvaluatorTest {
         ScriptedComposer composer = new ScriptedComposer();
         List<Map<String, Object>> lines = new ArrayList<>();
 
-        EvalReport r = new Evaluator(search, new AnswerService(search, composer, composer), 10, 4, 0)
+        EvalReport r = new Evaluator(search, new AnswerService(search, composer, composer), 10, 4, 0, CLOCK)
                 .perQuestion(lines::add, (q, asOf, hits) -> Map.of("passages", (double) hits.size()))
                 .run(qs, List.of(Evaluator.TRADETALK), s -> {});
 
@@ -187,6 +196,85 @@ class EvaluatorTest {
                 .containsEntry("no_answer", true)
                 .containsEntry("gold", List.of())
                 .containsEntry("evidence_ranks", List.of());
+    }
+
+    /** Composes "Answer." and records the date each question was composed as of. */
+    private static final class DateRecordingComposer implements AnswerComposer {
+        final List<LocalDate> dates = new ArrayList<>();
+
+        @Override
+        public String name() {
+            return "offline";
+        }
+
+        @Override
+        public Composition compose(String question, List<SearchHit> evidence, Consumer<String> partial) {
+            throw new AssertionError("the dated compose must be called");
+        }
+
+        @Override
+        public Composition compose(
+                String question, LocalDate asOf, List<SearchHit> evidence, Consumer<String> partial) {
+            dates.add(asOf);
+            return new Composition("Answer.", false, List.of(), List.of(), null);
+        }
+    }
+
+    @Test
+    void in_real_time_each_question_is_asked_on_its_date_by_the_clock_and_every_system_sees_that_day() {
+        Passage a = passage("https://a.example/1", "Alpha", "Alpha text.");
+        FixedSearch search = new FixedSearch(Map.of("q1", List.of(a), "q2", List.of(a)));
+        LocalDate asked = LocalDate.of(2025, 1, 10);
+        List<EvalQuery> qs = List.of(
+                new EvalQuery("q1", "", List.of(), "realtimeqa", List.of(), false, asked),
+                new EvalQuery("q2", "", List.of(), "realtimeqa", List.of(), false, null));
+        DateRecordingComposer composer = new DateRecordingComposer();
+        // the service's own clock says another day: real time must set it to the question's day
+        AnswerService answers = new AnswerService(search, composer, composer, CLOCK);
+
+        new Evaluator(search, answers, 10, 4, 0, CLOCK)
+                .realTime(true)
+                .run(qs, List.of(Evaluator.TRADETALK, Evaluator.BASELINES.getFirst()), s -> {});
+
+        // hybrid, bm25, then the answers' searches: each asked on the question's day (today for the undated one)
+        assertThat(search.seen)
+                .extracting(SearchRequest::asOf)
+                .containsExactly(asked, TODAY, asked, TODAY, asked, TODAY);
+        assertThat(search.seen)
+                .extracting(SearchRequest::mode)
+                .containsExactly(
+                        SearchRequest.Mode.HYBRID,
+                        SearchRequest.Mode.HYBRID,
+                        SearchRequest.Mode.BM25,
+                        SearchRequest.Mode.BM25,
+                        SearchRequest.Mode.HYBRID,
+                        SearchRequest.Mode.HYBRID);
+        assertThat(composer.dates).containsExactly(asked, TODAY);
+    }
+
+    @Test
+    void given_a_follow_up_then_every_system_searches_it_with_its_history() {
+        FixedSearch search = new FixedSearch(Map.of());
+        List<EvalQuery> qs = List.of(new EvalQuery(
+                "And for the Chinese side?",
+                "",
+                List.of(),
+                "follow_up",
+                List.of(),
+                false,
+                null,
+                List.of("Who negotiated phase one for the US?")));
+
+        new Evaluator(search, null, 10, 4, 0, CLOCK).run(qs, List.of(Evaluator.TRADETALK), s -> {});
+
+        assertThat(search.seen)
+                .extracting(SearchRequest::query)
+                .containsExactly(new tradetalk.answer.AnswerRequest(
+                                qs.getFirst().query(), qs.getFirst().history(), 4, null)
+                        .searchText());
+        assertThat(search.seen.getFirst().query())
+                .contains("negotiated phase one")
+                .contains("Chinese side");
     }
 
     @Test

@@ -50,8 +50,7 @@ class OpenSearchRequestsTest {
                 30,
                 d.fusion(),
                 d.dateBoost(),
-                SearchSettings.Weights.ADAPTIVE,
-                0.2);
+                SearchSettings.Weights.ADAPTIVE);
         store = OpenSearchArticleStore.open(
                 TestIndexes.settings(List.of(proxy.url()), "requests", 2, 0),
                 new RandomEmbedder(16),

@@ -181,9 +181,10 @@ final class HybridSearch implements HybridRanker.Corpus<Integer> {
 
     @Override
     public Optional<LocalDate> newest(LocalDate asOf) throws IOException {
+        long upper = asOf == null ? Long.MAX_VALUE : asOf.toEpochDay();
         Query q = new BooleanQuery.Builder()
                 .add(ArticleIndex.passageFilter(), Occur.FILTER)
-                .add(LongField.newRangeQuery(StoreFields.DATE, Long.MIN_VALUE, asOf.toEpochDay()), Occur.FILTER)
+                .add(LongField.newRangeQuery(StoreFields.DATE, Long.MIN_VALUE, upper), Occur.FILTER)
                 .build();
         TopDocs td = searcher.search(
                 q, 1, new Sort(LongField.newSortField(StoreFields.DATE, true, SortedNumericSelector.Type.MAX)));

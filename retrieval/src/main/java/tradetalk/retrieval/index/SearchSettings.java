@@ -12,14 +12,14 @@ package tradetalk.retrieval.index;
  * @param denseWeight         weight of the (normalised) cosine similarity
  * @param lexicalWeight       weight of the (normalised) BM25 score
  * @param titleBoost          BM25 weight of a match in the title relative to the text
- * @param recencyWeight       weight of the recency signal (0 switches it off)
- * @param recencyHalfLifeDays age, in days before the as-of date, at which the recency signal halves
+ * @param recencyWeight       weight of the recency signal (0 switches it off), for every question alike; how much of
+ *                            it a question gets is {@link tradetalk.retrieval.store.RecencyRule}'s decision
+ * @param recencyHalfLifeDays age, in days before the index's newest article on or before the day asked, at which the
+ *                            recency signal halves
  * @param fusion              how the two signals' scores are put on one scale before the weighted sum
  * @param dateBoost           added to passages published in the period the question names ("in November 2019");
  *                            0 switches it off
  * @param weights             whether the dense and lexical weights are used as given or adapted to each question
- * @param asOfRecencyWeight   weight of the recency signal for a question asked as of a date (0 switches it off);
- *                            {@code recencyWeight} is the one for questions that give no date
  */
 public record SearchSettings(
         int candidates,
@@ -30,8 +30,7 @@ public record SearchSettings(
         double recencyHalfLifeDays,
         Fusion fusion,
         double dateBoost,
-        Weights weights,
-        double asOfRecencyWeight) {
+        Weights weights) {
 
     /**
      * How the two weights apply to a question. {@code FIXED}: as configured. {@code ADAPTIVE}: the configured weights
@@ -88,9 +87,6 @@ public record SearchSettings(
         if (titleBoost < 0) {
             throw new IllegalArgumentException("search.title-boost must be >= 0, got " + titleBoost);
         }
-        if (asOfRecencyWeight < 0) {
-            throw new IllegalArgumentException("search.as-of-recency-weight must be >= 0, got " + asOfRecencyWeight);
-        }
         if (recencyWeight < 0) {
             throw new IllegalArgumentException("search.recency-weight must be >= 0, got " + recencyWeight);
         }
@@ -107,6 +103,6 @@ public record SearchSettings(
 
     /** The tuned defaults (see BENCHMARKS.md). */
     public static SearchSettings defaults() {
-        return new SearchSettings(50, 0.5, 0.5, 0.5, 0.0, 7, Fusion.ZSCORE, 0.5, Weights.FIXED, 1.25);
+        return new SearchSettings(50, 0.5, 0.5, 0.5, 1.25, 7, Fusion.ZSCORE, 0.5, Weights.FIXED);
     }
 }

@@ -997,10 +997,10 @@ public final class OpenSearchArticleStore implements ArticleStore {
             at.put("idf", items.size());
             items.add(idfItem(terms));
         }
-        LocalDate newestDay = ranker.newestAsked(r, LocalDate.now()).orElse(null);
-        if (newestDay != null) {
+        boolean newestAsked = ranker.asksNewest(r);
+        if (newestAsked) {
             at.put("newest", items.size());
-            items.add(newestItem(newestDay));
+            items.add(newestItem(r.asOf()));
         }
         MsearchResponse<ObjectNode> res =
                 call("searching index " + index, () -> client.msearch(m -> m.searches(items), ObjectNode.class));
@@ -1043,9 +1043,10 @@ public final class OpenSearchArticleStore implements ArticleStore {
         if (parts.containsKey("idf")) {
             found.queryIdf = idfs(terms, parts.get("idf"));
         }
-        if (newestDay != null) {
-            found.newestDay = newestDay;
-            found.newestFetched = newest(parts.get("newest"));
+        if (newestAsked) {
+            found.newestFetched = true;
+            found.newestDay = r.asOf();
+            found.newest = newest(parts.get("newest"));
         }
         try {
             List<SearchHit> hits = ranker.rank(r, lex, dense, found);
@@ -1059,11 +1060,12 @@ public final class OpenSearchArticleStore implements ArticleStore {
         }
     }
 
-    /** The newest passage published on or before {@code day}: its date is recency's anchor. */
+    /** The newest passage published on or before {@code day} (null: of all): its date is recency's anchor. */
     private RequestItem newestItem(LocalDate day) {
+        long upper = day == null ? Long.MAX_VALUE : day.toEpochDay();
         return RequestItem.of(i -> i.header(h -> h.index(index))
                 .body(b -> b.query(q -> q.bool(x -> x.filter(typeIs(PASSAGE))
-                                .filter(f -> f.range(d -> d.field(DATE).lte(JsonData.of(day.toEpochDay()))))))
+                                .filter(f -> f.range(d -> d.field(DATE).lte(JsonData.of(upper))))))
                         .size(1)
                         .source(src -> src.filter(f -> f.includes(DATE)))
                         .sort(o -> o.field(f -> f.field(DATE).order(SortOrder.Desc)))));
@@ -1083,11 +1085,14 @@ public final class OpenSearchArticleStore implements ArticleStore {
         private final String query;
         /** The IDFs of the search's query terms, in their order; null when not fetched with the search. */
         Map<String, Double> queryIdf;
-        /** The day {@link #newest} was fetched for with the search; null when it was not. */
+        /** Whether {@link #newest} was fetched with the search, for {@link #newestDay}. */
+        boolean newestFetched;
+
+        /** The day {@link #newest} was fetched for with the search (null: no bound). */
         LocalDate newestDay;
 
         /** The newest date up to {@link #newestDay}, fetched with the search. */
-        Optional<LocalDate> newestFetched;
+        Optional<LocalDate> newest;
 
         Found(Map<String, ObjectNode> docs, String query) {
             this.docs = docs;
@@ -1114,8 +1119,8 @@ public final class OpenSearchArticleStore implements ArticleStore {
 
         @Override
         public Optional<LocalDate> newest(LocalDate day) {
-            if (day.equals(newestDay)) {
-                return newestFetched;
+            if (newestFetched && java.util.Objects.equals(day, newestDay)) {
+                return newest;
             }
             MsearchResponse<ObjectNode> r = call(
                     "searching index " + index,

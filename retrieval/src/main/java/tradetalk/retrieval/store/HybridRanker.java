@@ -19,7 +19,7 @@ import tradetalk.retrieval.index.SearchSettings;
 /**
  * The ranking every store shares: given the two candidate lists of a search (BM25's and the dense one), it fuses
  * them ({@link ScoreFusion}, with per-question weights when {@code search.weights} is adaptive), adds the date
- * signals (recency from the as-of date, the boost for a period the question names) and returns the best {@code k},
+ * signals (recency by {@link RecencyRule}, the boost for a period the question names) and returns the best {@code k},
  * ties by key. A store only finds the candidates under the request's filters and answers the few questions of
  * {@link Corpus}; so a store that gets its lists elsewhere ranks exactly like the Lucene one.
  */
@@ -46,7 +46,10 @@ public final class HybridRanker {
         /** The share of the query's IDF-weighted terms that occur in the passage's text or title. */
         double coverage(String query, K passage) throws IOException;
 
-        /** The publication date of the newest passage published on or before {@code day}, if any. */
+        /**
+         * The publication date of the newest passage published on or before {@code day} (null: of any passage), if
+         * any.
+         */
         Optional<LocalDate> newest(LocalDate day) throws IOException;
 
         /** The passages of the given keys, in their order. */
@@ -54,7 +57,9 @@ public final class HybridRanker {
     }
 
     /**
-     * The best {@code request.k()} passages.
+     * The best {@code request.k()} passages. The date signals (recency, the boost for a period the question names)
+     * apply in every mode, so the single-signal baselines are ranked with the same dates as the hybrid: their one
+     * signal is put on the fusion's scale (as the hybrid would with the other weight 0) before the dates are added.
      *
      * @param lexical BM25's candidates, best first (empty unless the mode is BM25 or hybrid)
      * @param dense   the cosines of the dense candidates (in hybrid mode of every lexical candidate too)
@@ -64,17 +69,26 @@ public final class HybridRanker {
             throws IOException {
         List<ScoreFusion.Candidate<K>> lex = fusionCandidates(lexical);
         List<ScoreFusion.Candidate<K>> cos = fusionCandidates(dense);
-        Map<K, Double> scores = switch (request.mode()) {
-            case BM25 -> scores(lex);
-            case DENSE, DENSE_EXACT -> scores(cos);
-            case HYBRID -> {
-                double[] w = weights(request.query(), lexical, corpus);
-                Map<K, Double> fused = ScoreFusion.fuse(lex, cos, settings.fusion(), w[0], w[1]);
-                addDateSignals(fused, request, lexical, dense, corpus);
-                yield fused;
-            }
-        };
-        return top(scores, lex, cos, request.k(), corpus);
+        DateSignals dates = dateSignals(request, corpus);
+        Map<K, Double> scores;
+        if (request.mode() == SearchRequest.Mode.HYBRID) {
+            double[] w = weights(request.query(), lexical, corpus);
+            scores = ScoreFusion.fuse(lex, cos, settings.fusion(), w[0], w[1]);
+        } else if (!dates.any()) {
+            scores = scores(request.mode() == SearchRequest.Mode.BM25 ? lex : cos);
+        } else if (request.mode() == SearchRequest.Mode.BM25) {
+            scores = ScoreFusion.fuse(lex, List.of(), settings.fusion(), totalWeight(), 0);
+        } else {
+            scores = ScoreFusion.fuse(List.of(), cos, settings.fusion(), 0, totalWeight());
+        }
+        if (dates.any()) {
+            addDateSignals(scores, dates, lexical, dense);
+        }
+        return top(scores, lex, cos, request.k(), corpus, dates.anchor());
+    }
+
+    private double totalWeight() {
+        return settings.lexicalWeight() + settings.denseWeight();
     }
 
     /**
@@ -86,15 +100,29 @@ public final class HybridRanker {
     }
 
     /**
-     * The day ranking this request asks {@link Corpus#newest} about, counting from {@code today} when the request
-     * gives no as-of date; empty when it asks nothing (no recency weight, or not hybrid).
+     * Whether ranking this request asks {@link Corpus#newest} (for the request's as-of date, null for none): when
+     * recency is on. A remote store can fetch it with the candidates.
      */
-    public Optional<LocalDate> newestAsked(SearchRequest request, LocalDate today) {
-        if (request.mode() != SearchRequest.Mode.HYBRID) {
-            return Optional.empty();
+    public boolean asksNewest(SearchRequest request) {
+        return settings.recencyWeight() > 0;
+    }
+
+    /**
+     * The date signals of a request: the recency weight ({@link RecencyRule}) and its anchor (the newest article on
+     * or before the as-of date), and the period the question names.
+     */
+    private record DateSignals(double recencyWeight, LocalDate anchor, QueryDates.Span named) {
+        boolean any() {
+            return (recencyWeight > 0 && anchor != null) || named != null;
         }
-        double weight = request.asOf() != null ? settings.asOfRecencyWeight() : settings.recencyWeight();
-        return weight > 0 ? Optional.of(request.asOf() != null ? request.asOf() : today) : Optional.empty();
+    }
+
+    private <K> DateSignals dateSignals(SearchRequest r, Corpus<K> corpus) throws IOException {
+        QueryDates.Span named =
+                settings.dateBoost() > 0 ? QueryDates.in(r.query()).orElse(null) : null;
+        LocalDate anchor = asksNewest(r) ? corpus.newest(r.asOf()).orElse(null) : null;
+        double weight = RecencyRule.weight(settings.recencyWeight(), r.query(), r.asOf(), anchor);
+        return new DateSignals(weight, anchor, named);
     }
 
     /**
@@ -115,26 +143,13 @@ public final class HybridRanker {
     }
 
     /**
-     * Adds the date signals to the fused scores: {@code weight * 0.5^(age / half-life)}, the age counted from the
-     * newest passage published on or before the as-of date (so an archive's latest week counts as recent), the weight
-     * being {@code as-of-recency-weight} for a question asked as of a date and {@code recency-weight} for one that
-     * gives none; and {@code date-boost} for passages published in the period the question names.
+     * Adds the date signals to the scores: {@code weight * 0.5^(age / half-life)}, the age counted from the anchor
+     * (the newest passage published on or before the as-of date, so an archive's latest week counts as recent) and
+     * the weight from {@link RecencyRule}; and {@code date-boost} for passages published in the period the question
+     * names.
      */
     private <K> void addDateSignals(
-            Map<K, Double> scores,
-            SearchRequest r,
-            List<Candidate<K>> lexical,
-            List<Candidate<K>> dense,
-            Corpus<K> corpus)
-            throws IOException {
-        QueryDates.Span named =
-                settings.dateBoost() > 0 ? QueryDates.in(r.query()).orElse(null) : null;
-        double weight = r.asOf() != null ? settings.asOfRecencyWeight() : settings.recencyWeight();
-        Optional<LocalDate> day = newestAsked(r, LocalDate.now());
-        LocalDate anchor = day.isPresent() ? corpus.newest(day.get()).orElse(null) : null;
-        if (named == null && anchor == null) {
-            return;
-        }
+            Map<K, Double> scores, DateSignals s, List<Candidate<K>> lexical, List<Candidate<K>> dense) {
         Map<K, LocalDate> dates = new HashMap<>();
         for (List<Candidate<K>> list : List.of(lexical, dense)) {
             for (Candidate<K> c : list) {
@@ -148,8 +163,8 @@ public final class HybridRanker {
             if (d == null) {
                 continue;
             }
-            double add = anchor == null ? 0 : recency(d, anchor, weight);
-            if (named != null && named.contains(d)) {
+            double add = s.anchor() == null ? 0 : recency(d, s.anchor(), s.recencyWeight());
+            if (s.named() != null && s.named().contains(d)) {
                 add += settings.dateBoost();
             }
             e.setValue(e.getValue() + add);
@@ -168,7 +183,8 @@ public final class HybridRanker {
             List<ScoreFusion.Candidate<K>> lexical,
             List<ScoreFusion.Candidate<K>> dense,
             int k,
-            Corpus<K> corpus)
+            Corpus<K> corpus,
+            LocalDate anchor)
             throws IOException {
         Map<K, Double> lex = scores(lexical);
         Map<K, Double> cos = scores(dense);
@@ -181,7 +197,12 @@ public final class HybridRanker {
         for (int i = 0; i < best.size(); i++) {
             K key = best.get(i).getKey();
             hits.add(new SearchHit(
-                    passages.get(i), best.get(i).getValue(), lex.getOrDefault(key, 0.0), cos.getOrDefault(key, 0.0)));
+                    passages.get(i),
+                    best.get(i).getValue(),
+                    lex.getOrDefault(key, 0.0),
+                    cos.getOrDefault(key, 0.0),
+                    null,
+                    anchor));
         }
         return List.copyOf(hits);
     }

@@ -35,7 +35,7 @@ class AdaptiveWeightsTest {
     void coverage_is_the_idf_share_of_the_question_terms_the_passage_holds() throws Exception {
         SearchSettings d = SearchSettings.defaults();
         SearchSettings s = new SearchSettings(
-                d.candidates(), 0.5, 0.5, d.titleBoost(), 0, 7, d.fusion(), 0, SearchSettings.Weights.ADAPTIVE, 0);
+                d.candidates(), 0.5, 0.5, d.titleBoost(), 0, 7, d.fusion(), 0, SearchSettings.Weights.ADAPTIVE);
         Path idx = dir.resolve("idx");
         try (ArticleIndex index = ArticleIndex.open(idx, new RandomEmbedder(16), new Chunker(50, 0), s)) {
             index.ingest(List.of(

@@ -123,7 +123,7 @@ class FusionTest {
 
     private static SearchSettings settings(SearchSettings.Fusion f) {
         // lexical weight only: with random vectors the dense signal is noise, so every fusion must follow BM25
-        return new SearchSettings(50, 0.0, 1.0, 0.5, 0.0, 30, f, 0.0, SearchSettings.Weights.FIXED, 0.0);
+        return new SearchSettings(50, 0.0, 1.0, 0.5, 0.0, 30, f, 0.0, SearchSettings.Weights.FIXED);
     }
 
     @Test

@@ -354,8 +354,7 @@ public abstract class ArticleStoreContract {
                 30,
                 d.fusion(),
                 dateBoost,
-                d.weights(),
-                recency);
+                d.weights());
         ArticleStore s = store(new Chunker(50, 0), settings);
         ingest(
                 s,
@@ -390,37 +389,42 @@ public abstract class ArticleStoreContract {
     }
 
     @Test
-    void given_an_as_of_date_after_a_quiet_spell_then_the_newest_story_before_it_gets_the_full_recency_weight() {
-        // BM25 alone: a-may matches better (z +1 against -1). As of 2020-06-01, c-nov is 194 days old: counted from
-        // the as-of date its recency would be 3 * 0.5^(194/30) = 0.03, too little to make up the gap of 2; counted
-        // from the newest story up to then (c-nov itself) it is the full 3
-        assertThat(rankingWithBetterOldMatch(LocalDate.of(2020, 6, 1))).containsExactly("c-nov", "a-may");
+    void given_an_as_of_date_after_a_quiet_spell_then_the_newest_story_before_it_gets_most_of_the_recency_weight() {
+        // BM25 alone: a-may matches better (z +1 against -1). As of 2019-12-01 the newest story (c-nov) is 11 days
+        // old: its recency is the full 3 for being the newest, less for the index lagging the day by 11 days
+        // (3 * 0.5^(11/30) = 2.3), still more than the gap of 2
+        assertThat(rankingWithBetterOldMatch(LocalDate.of(2019, 12, 1))).containsExactly("c-nov", "a-may");
     }
 
     @Test
-    void given_recency_only_for_dated_questions_then_an_undated_question_ranks_by_content_alone() {
-        assertThat(rankingWithBetterOldMatch(null, 0.0, 3.0)).containsExactly("a-may", "c-nov");
-        assertThat(rankingWithBetterOldMatch(LocalDate.of(2020, 6, 1), 0.0, 3.0))
+    void given_no_as_of_date_then_recency_applies_as_it_does_with_one() {
+        // one rule for every question: none given is ranked like one asked on the newest story's day
+        assertThat(rankingWithBetterOldMatch(null, "soybeans tariff"))
+                .isEqualTo(rankingWithBetterOldMatch(LocalDate.of(2019, 11, 20), "soybeans tariff"))
                 .containsExactly("c-nov", "a-may");
     }
 
-    private List<String> rankingWithBetterOldMatch(LocalDate asOf) {
-        return rankingWithBetterOldMatch(asOf, 3.0, 3.0);
+    @Test
+    void given_an_archive_asked_years_later_then_it_ranks_by_content_unless_the_latest_is_asked_for() {
+        LocalDate years = LocalDate.of(2026, 12, 7);
+        assertThat(rankingWithBetterOldMatch(years, "soybeans tariff")).containsExactly("a-may", "c-nov");
+        assertThat(rankingWithBetterOldMatch(years, "latest soybeans tariff")).containsExactly("c-nov", "a-may");
     }
 
-    private List<String> rankingWithBetterOldMatch(LocalDate asOf, double undated, double dated) {
+    @Test
+    void given_a_question_naming_a_past_year_then_recency_does_not_weigh() {
+        assertThat(rankingWithBetterOldMatch(LocalDate.of(2019, 11, 20), "soybeans tariff 2018"))
+                .containsExactly("a-may", "c-nov");
+    }
+
+    private List<String> rankingWithBetterOldMatch(LocalDate asOf) {
+        return rankingWithBetterOldMatch(asOf, "soybeans tariff");
+    }
+
+    private List<String> rankingWithBetterOldMatch(LocalDate asOf, String question) {
         SearchSettings d = SearchSettings.defaults();
         SearchSettings settings = new SearchSettings(
-                d.candidates(),
-                0.0,
-                1.0,
-                d.titleBoost(),
-                undated,
-                30,
-                d.fusion(),
-                0,
-                SearchSettings.Weights.FIXED,
-                dated);
+                d.candidates(), 0.0, 1.0, d.titleBoost(), 3.0, 30, d.fusion(), 0, SearchSettings.Weights.FIXED);
         ArticleStore s = store(new Chunker(50, 0), settings);
         ingest(
                 s,
@@ -429,7 +433,7 @@ public abstract class ArticleStoreContract {
                                 meta("a-may", LocalDate.of(2019, 5, 1)),
                                 "Negotiators resumed tariff talks in Geneva on soybeans, soybeans and soybeans."),
                         story("c-nov", LocalDate.of(2019, 11, 20))));
-        return s.search(SearchRequest.of("soybeans tariff", 2).withAsOf(asOf)).stream()
+        return s.search(SearchRequest.of(question, 2).withAsOf(asOf)).stream()
                 .map(h -> h.passage().article().id())
                 .toList();
     }

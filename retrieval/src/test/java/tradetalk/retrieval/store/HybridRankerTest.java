@@ -55,8 +55,8 @@ class HybridRankerTest {
     }
 
     private static SearchSettings settings(
-            double dense, double lexical, double recency, double dateBoost, Weights weights, double asOfRecency) {
-        return new SearchSettings(50, dense, lexical, 0.5, recency, 7, Fusion.MINMAX, dateBoost, weights, asOfRecency);
+            double dense, double lexical, double recency, double dateBoost, Weights weights) {
+        return new SearchSettings(50, dense, lexical, 0.5, recency, 7, Fusion.MINMAX, dateBoost, weights);
     }
 
     private static HybridRanker.Candidate<Integer> c(int key, LocalDate published, double score) {
@@ -71,7 +71,7 @@ class HybridRankerTest {
     @Test
     void hybrid_with_fixed_weights_is_the_weighted_sum_of_the_normalised_scores() throws Exception {
         FakeCorpus corpus = new FakeCorpus(0);
-        List<SearchHit> hits = new HybridRanker(settings(0.25, 0.75, 0, 0, Weights.FIXED, 0))
+        List<SearchHit> hits = new HybridRanker(settings(0.25, 0.75, 0, 0, Weights.FIXED))
                 .rank(SearchRequest.of("trade talks", 10), LEXICAL, DENSE, corpus);
 
         assertThat(hits)
@@ -85,11 +85,12 @@ class HybridRankerTest {
     }
 
     @Test
-    void as_of_recency_and_the_named_period_are_added_to_dated_passages() throws Exception {
+    void recency_and_the_named_period_are_added_to_dated_passages() throws Exception {
         FakeCorpus corpus = new FakeCorpus(0);
-        SearchRequest r = SearchRequest.of("trade talks in November 2019", 10).withAsOf(LocalDate.of(2019, 12, 1));
+        // asked on the newest passage's day, about its own month: full recency
+        SearchRequest r = SearchRequest.of("trade talks in November 2019", 10).withAsOf(NEWEST);
         List<SearchHit> hits =
-                new HybridRanker(settings(0.25, 0.75, 0, 0.5, Weights.FIXED, 2)).rank(r, LEXICAL, DENSE, corpus);
+                new HybridRanker(settings(0.25, 0.75, 2, 0.5, Weights.FIXED)).rank(r, LEXICAL, DENSE, corpus);
 
         assertThat(hits)
                 .extracting(h -> h.passage().id(), SearchHit::score)
@@ -97,13 +98,13 @@ class HybridRankerTest {
                         tuple("p2", 3.0), // .5 + 2 * 0.5^(0/7) + .5
                         tuple("p3", 1.75), // .25 + 2 * 0.5^(7/7) + .5
                         tuple("p1", 0.75)); // undated: nothing added
-        assertThat(corpus.newestAskedFor).containsExactly(LocalDate.of(2019, 12, 1));
+        assertThat(corpus.newestAskedFor).containsExactly(NEWEST);
     }
 
     @Test
     void adaptive_weights_take_the_coverage_of_the_best_bm25_passage() throws Exception {
         FakeCorpus corpus = new FakeCorpus(0.25); // lexical share .5*.25 / (.5*.25 + .5*.75) = .25
-        List<SearchHit> hits = new HybridRanker(settings(0.5, 0.5, 0, 0, Weights.ADAPTIVE, 0))
+        List<SearchHit> hits = new HybridRanker(settings(0.5, 0.5, 0, 0, Weights.ADAPTIVE))
                 .rank(SearchRequest.of("trade talks", 10), LEXICAL, DENSE, corpus);
 
         assertThat(hits)
@@ -120,7 +121,7 @@ class HybridRankerTest {
         FakeCorpus corpus = new FakeCorpus(0);
         List<HybridRanker.Candidate<Integer>> lexical =
                 List.of(c(7, null, 5.0), c(3, null, 2.0), c(1, null, 2.0), c(9, null, 1.0));
-        List<SearchHit> hits = new HybridRanker(SearchSettings.defaults())
+        List<SearchHit> hits = new HybridRanker(settings(0.5, 0.5, 0, 0, Weights.FIXED))
                 .rank(SearchRequest.of("trade", 3).withMode(SearchRequest.Mode.BM25), lexical, List.of(), corpus);
 
         assertThat(hits)
@@ -130,8 +131,23 @@ class HybridRankerTest {
     }
 
     @Test
-    void given_the_shipped_settings_then_recency_weighs_on_questions_asked_as_of_a_date_only() {
-        assertThat(SearchSettings.defaults().recencyWeight()).isZero();
-        assertThat(SearchSettings.defaults().asOfRecencyWeight()).isPositive();
+    void the_baselines_get_the_same_date_signals_as_the_hybrid() throws Exception {
+        // BM25 alone on the fusion's scale (min-max: score / max) plus the same recency: p2, the newest, overtakes p1
+        FakeCorpus corpus = new FakeCorpus(0);
+        SearchRequest r = SearchRequest.of("trade talks", 10).withAsOf(NEWEST).withMode(SearchRequest.Mode.BM25);
+        List<SearchHit> hits =
+                new HybridRanker(settings(0.25, 0.75, 2, 0, Weights.FIXED)).rank(r, LEXICAL, List.of(), corpus);
+
+        assertThat(hits)
+                .extracting(h -> h.passage().id(), SearchHit::score)
+                .containsExactly(
+                        tuple("p2", 2.5), // 1 * 2/4 + 2
+                        tuple("p1", 1.0)); // 1 * 4/4, undated
+        assertThat(hits).allSatisfy(h -> assertThat(h.anchor()).isEqualTo(NEWEST));
+    }
+
+    @Test
+    void given_the_shipped_settings_then_recency_weighs_on_every_question() {
+        assertThat(SearchSettings.defaults().recencyWeight()).isPositive();
     }
 }
