@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import tradetalk.answer.extract.TermWeights;
 import tradetalk.retrieval.SearchHit;
 import tradetalk.retrieval.index.TextAnalysis;
+import tradetalk.retrieval.store.RecencyRule;
 
 /**
  * What the retrieved evidence says about whether it can answer a question, as numbers the {@link AbstentionModel}
@@ -39,10 +40,11 @@ import tradetalk.retrieval.index.TextAnalysis;
  *       words, no indexed passage holds;</li>
  *   <li>{@code rare_missing_top}: the share of the question's rare terms (IDF at least half an unseen term's) that
  *       the top passage lacks; {@code score_margin}: the fused score of the top passage minus the second's;</li>
- *   <li>for a question asked as of a date (every question a member asks: today when it names none): {@code dated}
- *       (1), {@code as_of_gap} (how much older than the index's "now" the top passage is: its newest article on or
- *       before the as-of date, {@link SearchHit#anchor}), {@code coverage_week} and {@code dense_week} (the best
- *       coverage and cosine among the passages of the week up to that "now"); all 0 without an as-of date;</li>
+ *   <li>for a question about the present of a current index ({@link #current}: every question is asked on a day,
+ *       today when it names none, and this is decided from the question and the index, not from whether a date
+ *       was given): {@code dated} (1), {@code as_of_gap} (how much older than the day asked the top passage is),
+ *       {@code coverage_week} and {@code dense_week} (the best coverage and cosine among the passages of the week
+ *       up to that day); all 0 otherwise (an archive, a question naming a past period);</li>
  *   <li>and, for refitting, {@code coverage_top}, {@code missing_rare}, {@code rare_missing_best},
  *       {@code dense_top}, {@code dense_gap}, {@code sentence_coverage}, {@code lexical}, {@code terms},
  *       {@code specific_terms} (see the code).</li>
@@ -91,13 +93,14 @@ final class EvidenceSignals {
             "(?<![.!?:]\\s)(?<=\\s)(\\p{Lu}[\\p{L}.-]*(?:['’]s)?(?:\\s+\\p{Lu}[\\p{L}.-]*(?:['’]s)?)+)");
 
     /**
-     * The signals of a question asked as of a date (news questions are mostly about that week): {@code dated} 1,
-     * {@code as_of_gap} the log of 1 + the days from the top passage's date to the as-of date, {@code coverage_week}
-     * and {@code dense_week} the best coverage and cosine among the passages of the week up to it ({@link
-     * #WEEK_DAYS}). All 0 for an undated question.
+     * The signals of a question about the present of a current index ({@link #current}; news questions are mostly
+     * about that week): {@code dated} 1, {@code as_of_gap} the log of 1 + the days from the top passage's date to the
+     * day asked, {@code coverage_week} and {@code dense_week} the best coverage and cosine among the passages of the
+     * week up to it ({@link #WEEK_DAYS}). All 0 otherwise.
      */
     private static void dated(
             Map<String, Double> out,
+            String question,
             LocalDate asOf,
             List<SearchHit> evidence,
             List<Set<String>> passages,
@@ -105,26 +108,35 @@ final class EvidenceSignals {
         double gap = 0;
         double coverage = 0;
         double dense = 0;
-        if (asOf != null) {
-            // the index's "now": its newest article up to the day asked, so an archive's last week is "the week"
-            LocalDate anchor = SearchHit.anchor(evidence);
-            LocalDate now = anchor != null && anchor.isBefore(asOf) ? anchor : asOf;
+        boolean current = asOf != null && current(question, asOf, evidence);
+        if (current) {
             LocalDate top = evidence.isEmpty()
                     ? null
                     : evidence.getFirst().passage().article().publishedAt();
-            gap = top == null ? 0 : Math.log1p(Math.max(0, ChronoUnit.DAYS.between(top, now)));
+            gap = top == null ? 0 : Math.log1p(Math.max(0, ChronoUnit.DAYS.between(top, asOf)));
             for (int i = 0; i < evidence.size(); i++) {
                 LocalDate d = evidence.get(i).passage().article().publishedAt();
-                if (d != null && !d.isAfter(now) && ChronoUnit.DAYS.between(d, now) < WEEK_DAYS) {
+                if (d != null && !d.isAfter(asOf) && ChronoUnit.DAYS.between(d, asOf) < WEEK_DAYS) {
                     coverage = Math.max(coverage, weights.coverage(passages.get(i)));
                     dense = Math.max(dense, evidence.get(i).dense());
                 }
             }
         }
-        out.put("dated", asOf == null ? 0.0 : 1.0);
+        out.put("dated", current ? 1.0 : 0.0);
         out.put("as_of_gap", gap);
         out.put("coverage_week", coverage);
         out.put("dense_week", dense);
+    }
+
+    /**
+     * Whether a question is asked about the present of a current index: recency weighs at least half for it
+     * ({@link RecencyRule}, the rule the search ranks by, from the question and from how far the index's newest
+     * article lags the day asked). Only then do the week's passages say whether the index holds the answer; an
+     * archive, or a question naming a past period, is judged on its passages alone.
+     */
+    static boolean current(String question, LocalDate asOf, List<SearchHit> evidence) {
+        LocalDate anchor = SearchHit.anchor(evidence);
+        return RecencyRule.weight(1, question, asOf, anchor != null ? anchor : asOf) >= 0.5;
     }
 
     private EvidenceSignals() {
@@ -352,7 +364,7 @@ final class EvidenceSignals {
                 evidence.size() < 2
                         ? 0
                         : evidence.get(0).score() - evidence.get(1).score());
-        dated(out, asOf, evidence, passages, weights);
+        dated(out, question, asOf, evidence, passages, weights);
         return out;
     }
 }

@@ -80,6 +80,25 @@ class EvidenceSignalsTest {
     }
 
     @Test
+    void given_an_archive_asked_years_after_its_newest_article_then_it_is_judged_without_the_week_signals() {
+        // the same question and passages, asked on a day the index's newest article (its anchor) is years behind
+        List<SearchHit> archive = OLD_TOP.stream()
+                .map(h ->
+                        new SearchHit(h.passage(), h.score(), h.lexical(), h.dense(), null, LocalDate.of(2025, 1, 20)))
+                .toList();
+
+        Map<String, Double> asked = signals(QUESTION, LocalDate.of(2028, 6, 1), archive);
+
+        assertThat(asked.get("dated")).isZero();
+        assertThat(asked.get("dense_week")).isZero();
+        assertThat(asked.get("as_of_gap")).isZero();
+        // asked for the latest, the same archive is judged on its last week
+        Map<String, Double> latest =
+                signals("Who delivered the latest eulogy for Jimmy Carter?", LocalDate.of(2028, 6, 1), archive);
+        assertThat(latest.get("dated")).isEqualTo(1.0);
+    }
+
+    @Test
     void given_an_undated_question_then_the_date_signals_are_zero() {
         Map<String, Double> s = signals(QUESTION, null, OLD_TOP);
 
