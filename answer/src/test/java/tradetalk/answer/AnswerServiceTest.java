@@ -87,4 +87,20 @@ class AnswerServiceTest {
         assertThat(search.seen.getFirst().asOf()).isEqualTo(DAY.minusDays(10));
         assertThat(composer.dates).containsExactly(DAY.minusDays(10));
     }
+    @Test
+    void a_follow_up_is_searched_and_composed_with_the_question_before_it() {
+        RecordingSearch search = new RecordingSearch();
+        RecordingComposer composer = new RecordingComposer();
+        AnswerService service = new AnswerService(search, composer, composer, clockAt(DAY));
+
+        service.answer(new AnswerRequest(
+                "And for the Chinese side?",
+                List.of("Who led the talks in 2018?", "Who negotiated phase one for the US?"),
+                5,
+                null));
+
+        String read = "Who negotiated phase one for the US? And for the Chinese side?";
+        assertThat(search.seen.getFirst().query()).isEqualTo(read);
+        assertThat(composer.questions).containsExactly(read);
+    }
 }

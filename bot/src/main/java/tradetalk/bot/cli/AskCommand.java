@@ -38,6 +38,13 @@ final class AskCommand implements Callable<Integer> {
                     + "from it (default: today).")
     LocalDate asOf;
 
+    @Option(
+            names = "--history",
+            paramLabel = "EARLIER_QUESTION",
+            description = "An earlier question of the conversation, the question being a follow-up to it; repeat "
+                    + "for several, oldest first. Read as a follow-up in a Discord thread is.")
+    List<String> history;
+
     @Parameters(arity = "0..*", paramLabel = "QUESTION", description = "The question (words are joined).")
     List<String> words;
 
@@ -56,7 +63,7 @@ final class AskCommand implements Callable<Integer> {
             int passages = k != null ? k : tt.config().search().k();
             if (words != null && !words.isEmpty()) {
                 AnswerRequest request =
-                        UserError.whenInvalid(() -> new AnswerRequest(question, List.of(), passages, asOf));
+                        UserError.whenInvalid(() -> new AnswerRequest(question, earlier(), passages, asOf));
                 tt.ingestDefaultsIfEmpty(app.err(), true);
                 print(tt.answers().answer(request));
                 return 0;
@@ -75,10 +82,23 @@ final class AskCommand implements Callable<Integer> {
                 }
                 first = false;
                 String asked = line.strip();
-                print(service.answer(UserError.whenInvalid(() -> new AnswerRequest(asked, List.of(), passages, asOf))));
+                print(service.answer(UserError.whenInvalid(() -> new AnswerRequest(asked, earlier(), passages, asOf))));
             }
             return 0;
         }
+    }
+
+    /** The earlier questions given with --history, oldest first; a blank one is an error. */
+    private List<String> earlier() {
+        if (history == null) {
+            return List.of();
+        }
+        for (String h : history) {
+            if (h.isBlank()) {
+                throw new UserError("--history needs an earlier question, got an empty one");
+            }
+        }
+        return history.stream().map(String::strip).toList();
     }
 
     private void print(CitedAnswer a) {

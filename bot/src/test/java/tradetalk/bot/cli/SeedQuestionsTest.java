@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -81,5 +82,27 @@ class SeedQuestionsTest {
             assertThat(answer).contains("[" + c.get("n").asInt() + "]");
         }
         assertThat(answer.replaceAll("\\[(\\d+)]", "").contains("[")).isFalse();
+    }
+    @Test
+    void a_follow_up_with_history_is_answered_as_its_earlier_question_and_it_read_together() throws IOException {
+        String earlier = "Where did Trump hope to sign the first phase of the deal?";
+        String followUp = "When was that summit?";
+        String index = tmp.resolve("index").toString();
+
+        JsonNode asked = answer("ask", "--json", "--index", index, "--history", earlier, followUp);
+        JsonNode together = answer("ask", "--json", "--index", index, earlier + " " + followUp);
+        JsonNode alone = answer("ask", "--json", "--index", index, followUp);
+
+        // the follow-up alone is read differently, so the history is what makes the two alike
+        assertThat(alone.get("answer")).isNotEqualTo(together.get("answer"));
+        assertThat(asked.get("answer")).isEqualTo(together.get("answer"));
+        assertThat(asked.get("citations")).isEqualTo(together.get("citations"));
+        assertThat(asked.get("question").asText()).isEqualTo(followUp);
+    }
+
+    private static JsonNode answer(String... args) throws IOException {
+        CliRun r = CliRun.run(args);
+        assertThat(r.exit()).as(r.err()).isZero();
+        return JSON.readTree(r.out());
     }
 }
