@@ -87,6 +87,7 @@ class AnswerServiceTest {
         assertThat(search.seen.getFirst().asOf()).isEqualTo(DAY.minusDays(10));
         assertThat(composer.dates).containsExactly(DAY.minusDays(10));
     }
+
     @Test
     void a_follow_up_is_searched_and_composed_with_the_question_before_it() {
         RecordingSearch search = new RecordingSearch();
