@@ -11,9 +11,9 @@ import java.util.Objects;
  * @param mode   hybrid (default), lexical only or dense only
  * @param from   only articles published on or after this date; null for no bound
  * @param to     only articles published on or before this date; null for no bound
- * @param asOf   answer as of this date: later articles are excluded and recency (with search.as-of-recency-weight)
- *               counts from the newest article up to it; null = no date (search.recency-weight, counted from today's
- *               newest article)
+ * @param asOf   the day asked: later articles are excluded and recency counts from the newest article up to it
+ *               ({@link tradetalk.retrieval.store.RecencyRule}); the answer path always gives one (today when the
+ *               question names none); null = no bound, the index's newest article being "now"
  */
 public record SearchRequest(String query, int k, Mode mode, LocalDate from, LocalDate to, LocalDate asOf) {
 
