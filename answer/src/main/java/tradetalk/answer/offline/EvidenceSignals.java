@@ -96,7 +96,8 @@ final class EvidenceSignals {
      * The signals of a question about the present of a current index ({@link #current}; news questions are mostly
      * about that week): {@code dated} 1, {@code as_of_gap} the log of 1 + the days from the top passage's date to the
      * day asked, {@code coverage_week} and {@code dense_week} the best coverage and cosine among the passages of the
-     * week up to it ({@link #WEEK_DAYS}). All 0 otherwise.
+     * week up to it ({@link #WEEK_DAYS}); for a question asking for the latest, up to the index's newest article
+     * instead (its anchor). All 0 otherwise.
      */
     private static void dated(
             Map<String, Double> out,
@@ -109,6 +110,10 @@ final class EvidenceSignals {
         double coverage = 0;
         double dense = 0;
         boolean current = asOf != null && current(question, asOf, evidence);
+        if (current && RecencyRule.asksForNow(question) && SearchHit.anchor(evidence) != null) {
+            // "the latest" is the newest the index holds: its week is the one up to its newest article
+            asOf = SearchHit.anchor(evidence);
+        }
         if (current) {
             LocalDate top = evidence.isEmpty()
                     ? null
