@@ -6,7 +6,6 @@ import java.util.function.UnaryOperator;
 import net.dv8tion.jda.api.JDABuilder;
 import tradetalk.answer.UserError;
 import tradetalk.bot.config.DiscordConfig;
-import tradetalk.bot.config.IndexConfig;
 import tradetalk.bot.discord.Access;
 import tradetalk.bot.discord.Answering;
 import tradetalk.bot.discord.BotCore;
@@ -15,15 +14,16 @@ import tradetalk.bot.discord.Digest;
 import tradetalk.bot.discord.DiscordBot;
 import tradetalk.bot.discord.FeedbackButtons;
 import tradetalk.bot.discord.FeedbackStore;
-import tradetalk.bot.discord.OpenSearchFeedbackStore;
 import tradetalk.bot.discord.Work;
 import tradetalk.bot.discord.commands.AskCommand;
 import tradetalk.bot.discord.commands.CommandRegistry;
 import tradetalk.bot.discord.commands.IngestCommand;
+import tradetalk.bot.discord.commands.InsightsCommand;
 import tradetalk.bot.discord.commands.ReindexCommand;
 import tradetalk.bot.discord.commands.SourcesCommand;
 import tradetalk.bot.discord.commands.StatusCommand;
 import tradetalk.bot.discord.commands.SummaryCommand;
+import tradetalk.bot.insights.Insights;
 import tradetalk.bot.insights.QuestionLog;
 import tradetalk.bot.metrics.MetricsServer;
 import tradetalk.bot.ops.BotEvents;
@@ -53,9 +53,7 @@ final class DiscordWiring {
         Questions questions = new Questions(
                 BotEvents.all(metrics == null ? List.of(questionLog) : List.of(questionLog, metrics.meters())), clock);
         Work work = new Work();
-        FeedbackStore feedback = tt.config().index().backendKind() == IndexConfig.Backend.OPENSEARCH
-                ? OpenSearchFeedbackStore.open(tt.config().opensearch().settings()) // every bot process sees every vote
-                : FeedbackStore.open(discord.feedbackPath());
+        FeedbackStore feedback = tt.openFeedback(discord);
         Answering answering =
                 new Answering(tt.answers(), tt.config().search().k(), discord.streamEditInterval(), clock, questions);
         Access access = new Access(discord, clock, questions);
@@ -70,7 +68,10 @@ final class DiscordWiring {
                         new SummaryCommand(tt.summaryService(), questions),
                         sources,
                         new IngestCommand(tt::ingestUrl),
-                        new ReindexCommand(tt::reindex)),
+                        new ReindexCommand(tt::reindex),
+                        new InsightsCommand(
+                                days -> Insights.report(tt.config().insights(), tt.embedder(), feedback, days, clock),
+                                tt.config().insights().days())),
                 List.of(sources, new FeedbackButtons(feedback, answering, clock)));
         BotCore core = new BotCore(registry, conversations, access, work);
         Digest digest = discord.digestEvery().isPresent()

@@ -27,6 +27,8 @@ import tradetalk.bot.config.DiscordConfig;
 import tradetalk.bot.config.IndexConfig;
 import tradetalk.bot.config.TradetalkConfig;
 import tradetalk.bot.discord.DiscordBot;
+import tradetalk.bot.discord.FeedbackStore;
+import tradetalk.bot.discord.OpenSearchFeedbackStore;
 import tradetalk.bot.insights.QuestionLog;
 import tradetalk.bot.metrics.MetricsServer;
 import tradetalk.retrieval.ArticleMeta;
@@ -307,10 +309,8 @@ public class Tradetalk implements AutoCloseable {
     }
 
     /**
-     * Builds the Discord bot over this graph's services, warms the graph up, then connects (see
-     * {@link DiscordBot#start}).
+     * Builds the Discord bot over this graph's services, warms the graph up, then connects ({@link DiscordWiring}).
      *
-     * @param discord    the {@code discord} configuration (production: {@code config().discord()})
      * @param customizer last changes to the JDA builder (tests; identity in production)
      * @throws UserError when the token is missing or rejected, or Discord cannot be reached
      */
@@ -326,6 +326,13 @@ public class Tradetalk implements AutoCloseable {
             metrics.meters().indexArticles(() -> index().articleCount());
         }
         return metrics;
+    }
+
+    /** The votes' store: the shared OpenSearch index with that backend, else {@code discord.feedback-dir}. */
+    public FeedbackStore openFeedback(DiscordConfig discord) {
+        return config.index().backendKind() == IndexConfig.Backend.OPENSEARCH
+                ? OpenSearchFeedbackStore.open(config.opensearch().settings()) // every bot process sees every vote
+                : FeedbackStore.open(discord.feedbackPath());
     }
 
     /** The question log of the Discord bot ({@code insights.*}), opened on first use. */

@@ -36,7 +36,8 @@ import tradetalk.retrieval.index.IndexException;
             EvalCommand.class,
             BenchCommand.class,
             CheckCommand.class,
-            HealthCommand.class
+            HealthCommand.class,
+            InsightsCommand.class
         })
 public final class Cli implements Runnable {
 

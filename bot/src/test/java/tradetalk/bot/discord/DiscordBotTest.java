@@ -178,7 +178,7 @@ class DiscordBotTest {
         List<JsonNode> commands = discord.globalCommands();
         assertThat(commands)
                 .extracting(c -> c.path("name").asText())
-                .containsExactly("ask", "status", "summary", "sources", "ingest", "reindex", "help");
+                .containsExactly("ask", "status", "summary", "sources", "ingest", "reindex", "insights", "help");
         assertThat(commands)
                 .allSatisfy(c -> assertThat(c.path("contexts").toString()).isEqualTo("[\"0\"]"));
         JsonNode ingest = commands.stream()

@@ -19,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -90,7 +91,7 @@ class PrometheusScrapeTest {
                   port: 0
                 """.formatted("http://127.0.0.1:" + feeds.getAddress().getPort());
         int rateLimited = 7; // the questions below that count against the guild's budget
-        run = new ScriptedBot(home, feedsYaml, rateLimited);
+        run = new ScriptedBot(home, feedsYaml, rateLimited, false, Clock.systemUTC());
 
         run.ask("What did Liu He discuss with Mnuchin and Lighthizer?"); // answered by the model
         run.ask("Who won the 2018 football World Cup final in Moscow?"); // declined by the model

@@ -48,29 +48,38 @@ public final class ScriptedBot implements AutoCloseable {
     public final FakeDiscord discord;
     public final Graph graph;
     public final DiscordBot bot;
+    /** The config file the bot runs with (for the CLI). */
+    public final Path configFile;
 
     /**
      * Starts the fake Discord and the bot.
      *
-     * @param yaml extra config file text (sections such as metrics, insights, feeds); the index and the articles
-     *     are set here
+     * @param yaml extra config file text (sections such as metrics or feeds); the index, the articles, the insights
+     *     and the feedback directory are set here, all under {@code home}
      * @param budget the guild's question budget (0: unlimited)
+     * @param keepQuestions {@code insights.keep-questions}
+     * @param clock the bot's clock (when questions are asked)
      */
-    public ScriptedBot(Path home, String yaml, int budget) throws IOException, InterruptedException {
+    public ScriptedBot(Path home, String yaml, int budget, boolean keepQuestions, Clock clock)
+            throws IOException, InterruptedException {
         Path articles = Path.of("..", "data", "articles").toAbsolutePath().normalize();
         Path file = home.resolve("tradetalk.yml");
         Files.writeString(
                 file,
-                "index:\n  dir: " + home.resolve("index") + "\n  articles: " + articles + "\n" + yaml,
+                "index:\n  dir: " + home.resolve("index") + "\n  articles: " + articles + "\ninsights:\n  dir: "
+                        + home.resolve("insights") + "\n  keep-questions: " + keepQuestions
+                        + "\ndiscord:\n  feedback-dir: "
+                        + home.resolve("feedback") + "\n" + yaml,
                 StandardCharsets.UTF_8);
         TradetalkConfig config = new ConfigLoader().load(file, Map.of(), home);
+        configFile = file;
         graph = new Graph(config);
         graph.ingestDefaultsIfEmpty(System.err);
         discord = new FakeDiscord(TOKEN);
         DiscordConfig dc = config.discord()
                 .withConnection(TOKEN, discord.restBaseUrl(), discord.gatewayUrl())
                 .withLimits(Duration.ZERO, budget);
-        bot = graph.startDiscordBot(dc, Clock.systemUTC(), UnaryOperator.identity());
+        bot = graph.startDiscordBot(dc, clock, UnaryOperator.identity());
         discord.awaitReady();
     }
 

@@ -1141,7 +1141,8 @@ public final class FakeDiscord implements AutoCloseable {
                     rawBody,
                     Instant.now(),
                     response.status(),
-                    response.body());
+                    response.body(),
+                    raw);
             LOG.debug("REST {}", recorded);
             synchronized (requests) {
                 requests.add(recorded);

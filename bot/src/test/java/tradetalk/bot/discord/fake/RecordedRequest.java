@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param time when the request arrived
  * @param status the HTTP status the fake answered with
  * @param responseBody the JSON the fake answered with, or a {@code MissingNode} for 204
+ * @param bytes the body as received (attachments are binary)
  */
 public record RecordedRequest(
         String method,
@@ -31,7 +32,30 @@ public record RecordedRequest(
         String rawBody,
         Instant time,
         int status,
-        JsonNode responseBody) {
+        JsonNode responseBody,
+        byte[] bytes) {
+
+    /**
+     * The content of the multipart part that uploads {@code filename} (an attachment), or empty when the request has
+     * none.
+     */
+    public Optional<byte[]> file(String filename) {
+        String type = header("content-type").orElse("");
+        int b = type.indexOf("boundary=");
+        if (!type.startsWith("multipart/form-data") || b < 0) {
+            return Optional.empty();
+        }
+        byte[] boundary = ("--" + type.substring(b + 9).replace("\"", "")).getBytes(StandardCharsets.ISO_8859_1);
+        String text = new String(bytes, StandardCharsets.ISO_8859_1); // one char per byte: indexes are byte offsets
+        String delimiter = new String(boundary, StandardCharsets.ISO_8859_1);
+        int name = text.indexOf("filename=\"" + filename + "\"");
+        if (name < 0) {
+            return Optional.empty();
+        }
+        int start = text.indexOf("\r\n\r\n", name) + 4;
+        int end = text.indexOf("\r\n" + delimiter, start);
+        return start < 4 || end < 0 ? Optional.empty() : Optional.of(java.util.Arrays.copyOfRange(bytes, start, end));
+    }
 
     /** The first value of a request header (name is case-insensitive). */
     public Optional<String> header(String name) {
