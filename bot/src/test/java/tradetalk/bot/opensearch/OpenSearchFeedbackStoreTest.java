@@ -1,6 +1,7 @@
 package tradetalk.bot.opensearch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.net.URI;
 import java.time.Instant;
@@ -61,6 +62,10 @@ class OpenSearchFeedbackStoreTest {
             assertThat(one.anyVote("a1")).isPresent();
             assertThat(one.anyVote("never")).isEmpty();
             assertThat(one.tally("never")).isEqualTo(new FeedbackStore.Tally(0, 0));
+            assertThat(one.recentVotes(10)) // every member's current vote, for insights
+                    .extracting(FeedbackStore.Vote::userId, FeedbackStore.Vote::helpful)
+                    .containsExactlyInAnyOrder(tuple("u1", false), tuple("u2", true));
+            assertThat(one.recentVotes(1)).hasSize(1);
         }
     }
 }
