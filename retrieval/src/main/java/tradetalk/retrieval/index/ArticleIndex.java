@@ -26,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -83,6 +84,7 @@ import tradetalk.retrieval.embed.Embedder;
 import tradetalk.retrieval.embed.SentenceVectors;
 import tradetalk.retrieval.store.ArticleStore;
 import tradetalk.retrieval.store.HybridRanker;
+import tradetalk.retrieval.store.TermCounts;
 
 /**
  * The embedded Lucene store, the default {@link ArticleStore}: the article index on disk, one Lucene document per
@@ -652,11 +654,20 @@ public final class ArticleIndex implements ArticleStore {
 
     /** {@link #idf(String)} on one reader. */
     static double idf(IndexReader reader, String term) throws IOException {
+        return termCounts(reader, List.of(term)).idf(term);
+    }
+
+    /** The store's counts for term weighting ({@link TermCounts}); the IDF formula is
+     * {@link tradetalk.retrieval.store.TermCoverage}'s. */
+    static TermCounts termCounts(IndexReader reader, Collection<String> terms) throws IOException {
         // both from the terms dictionary (constant time, deleted passages counted alike): this runs for every
         // word of every question
-        int n = Math.max(1, reader.docFreq(new Term(TYPE, PASSAGE)));
-        int df = reader.docFreq(new Term(TEXT, term));
-        return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+        long n = reader.docFreq(new Term(TYPE, PASSAGE));
+        Map<String, Long> df = new HashMap<>();
+        for (String t : terms) {
+            df.put(t, (long) reader.docFreq(new Term(TEXT, t)));
+        }
+        return new TermCounts(n, df);
     }
 
     @Override

@@ -51,6 +51,7 @@ import tradetalk.retrieval.embed.Embedder;
 import tradetalk.retrieval.embed.Vectors;
 import tradetalk.retrieval.store.HybridRanker;
 import tradetalk.retrieval.store.StoreFields;
+import tradetalk.retrieval.store.TermCounts;
 
 /**
  * The Lucene half of one search over a searcher: each signal proposes {@code candidates} passages
@@ -151,20 +152,22 @@ final class HybridSearch implements HybridRanker.Corpus<Integer> {
     }
 
     @Override
-    public double coverage(String query, Integer doc) throws IOException {
+    public TermCounts termCounts(Collection<String> terms) throws IOException {
+        return ArticleIndex.termCounts(searcher.getIndexReader(), terms);
+    }
+
+    @Override
+    public Set<String> held(Integer doc, Collection<String> terms) throws IOException {
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        double all = 0;
-        double found = 0;
-        for (String t : new LinkedHashSet<>(TextAnalysis.terms(query))) {
-            double idf = ArticleIndex.idf(searcher.getIndexReader(), t);
-            all += idf;
+        Set<String> held = new LinkedHashSet<>();
+        for (String t : terms) {
             if (contains(leaf.reader(), StoreFields.TEXT, t, doc - leaf.docBase)
                     || contains(leaf.reader(), StoreFields.TITLE, t, doc - leaf.docBase)) {
-                found += idf;
+                held.add(t);
             }
         }
-        return all == 0 ? 0 : found / all;
+        return held;
     }
 
     private static boolean contains(LeafReader reader, String field, String term, int doc) throws IOException {

@@ -4,17 +4,21 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import tradetalk.retrieval.Passage;
 import tradetalk.retrieval.QueryDates;
 import tradetalk.retrieval.SearchHit;
 import tradetalk.retrieval.SearchRequest;
 import tradetalk.retrieval.index.ScoreFusion;
 import tradetalk.retrieval.index.SearchSettings;
+import tradetalk.retrieval.index.TextAnalysis;
 
 /**
  * The ranking every store shares: given the two candidate lists of a search (BM25's and the dense one), it fuses
@@ -43,8 +47,11 @@ public final class HybridRanker {
 
     /** What a ranking asks of the store, each only when the settings and request need it. */
     public interface Corpus<K> {
-        /** The share of the query's IDF-weighted terms that occur in the passage's text or title. */
-        double coverage(String query, K passage) throws IOException;
+        /** How many passages there are, and how many hold each of these analysed terms in their text. */
+        TermCounts termCounts(Collection<String> terms) throws IOException;
+
+        /** Which of these analysed terms the passage's text or title holds. */
+        Set<String> held(K passage, Collection<String> terms) throws IOException;
 
         /**
          * The publication date of the newest passage published on or before {@code day} (null: of any passage), if
@@ -92,8 +99,8 @@ public final class HybridRanker {
     }
 
     /**
-     * Whether ranking this request asks {@link Corpus#coverage} (of the request's query): hybrid mode with adaptive
-     * weights. A remote store can fetch the query's term statistics with the candidates instead of on that call.
+     * Whether ranking this request asks {@link Corpus#termCounts} (of {@link #queryTerms the request's terms}):
+     * hybrid mode with adaptive weights. A remote store can fetch them with the candidates instead of on that call.
      */
     public boolean asksCoverage(SearchRequest request) {
         return request.mode() == SearchRequest.Mode.HYBRID && settings.weights() != SearchSettings.Weights.FIXED;
@@ -135,11 +142,25 @@ public final class HybridRanker {
         if (settings.weights() == SearchSettings.Weights.FIXED) {
             return new double[] {wl, wd};
         }
-        double c = lexical.isEmpty()
-                ? 0
-                : corpus.coverage(query, lexical.getFirst().key());
+        double c = lexical.isEmpty() ? 0 : coverage(query, lexical.getFirst().key(), corpus);
         double l = ScoreFusion.lexicalShare(wl, wd, c);
         return new double[] {l, 1 - l};
+    }
+
+    /** The distinct analysed terms of a query, in order: what coverage weighs. */
+    public static List<String> queryTerms(String query) {
+        return List.copyOf(new LinkedHashSet<>(TextAnalysis.terms(query)));
+    }
+
+    /**
+     * The share of the query's IDF-weighted terms ({@link TermCoverage}, every term weighed by its IDF alone) that
+     * occur in the passage's text or title, from the store's counts.
+     */
+    public <K> double coverage(String query, K passage, Corpus<K> corpus) throws IOException {
+        List<String> terms = queryTerms(query);
+        TermCounts counts = corpus.termCounts(terms);
+        Set<String> held = corpus.held(passage, terms);
+        return new TermCoverage(terms, counts::idf, 0).of(held::contains);
     }
 
     /**

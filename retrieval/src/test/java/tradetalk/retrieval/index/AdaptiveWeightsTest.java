@@ -17,6 +17,7 @@ import tradetalk.retrieval.Article;
 import tradetalk.retrieval.ArticleMeta;
 import tradetalk.retrieval.Chunker;
 import tradetalk.retrieval.embed.RandomEmbedder;
+import tradetalk.retrieval.store.HybridRanker;
 import tradetalk.retrieval.store.StoreFields;
 
 /** What adaptive weights read from a question: the share of its IDF-weighted terms in BM25's best passage. */
@@ -47,13 +48,14 @@ class AdaptiveWeightsTest {
             try (DirectoryReader r = DirectoryReader.open(FSDirectory.open(idx))) {
                 IndexSearcher searcher = new IndexSearcher(r);
                 HybridSearch hs = new HybridSearch(searcher, index.embedder(), s);
+                HybridRanker ranker = new HybridRanker(s);
                 int soyDoc = searcher.search(new TermQuery(new Term(StoreFields.TEXT, "soybean")), 1).scoreDocs[0].doc;
 
-                assertThat(hs.coverage("soybeans", soyDoc)).isCloseTo(1.0, within(1e-9));
-                assertThat(hs.coverage("soybeans steel", soyDoc)).isCloseTo(soy / (soy + steel), within(1e-9));
-                assertThat(hs.coverage("farm steel", soyDoc)) // a title word counts too
+                assertThat(ranker.coverage("soybeans", soyDoc, hs)).isCloseTo(1.0, within(1e-9));
+                assertThat(ranker.coverage("soybeans steel", soyDoc, hs)).isCloseTo(soy / (soy + steel), within(1e-9));
+                assertThat(ranker.coverage("farm steel", soyDoc, hs)) // a title word counts too
                         .isCloseTo(index.idf("farm") / (index.idf("farm") + steel), within(1e-9));
-                assertThat(hs.coverage("steel", soyDoc)).isZero();
+                assertThat(ranker.coverage("steel", soyDoc, hs)).isZero();
             }
         }
     }

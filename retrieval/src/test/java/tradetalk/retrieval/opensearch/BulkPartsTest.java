@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import tradetalk.retrieval.opensearch.OpenSearchArticleStore.BulkOp;
+import tradetalk.retrieval.opensearch.BulkIngest.BulkOp;
 
 /** How the OpenSearch store cuts an ingest's operations into bulk requests: by count and by bytes, in order. */
 class BulkPartsTest {
@@ -33,7 +33,7 @@ class BulkPartsTest {
             ops.add(doc("d" + i, 10, 4));
         }
 
-        List<List<BulkOp>> parts = OpenSearchArticleStore.parts(ops, 3, Long.MAX_VALUE);
+        List<List<BulkOp>> parts = BulkIngest.parts(ops, 3, Long.MAX_VALUE);
 
         assertThat(parts).hasSize(3);
         assertThat(ids(parts, 0)).containsExactly("d0", "d1", "d2");
@@ -46,7 +46,7 @@ class BulkPartsTest {
         List<BulkOp> ops = List.of(doc("a", 1000, 384), doc("b", 1000, 384), big, doc("c", 1000, 384));
         long limit = 2 * ops.getFirst().bytes() + 10;
 
-        List<List<BulkOp>> parts = OpenSearchArticleStore.parts(ops, 1000, limit);
+        List<List<BulkOp>> parts = BulkIngest.parts(ops, 1000, limit);
 
         assertThat(parts).hasSize(3);
         assertThat(ids(parts, 0)).containsExactly("a", "b");
@@ -59,7 +59,7 @@ class BulkPartsTest {
     void given_deletes_when_cut_then_they_count_like_other_operations() {
         List<BulkOp> ops = List.of(BulkOp.delete("p#3"), BulkOp.delete("p#4"), BulkOp.delete("p#5"));
 
-        assertThat(OpenSearchArticleStore.parts(ops, 2, Long.MAX_VALUE)).hasSize(2);
-        assertThat(OpenSearchArticleStore.parts(List.of(), 2, Long.MAX_VALUE)).isEmpty();
+        assertThat(BulkIngest.parts(ops, 2, Long.MAX_VALUE)).hasSize(2);
+        assertThat(BulkIngest.parts(List.of(), 2, Long.MAX_VALUE)).isEmpty();
     }
 }

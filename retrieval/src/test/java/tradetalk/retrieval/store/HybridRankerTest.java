@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import tradetalk.retrieval.ArticleMeta;
 import tradetalk.retrieval.Passage;
@@ -15,27 +20,40 @@ import tradetalk.retrieval.SearchRequest;
 import tradetalk.retrieval.index.SearchSettings;
 import tradetalk.retrieval.index.SearchSettings.Fusion;
 import tradetalk.retrieval.index.SearchSettings.Weights;
+import tradetalk.retrieval.index.TextAnalysis;
 
 /** The shared ranking on hand-made candidate lists: no store involved, so every store that feeds it ranks alike. */
 class HybridRankerTest {
 
     private static final LocalDate NEWEST = LocalDate.of(2019, 11, 15);
 
-    /** A corpus that answers from fixed values and records what it was asked. */
+    /**
+     * A corpus that answers from fixed values and records what it was asked: every term in 10 of 1,000 passages (so
+     * all weigh alike), and every passage holding the analysed terms of one text.
+     */
     private static final class FakeCorpus implements HybridRanker.Corpus<Integer> {
         final List<Integer> coverageAskedFor = new ArrayList<>();
         final List<LocalDate> newestAskedFor = new ArrayList<>();
         final List<List<Integer>> passagesAskedFor = new ArrayList<>();
-        final double coverage;
+        final Set<String> held;
 
-        FakeCorpus(double coverage) {
-            this.coverage = coverage;
+        FakeCorpus(String held) {
+            this.held = Set.copyOf(TextAnalysis.terms(held));
         }
 
         @Override
-        public double coverage(String query, Integer passage) {
+        public TermCounts termCounts(Collection<String> terms) {
+            Map<String, Long> df = new HashMap<>();
+            terms.forEach(t -> df.put(t, 10L));
+            return new TermCounts(1000, df);
+        }
+
+        @Override
+        public Set<String> held(Integer passage, Collection<String> terms) {
             coverageAskedFor.add(passage);
-            return coverage;
+            Set<String> out = new HashSet<>(terms);
+            out.retainAll(held);
+            return out;
         }
 
         @Override
@@ -70,7 +88,7 @@ class HybridRankerTest {
 
     @Test
     void hybrid_with_fixed_weights_is_the_weighted_sum_of_the_normalised_scores() throws Exception {
-        FakeCorpus corpus = new FakeCorpus(0);
+        FakeCorpus corpus = new FakeCorpus("");
         List<SearchHit> hits = new HybridRanker(settings(0.25, 0.75, 0, 0, Weights.FIXED))
                 .rank(SearchRequest.of("trade talks", 10), LEXICAL, DENSE, corpus);
 
@@ -86,7 +104,7 @@ class HybridRankerTest {
 
     @Test
     void recency_and_the_named_period_are_added_to_dated_passages() throws Exception {
-        FakeCorpus corpus = new FakeCorpus(0);
+        FakeCorpus corpus = new FakeCorpus("");
         // asked on the newest passage's day, about its own month: full recency
         SearchRequest r = SearchRequest.of("trade talks in November 2019", 10).withAsOf(NEWEST);
         List<SearchHit> hits =
@@ -103,9 +121,11 @@ class HybridRankerTest {
 
     @Test
     void adaptive_weights_take_the_coverage_of_the_best_bm25_passage() throws Exception {
-        FakeCorpus corpus = new FakeCorpus(0.25); // lexical share .5*.25 / (.5*.25 + .5*.75) = .25
+        // the best BM25 passage holds 1 of the 4 terms, all of one weight: coverage .25, so
+        // lexical share .5*.25 / (.5*.25 + .5*.75) = .25
+        FakeCorpus corpus = new FakeCorpus("trade");
         List<SearchHit> hits = new HybridRanker(settings(0.5, 0.5, 0, 0, Weights.ADAPTIVE))
-                .rank(SearchRequest.of("trade talks", 10), LEXICAL, DENSE, corpus);
+                .rank(SearchRequest.of("trade talks on tariffs and soybeans", 10), LEXICAL, DENSE, corpus);
 
         assertThat(hits)
                 .extracting(h -> h.passage().id(), SearchHit::score)
@@ -118,7 +138,7 @@ class HybridRankerTest {
 
     @Test
     void bm25_alone_ranks_by_score_ties_by_key_and_reads_only_the_best_k() throws Exception {
-        FakeCorpus corpus = new FakeCorpus(0);
+        FakeCorpus corpus = new FakeCorpus("");
         List<HybridRanker.Candidate<Integer>> lexical =
                 List.of(c(7, null, 5.0), c(3, null, 2.0), c(1, null, 2.0), c(9, null, 1.0));
         List<SearchHit> hits = new HybridRanker(settings(0.5, 0.5, 0, 0, Weights.FIXED))
@@ -133,7 +153,7 @@ class HybridRankerTest {
     @Test
     void the_baselines_get_the_same_date_signals_as_the_hybrid() throws Exception {
         // BM25 alone on the fusion's scale (min-max: score / max) plus the same recency: p2, the newest, overtakes p1
-        FakeCorpus corpus = new FakeCorpus(0);
+        FakeCorpus corpus = new FakeCorpus("");
         SearchRequest r = SearchRequest.of("trade talks", 10).withAsOf(NEWEST).withMode(SearchRequest.Mode.BM25);
         List<SearchHit> hits =
                 new HybridRanker(settings(0.25, 0.75, 2, 0, Weights.FIXED)).rank(r, LEXICAL, List.of(), corpus);
