@@ -32,6 +32,7 @@ class SentenceVectorsWiringTest {
         RecordingEmbedder embedder = new RecordingEmbedder(32);
         try (Tradetalk tt = new Tradetalk(config, embedder)) {
             tt.ingest(List.of(SEEDS.toAbsolutePath()));
+            tt.index().settle();
             embedder.calls.clear();
             CitedAnswer a = tt.answers().answer(new AnswerRequest(QUESTION, List.of(), 8, null));
             return new Run(a, List.copyOf(embedder.calls));

@@ -22,6 +22,7 @@ import tradetalk.retrieval.Article;
 import tradetalk.retrieval.SearchHit;
 import tradetalk.retrieval.SearchRequest;
 import tradetalk.retrieval.eval.Percentiles;
+import tradetalk.retrieval.feed.IngestProgress;
 import tradetalk.retrieval.index.IngestReport;
 import tradetalk.retrieval.store.ArticleStore;
 
@@ -101,6 +102,15 @@ public final class Bench {
      */
     public static Map<String, Object> run(
             Tradetalk tt, Plan plan, Consumer<String> progress, IngestProcesses children) {
+        return run(tt, plan, progress, IngestProgress.none(), children);
+    }
+
+    /**
+     * Runs the plan, telling {@code steps} how each long step advances (ingest, the latency runs), for a progress
+     * bar or lines with the time left.
+     */
+    public static Map<String, Object> run(
+            Tradetalk tt, Plan plan, Consumer<String> progress, IngestProgress steps, IngestProcesses children) {
         if (plan.ingestProcesses() > 0 && children == null) {
             throw new IllegalArgumentException("a plan with ingest processes needs their command");
         }
@@ -120,11 +130,19 @@ public final class Bench {
             processes = children.run(plan.ingestProcesses(), progress);
             ingest = new IngestReport(processes.added(), 0, 0, processes.passages(), List.of(), processes.wallMillis());
         } else if (plan.ingestWorkers() == 1) {
-            ingest = index.ingest(articles, List.of(), n -> {});
+            steps.begin("ingesting " + articles.size() + " articles", articles.size());
+            try {
+                ingest = index.ingest(articles, List.of(), n -> steps.step());
+            } finally {
+                steps.end();
+            }
         } else {
             ingest = ingestConcurrently(tt, index, articles, plan.ingestWorkers());
         }
         long cpu = IngestProcesses.ownCpuMillis() - cpu0;
+        long s0 = System.nanoTime();
+        index.settle(); // the Lucene store's sentence vectors, computed once the passages are searchable
+        long settleMs = Math.round((System.nanoTime() - s0) / 1e6);
         articles = null; // the generated corpus must not count in the heap measured after load
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("articles", index.articleCount());
@@ -138,6 +156,7 @@ public final class Bench {
         in.put("articles_per_s", round1(ingest.added() / (ingest.millis() / 1000)));
         in.put("passages_per_s", round1(ingest.passages() / (ingest.millis() / 1000)));
         in.put("workers", plan.ingestWorkers());
+        in.put("sentence_vectors_after_ms", settleMs);
         // this process's CPU time while ingesting (the store's client side; with processes, only waiting)
         in.put("client_cpu_ms", cpu);
         if (processes != null) {
@@ -167,8 +186,11 @@ public final class Bench {
 
         List<SyntheticCorpus.Question> warm = questions.subList(0, plan.warmup());
         List<SyntheticCorpus.Question> timed = questions.subList(plan.warmup(), questions.size());
-        progress.accept("retrieval latency (" + timed.size() + " questions)");
-        warm.forEach(q -> index.search(SearchRequest.of(q.text(), plan.k())));
+        steps.begin("retrieval latency (" + warm.size() + " warm-up, " + timed.size() + " timed)", questions.size());
+        warm.forEach(q -> {
+            index.search(SearchRequest.of(q.text(), plan.k()));
+            steps.step();
+        });
         List<Double> latency = new ArrayList<>();
         int found = 0;
         for (SyntheticCorpus.Question q : timed) {
@@ -176,20 +198,27 @@ public final class Bench {
             List<SearchHit> hits = index.search(SearchRequest.of(q.text(), plan.k()));
             latency.add((System.nanoTime() - t0) / 1e6);
             found += hits.stream().anyMatch(h -> h.passage().article().id().equals(q.articleId())) ? 1 : 0;
+            steps.step();
         }
+        steps.end();
         m.put("retrieval_ms", EvalReport.latency(Percentiles.of(latency)));
         m.put("source_article_in_top_k", round4((double) found / timed.size()));
 
-        progress.accept("offline ask latency");
         OfflineComposer offline = tt.offlineComposer();
         AnswerService answers = new AnswerService(index, offline, offline);
-        warm.forEach(q -> answers.answer(AnswerRequest.of(q.text(), plan.k())));
+        steps.begin("offline ask latency (" + warm.size() + " warm-up, " + timed.size() + " timed)", questions.size());
+        warm.forEach(q -> {
+            answers.answer(AnswerRequest.of(q.text(), plan.k()));
+            steps.step();
+        });
         List<Double> ask = new ArrayList<>();
         for (SyntheticCorpus.Question q : timed) {
             long t0 = System.nanoTime();
             answers.answer(AnswerRequest.of(q.text(), plan.k()));
             ask.add((System.nanoTime() - t0) / 1e6);
+            steps.step();
         }
+        steps.end();
         m.put("ask_ms", EvalReport.latency(Percentiles.of(ask)));
 
         Map<String, Object> qps = new LinkedHashMap<>();

@@ -37,6 +37,9 @@ import tradetalk.retrieval.embed.RandomEmbedder;
                 + "corpus (fixed seed). The index goes to a temporary directory unless --index is given.")
 final class BenchCommand implements Callable<Integer> {
 
+    /** Articles of the full-size run ({@code --full}). */
+    static final int FULL_ARTICLES = 100_000;
+
     /** Vectors to index with. */
     enum Vectors {
         bge,
@@ -62,10 +65,19 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(
             names = "--backend",
-            paramLabel = "lucene|opensearch",
+            paramLabel = "lucene|opensearch|lucene,opensearch",
             description = "The store to measure (default: index.backend). opensearch uses a scratch index of its own"
-                    + " on the configured cluster, deleted at the end.")
+                    + " on the configured cluster, deleted at the end. Both (lucene,opensearch): the synthetic"
+                    + " bench on each store in turn, the same corpus and questions, reported side by side.")
     String backend;
+
+    @Option(
+            names = "--full",
+            description = "The full-size run: " + FULL_ARTICLES + " articles with random vectors (implies --vectors"
+                    + " random; the real model would take hours). Takes long: on a 2-core machine the OpenSearch"
+                    + " ingest alone took 18 min with 2 ingest processes and 39 min with 1 (3 local nodes),"
+                    + " the Lucene store's run about 25 min; see docs/measuring.md.")
+    boolean full;
 
     @Option(
             names = "--ingest-workers",
@@ -163,13 +175,16 @@ final class BenchCommand implements Callable<Integer> {
         }
         Path temp = null;
         TradetalkConfig config = app.loadConfig();
-        if (backend != null) {
-            IndexConfig.Backend b = switch (backend) {
-                case "lucene" -> IndexConfig.Backend.LUCENE;
-                case "opensearch" -> IndexConfig.Backend.OPENSEARCH;
-                default -> throw new UserError("--backend must be lucene or opensearch, got '" + backend + "'");
-            };
-            config = config.withBackend(b, config.opensearch().index());
+        if (full) {
+            articles = FULL_ARTICLES;
+            vectors = Vectors.random;
+        }
+        List<IndexConfig.Backend> backends = backends();
+        if (backends.size() > 1) {
+            return compareBackends(config, backends);
+        }
+        if (!backends.isEmpty()) {
+            config = config.withBackend(backends.getFirst(), config.opensearch().index());
         }
         if (ingestWorkers < 1 || ingestWorkers > 16) {
             throw new UserError("--ingest-workers must be 1 to 16, got " + ingestWorkers);
@@ -194,7 +209,7 @@ final class BenchCommand implements Callable<Integer> {
             temp = Files.createTempDirectory("tradetalk-bench-");
             config = Tradetalk.scratch(config, temp, "bench");
         }
-        Embedder embedder = vectors == Vectors.random ? new RandomEmbedder(384) : new BgeSmallEmbedder();
+        Embedder embedder = embedder();
         if (corpus != null) {
             embedder = new MeteredEmbedder(embedder); // what each answer asks of the model, in the report
         }
@@ -219,7 +234,7 @@ final class BenchCommand implements Callable<Integer> {
                         articles, questions, warmup, passages, seed, threads, ingestWorkers, ingestProcesses);
                 IngestProcesses children = ingestProcesses > 0 ? children(tt.config(), temp) : null;
                 try {
-                    report.putAll(Bench.run(tt, plan, progress, children));
+                    report.putAll(Bench.run(tt, plan, progress, steps(), children));
                 } finally {
                     if (temp != null) {
                         deleteScratchIndex(tt);
@@ -231,6 +246,75 @@ final class BenchCommand implements Callable<Integer> {
                 Trees.delete(temp);
             }
         }
+        report.put("cold_start", coldStart());
+        if (app.json()) {
+            app.out().println(Views.json(report));
+        } else {
+            report.forEach((key, v) -> app.out().println(key + ": " + Views.json(v)));
+        }
+        return 0;
+    }
+
+    /** The stores of --backend, in its order; empty for index.backend. */
+    private List<IndexConfig.Backend> backends() {
+        List<IndexConfig.Backend> out = new ArrayList<>();
+        if (backend == null) {
+            return out;
+        }
+        for (String b : backend.split(",", -1)) {
+            IndexConfig.Backend kind = switch (b.strip()) {
+                case "lucene" -> IndexConfig.Backend.LUCENE;
+                case "opensearch" -> IndexConfig.Backend.OPENSEARCH;
+                default ->
+                    throw new UserError(
+                            "--backend must be lucene, opensearch or lucene,opensearch, got '" + backend + "'");
+            };
+            if (out.contains(kind)) {
+                throw new UserError("--backend names " + b.strip() + " twice");
+            }
+            out.add(kind);
+        }
+        return out;
+    }
+
+    private Embedder embedder() {
+        return vectors == Vectors.random ? new RandomEmbedder(384) : new BgeSmallEmbedder();
+    }
+
+    private TerminalProgress steps() {
+        return TerminalProgress.forConsole(app.err(), app.json());
+    }
+
+    /**
+     * The synthetic bench on each store in turn (a scratch index each, the same corpus, seed and questions), one
+     * report with the stores side by side under {@code stores}.
+     */
+    private int compareBackends(TradetalkConfig config, List<IndexConfig.Backend> kinds) throws IOException {
+        if (corpus != null || ingestProcesses > 0 || ingestWorkers > 1 || app.index != null) {
+            throw new UserError("--backend with two stores runs the synthetic bench in scratch indexes: leave out"
+                    + " --corpus, --index, --ingest-processes and --ingest-workers");
+        }
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("machine", machine());
+        Map<String, Object> stores = new LinkedHashMap<>();
+        for (IndexConfig.Backend kind : kinds) {
+            TradetalkConfig c = config.withBackend(kind, config.opensearch().index());
+            Path temp = Files.createTempDirectory("tradetalk-bench-");
+            try (Tradetalk tt = new Tradetalk(Tradetalk.scratch(c, temp, "bench"), embedder())) {
+                int passages = k != null ? k : tt.config().search().k();
+                String name = kind.name().toLowerCase(java.util.Locale.ROOT);
+                Consumer<String> progress = s -> app.err().println("tradetalk: bench (" + name + ") " + s + " ...");
+                Bench.Plan plan = new Bench.Plan(articles, questions, warmup, passages, seed, threads, 1, 0);
+                try {
+                    stores.put(name, Bench.run(tt, plan, progress, steps(), null));
+                } finally {
+                    deleteScratchIndex(tt);
+                }
+            } finally {
+                Trees.delete(temp);
+            }
+        }
+        report.put("stores", stores);
         report.put("cold_start", coldStart());
         if (app.json()) {
             app.out().println(Views.json(report));

@@ -166,6 +166,7 @@ final class EvalCommand implements Callable<Integer> {
                     }
                     app.err().println("tradetalk: ingesting " + corpus + " ...");
                     ingest = tt.ingest(corpus);
+                    tt.index().settle(); // answers measured as they are once the ingest's background work is done
                     for (Rejected x : ingest.rejected()) {
                         app.err().printf("tradetalk: rejected %s: %s%n", x.source(), x.reason());
                     }
@@ -277,6 +278,7 @@ final class EvalCommand implements Callable<Integer> {
         Path temp = Files.createTempDirectory("tradetalk-eval-support-");
         try (Tradetalk tt = new Tradetalk(config.withIndexDir(temp))) {
             tt.ingest(articles);
+            tt.index().settle();
             SupportEval eval = new SupportEval(
                     tt.index(),
                     tt.sentenceEmbedder(),

@@ -117,7 +117,32 @@ final class IngestCommand implements Callable<Integer> {
                                     r.rejected().size());
                 }
             }
+            settle(tt, r);
             return r.clean() ? 0 : Cli.PARTIAL;
+        }
+    }
+
+    /**
+     * Waits for the sentence vectors the Lucene store computes once the passages are searchable (answers embed the
+     * sentences themselves until they are there); Ctrl-C stops it and loses nothing but that speed-up.
+     */
+    private void settle(Tradetalk tt, IngestReport r) {
+        if (r.added() + r.replaced() == 0 || !tt.config().index().sentenceVectors()) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        if (!app.json()) {
+            app.err()
+                    .println(
+                            "tradetalk: the articles are searchable; storing their sentence vectors (faster answers)...");
+        }
+        tt.index().settle();
+        if (!app.json()) {
+            app.err()
+                    .printf(
+                            java.util.Locale.ROOT,
+                            "tradetalk: sentence vectors stored in %.1f s%n",
+                            (System.nanoTime() - t0) / 1e9);
         }
     }
 

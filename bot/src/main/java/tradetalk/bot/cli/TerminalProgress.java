@@ -10,9 +10,10 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import tradetalk.retrieval.feed.IngestProgress;
 
 /**
- * Progress of a long ingest on standard error: a progress bar with counts, rate and ETA (me.tongfei:progressbar,
- * which redraws one line with JLine's terminal width) when a person watches a terminal, else a plain line every
- * few seconds and at the end of each phase, which log files and CI output keep readable.
+ * Progress of a long step (an ingest, a bench's measurements) on standard error: a progress bar with counts, rate
+ * and ETA (me.tongfei:progressbar, which redraws one line with JLine's terminal width) when a person watches a
+ * terminal, else a plain line every few seconds and at the end of each phase, with the rate and an estimate of the
+ * time left, which log files and CI output keep readable.
  */
 final class TerminalProgress implements IngestProgress {
 
@@ -101,6 +102,21 @@ final class TerminalProgress implements IngestProgress {
     private void line() {
         lastLine = clock.instant();
         double seconds = Math.max(0.001, Duration.between(started, lastLine).toMillis() / 1000.0);
-        err.printf(java.util.Locale.ROOT, "tradetalk: %s: %d/%d (%.1f/s)%n", phase, done, total, done / seconds);
+        String left =
+                done >= total || done == 0 ? "" : ", about " + duration((total - done) * seconds / done) + " left";
+        err.printf(
+                java.util.Locale.ROOT, "tradetalk: %s: %d/%d (%.1f/s%s)%n", phase, done, total, done / seconds, left);
+    }
+
+    /** "45 s", "3 min 20 s", "1 h 05 min": an estimate, to the second below a minute. */
+    static String duration(double seconds) {
+        long s = Math.round(seconds);
+        if (s < 60) {
+            return s + " s";
+        }
+        if (s < 3600) {
+            return (s / 60) + " min " + (s % 60) + " s";
+        }
+        return String.format(java.util.Locale.ROOT, "%d h %02d min", s / 3600, (s % 3600) / 60);
     }
 }

@@ -12,7 +12,8 @@ import tradetalk.bot.MutableClock;
 class TerminalProgressTest {
 
     @Test
-    void given_no_terminal_when_ingesting_then_plain_lines_show_counts_and_rate_every_few_seconds_and_at_the_end() {
+    void
+            given_no_terminal_when_ingesting_then_plain_lines_show_counts_rate_and_time_left_every_few_seconds_and_at_the_end() {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         MutableClock clock = new MutableClock();
         TerminalProgress p = TerminalProgress.plain(new PrintStream(buf, true, StandardCharsets.UTF_8), clock);
@@ -28,7 +29,9 @@ class TerminalProgressTest {
         p.end();
 
         assertThat(buf.toString(StandardCharsets.UTF_8).lines().toList())
-                .containsExactly("tradetalk: fetching Wire: 9/20 (1.7/s)", "tradetalk: fetching Wire: 20/20 (3.3/s)");
+                .containsExactly(
+                        "tradetalk: fetching Wire: 9/20 (1.7/s, about 7 s left)", // 11 more at 9 per 5.4 s
+                        "tradetalk: fetching Wire: 20/20 (3.3/s)");
     }
 
     @Test
@@ -41,6 +44,13 @@ class TerminalProgressTest {
         p.end();
 
         assertThat(buf.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void time_left_reads_in_seconds_minutes_or_hours() {
+        assertThat(TerminalProgress.duration(44.6)).isEqualTo("45 s");
+        assertThat(TerminalProgress.duration(200)).isEqualTo("3 min 20 s");
+        assertThat(TerminalProgress.duration(3900)).isEqualTo("1 h 05 min");
     }
 
     @Test

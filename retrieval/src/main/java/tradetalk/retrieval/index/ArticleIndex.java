@@ -110,6 +110,9 @@ public final class ArticleIndex implements ArticleStore {
     private final SearchSettings settings;
     private final int ingestBatch;
     private final boolean sentenceVectors;
+    /** Computes the sentence vectors of ingested articles after their passages are searchable. */
+    private final SentenceVectorFill fill;
+
     private final Object writeLock = new Object();
     /** The index on disk and its searchers; null until one exists (reading never creates it, a write does). */
     private volatile Store store;
@@ -128,6 +131,7 @@ public final class ArticleIndex implements ArticleStore {
         }
         this.ingestBatch = ingestBatch;
         this.sentenceVectors = sentenceVectors;
+        this.fill = new SentenceVectorFill(embedder, ingestBatch, this::writeSentenceVectors);
         this.dir = dir;
         this.embedder = embedder;
         this.chunker = chunker;
@@ -157,9 +161,10 @@ public final class ArticleIndex implements ArticleStore {
 
     /**
      * Opens the index as {@link #open(Path, Embedder, Chunker, SearchSettings, int)} does; with
-     * {@code sentenceVectors}, ingest also embeds each passage's sentences and stores their vectors with it, so that
-     * answers ({@link #sentenceVectors()}) need not embed them (about twice the embedding work at ingest, and about
-     * 1.5 KB per sentence on disk).
+     * {@code sentenceVectors}, each ingest is followed, in the background once its passages are searchable, by the
+     * embedding of their sentences, whose vectors are stored with the article ({@link SentenceVectorFill}), so that
+     * answers ({@link #sentenceVectors()}) need not embed them (about as much embedding work again as the passages,
+     * after the ingest; about 1.5 KB per sentence on disk). {@link #settle()} waits for it.
      */
     public static ArticleIndex open(
             Path dir,
@@ -321,6 +326,7 @@ public final class ArticleIndex implements ArticleStore {
         int unchanged = 0;
         int passages = 0;
         List<Rejected> rejected = new ArrayList<>(alreadyRejected);
+        List<SentenceVectorFill.Work> sentences = new ArrayList<>();
         synchronized (writeLock) {
             try (IndexWriter writer = new IndexWriter(writable(), writerConfig());
                     PendingWrites pending = new PendingWrites(
@@ -328,7 +334,7 @@ public final class ArticleIndex implements ArticleStore {
                             embedder,
                             this::documents,
                             ingestBatch,
-                            sentenceVectors,
+                            false, // sentence vectors come after the passages are searchable (fill)
                             COMMIT_EVERY,
                             () -> commitChanges(writer),
                             progress,
@@ -350,6 +356,10 @@ public final class ArticleIndex implements ArticleStore {
                         } else {
                             List<String> also = old == null ? List.of() : alsoIn(a.id());
                             pending.add(a, ps, also);
+                            if (sentenceVectors) {
+                                sentences.add(SentenceVectorFill.Work.of(
+                                        a.id(), a.contentHash(), a.meta().publishedAt(), ps));
+                            }
                             passages += ps.size();
                             known.put(a.id(), a.contentHash());
                             if (old == null) {
@@ -368,6 +378,7 @@ public final class ArticleIndex implements ArticleStore {
             }
             refresh();
         }
+        fill.submit(sentences);
         double ms = (System.nanoTime() - t0) / 1e6;
         log.info(
                 "Ingested {} new, {} replaced, {} unchanged articles ({} passages) in {} ms",
@@ -377,6 +388,34 @@ public final class ArticleIndex implements ArticleStore {
                 passages,
                 Math.round(ms));
         return new IngestReport(added, replaced, unchanged, passages, rejected, ms);
+    }
+
+    /** Waits until the sentence vectors of the ingests so far are stored (see {@link SentenceVectorFill}). */
+    @Override
+    public void settle() {
+        fill.settle();
+    }
+
+    /** The fill's writes: the sentence vectors of articles still stored as they were ingested, then a commit. */
+    private void writeSentenceVectors(List<SentenceVectorFill.Work> works, Map<String, float[]> vectors)
+            throws IOException {
+        synchronized (writeLock) {
+            Store s = store();
+            if (s == null) {
+                return;
+            }
+            try (IndexWriter writer = new IndexWriter(s.directory(), writerConfig())) {
+                refresh(); // the last commit is the truth: an article replaced or removed since is skipped
+                for (SentenceVectorFill.Work w : works) {
+                    Optional<Document> stored = articleDocument(w.articleId());
+                    if (stored.isPresent() && w.hash().equals(stored.get().get(HASH))) {
+                        writer.addDocument(SentenceVectorField.document(w, vectors, embedder.dimension()));
+                    }
+                }
+                commitChanges(writer);
+            }
+            refresh();
+        }
     }
 
     private void commitChanges(IndexWriter writer) throws IOException {
@@ -776,6 +815,7 @@ public final class ArticleIndex implements ArticleStore {
 
     @Override
     public void close() {
+        fill.close();
         Store s = store;
         if (s == null) {
             return;

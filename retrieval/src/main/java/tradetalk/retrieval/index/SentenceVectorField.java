@@ -9,6 +9,12 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.document.BinaryDocValuesField;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.StringField;
 import org.apache.lucene.util.BytesRef;
 import tradetalk.retrieval.Passage;
 import tradetalk.retrieval.Sentences;
@@ -26,6 +32,9 @@ final class SentenceVectorField {
     /** The keys and vectors, as {@code n, (key, dim floats) * n}, little-endian. */
     static final String VECTORS = "sentence_vectors";
 
+    /** The type of the document of an article's sentence vectors written after its passages. */
+    static final String SENTENCES = "sentences";
+
     private static final int KEY_BYTES = 16;
 
     private SentenceVectorField() {}
@@ -33,6 +42,22 @@ final class SentenceVectorField {
     /** The distinct sentences of a passage whose vectors are stored with it, in order. */
     static List<String> sentences(Passage p) {
         return List.copyOf(new LinkedHashSet<>(Sentences.split(p.text())));
+    }
+
+    /**
+     * The document of one article's sentence vectors, written once its passages are searchable: the sentences' keys,
+     * their vectors, and the article's id and date, so that replacing, removing or retiring the article removes it.
+     */
+    static Document document(SentenceVectorFill.Work w, Map<String, float[]> vectors, int dim) {
+        Document d = new Document();
+        d.add(new KeywordField(ArticleIndex.TYPE, SENTENCES, Field.Store.NO));
+        d.add(new KeywordField(ArticleIndex.ARTICLE_ID, w.articleId(), Field.Store.NO));
+        if (w.date() != null) {
+            d.add(new LongField(ArticleIndex.DATE, w.date().toEpochDay(), Field.Store.NO));
+        }
+        w.sentences().forEach(x -> d.add(new StringField(KEY, key(x), Field.Store.NO)));
+        d.add(new BinaryDocValuesField(VECTORS, encode(w.sentences(), vectors, dim)));
+        return d;
     }
 
     /** The key of a sentence's text. */

@@ -105,6 +105,12 @@ public interface ArticleStore extends PassageSearch, Idf, AutoCloseable {
         return SentenceVectors.NONE;
     }
 
+    /**
+     * Waits for what an ingest left running in the background (the Lucene store's sentence vectors) to be stored;
+     * returns at once when nothing is.
+     */
+    default void settle() {}
+
     @Override
     void close();
 }

@@ -15,7 +15,10 @@ import tradetalk.retrieval.Sentences;
 import tradetalk.retrieval.embed.RandomEmbedder;
 import tradetalk.retrieval.embed.RecordingEmbedder;
 
-/** Ingest can keep each passage's sentence vectors, which answers then read instead of running the model. */
+/**
+ * Ingest can keep each passage's sentence vectors, which answers then read instead of running the model: computed
+ * once the passages are searchable, in the background ({@link ArticleIndex#settle()} waits for them).
+ */
 class SentenceVectorsTest {
 
     @TempDir
@@ -40,10 +43,14 @@ class SentenceVectorsTest {
         RecordingEmbedder embedder = new RecordingEmbedder(16);
         try (ArticleIndex index = open(embedder, true)) {
             index.ingest(List.of(article("a", TEXT)));
+            // the ingest embedded the passage alone, and it is searchable before any sentence is embedded
+            assertThat(embedder.callSizes().getFirst()).isEqualTo(1);
+            assertThat(index.passageCount()).isEqualTo(1);
+            index.settle();
             List<String> sentences = Sentences.split(TEXT);
             assertThat(sentences).hasSize(3);
-            // one model call: the passage and its three sentences
-            assertThat(embedder.callSizes()).containsExactly(4);
+            // then one call for its three sentences
+            assertThat(embedder.callSizes()).containsExactly(1, 3);
 
             Map<String, float[]> found = index.sentenceVectors().find(sentences);
 
@@ -74,9 +81,11 @@ class SentenceVectorsTest {
         RecordingEmbedder embedder = new RecordingEmbedder(16);
         try (ArticleIndex index = open(embedder, true)) {
             index.ingest(List.of(article("a", TEXT), article("b", "Markets rose on the news. Traders cheered.")));
+            index.settle();
             String changed = "Negotiators met in Geneva on Sunday. They agreed to cut tariffs.";
 
             index.ingest(List.of(article("a", changed)));
+            index.settle();
 
             assertThat(index.sentenceVectors()
                             .find(List.of(
@@ -97,14 +106,32 @@ class SentenceVectorsTest {
             index.ingest(List.of(
                     article("a", "Markets rose on the news. Subscribe to our newsletter."),
                     article("b", "Talks stalled again. Subscribe to our newsletter.")));
+            index.settle();
 
             assertThat(embedder.embedded()).containsOnlyOnce("Subscribe to our newsletter.");
             assertThat(index.sentenceVectors().find(List.of("Subscribe to our newsletter.")))
                     .hasSize(1);
             index.remove("a");
-            // the other article still holds the sentence
+            // the other article still holds the sentence; the removed one's own are gone with it
             assertThat(index.sentenceVectors().find(List.of("Subscribe to our newsletter.")))
                     .hasSize(1);
+            assertThat(index.sentenceVectors().find(List.of("Markets rose on the news.")))
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void given_sentence_vectors_when_their_article_is_retired_then_they_go_with_it_and_counts_are_unchanged() {
+        RecordingEmbedder embedder = new RecordingEmbedder(16);
+        try (ArticleIndex index = open(embedder, true)) {
+            index.ingest(List.of(article("a", TEXT)));
+            index.settle();
+            assertThat(index.articleCount()).isEqualTo(1);
+            assertThat(index.passageCount()).isEqualTo(1);
+
+            assertThat(index.removeOlderThan(LocalDate.of(2025, 6, 1))).isEqualTo(1);
+
+            assertThat(index.sentenceVectors().find(Sentences.split(TEXT))).isEmpty();
         }
     }
 }
