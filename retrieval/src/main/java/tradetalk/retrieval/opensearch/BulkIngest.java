@@ -54,7 +54,8 @@ import tradetalk.retrieval.store.ArticleStore.PassageProgress;
  */
 final class BulkIngest implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(BulkIngest.class);
+    // the store's log category, as before it was split: what operators configure and tests listen to
+    private static final Logger log = LoggerFactory.getLogger(OpenSearchArticleStore.class);
 
     /** Articles looked up, embedded and written together. */
     private static final int CHUNK = 200;

@@ -59,7 +59,8 @@ import tradetalk.retrieval.store.TermCounts;
  */
 final class ClusterSearch {
 
-    private static final Logger log = LoggerFactory.getLogger(ClusterSearch.class);
+    // the store's log category, as before it was split: what operators configure and tests listen to
+    private static final Logger log = LoggerFactory.getLogger(OpenSearchArticleStore.class);
 
     private final IndexCalls calls;
     private final String index;

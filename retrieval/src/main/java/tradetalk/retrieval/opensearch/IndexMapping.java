@@ -34,7 +34,8 @@ import tradetalk.retrieval.embed.Embedder;
  */
 final class IndexMapping {
 
-    private static final Logger log = LoggerFactory.getLogger(IndexMapping.class);
+    // the store's log category, as before it was split: what operators configure and tests listen to
+    private static final Logger log = LoggerFactory.getLogger(OpenSearchArticleStore.class);
 
     /** The k-NN space of the vector field: scores are {@code (1 + cos) / 2}. */
     static final String SPACE = "cosinesimil";
