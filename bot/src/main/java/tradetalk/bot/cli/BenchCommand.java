@@ -75,8 +75,8 @@ final class BenchCommand implements Callable<Integer> {
             names = "--full",
             description = "The full-size run: " + FULL_ARTICLES + " articles with random vectors (implies --vectors"
                     + " random; the real model would take hours). Takes long: on a 2-core machine the OpenSearch"
-                    + " ingest alone took 18 min with 2 ingest processes and 39 min with 1 (3 local nodes),"
-                    + " the Lucene store's run about 25 min; see docs/measuring.md.")
+                    + " ingest alone took 18 min with 2 ingest processes and 39 min with 1 (3 local nodes);"
+                    + " see docs/measuring.md and BENCHMARKS.md.")
     boolean full;
 
     @Option(
