@@ -127,7 +127,9 @@ final class IngestCommand implements Callable<Integer> {
      * sentences themselves until they are there); Ctrl-C stops it and loses nothing but that speed-up.
      */
     private void settle(Tradetalk tt, IngestReport r) {
-        if (r.added() + r.replaced() == 0 || !tt.config().index().sentenceVectors()) {
+        if (r.added() + r.replaced() == 0
+                || !tt.config().index().sentenceVectors()
+                || tt.config().index().backendKind() != tradetalk.bot.config.IndexConfig.Backend.LUCENE) {
             return;
         }
         long t0 = System.nanoTime();

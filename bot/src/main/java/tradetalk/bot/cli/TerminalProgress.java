@@ -102,8 +102,9 @@ final class TerminalProgress implements IngestProgress {
     private void line() {
         lastLine = clock.instant();
         double seconds = Math.max(0.001, Duration.between(started, lastLine).toMillis() / 1000.0);
-        String left =
-                done >= total || done == 0 ? "" : ", about " + duration((total - done) * seconds / done) + " left";
+        // an estimate once it rests on something: 2% of the steps or 30 s (the first steps include warming up)
+        boolean estimable = done < total && done > 0 && (done * 50L >= total || seconds >= 30);
+        String left = estimable ? ", about " + duration((total - done) * seconds / done) + " left" : "";
         err.printf(
                 java.util.Locale.ROOT, "tradetalk: %s: %d/%d (%.1f/s%s)%n", phase, done, total, done / seconds, left);
     }

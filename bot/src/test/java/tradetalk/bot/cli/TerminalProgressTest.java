@@ -47,6 +47,27 @@ class TerminalProgressTest {
     }
 
     @Test
+    void given_a_long_phase_then_the_time_left_waits_for_two_percent_of_the_steps_or_30_s() {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        MutableClock clock = new MutableClock();
+        TerminalProgress p = TerminalProgress.plain(new PrintStream(buf, true, StandardCharsets.UTF_8), clock);
+
+        p.begin("ingesting", 1000);
+        clock.advance(Duration.ofSeconds(5));
+        p.step(); // 1 of 1,000 after 5 s: no estimate yet
+        for (int i = 0; i < 19; i++) {
+            p.step();
+        }
+        clock.advance(Duration.ofSeconds(5));
+        p.step(); // 21 of 1,000 (over 2%) after 10 s: 979 more at 2.1/s
+
+        assertThat(buf.toString(StandardCharsets.UTF_8).lines().toList())
+                .containsExactly(
+                        "tradetalk: ingesting: 1/1000 (0.2/s)",
+                        "tradetalk: ingesting: 21/1000 (2.1/s, about 7 min 46 s left)");
+    }
+
+    @Test
     void time_left_reads_in_seconds_minutes_or_hours() {
         assertThat(TerminalProgress.duration(44.6)).isEqualTo("45 s");
         assertThat(TerminalProgress.duration(200)).isEqualTo("3 min 20 s");

@@ -52,6 +52,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiReader;
+import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -404,7 +405,10 @@ public final class ArticleIndex implements ArticleStore {
             if (s == null) {
                 return;
             }
-            try (IndexWriter writer = new IndexWriter(s.directory(), writerConfig())) {
+            // no merges from these small writes: closing would wait for them, and a merge picked now may take the
+            // large vector segments along (their graphs rebuilt); the next ingest's writer merges as usual
+            IndexWriterConfig config = writerConfig().setMergePolicy(NoMergePolicy.INSTANCE);
+            try (IndexWriter writer = new IndexWriter(s.directory(), config)) {
                 refresh(); // the last commit is the truth: an article replaced or removed since is skipped
                 for (SentenceVectorFill.Work w : works) {
                     Optional<Document> stored = articleDocument(w.articleId());

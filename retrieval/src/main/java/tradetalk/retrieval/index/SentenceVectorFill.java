@@ -30,8 +30,8 @@ final class SentenceVectorFill implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SentenceVectorFill.class);
 
-    /** Articles whose sentence vectors are written (and committed) together. */
-    private static final int ARTICLES_PER_WRITE = 200;
+    /** Articles whose sentence vectors are written (and committed) together: a segment each. */
+    private static final int ARTICLES_PER_WRITE = 1000;
     /** How long a write waits for another process's writer to let go of the index, at most. */
     private static final long LOCKED_RETRY_MS = 2_000;
 
