@@ -27,7 +27,6 @@ import tradetalk.retrieval.embed.Embedder;
 import tradetalk.retrieval.embed.ModelRate;
 import tradetalk.retrieval.eval.Percentiles;
 import tradetalk.retrieval.eval.ProcessMeter;
-import tradetalk.retrieval.index.ArticleIndex;
 import tradetalk.retrieval.index.IngestReport;
 import tradetalk.retrieval.parse.ArticleReader;
 import tradetalk.retrieval.store.ArticleStore;

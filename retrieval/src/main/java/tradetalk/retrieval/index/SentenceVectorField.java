@@ -18,6 +18,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.util.BytesRef;
 import tradetalk.retrieval.Passage;
 import tradetalk.retrieval.Sentences;
+import tradetalk.retrieval.store.StoreFields;
 
 /**
  * How a passage's sentence vectors are kept in its Lucene document: each distinct sentence (as {@link Sentences}
@@ -50,10 +51,10 @@ final class SentenceVectorField {
      */
     static Document document(SentenceVectorFill.Work w, Map<String, float[]> vectors, int dim) {
         Document d = new Document();
-        d.add(new KeywordField(ArticleIndex.TYPE, SENTENCES, Field.Store.NO));
-        d.add(new KeywordField(ArticleIndex.ARTICLE_ID, w.articleId(), Field.Store.NO));
+        d.add(new KeywordField(StoreFields.TYPE, SENTENCES, Field.Store.NO));
+        d.add(new KeywordField(StoreFields.ARTICLE_ID, w.articleId(), Field.Store.NO));
         if (w.date() != null) {
-            d.add(new LongField(ArticleIndex.DATE, w.date().toEpochDay(), Field.Store.NO));
+            d.add(new LongField(StoreFields.DATE, w.date().toEpochDay(), Field.Store.NO));
         }
         w.sentences().forEach(x -> d.add(new StringField(KEY, key(x), Field.Store.NO)));
         d.add(new BinaryDocValuesField(VECTORS, encode(w.sentences(), vectors, dim)));

@@ -1,14 +1,14 @@
 package tradetalk.retrieval.opensearch;
 
+import static tradetalk.retrieval.opensearch.StoredDocs.ALSO;
+import static tradetalk.retrieval.opensearch.StoredDocs.alsoKey;
+import static tradetalk.retrieval.opensearch.StoredDocs.articleKey;
+import static tradetalk.retrieval.opensearch.StoredDocs.strings;
 import static tradetalk.retrieval.store.StoreFields.ALSO_IN;
 import static tradetalk.retrieval.store.StoreFields.ARTICLE_ID;
 import static tradetalk.retrieval.store.StoreFields.BODY;
 import static tradetalk.retrieval.store.StoreFields.DATE;
 import static tradetalk.retrieval.store.StoreFields.TYPE;
-import static tradetalk.retrieval.opensearch.StoredDocs.ALSO;
-import static tradetalk.retrieval.opensearch.StoredDocs.alsoKey;
-import static tradetalk.retrieval.opensearch.StoredDocs.articleKey;
-import static tradetalk.retrieval.opensearch.StoredDocs.strings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

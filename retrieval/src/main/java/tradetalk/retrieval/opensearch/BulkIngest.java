@@ -1,9 +1,5 @@
 package tradetalk.retrieval.opensearch;
 
-import static tradetalk.retrieval.store.StoreFields.ALSO_IN;
-import static tradetalk.retrieval.store.StoreFields.ARTICLE_ID;
-import static tradetalk.retrieval.store.StoreFields.BODY;
-import static tradetalk.retrieval.store.StoreFields.HASH;
 import static tradetalk.retrieval.opensearch.StoredDocs.PASSAGES;
 import static tradetalk.retrieval.opensearch.StoredDocs.articleDoc;
 import static tradetalk.retrieval.opensearch.StoredDocs.articleKey;
@@ -11,6 +7,10 @@ import static tradetalk.retrieval.opensearch.StoredDocs.passageDoc;
 import static tradetalk.retrieval.opensearch.StoredDocs.passageKey;
 import static tradetalk.retrieval.opensearch.StoredDocs.strings;
 import static tradetalk.retrieval.opensearch.StoredDocs.text;
+import static tradetalk.retrieval.store.StoreFields.ALSO_IN;
+import static tradetalk.retrieval.store.StoreFields.ARTICLE_ID;
+import static tradetalk.retrieval.store.StoreFields.BODY;
+import static tradetalk.retrieval.store.StoreFields.HASH;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

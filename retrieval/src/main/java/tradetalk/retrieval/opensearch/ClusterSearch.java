@@ -1,15 +1,15 @@
 package tradetalk.retrieval.opensearch;
 
+import static tradetalk.retrieval.opensearch.StoredDocs.date;
+import static tradetalk.retrieval.opensearch.StoredDocs.floats;
+import static tradetalk.retrieval.opensearch.StoredDocs.text;
+import static tradetalk.retrieval.opensearch.StoredDocs.typeIs;
 import static tradetalk.retrieval.store.StoreFields.BODY;
 import static tradetalk.retrieval.store.StoreFields.DATE;
 import static tradetalk.retrieval.store.StoreFields.PASSAGE;
 import static tradetalk.retrieval.store.StoreFields.TEXT;
 import static tradetalk.retrieval.store.StoreFields.TITLE;
 import static tradetalk.retrieval.store.StoreFields.VECTOR;
-import static tradetalk.retrieval.opensearch.StoredDocs.date;
-import static tradetalk.retrieval.opensearch.StoredDocs.floats;
-import static tradetalk.retrieval.opensearch.StoredDocs.text;
-import static tradetalk.retrieval.opensearch.StoredDocs.typeIs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,5 +1,7 @@
 package tradetalk.retrieval.opensearch;
 
+import static tradetalk.retrieval.opensearch.StoredDocs.articleKey;
+import static tradetalk.retrieval.opensearch.StoredDocs.typeIs;
 import static tradetalk.retrieval.store.StoreFields.ARTICLE;
 import static tradetalk.retrieval.store.StoreFields.ARTICLE_ID;
 import static tradetalk.retrieval.store.StoreFields.BODY;
@@ -7,8 +9,6 @@ import static tradetalk.retrieval.store.StoreFields.DATE;
 import static tradetalk.retrieval.store.StoreFields.ORDINAL;
 import static tradetalk.retrieval.store.StoreFields.PASSAGE;
 import static tradetalk.retrieval.store.StoreFields.VECTOR;
-import static tradetalk.retrieval.opensearch.StoredDocs.articleKey;
-import static tradetalk.retrieval.opensearch.StoredDocs.typeIs;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
