@@ -1,16 +1,32 @@
 package tradetalk.answer.extract;
 
+import java.util.List;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
+import tradetalk.answer.support.Names;
 import tradetalk.retrieval.SearchHit;
 
 /**
- * Whether a retrieved passage is about a topic: it contains at least {@code minCoverage} of the topic's
- * IDF-weighted terms ({@link TermWeights}), or its cosine similarity to the topic reaches {@code minSimilarity}:
+ * Whether a retrieved passage is about a topic: the one test of status timelines, topic summaries and the subject of
+ * "latest" questions in ask. The passage must name the topic's key names ({@link Names#inTopic}; demonyms count as
+ * their country), all of them, or all but one when the topic has several and the passage's similarity reaches
+ * {@code minSimilarity}: "US China trade" needs China and the US, so a passage on China and talks with someone else is
+ * not about it. Then it must contain at least {@code minCoverage} of the topic's
+ * IDF-weighted terms ({@link TermWeights}), or its cosine similarity to the topic must reach {@code minSimilarity}:
  * the test the offline composer applies to questions, with thresholds of its own (a topic is shorter than a question, and bge-small gives
  * unrelated short topics cosines up to about 0.68 against the seed articles, related ones 0.75 and more).
  */
 public final class TopicRelevance {
+
+    /** How a passage stands to the topic. */
+    public enum Match {
+        /** Not about the topic. */
+        NONE,
+        /** About the topic by one of the two tests only, or missing one of several key names. */
+        MARGINAL,
+        /** Names every key name and passes both tests: only such a passage anchors the status window. */
+        STRONG
+    }
 
     /**
      * When a passage counts as being about a topic.
@@ -31,6 +47,7 @@ public final class TopicRelevance {
     }
 
     private final TermWeights weights;
+    private final List<String> names;
     private final double minCoverage;
     private final double minSimilarity;
 
@@ -41,6 +58,7 @@ public final class TopicRelevance {
      */
     public TopicRelevance(String topic, ToDoubleFunction<String> idf, Thresholds thresholds) {
         this.weights = new TermWeights(topic, idf, Set.of());
+        this.names = Names.inTopic(topic);
         this.minCoverage = thresholds.minCoverage();
         this.minSimilarity = thresholds.minSimilarity();
     }
@@ -51,8 +69,38 @@ public final class TopicRelevance {
                 hit.passage().article().title() + " " + hit.passage().text());
     }
 
+    /** The topic's key names, normalised (empty when it has none). */
+    public List<String> names() {
+        return names;
+    }
+
+    /** How many of the topic's key names the text does not name. */
+    public int missingNames(String text) {
+        Set<String> tokens = Names.tokens(text);
+        int missing = 0;
+        for (String n : names) {
+            boolean plural = n.length() > 3 && n.endsWith("s") && tokens.contains(n.substring(0, n.length() - 1));
+            if (!tokens.contains(n) && !plural && !tokens.contains(n + "s")) {
+                missing++;
+            }
+        }
+        return missing;
+    }
+
+    /** How the retrieved passage stands to the topic. */
+    public Match match(SearchHit hit) {
+        String text = hit.passage().article().title() + ". " + hit.passage().text();
+        int missing = names.isEmpty() ? 0 : missingNames(text);
+        boolean similar = hit.dense() >= minSimilarity;
+        boolean covered = coverage(hit) >= minCoverage;
+        if (missing == 0) {
+            return similar && covered ? Match.STRONG : similar || covered ? Match.MARGINAL : Match.NONE;
+        }
+        return missing == 1 && names.size() >= 2 && similar ? Match.MARGINAL : Match.NONE;
+    }
+
     /** True when the passage is about the topic. */
     public boolean relevant(SearchHit hit) {
-        return hit.dense() >= minSimilarity || coverage(hit) >= minCoverage;
+        return match(hit) != Match.NONE;
     }
 }

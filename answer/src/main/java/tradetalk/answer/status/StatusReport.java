@@ -1,5 +1,6 @@
 package tradetalk.answer.status;
 
+import java.time.LocalDate;
 import java.util.List;
 import tradetalk.answer.CheckedSentence;
 import tradetalk.answer.Citation;
@@ -17,6 +18,8 @@ import tradetalk.answer.Usage;
  * @param fallback  why the configured model was not used, or null
  * @param usage     model usage, or null
  * @param sentences a model's sentences as checked against their sources; empty when written offline
+ * @param reachesBack the first day of the window the timeline was taken from (how far back it reaches); null when
+ *                  empty
  */
 public record StatusReport(
         String topic,
@@ -27,7 +30,8 @@ public record StatusReport(
         String backend,
         String fallback,
         Usage usage,
-        List<CheckedSentence> sentences) {
+        List<CheckedSentence> sentences,
+        LocalDate reachesBack) {
 
     public StatusReport {
         items = List.copyOf(items);
@@ -45,6 +49,6 @@ public record StatusReport(
             String backend,
             String fallback,
             Usage usage) {
-        this(topic, headline, items, citations, empty, backend, fallback, usage, List.of());
+        this(topic, headline, items, citations, empty, backend, fallback, usage, List.of(), null);
     }
 }

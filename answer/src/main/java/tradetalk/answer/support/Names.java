@@ -18,7 +18,7 @@ import tradetalk.retrieval.DateWords;
  *
  * <p>Names are compared as single normalised tokens (lower case, no periods, no possessive "'s", hyphenated parts
  * apart), so "Lighthizer" is found in "Robert Lighthizer". Demonyms count as their country: "Chinese" as "China",
- * "American" and "United States" as "U.S.".
+ * "American" and "United States" as "U.S.", "British" and "Britain" as "UK".
  */
 public final class Names {
 
@@ -200,8 +200,41 @@ public final class Names {
     /** Small words inside a name ("Bank of China", "Standard & Poor's"). */
     private static final Set<String> CONNECTORS = Set.of("of", "and", "&", "for", "the", "de");
 
-    private static final Map<String, String> DEMONYMS =
-            Map.of("chinese", "china", "american", "us", "americans", "us", "america", "us", "usa", "us");
+    /** Demonyms and other forms of a country's name, as the country. */
+    private static final Map<String, String> DEMONYMS = Map.ofEntries(
+            Map.entry("chinese", "china"),
+            Map.entry("american", "us"),
+            Map.entry("americans", "us"),
+            Map.entry("america", "us"),
+            Map.entry("usa", "us"),
+            Map.entry("russian", "russia"),
+            Map.entry("russians", "russia"),
+            Map.entry("ukrainian", "ukraine"),
+            Map.entry("ukrainians", "ukraine"),
+            Map.entry("israeli", "israel"),
+            Map.entry("israelis", "israel"),
+            Map.entry("iranian", "iran"),
+            Map.entry("iranians", "iran"),
+            Map.entry("palestinian", "palestine"),
+            Map.entry("palestinians", "palestine"),
+            Map.entry("canadian", "canada"),
+            Map.entry("canadians", "canada"),
+            Map.entry("mexican", "mexico"),
+            Map.entry("mexicans", "mexico"),
+            Map.entry("venezuelan", "venezuela"),
+            Map.entry("venezuelans", "venezuela"),
+            Map.entry("british", "uk"),
+            Map.entry("britain", "uk"),
+            Map.entry("japanese", "japan"),
+            Map.entry("korean", "korea"),
+            Map.entry("koreans", "korea"),
+            Map.entry("indian", "india"),
+            Map.entry("german", "germany"),
+            Map.entry("french", "france"),
+            Map.entry("greek", "greece"),
+            Map.entry("taiwanese", "taiwan"),
+            Map.entry("syrian", "syria"),
+            Map.entry("european", "europe"));
 
     private Names() {
         throw new UnsupportedOperationException("utility class");
@@ -265,6 +298,49 @@ public final class Names {
                 out.add(sb.toString().toLowerCase(Locale.ROOT));
             }
         }
+    }
+
+    /**
+     * The key names of a short topic (not a sentence), each as the one token a source must hold to name it, normalised
+     * as {@link #tokens} normalises a source's words. Consecutive capitalised words are one name, found by its last
+     * word (a surname: "Charlie Kirk" by "Kirk", "Super Bowl" by "Bowl"; a trailing numeral is skipped: "Pope Leo XIV"
+     * by "Leo"), except that acronyms and countries are names of their own ("US China trade talks" gives [us, china],
+     * both needed). Function words and titles are not names.
+     */
+    public static List<String> inTopic(String topic) {
+        Set<String> out = new java.util.LinkedHashSet<>();
+        List<String> run = new ArrayList<>();
+        for (String w : words(topic)) {
+            String token = w.isEmpty() ? "" : normalise(w);
+            boolean name = !token.isEmpty() && Character.isUpperCase(w.charAt(0)) && !STOP.contains(token);
+            if (!name) {
+                head(run, out);
+                continue;
+            }
+            boolean acronym = w.length() >= 2 && w.replace(".", "").chars().allMatch(Character::isUpperCase);
+            if ((acronym && !NUMERAL.matcher(w).matches()) || COUNTRIES.contains(token)) {
+                head(run, out);
+                out.add(token);
+            } else {
+                run.add(token);
+            }
+        }
+        head(run, out);
+        return List.copyOf(out);
+    }
+
+    private static final java.util.regex.Pattern NUMERAL = java.util.regex.Pattern.compile("[IVX]+|\\d+");
+    private static final Set<String> COUNTRIES = Set.copyOf(DEMONYMS.values());
+
+    /** Adds the head of a run of capitalised words (its last word other than a numeral) and empties the run. */
+    private static void head(List<String> run, Set<String> out) {
+        for (int i = run.size() - 1; i >= 0; i--) {
+            if (!run.get(i).matches("[ivx]+|\\d+")) {
+                out.add(run.get(i));
+                break;
+            }
+        }
+        run.clear();
     }
 
     /** The words a source uses in lower case (to tell "Phase" the common word from a name). */

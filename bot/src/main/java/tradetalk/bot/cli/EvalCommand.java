@@ -22,6 +22,7 @@ import tradetalk.bot.eval.EvalQueries;
 import tradetalk.bot.eval.EvalQuery;
 import tradetalk.bot.eval.EvalReport;
 import tradetalk.bot.eval.Evaluator;
+import tradetalk.bot.eval.StatusEval;
 import tradetalk.bot.eval.SupportEval;
 import tradetalk.retrieval.Rejected;
 import tradetalk.retrieval.eval.MultiHopMetrics;
@@ -112,8 +113,20 @@ final class EvalCommand implements Callable<Integer> {
                     + "model server; --corpus defaults to index.articles.")
     Path support;
 
+    @Option(
+            names = "--status",
+            paramLabel = "FILE",
+            description = "Measure status and topic summaries on labelled topics (JSON Lines: topic, half, about, "
+                    + "related; e.g. eval/dev/status-topics.jsonl with --corpus of rtqa-dev's corpus.json): timeline "
+                    + "precision, on-topic headline, newest development first, absent topics empty, on-topic "
+                    + "summary sentences, per half.")
+    Path status;
+
     @Override
     public Integer call() throws IOException {
+        if (status != null) {
+            return status();
+        }
         if (scoreOnly != null) {
             return scoreOnly();
         }
@@ -263,6 +276,45 @@ final class EvalCommand implements Callable<Integer> {
         return Math.floorDiv(day.with(DayOfWeek.MONDAY).toEpochDay(), 7);
     }
 
+    private int status() throws IOException {
+        if (!Files.isRegularFile(status)) {
+            throw new UserError("file not found: " + status);
+        }
+        if (corpus == null && app.index == null) {
+            throw new UserError("give --corpus FILE|DIR to ingest, or --index DIR to reuse an index");
+        }
+        List<StatusEval.Topic> topics;
+        try {
+            topics = StatusEval.read(status);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(status + ": " + e.getMessage());
+        }
+        TradetalkConfig config = app.loadConfig();
+        Path temp = app.index == null ? Files.createTempDirectory("tradetalk-eval-status-") : null;
+        if (temp != null) {
+            config = config.withIndexDir(temp);
+        }
+        try (Tradetalk tt = new Tradetalk(config)) {
+            if (corpus != null) {
+                app.err().println("tradetalk: ingesting " + corpus + " ...");
+                tt.ingest(corpus);
+            }
+            StatusEval eval = new StatusEval(tt.statusService(), tt.summaryService(), tt.articles());
+            List<StatusEval.Outcome> outcomes = topics.stream().map(eval::run).toList();
+            Map<String, Object> report = StatusEval.report(outcomes);
+            if (app.json()) {
+                app.out().println(Views.json(report));
+            } else {
+                app.out().print(StatusEval.text(outcomes, report));
+            }
+            return 0;
+        } finally {
+            if (temp != null) {
+                Trees.delete(temp);
+            }
+        }
+    }
+
     private int support() throws IOException {
         if (!Files.isRegularFile(support)) {
             throw new UserError("file not found: " + support);
@@ -293,60 +345,12 @@ final class EvalCommand implements Callable<Integer> {
             if (app.json()) {
                 app.out().println(Views.json(report));
             } else {
-                app.out().print(supportText(report));
+                app.out().print(SupportEval.text(report));
             }
             return 0;
         } finally {
             Trees.delete(temp);
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static String supportText(Map<String, Object> r) {
-        StringBuilder sb = new StringBuilder();
-        sb.append(String.format(
-                Locale.ROOT,
-                "Sentence support check, similarity threshold %.2f " + "(flagged = reported unsupported)%n",
-                (double) r.get("threshold")));
-        for (String half : List.of("tune", "check", "all")) {
-            Map<String, Object> s = (Map<String, Object>) r.get(half);
-            sb.append(String.format(
-                    Locale.ROOT,
-                    "  %-6s items %3d, unsupported %3d, flagged %3d: precision %.4f, " + "recall %.4f%n",
-                    half,
-                    s.get("items"),
-                    s.get("unsupported"),
-                    s.get("flagged"),
-                    s.get("precision"),
-                    s.get("recall")));
-        }
-        sb.append("By kind (items flagged / items):\n");
-        ((Map<String, Map<String, Object>>) r.get("by_kind"))
-                .forEach((k, v) -> sb.append(String.format(
-                        Locale.ROOT,
-                        "  %-14s %2d / %2d (labelled %s)%n",
-                        k,
-                        v.get("flagged"),
-                        v.get("items"),
-                        (boolean) v.get("labelled_supported") ? "supported" : "unsupported")));
-        sb.append(String.format(
-                Locale.ROOT, "Best threshold on the tune half (F1): %.2f%n", (double) r.get("best_tune_threshold")));
-        List<Map<String, Object>> wrong = (List<Map<String, Object>>) r.get("misjudged");
-        if (!wrong.isEmpty()) {
-            sb.append("Misjudged:\n");
-            for (Map<String, Object> w : wrong) {
-                sb.append(String.format(
-                        Locale.ROOT,
-                        "  %s %-13s labelled %-11s sim %.2f %s%n    %s%n",
-                        w.get("id"),
-                        w.get("kind"),
-                        (boolean) w.get("supported") ? "supported" : "unsupported",
-                        (double) w.get("similarity"),
-                        w.get("reason") == null ? "" : "(" + w.get("reason") + ")",
-                        w.get("reply")));
-            }
-        }
-        return sb.toString();
     }
 
     private int scoreOnly() throws IOException {

@@ -207,13 +207,17 @@ public final class Views {
         return m;
     }
 
-    /** The {@code status --json} object: the headline as {@code status}, the timeline as {@code items}. */
+    /**
+     * The {@code status --json} object: the headline as {@code status}, the timeline as {@code items}, and the first
+     * day of the window it was taken from as {@code reaches_back}.
+     */
     public static Map<String, Object> status(StatusReport r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("topic", r.topic());
         m.put("status", r.headline());
         m.put("empty", r.empty());
         m.put("items", r.items().stream().map(Views::timelineItem).toList());
+        m.put("reaches_back", r.reachesBack() == null ? null : r.reachesBack().toString());
         m.put("citations", r.citations().stream().map(Views::citation).toList());
         m.put("backend", r.backend());
         m.put("fallback", r.fallback());
@@ -252,7 +256,9 @@ public final class Views {
                 .append(marked(r.headline(), r.sentences()))
                 .append('\n');
         if (!r.items().isEmpty()) {
-            sb.append("\nTimeline (newest first):\n");
+            sb.append("\nTimeline (newest first")
+                    .append(r.reachesBack() == null ? "" : ", reaching back to " + r.reachesBack())
+                    .append("):\n");
             for (TimelineItem i : r.items()) {
                 sb.append("  ")
                         .append(i.date() == null ? "undated   " : i.date())

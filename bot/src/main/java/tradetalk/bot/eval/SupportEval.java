@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import tradetalk.answer.CheckedSentence;
@@ -289,5 +290,54 @@ public final class SupportEval {
 
     private static double round(double v) {
         return Math.round(v * 10000) / 10000.0;
+    }
+
+    /** The report of {@link #report} for people. */
+    @SuppressWarnings("unchecked")
+    public static String text(Map<String, Object> r) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(
+                Locale.ROOT,
+                "Sentence support check, similarity threshold %.2f " + "(flagged = reported unsupported)%n",
+                (double) r.get("threshold")));
+        for (String half : List.of("tune", "check", "all")) {
+            Map<String, Object> s = (Map<String, Object>) r.get(half);
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "  %-6s items %3d, unsupported %3d, flagged %3d: precision %.4f, " + "recall %.4f%n",
+                    half,
+                    s.get("items"),
+                    s.get("unsupported"),
+                    s.get("flagged"),
+                    s.get("precision"),
+                    s.get("recall")));
+        }
+        sb.append("By kind (items flagged / items):\n");
+        ((Map<String, Map<String, Object>>) r.get("by_kind"))
+                .forEach((k, v) -> sb.append(String.format(
+                        Locale.ROOT,
+                        "  %-14s %2d / %2d (labelled %s)%n",
+                        k,
+                        v.get("flagged"),
+                        v.get("items"),
+                        (boolean) v.get("labelled_supported") ? "supported" : "unsupported")));
+        sb.append(String.format(
+                Locale.ROOT, "Best threshold on the tune half (F1): %.2f%n", (double) r.get("best_tune_threshold")));
+        List<Map<String, Object>> wrong = (List<Map<String, Object>>) r.get("misjudged");
+        if (!wrong.isEmpty()) {
+            sb.append("Misjudged:\n");
+            for (Map<String, Object> w : wrong) {
+                sb.append(String.format(
+                        Locale.ROOT,
+                        "  %s %-13s labelled %-11s sim %.2f %s%n    %s%n",
+                        w.get("id"),
+                        w.get("kind"),
+                        (boolean) w.get("supported") ? "supported" : "unsupported",
+                        (double) w.get("similarity"),
+                        w.get("reason") == null ? "" : "(" + w.get("reason") + ")",
+                        w.get("reply")));
+            }
+        }
+        return sb.toString();
     }
 }

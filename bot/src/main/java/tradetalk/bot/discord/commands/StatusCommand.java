@@ -78,6 +78,11 @@ public final class StatusCommand implements SlashCommand {
                 .append(DiscordFormat.marked(r.headline(), r.sentences()).strip());
         if (!r.items().isEmpty()) {
             sb.append('\n');
+            if (r.reachesBack() != null) {
+                sb.append("\n_Timeline reaching back to ")
+                        .append(r.reachesBack())
+                        .append(":_");
+            }
             for (TimelineItem item : r.items()) {
                 sb.append("\n• ")
                         .append(item.date() == null ? "" : "`" + item.date() + "` ")
