@@ -81,7 +81,8 @@ class StatusSummaryCliTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out())
                 .startsWith("Status of US–China trade talks:")
-                .contains("Timeline (newest first):\n  2019-11-26  ")
+                .contains("Timeline (newest first, reaching back to 2019-")
+                .contains("):\n  2019-11-26  ")
                 .contains("\n  2019-11-18  ")
                 .doesNotContain("2019-10-25  ")
                 .contains("Sources:\n  [1] ");
