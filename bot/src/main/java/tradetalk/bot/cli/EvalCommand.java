@@ -178,7 +178,7 @@ final class EvalCommand implements Callable<Integer> {
                         }
                     }
                     app.err().println("tradetalk: ingesting " + corpus + " ...");
-                    ingest = tt.ingest(corpus);
+                    ingest = tt.ingest(corpus, TerminalProgress.forConsole(app.err(), app.json()));
                     tt.index().settle(); // answers measured as they are once the ingest's background work is done
                     for (Rejected x : ingest.rejected()) {
                         app.err().printf("tradetalk: rejected %s: %s%n", x.source(), x.reason());
@@ -297,7 +297,7 @@ final class EvalCommand implements Callable<Integer> {
         try (Tradetalk tt = new Tradetalk(config)) {
             if (corpus != null) {
                 app.err().println("tradetalk: ingesting " + corpus + " ...");
-                tt.ingest(corpus);
+                tt.ingest(corpus, TerminalProgress.forConsole(app.err(), app.json()));
             }
             StatusEval eval = new StatusEval(tt.statusService(), tt.summaryService(), tt.articles());
             List<StatusEval.Outcome> outcomes = topics.stream().map(eval::run).toList();
@@ -329,7 +329,7 @@ final class EvalCommand implements Callable<Integer> {
         List<Path> articles = corpus != null ? corpus : List.of(config.index().articlesPath());
         Path temp = Files.createTempDirectory("tradetalk-eval-support-");
         try (Tradetalk tt = new Tradetalk(config.withIndexDir(temp))) {
-            tt.ingest(articles);
+            tt.ingest(articles, TerminalProgress.forConsole(app.err(), app.json()));
             tt.index().settle();
             SupportEval eval = new SupportEval(
                     tt.index(),
