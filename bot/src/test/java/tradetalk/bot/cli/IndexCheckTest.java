@@ -59,8 +59,9 @@ class IndexCheckTest {
         CliRun json = CliRun.run("check", "--json", "--index", index.toString());
 
         assertThat(text.exit()).isZero();
+        // the seeds' passages and articles, then their sentence vectors, written after the passages are searchable
         assertThat(text.out())
-                .startsWith("The index at " + index + " is sound: 1 segment(s), 13 documents, "
+                .startsWith("The index at " + index + " is sound: 2 segment(s), 16 documents, "
                         + "every checksum verified.");
         JsonNode j = JSON.readTree(json.out());
         assertThat(j.get("status").asText()).isEqualTo("sound");

@@ -125,13 +125,14 @@ class ReadOnlyIndexTest {
     }
 
     @Test
-    void given_a_missing_directory_when_listing_sources_then_nothing_is_created() {
+    void given_a_missing_directory_when_listing_sources_then_it_says_so_and_nothing_is_created() {
         Path missing = tmp.resolve("not-yet");
 
         CliRun r = CliRun.run("sources", "--index", missing.toString());
 
-        assertThat(r.exit()).isZero();
-        assertThat(r.out()).isEqualTo("No articles indexed." + System.lineSeparator());
+        assertThat(r.exit()).isEqualTo(Cli.FAILED); // a wrong --index is a mistake, not an empty list
+        assertThat(r.err()).startsWith("tradetalk: there is no index at " + missing);
+        assertThat(r.out()).isEmpty();
         assertThat(missing).doesNotExist();
     }
 
