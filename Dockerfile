@@ -19,6 +19,9 @@ COPY pom.xml ./
 COPY retrieval retrieval
 COPY answer answer
 COPY bot bot
+COPY cli cli
+COPY measure measure
+COPY app app
 # in the reactor (tests and the opensearch-local tool), not in the jar; the build resolves their dependencies too
 COPY opensearch-node opensearch-node
 COPY opensearch-local opensearch-local
@@ -26,7 +29,7 @@ COPY config config
 COPY prompts prompts
 # The Maven repository lives in a build cache, so dependencies download once however the sources change; a failed
 # build fails the image (no "|| true").
-RUN --mount=type=cache,target=/root/.m2 mvn -B -q $MAVEN_EXTRA_ARGS -DskipTests package && cp bot/target/tradetalk.jar /tradetalk.jar
+RUN --mount=type=cache,target=/root/.m2 mvn -B -q $MAVEN_EXTRA_ARGS -DskipTests package && cp app/target/tradetalk.jar /tradetalk.jar
 
 # ---- run: slim JRE 21, non-root ---------------------------------------------------------------------------------
 # glibc-based (not alpine): ONNX Runtime and the DJL tokenizer ship glibc native libraries.

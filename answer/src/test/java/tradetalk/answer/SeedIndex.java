@@ -3,13 +3,13 @@ package tradetalk.answer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import tradetalk.ingest.parse.ArticleReader;
 import tradetalk.retrieval.Chunker;
 import tradetalk.retrieval.ReadResult;
 import tradetalk.retrieval.embed.BgeSmallEmbedder;
 import tradetalk.retrieval.embed.Embedder;
-import tradetalk.retrieval.index.ArticleIndex;
-import tradetalk.retrieval.index.SearchSettings;
-import tradetalk.retrieval.parse.ArticleReader;
+import tradetalk.retrieval.store.SearchSettings;
+import tradetalk.store.lucene.ArticleIndex;
 
 /** A real index of the three seed articles in {@code data/articles/}, for tests (real bge-small embeddings). */
 public final class SeedIndex {

@@ -10,7 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import tradetalk.retrieval.index.TextAnalysis;
+import tradetalk.retrieval.TextAnalysis;
 
 /**
  * Groups of index terms treated as the same word: irregular verb forms the stemmer cannot

@@ -9,9 +9,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import tradetalk.retrieval.Passage;
 import tradetalk.retrieval.Sentences;
+import tradetalk.retrieval.TextAnalysis;
 import tradetalk.retrieval.embed.Embedder;
 import tradetalk.retrieval.embed.Vectors;
-import tradetalk.retrieval.index.TextAnalysis;
 
 /**
  * Sentence selection for extractive status reports and summaries: splits passages into sentences (datelines such as

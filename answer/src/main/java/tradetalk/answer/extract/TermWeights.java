@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
-import tradetalk.retrieval.index.TextAnalysis;
+import tradetalk.retrieval.TextAnalysis;
 import tradetalk.retrieval.store.TermCoverage;
 
 /**

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import tradetalk.retrieval.index.TextAnalysis;
+import tradetalk.retrieval.TextAnalysis;
 
 /**
  * The acronyms a text spells out: "Asia-Pacific Economic Cooperation" stands for APEC, "World Trade Organization"

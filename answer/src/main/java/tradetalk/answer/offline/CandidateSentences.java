@@ -11,9 +11,9 @@ import java.util.function.ToDoubleFunction;
 import tradetalk.answer.extract.TermWeights;
 import tradetalk.retrieval.SearchHit;
 import tradetalk.retrieval.Sentences;
+import tradetalk.retrieval.TextAnalysis;
 import tradetalk.retrieval.embed.Embedder;
 import tradetalk.retrieval.embed.Vectors;
-import tradetalk.retrieval.index.TextAnalysis;
 
 /**
  * The sentences of the best retrieved passages that may answer a question, each scored by its closeness to the

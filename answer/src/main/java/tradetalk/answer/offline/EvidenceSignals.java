@@ -14,7 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tradetalk.answer.extract.TermWeights;
 import tradetalk.retrieval.SearchHit;
-import tradetalk.retrieval.index.TextAnalysis;
+import tradetalk.retrieval.TextAnalysis;
 import tradetalk.retrieval.store.RecencyRule;
 
 /**

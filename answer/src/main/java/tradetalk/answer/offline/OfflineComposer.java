@@ -23,8 +23,8 @@ import tradetalk.answer.extract.TopicRelevance;
 import tradetalk.answer.status.StatusSettings;
 import tradetalk.retrieval.Passage;
 import tradetalk.retrieval.SearchHit;
+import tradetalk.retrieval.TextAnalysis;
 import tradetalk.retrieval.embed.Embedder;
-import tradetalk.retrieval.index.TextAnalysis;
 import tradetalk.retrieval.store.Idf;
 
 /**

@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import tradetalk.retrieval.QueryDates;
 import tradetalk.retrieval.SearchHit;
-import tradetalk.retrieval.index.TextAnalysis;
+import tradetalk.retrieval.TextAnalysis;
 
 /**
  * What a question asks of the evidence beyond its words: the news of a day it names ("What happened on November

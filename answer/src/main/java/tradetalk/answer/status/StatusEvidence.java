@@ -15,8 +15,8 @@ import tradetalk.answer.extract.TopicRelevance;
 import tradetalk.retrieval.ArticleMeta;
 import tradetalk.retrieval.SearchHit;
 import tradetalk.retrieval.SearchRequest;
+import tradetalk.retrieval.TextAnalysis;
 import tradetalk.retrieval.embed.Vectors;
-import tradetalk.retrieval.index.TextAnalysis;
 import tradetalk.retrieval.store.ArticleStore;
 
 /**

@@ -27,8 +27,8 @@ import tradetalk.retrieval.ArticleMeta;
 import tradetalk.retrieval.Passage;
 import tradetalk.retrieval.SearchHit;
 import tradetalk.retrieval.SearchRequest;
+import tradetalk.retrieval.TextAnalysis;
 import tradetalk.retrieval.embed.Embedder;
-import tradetalk.retrieval.index.TextAnalysis;
 import tradetalk.retrieval.store.ArticleStore;
 
 /**

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import tradetalk.retrieval.index.TextAnalysis;
+import tradetalk.retrieval.TextAnalysis;
 
 class TermWeightsTest {
 

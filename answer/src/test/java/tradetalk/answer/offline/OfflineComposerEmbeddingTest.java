@@ -12,14 +12,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tradetalk.answer.AnswerRequest;
-import tradetalk.answer.AnswerService;
 import tradetalk.answer.CitedAnswer;
 import tradetalk.answer.Composition;
 import tradetalk.answer.SeedIndex;
+import tradetalk.answer.service.AnswerService;
 import tradetalk.retrieval.SearchHit;
 import tradetalk.retrieval.SearchRequest;
 import tradetalk.retrieval.embed.CachingEmbedder;
-import tradetalk.retrieval.index.ArticleIndex;
+import tradetalk.store.lucene.ArticleIndex;
 
 /**
  * How often an offline answer runs the embedding model (real bge-small over the seed index): the question once, by

@@ -14,14 +14,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tradetalk.answer.AnswerRequest;
-import tradetalk.answer.AnswerService;
 import tradetalk.answer.Citation;
 import tradetalk.answer.CitedAnswer;
 import tradetalk.answer.SeedIndex;
+import tradetalk.answer.service.AnswerService;
 import tradetalk.retrieval.Sentences;
 import tradetalk.retrieval.embed.CachingEmbedder;
 import tradetalk.retrieval.embed.Embedder;
-import tradetalk.retrieval.index.ArticleIndex;
+import tradetalk.store.lucene.ArticleIndex;
 
 /** The offline composer over a real index of the three seed articles (2019-10-25, 2019-11-18, 2019-11-26). */
 class OfflineComposerSeedTest {

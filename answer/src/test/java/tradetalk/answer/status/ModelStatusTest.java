@@ -21,7 +21,7 @@ import tradetalk.answer.model.ModelSettings;
 import tradetalk.answer.model.ModelSettings.Provider;
 import tradetalk.answer.model.Prompts;
 import tradetalk.retrieval.embed.Embedder;
-import tradetalk.retrieval.index.ArticleIndex;
+import tradetalk.store.lucene.ArticleIndex;
 
 /** The model-written status, with the real LangChain4j client against {@link FakeModelServer}. */
 class ModelStatusTest {

@@ -16,10 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tradetalk.answer.Citation;
 import tradetalk.answer.SeedIndex;
+import tradetalk.ingest.parse.ArticleReader;
 import tradetalk.retrieval.Sentences;
 import tradetalk.retrieval.embed.Embedder;
-import tradetalk.retrieval.index.ArticleIndex;
-import tradetalk.retrieval.parse.ArticleReader;
+import tradetalk.store.lucene.ArticleIndex;
 
 /** The offline status timeline over a real index of the three seed articles. */
 class TimelineStatusServiceTest {

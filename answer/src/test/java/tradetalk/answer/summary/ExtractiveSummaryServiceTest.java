@@ -28,7 +28,7 @@ import tradetalk.answer.summary.SummaryRequest.Length;
 import tradetalk.retrieval.ArticleMeta;
 import tradetalk.retrieval.Sentences;
 import tradetalk.retrieval.embed.Embedder;
-import tradetalk.retrieval.index.ArticleIndex;
+import tradetalk.store.lucene.ArticleIndex;
 
 /** Summaries over a real index of the three seed articles. */
 class ExtractiveSummaryServiceTest {

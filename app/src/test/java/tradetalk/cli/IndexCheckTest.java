@@ -1,0 +1,126 @@
+package tradetalk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `tradetalk check` finds flipped bytes and says what to do; damage met by other commands is told the same way. */
+class IndexCheckTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+
+    private Path seededIndex() {
+        Path index = tmp.resolve("index");
+        assertThat(CliRun.run("ingest", "--index", index.toString(), CliRun.SEEDS.toString())
+                        .exit())
+                .isZero();
+        return index;
+    }
+
+    /** Inverts a few bytes in the middle of the file, as a failing disk would. */
+    private static void flipBytes(Path file) throws IOException {
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+            long middle = f.length() / 2;
+            for (long i = middle; i < middle + 4; i++) {
+                f.seek(i);
+                int b = f.read();
+                f.seek(i);
+                f.write(b ^ 0xFF);
+            }
+        }
+    }
+
+    private static Path file(Path index, String prefix) throws IOException {
+        try (Stream<Path> s = Files.list(index)) {
+            return s.filter(p -> p.getFileName().toString().startsWith(prefix))
+                    .max(Comparator.comparingLong(p -> p.toFile().length()))
+                    .orElseThrow();
+        }
+    }
+
+    @Test
+    void given_a_sound_index_when_checked_then_it_says_so_and_exits_zero() throws IOException {
+        Path index = seededIndex();
+
+        CliRun text = CliRun.run("check", "--index", index.toString());
+        CliRun json = CliRun.run("check", "--json", "--index", index.toString());
+
+        assertThat(text.exit()).isZero();
+        // the seeds' passages and articles, then their sentence vectors, written after the passages are searchable
+        assertThat(text.out())
+                .startsWith("The index at " + index + " is sound: 2 segment(s), 16 documents, "
+                        + "every checksum verified.");
+        JsonNode j = JSON.readTree(json.out());
+        assertThat(j.get("status").asText()).isEqualTo("sound");
+        assertThat(j.get("sound").asBoolean()).isTrue();
+        assertThat(j.get("problems")).isEmpty();
+    }
+
+    @Test
+    void given_bytes_flipped_inside_a_segment_file_when_checked_then_it_is_damaged_in_the_products_words()
+            throws IOException {
+        Path index = seededIndex();
+        flipBytes(file(index, "_0.cfs"));
+        Map<String, String> before = ReadOnlyIndexTest.snapshot(index);
+
+        CliRun text = CliRun.run("check", "--index", index.toString());
+        CliRun json = CliRun.run("check", "--json", "--index", index.toString());
+
+        assertThat(text.exit()).isEqualTo(Cli.FAILED);
+        assertThat(text.out())
+                .startsWith("The index at " + index + " is damaged:\n  - segment _0 ")
+                .contains("Nothing was changed. Restore " + index + " from a backup, or move it aside and ingest")
+                .doesNotContainIgnoringCase("checkindex");
+        assertThat(text.err()).isEmpty();
+        JsonNode j = JSON.readTree(json.out());
+        assertThat(j.get("status").asText()).isEqualTo("damaged");
+        assertThat(j.get("sound").asBoolean()).isFalse();
+        assertThat(j.get("problems").get(0).asText()).contains("_0");
+        assertThat(ReadOnlyIndexTest.snapshot(index)).isEqualTo(before);
+    }
+
+    @Test
+    void given_a_corrupt_commit_point_when_listing_sources_then_the_damage_is_told_with_what_to_do()
+            throws IOException {
+        Path index = seededIndex();
+        Path segments = file(index, "segments_");
+        flipBytes(segments);
+        Map<String, String> before = ReadOnlyIndexTest.snapshot(index);
+
+        CliRun r = CliRun.run("sources", "--index", index.toString());
+
+        assertThat(r.exit()).isEqualTo(Cli.FAILED);
+        assertThat(r.err().strip())
+                .startsWith(
+                        "tradetalk: index " + index + " is damaged: file " + segments.getFileName() + " is corrupt (")
+                .contains("Run `tradetalk check --index " + index + "`")
+                .doesNotContainIgnoringCase("checkindex");
+        assertThat(r.err().lines()).hasSize(1);
+        assertThat(ReadOnlyIndexTest.snapshot(index)).isEqualTo(before);
+        assertThat(CliRun.run("check", "--index", index.toString()).out()).contains("is damaged:");
+    }
+
+    @Test
+    void given_no_index_yet_when_checked_then_there_is_nothing_to_check_and_nothing_is_created() {
+        Path missing = tmp.resolve("none");
+
+        CliRun r = CliRun.run("check", "--index", missing.toString());
+
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).startsWith("There is no index at " + missing + " yet");
+        assertThat(missing).doesNotExist();
+    }
+}

@@ -1,0 +1,843 @@
+package tradetalk.store.lucene;
+
+import static tradetalk.retrieval.store.StoreFields.ALSO_IN;
+import static tradetalk.retrieval.store.StoreFields.ARTICLE;
+import static tradetalk.retrieval.store.StoreFields.ARTICLE_ID;
+import static tradetalk.retrieval.store.StoreFields.AUTHOR;
+import static tradetalk.retrieval.store.StoreFields.BODY;
+import static tradetalk.retrieval.store.StoreFields.CATEGORY;
+import static tradetalk.retrieval.store.StoreFields.DATE;
+import static tradetalk.retrieval.store.StoreFields.EMBEDDER_KEY;
+import static tradetalk.retrieval.store.StoreFields.HASH;
+import static tradetalk.retrieval.store.StoreFields.ID;
+import static tradetalk.retrieval.store.StoreFields.ORDINAL;
+import static tradetalk.retrieval.store.StoreFields.PASSAGE;
+import static tradetalk.retrieval.store.StoreFields.PATH;
+import static tradetalk.retrieval.store.StoreFields.SOURCE;
+import static tradetalk.retrieval.store.StoreFields.TEXT;
+import static tradetalk.retrieval.store.StoreFields.TITLE;
+import static tradetalk.retrieval.store.StoreFields.TYPE;
+import static tradetalk.retrieval.store.StoreFields.URL;
+import static tradetalk.retrieval.store.StoreFields.VECTOR;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.apache.lucene.document.BinaryDocValuesField;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MultiReader;
+import org.apache.lucene.index.NoMergePolicy;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tradetalk.retrieval.Article;
+import tradetalk.retrieval.ArticleMeta;
+import tradetalk.retrieval.Chunker;
+import tradetalk.retrieval.Passage;
+import tradetalk.retrieval.Rejected;
+import tradetalk.retrieval.SearchHit;
+import tradetalk.retrieval.SearchRequest;
+import tradetalk.retrieval.TextAnalysis;
+import tradetalk.retrieval.embed.Embedder;
+import tradetalk.retrieval.embed.SentenceVectors;
+import tradetalk.retrieval.store.ArticleStore;
+import tradetalk.retrieval.store.HybridRanker;
+import tradetalk.retrieval.store.IndexException;
+import tradetalk.retrieval.store.IngestReport;
+import tradetalk.retrieval.store.SearchSettings;
+import tradetalk.retrieval.store.TermCounts;
+
+/**
+ * The embedded Lucene store, the default {@link ArticleStore}: the article index on disk, one Lucene document per
+ * article (metadata and full text) and one per passage (text, title, date and vector). Ingest is idempotent (an
+ * article with unchanged content is skipped, never re-embedded; a changed one replaces its old passages atomically)
+ * and commits in batches, so a crash leaves the last commit usable. Search is hybrid: BM25 over passage text and
+ * title plus HNSW vectors, ranked by the shared {@link HybridRanker}. Thread-safe.
+ */
+public final class ArticleIndex implements ArticleStore {
+
+    private static final Logger log = LoggerFactory.getLogger(ArticleIndex.class);
+
+    private static final int COMMIT_EVERY = 200;
+    /** Passages embedded together during ingest, across articles (config {@code index.ingest-batch}). */
+    public static final int DEFAULT_INGEST_BATCH = 256;
+
+    /** What reads see while no index exists on disk yet. */
+    private static final IndexSearcher NOTHING = emptySearcher();
+
+    private final Path dir;
+    private final Embedder embedder;
+    private final Chunker chunker;
+    private final SearchSettings settings;
+    private final int ingestBatch;
+    private final boolean sentenceVectors;
+    /** Computes the sentence vectors of ingested articles after their passages are searchable. */
+    private final SentenceVectorFill fill;
+
+    private final Object writeLock = new Object();
+    /** The index on disk and its searchers; null until one exists (reading never creates it, a write does). */
+    private volatile Store store;
+
+    private record Store(Directory directory, SearcherManager searchers) {}
+
+    private ArticleIndex(
+            Path dir,
+            Embedder embedder,
+            Chunker chunker,
+            SearchSettings settings,
+            int ingestBatch,
+            boolean sentenceVectors) {
+        if (ingestBatch < 1) {
+            throw new IllegalArgumentException("ingest batch must be at least 1, got " + ingestBatch);
+        }
+        this.ingestBatch = ingestBatch;
+        this.sentenceVectors = sentenceVectors;
+        this.fill = new SentenceVectorFill(embedder, ingestBatch, this::writeSentenceVectors);
+        this.dir = dir;
+        this.embedder = embedder;
+        this.chunker = chunker;
+        this.settings = settings;
+    }
+
+    /**
+     * Opens the index in {@code dir} for reading, changing nothing on disk: a missing or empty directory reads as
+     * an empty index, which the first write (ingest) creates.
+     *
+     * @throws IndexException when {@code dir} is a file or a directory of other files, the index is damaged
+     *                        ({@link DamagedIndexException}), or it was built with another embedding model
+     */
+    public static ArticleIndex open(Path dir, Embedder embedder, Chunker chunker, SearchSettings settings) {
+        return open(dir, embedder, chunker, settings, DEFAULT_INGEST_BATCH);
+    }
+
+    /**
+     * Opens the index as {@link #open(Path, Embedder, Chunker, SearchSettings)} does, embedding up to
+     * {@code ingestBatch} passages at a time during ingest (across articles: memory grows with it), keeping no
+     * sentence vectors.
+     */
+    public static ArticleIndex open(
+            Path dir, Embedder embedder, Chunker chunker, SearchSettings settings, int ingestBatch) {
+        return open(dir, embedder, chunker, settings, ingestBatch, false);
+    }
+
+    /**
+     * Opens the index as {@link #open(Path, Embedder, Chunker, SearchSettings, int)} does; with
+     * {@code sentenceVectors}, each ingest is followed, in the background once its passages are searchable, by the
+     * embedding of their sentences, whose vectors are stored with the article ({@link SentenceVectorFill}), so that
+     * answers ({@link #sentenceVectors()}) need not embed them (about as much embedding work again as the passages,
+     * after the ingest; about 1.5 KB per sentence on disk). {@link #settle()} waits for it.
+     */
+    public static ArticleIndex open(
+            Path dir,
+            Embedder embedder,
+            Chunker chunker,
+            SearchSettings settings,
+            int ingestBatch,
+            boolean sentenceVectors) {
+        ArticleIndex index = new ArticleIndex(dir, embedder, chunker, settings, ingestBatch, sentenceVectors);
+        if (IndexDirectory.inspect(dir) == IndexDirectory.Kind.INDEX) {
+            index.store = index.openStore();
+        }
+        return index;
+    }
+
+    /** Opens the existing index read-only (a reader never writes, locks or deletes anything). */
+    private Store openStore() {
+        Directory directory = null;
+        try {
+            directory = FSDirectory.open(dir);
+            // the searchers' first reader is of the latest commit: its user data names the model (one read of it)
+            SearcherManager searchers = new SearcherManager(directory, null);
+            String built;
+            IndexSearcher first = searchers.acquire();
+            try {
+                built = ((DirectoryReader) first.getIndexReader())
+                        .getIndexCommit()
+                        .getUserData()
+                        .get(EMBEDDER_KEY);
+            } finally {
+                searchers.release(first);
+            }
+            if (built != null && !built.equals(embedder.name())) {
+                searchers.close();
+                throw new IndexException("index " + dir + " was built with embedding model " + built + ", not "
+                        + embedder.name() + "; delete it and ingest again");
+            }
+            return new Store(directory, searchers);
+        } catch (IOException e) {
+            closeQuietly(directory);
+            throw IndexDirectory.translate(dir, "opening index", e);
+        } catch (RuntimeException e) {
+            closeQuietly(directory);
+            throw e;
+        }
+    }
+
+    private static IndexSearcher emptySearcher() {
+        try {
+            return new IndexSearcher(new MultiReader());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a reader of no readers reads nothing
+        }
+    }
+
+    private static void closeQuietly(Directory d) {
+        if (d != null) {
+            try {
+                d.close();
+            } catch (IOException ignored) {
+                // already failing
+            }
+        }
+    }
+
+    /** The index on disk, opened when another process created it since; null while there is none. */
+    private Store store() {
+        Store s = store;
+        if (s == null) {
+            synchronized (this) {
+                if (store == null && IndexDirectory.inspect(dir) == IndexDirectory.Kind.INDEX) {
+                    store = openStore();
+                }
+                s = store;
+            }
+        }
+        return s;
+    }
+
+    /**
+     * The directory to write to, creating the index when there is none (only in a missing or empty directory).
+     * Call with {@link #writeLock} held.
+     */
+    private Directory writable() throws IOException {
+        Store s = store();
+        if (s != null) {
+            return s.directory();
+        }
+        synchronized (this) {
+            if (store != null) {
+                return store.directory();
+            }
+            Files.createDirectories(dir);
+            Directory directory = FSDirectory.open(dir);
+            try (IndexWriter w = new IndexWriter(directory, writerConfig())) {
+                w.setLiveCommitData(Map.of(EMBEDDER_KEY, embedder.name()).entrySet());
+                w.commit();
+                store = new Store(directory, new SearcherManager(directory, null));
+            } catch (IOException | RuntimeException e) {
+                closeQuietly(directory);
+                throw e;
+            }
+            return directory;
+        }
+    }
+
+    private static IndexWriterConfig writerConfig() {
+        IndexWriterConfig c = new IndexWriterConfig(TextAnalysis.analyzer());
+        c.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        c.setRAMBufferSizeMB(64);
+        return c;
+    }
+
+    /** Where the index lives. */
+    public Path directory() {
+        return dir;
+    }
+
+    /** The bytes of the index directory's files; 0 before anything is written, -1 when it cannot be read. */
+    @Override
+    public long storeBytes() {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (var files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile)
+                    .mapToLong(p -> p.toFile().length())
+                    .sum();
+        } catch (IOException | UncheckedIOException e) {
+            return -1;
+        }
+    }
+
+    @Override
+    public Embedder embedder() {
+        return embedder;
+    }
+
+    /**
+     * Adds new articles, replaces changed ones and skips unchanged ones, committing every few hundred articles and
+     * at the end. The model embeds one batch of passages while the batch before it is written (see
+     * {@link PendingWrites}); commits hold whole articles, in input order.
+     *
+     * @param articles      the articles
+     * @param alreadyRejected inputs the reader skipped, carried into the report
+     * @param progress      receives the number of articles processed so far
+     * @param passageProgress told, every ingest batch of passages ({@code index.ingest-batch}), how the
+     *                      embedding of an article of more passages than that advances
+     */
+    @Override
+    public IngestReport ingest(
+            List<Article> articles,
+            List<Rejected> alreadyRejected,
+            Consumer<Integer> progress,
+            PassageProgress passageProgress) {
+        long t0 = System.nanoTime();
+        int added = 0;
+        int replaced = 0;
+        int unchanged = 0;
+        int passages = 0;
+        List<Rejected> rejected = new ArrayList<>(alreadyRejected);
+        List<SentenceVectorFill.Work> sentences = new ArrayList<>();
+        synchronized (writeLock) {
+            try (IndexWriter writer = new IndexWriter(writable(), writerConfig());
+                    PendingWrites pending = new PendingWrites(
+                            writer,
+                            embedder,
+                            this::documents,
+                            ingestBatch,
+                            false, // sentence vectors come after the passages are searchable (fill)
+                            COMMIT_EVERY,
+                            () -> commitChanges(writer),
+                            progress,
+                            passageProgress)) {
+                // commit data is set only with changes: an ingest of nothing new writes no commit
+                refresh(); // the write lock is held: the last commit, maybe another process's, is the truth
+                Map<String, String> known = contentHashes();
+                Set<String> seenInBatch = new LinkedHashSet<>();
+                for (Article a : articles) {
+                    String old = known.get(a.id());
+                    if (a.contentHash().equals(old) || !seenInBatch.add(a.id() + a.contentHash())) {
+                        unchanged++;
+                        pending.skip();
+                    } else {
+                        List<Passage> ps = chunker.split(a);
+                        if (ps.isEmpty()) {
+                            rejected.add(new Rejected(a.meta().location(), "no text to index"));
+                            pending.skip();
+                        } else {
+                            List<String> also = old == null ? List.of() : alsoIn(a.id());
+                            pending.add(a, ps, also);
+                            if (sentenceVectors) {
+                                sentences.add(SentenceVectorFill.Work.of(
+                                        a.id(), a.contentHash(), a.meta().publishedAt(), ps));
+                            }
+                            passages += ps.size();
+                            known.put(a.id(), a.contentHash());
+                            if (old == null) {
+                                added++;
+                            } else {
+                                replaced++;
+                            }
+                        }
+                    }
+                }
+                // the pipeline commits after every COMMIT_EVERY-th article, once it and all before it are written
+                pending.finish();
+                commitChanges(writer);
+            } catch (IOException e) {
+                throw IndexDirectory.translate(dir, "ingest into", e);
+            }
+            refresh();
+        }
+        fill.submit(sentences);
+        double ms = (System.nanoTime() - t0) / 1e6;
+        log.info(
+                "Ingested {} new, {} replaced, {} unchanged articles ({} passages) in {} ms",
+                added,
+                replaced,
+                unchanged,
+                passages,
+                Math.round(ms));
+        return new IngestReport(added, replaced, unchanged, passages, rejected, ms);
+    }
+
+    /** Waits until the sentence vectors of the ingests so far are stored (see {@link SentenceVectorFill}). */
+    @Override
+    public void settle() {
+        fill.settle();
+    }
+
+    /** The fill's writes: the sentence vectors of articles still stored as they were ingested, then a commit. */
+    private void writeSentenceVectors(List<SentenceVectorFill.Work> works, Map<String, float[]> vectors)
+            throws IOException {
+        synchronized (writeLock) {
+            Store s = store();
+            if (s == null) {
+                return;
+            }
+            // no merges from these small writes: closing would wait for them, and a merge picked now may take the
+            // large vector segments along (their graphs rebuilt); the next ingest's writer merges as usual
+            IndexWriterConfig config = writerConfig().setMergePolicy(NoMergePolicy.INSTANCE);
+            try (IndexWriter writer = new IndexWriter(s.directory(), config)) {
+                refresh(); // the last commit is the truth: an article replaced or removed since is skipped
+                for (SentenceVectorFill.Work w : works) {
+                    Optional<Document> stored = articleDocument(w.articleId());
+                    if (stored.isPresent() && w.hash().equals(stored.get().get(HASH))) {
+                        writer.addDocument(SentenceVectorField.document(w, vectors, embedder.dimension()));
+                    }
+                }
+                commitChanges(writer);
+            }
+            refresh();
+        }
+    }
+
+    private void commitChanges(IndexWriter writer) throws IOException {
+        if (writer.hasUncommittedChanges()) {
+            writer.setLiveCommitData(Map.of(EMBEDDER_KEY, embedder.name()).entrySet());
+            writer.commit();
+        }
+    }
+
+    /** Removes articles published before {@code cutoff}; returns how many were removed. */
+    @Override
+    public int removeOlderThan(LocalDate cutoff) {
+        synchronized (writeLock) {
+            Store s = store();
+            if (s == null) {
+                return 0;
+            }
+            int before = articleCount();
+            try (IndexWriter writer = new IndexWriter(s.directory(), writerConfig())) {
+                writer.deleteDocuments(LongField.newRangeQuery(DATE, Long.MIN_VALUE, cutoff.toEpochDay() - 1));
+                writer.commit();
+            } catch (IOException e) {
+                throw IndexDirectory.translate(dir, "retention on", e);
+            }
+            refresh();
+            return before - articleCount();
+        }
+    }
+
+    /** Removes one article and its passages; returns true when it was there. */
+    @Override
+    public boolean remove(String articleId) {
+        synchronized (writeLock) {
+            Store s = store();
+            if (s == null) {
+                return false;
+            }
+            boolean had = article(articleId).isPresent();
+            try (IndexWriter writer = new IndexWriter(s.directory(), writerConfig())) {
+                writer.deleteDocuments(new Term(ARTICLE_ID, articleId));
+                writer.commit();
+            } catch (IOException e) {
+                throw IndexDirectory.translate(dir, "remove from", e);
+            }
+            refresh();
+            return had;
+        }
+    }
+
+    /**
+     * Records that the article also appeared elsewhere (a syndicated copy that was not indexed on its own): the
+     * location, usually the copy's URL, is added to the article's stored "also_in" list, which survives re-ingest.
+     *
+     * @return true when it was added; false when the article is not indexed or already lists the location
+     */
+    @Override
+    public boolean addAlsoIn(String articleId, String location) {
+        synchronized (writeLock) {
+            Store s = store();
+            if (s == null) {
+                return false;
+            }
+            try (IndexWriter writer = new IndexWriter(s.directory(), writerConfig())) {
+                // with the write lock held, the last commit is the truth: read the article from it, not from an
+                // older view, so a replacement made by another process is never written back over
+                refresh();
+                Optional<Document> stored = articleDocument(articleId);
+                if (stored.isEmpty()) {
+                    return false;
+                }
+                Document old = stored.get();
+                List<String> also = new ArrayList<>(List.of(old.getValues(ALSO_IN)));
+                if (also.contains(location)) {
+                    return false;
+                }
+                also.add(location);
+                Document art = new Document();
+                art.add(new KeywordField(TYPE, ARTICLE, Field.Store.NO));
+                addMeta(art, meta(old));
+                art.add(new StoredField(BODY, old.get(BODY)));
+                art.add(new StoredField(HASH, old.get(HASH)));
+                also.forEach(x -> art.add(new StoredField(ALSO_IN, x)));
+                writer.setLiveCommitData(Map.of(EMBEDDER_KEY, embedder.name()).entrySet());
+                writer.deleteDocuments(articleQuery(articleId));
+                writer.addDocument(art);
+                writer.commit();
+            } catch (IOException e) {
+                throw IndexDirectory.translate(dir, "updating " + articleId + " in", e);
+            }
+            refresh();
+            return true;
+        }
+    }
+
+    /** The other places an article appeared (see {@link #addAlsoIn}); empty when none or not indexed. */
+    @Override
+    public List<String> alsoIn(String articleId) {
+        return articleDocument(articleId)
+                .map(d -> List.of(d.getValues(ALSO_IN)))
+                .orElse(List.of());
+    }
+
+    private Optional<Document> articleDocument(String id) {
+        return withSearcher(s -> {
+            TopDocs td = s.search(articleQuery(id), 1);
+            return td.scoreDocs.length == 0
+                    ? Optional.<Document>empty()
+                    : Optional.of(s.storedFields().document(td.scoreDocs[0].doc));
+        });
+    }
+
+    private static Query articleQuery(String id) {
+        return new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(TYPE, ARTICLE)), Occur.FILTER)
+                .add(new TermQuery(new Term(ARTICLE_ID, id)), Occur.FILTER)
+                .build();
+    }
+
+    private List<Document> documents(
+            Article a,
+            List<Passage> ps,
+            List<String> alsoIn,
+            List<float[]> vectors,
+            Map<String, float[]> sentenceVectors) {
+        List<Document> docs = new ArrayList<>(ps.size() + 1);
+        Document art = new Document();
+        art.add(new KeywordField(TYPE, ARTICLE, Field.Store.NO));
+        addMeta(art, a.meta());
+        art.add(new StoredField(BODY, a.body()));
+        art.add(new StoredField(HASH, a.contentHash()));
+        alsoIn.forEach(x -> art.add(new StoredField(ALSO_IN, x)));
+        docs.add(art);
+        for (int i = 0; i < ps.size(); i++) {
+            Passage p = ps.get(i);
+            Document d = new Document();
+            d.add(new KeywordField(TYPE, PASSAGE, Field.Store.NO));
+            d.add(new KeywordField(ID, p.id(), Field.Store.YES));
+            d.add(new StoredField(ORDINAL, p.ordinal()));
+            d.add(new TextField(TEXT, p.text(), Field.Store.YES));
+            addMeta(d, a.meta());
+            d.add(new KnnFloatVectorField(VECTOR, vectors.get(i), VectorSimilarityFunction.DOT_PRODUCT));
+            if (!sentenceVectors.isEmpty()) {
+                List<String> sentences = SentenceVectorField.sentences(p);
+                sentences.forEach(x ->
+                        d.add(new StringField(SentenceVectorField.KEY, SentenceVectorField.key(x), Field.Store.NO)));
+                d.add(new BinaryDocValuesField(
+                        SentenceVectorField.VECTORS,
+                        SentenceVectorField.encode(sentences, sentenceVectors, embedder.dimension())));
+            }
+            docs.add(d);
+        }
+        return docs;
+    }
+
+    /** The sentences of a passage whose vectors ingest keeps with it when sentence vectors are on, in order. */
+    public static List<String> sentenceTexts(Passage p) {
+        return SentenceVectorField.sentences(p);
+    }
+
+    private static void addMeta(Document d, ArticleMeta m) {
+        d.add(new KeywordField(ARTICLE_ID, m.id(), Field.Store.YES));
+        d.add(new TextField(TITLE, m.title(), Field.Store.YES));
+        d.add(new StoredField(SOURCE, m.source()));
+        d.add(new StoredField(URL, m.url()));
+        d.add(new StoredField(PATH, m.path()));
+        d.add(new StoredField(AUTHOR, m.author()));
+        d.add(new StoredField(CATEGORY, m.category()));
+        if (m.publishedAt() != null) {
+            d.add(new LongField(DATE, m.publishedAt().toEpochDay(), Field.Store.YES));
+        }
+    }
+
+    private Map<String, String> contentHashes() {
+        return withSearcher(s -> {
+            Map<String, String> out = new HashMap<>();
+            TopDocs all = s.search(
+                    new TermQuery(new Term(TYPE, ARTICLE)),
+                    Math.max(1, s.getIndexReader().maxDoc()));
+            StoredFields sf = s.storedFields();
+            for (ScoreDoc sd : all.scoreDocs) {
+                Document d = sf.document(sd.doc, Set.of(ARTICLE_ID, HASH));
+                out.put(d.get(ARTICLE_ID), d.get(HASH));
+            }
+            return out;
+        });
+    }
+
+    private void refresh() {
+        Store s = store();
+        if (s == null) {
+            return;
+        }
+        try {
+            s.searchers().maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw IndexDirectory.translate(dir, "reading index", e);
+        }
+    }
+
+    /** Number of indexed articles. */
+    @Override
+    public int articleCount() {
+        return withSearcher(s -> s.count(new TermQuery(new Term(TYPE, ARTICLE))));
+    }
+
+    /** Number of indexed passages. */
+    @Override
+    public int passageCount() {
+        return withSearcher(s -> s.count(new TermQuery(new Term(TYPE, PASSAGE))));
+    }
+
+    /** All indexed articles' metadata, newest first (undated last). */
+    @Override
+    public List<ArticleMeta> articles() {
+        return withSearcher(s -> {
+            int n = Math.max(1, s.getIndexReader().maxDoc());
+            TopDocs td = s.search(new TermQuery(new Term(TYPE, ARTICLE)), n);
+            List<ArticleMeta> out = new ArrayList<>();
+            StoredFields sf = s.storedFields();
+            for (ScoreDoc sd : td.scoreDocs) {
+                out.add(meta(sf.document(sd.doc)));
+            }
+            out.sort(Comparator.comparing(
+                            ArticleMeta::publishedAt, Comparator.nullsLast(Comparator.<LocalDate>reverseOrder()))
+                    .thenComparing(ArticleMeta::title));
+            return out;
+        });
+    }
+
+    /** One article with its text. */
+    @Override
+    public Optional<Article> article(String id) {
+        return withSearcher(s -> {
+            BooleanQuery q = new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term(TYPE, ARTICLE)), Occur.FILTER)
+                    .add(new TermQuery(new Term(ARTICLE_ID, id)), Occur.FILTER)
+                    .build();
+            TopDocs td = s.search(q, 1);
+            if (td.scoreDocs.length == 0) {
+                return Optional.empty();
+            }
+            Document d = s.storedFields().document(td.scoreDocs[0].doc);
+            return Optional.of(new Article(meta(d), d.get(BODY), d.get(HASH)));
+        });
+    }
+
+    /** The passages of one article, in order. */
+    @Override
+    public List<Passage> passages(String articleId) {
+        return withSearcher(s -> {
+            BooleanQuery q = new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term(TYPE, PASSAGE)), Occur.FILTER)
+                    .add(new TermQuery(new Term(ARTICLE_ID, articleId)), Occur.FILTER)
+                    .build();
+            TopDocs td = s.search(q, 10_000);
+            List<Passage> out = new ArrayList<>();
+            StoredFields sf = s.storedFields();
+            for (ScoreDoc sd : td.scoreDocs) {
+                out.add(passage(sf.document(sd.doc)));
+            }
+            out.sort(Comparator.comparingInt(Passage::ordinal));
+            return out;
+        });
+    }
+
+    /**
+     * Inverse document frequency of an analysed term among passages (higher = rarer), as of the index's last refresh:
+     * every other read refreshes first, so the terms of an answer are weighed against the commit its passages came
+     * from, without re-reading the commit point for each of the dozens of terms an answer looks up.
+     */
+    @Override
+    public double idf(String term) {
+        return withSearcher(false, s -> idf(s.getIndexReader(), term));
+    }
+
+    /** {@link #idf(String)} on one reader. */
+    static double idf(IndexReader reader, String term) throws IOException {
+        return termCounts(reader, List.of(term)).idf(term);
+    }
+
+    /** The store's counts for term weighting ({@link TermCounts}); the IDF formula is
+     * {@link tradetalk.retrieval.store.TermCoverage}'s. */
+    static TermCounts termCounts(IndexReader reader, Collection<String> terms) throws IOException {
+        // both from the terms dictionary (constant time, deleted passages counted alike): this runs for every
+        // word of every question
+        long n = reader.docFreq(new Term(TYPE, PASSAGE));
+        Map<String, Long> df = new HashMap<>();
+        for (String t : terms) {
+            df.put(t, (long) reader.docFreq(new Term(TEXT, t)));
+        }
+        return new TermCounts(n, df);
+    }
+
+    @Override
+    public List<SearchHit> search(SearchRequest request) {
+        return withSearcher(s -> new HybridSearch(s, embedder, settings).search(request));
+    }
+
+    static ArticleMeta meta(Document d) {
+        var date = d.getField(DATE);
+        return new ArticleMeta(
+                d.get(ARTICLE_ID),
+                d.get(TITLE),
+                d.get(SOURCE),
+                date == null ? null : LocalDate.ofEpochDay(date.numericValue().longValue()),
+                d.get(URL),
+                d.get(PATH),
+                d.get(AUTHOR),
+                d.get(CATEGORY));
+    }
+
+    static Passage passage(Document d) {
+        return new Passage(
+                d.get(ID), meta(d), d.getField(ORDINAL).numericValue().intValue(), d.get(TEXT));
+    }
+
+    private interface SearcherFunction<T> {
+        T apply(IndexSearcher s) throws IOException;
+    }
+
+    private <T> T withSearcher(SearcherFunction<T> f) {
+        return withSearcher(true, f);
+    }
+
+    private <T> T withSearcher(boolean refresh, SearcherFunction<T> f) {
+        try {
+            Store st = store();
+            if (st == null) {
+                return f.apply(NOTHING);
+            }
+            SearcherManager searchers = st.searchers();
+            // see commits made by another process too (e.g. `tradetalk ingest` while the bot runs); cheap when
+            // nothing changed, and never blocks a search while another thread reopens
+            if (refresh) {
+                searchers.maybeRefresh();
+            }
+            IndexSearcher s = searchers.acquire();
+            try {
+                return f.apply(s);
+            } finally {
+                searchers.release(s);
+            }
+        } catch (IOException e) {
+            throw IndexDirectory.translate(dir, "reading index", e);
+        }
+    }
+
+    /**
+     * The sentence vectors stored with the passages at ingest (none for passages ingested without them, or when
+     * {@code index.sentence-vectors} was off): a term lookup per sentence and one doc value read per passage.
+     */
+    @Override
+    public SentenceVectors sentenceVectors() {
+        return texts -> withSearcher(false, s -> {
+            Map<String, float[]> out = new HashMap<>();
+            int dim = embedder.dimension();
+            for (String text : new LinkedHashSet<>(texts)) {
+                BytesRef key = SentenceVectorField.key(text);
+                for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+                    float[] v = sentenceVector(leaf, key, dim);
+                    if (v != null) {
+                        out.put(text, v);
+                        break;
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    private static float[] sentenceVector(LeafReaderContext leaf, BytesRef key, int dim) throws IOException {
+        LeafReader r = leaf.reader();
+        Terms terms = r.terms(SentenceVectorField.KEY);
+        if (terms == null) {
+            return null;
+        }
+        TermsEnum te = terms.iterator();
+        if (!te.seekExact(key)) {
+            return null;
+        }
+        PostingsEnum docs = te.postings(null, PostingsEnum.NONE);
+        Bits live = r.getLiveDocs();
+        for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+            if (live != null && !live.get(doc)) {
+                continue;
+            }
+            BinaryDocValues values = r.getBinaryDocValues(SentenceVectorField.VECTORS);
+            if (values != null && values.advanceExact(doc)) {
+                float[] v = SentenceVectorField.decode(values.binaryValue(), key, dim);
+                if (v != null) {
+                    return v;
+                }
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void close() {
+        fill.close();
+        Store s = store;
+        if (s == null) {
+            return;
+        }
+        try {
+            s.searchers().close();
+            s.directory().close();
+        } catch (IOException e) {
+            log.warn("Closing index {} failed: {}", dir, e.getMessage());
+        }
+    }
+
+    /** Matches passage documents only. */
+    static Query passageFilter() {
+        return new TermQuery(new Term(TYPE, PASSAGE));
+    }
+}

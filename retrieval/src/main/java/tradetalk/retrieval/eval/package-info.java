@@ -1,2 +1,0 @@
-/** Retrieval quality metrics (MultiHop-RAG's rules, Hits@k, MRR) and latency percentiles: pure functions. */
-package tradetalk.retrieval.eval;
