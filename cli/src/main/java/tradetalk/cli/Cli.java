@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,8 +15,6 @@ import picocli.CommandLine.Command;
 import tradetalk.answer.UserError;
 import tradetalk.cli.config.ConfigException;
 import tradetalk.cli.config.DidYouMean;
-import tradetalk.measure.BenchCommand;
-import tradetalk.measure.EvalCommand;
 import tradetalk.retrieval.store.IndexException;
 
 /**
@@ -35,8 +34,6 @@ import tradetalk.retrieval.store.IndexException;
             SummaryCommand.class,
             WatchCommand.class,
             DiscordCommand.class,
-            EvalCommand.class,
-            BenchCommand.class,
             CheckCommand.class,
             HealthCommand.class,
             InsightsCommand.class
@@ -70,7 +67,13 @@ public final class Cli implements Runnable {
 
     /** Runs the command line reading questions from {@code in}; {@code env} supplies TRADETALK_* overrides. */
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Map<String, String> env) {
-        CommandLine cmd = new CommandLine(new Cli(), new CommandFactory(env, in, out, err));
+        CommandFactory factory = new CommandFactory(env, in, out, err);
+        CommandLine cmd = new CommandLine(new Cli(), factory);
+        for (CommandSource source : ServiceLoader.load(CommandSource.class)) {
+            for (Class<?> command : source.commands()) {
+                cmd.addSubcommand(command);
+            }
+        }
         cmd.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cmd.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cmd.setParameterExceptionHandler(Cli::usageError);
