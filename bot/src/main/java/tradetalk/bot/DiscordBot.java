@@ -86,6 +86,11 @@ public final class DiscordBot implements AutoCloseable {
         }
     }
 
+    /** Connects with JDA's builder as configured (see {@link #start(UnaryOperator)}). */
+    public DiscordBot start() throws InterruptedException {
+        return start(UnaryOperator.identity());
+    }
+
     /**
      * Connects to Discord (or the configured endpoints), registers the commands and starts the digest if configured;
      * on failure everything is closed again.

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -50,7 +49,7 @@ final class DiscordCommand implements Callable<Integer> {
         DiscordBot bot;
         try {
             tt.ingestDefaultsIfEmpty(app.err());
-            bot = tt.startDiscordBot(config, Clock.systemUTC(), UnaryOperator.identity());
+            bot = tt.startDiscordBot(config, Clock.systemUTC());
             running.set(bot);
             if (tt.config().feeds().refresh()) {
                 tt.feedRefresher().start(); // keeps the index current from feeds.sources while the bot runs

@@ -2,8 +2,6 @@ package tradetalk.cli;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.function.UnaryOperator;
-import net.dv8tion.jda.api.JDABuilder;
 import tradetalk.answer.UserError;
 import tradetalk.bot.Access;
 import tradetalk.bot.Answering;
@@ -44,8 +42,7 @@ final class DiscordWiring {
      *
      * @throws UserError when the token is missing or rejected, or Discord cannot be reached
      */
-    static DiscordBot start(Tradetalk tt, DiscordConfig discord, Clock clock, UnaryOperator<JDABuilder> customizer)
-            throws InterruptedException {
+    static DiscordBot start(Tradetalk tt, DiscordConfig discord, Clock clock) throws InterruptedException {
         DiscordBot.requireToken(discord);
         tt.warmUp();
         QuestionLog questionLog = tt.questionLog(clock);
@@ -77,7 +74,7 @@ final class DiscordWiring {
         Digest digest = discord.digestEvery().isPresent()
                 ? new Digest(tt.statusService(), tt::articles, discord.digestChannel())
                 : null;
-        DiscordBot bot = new DiscordBot(discord, core, work, feedback, conversations, digest).start(customizer);
+        DiscordBot bot = new DiscordBot(discord, core, work, feedback, conversations, digest).start();
         if (metrics != null) {
             metrics.meters().gateway(bot.gatewayConnected());
         }

@@ -6,8 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.function.UnaryOperator;
-import net.dv8tion.jda.api.JDABuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tradetalk.answer.AnswerComposer;
@@ -311,12 +309,10 @@ public class Tradetalk implements AutoCloseable {
     /**
      * Builds the Discord bot over this graph's services, warms the graph up, then connects ({@link DiscordWiring}).
      *
-     * @param customizer last changes to the JDA builder (tests; identity in production)
      * @throws UserError when the token is missing or rejected, or Discord cannot be reached
      */
-    public DiscordBot startDiscordBot(DiscordConfig discord, Clock clock, UnaryOperator<JDABuilder> customizer)
-            throws InterruptedException {
-        return DiscordWiring.start(this, discord, clock, customizer);
+    public DiscordBot startDiscordBot(DiscordConfig discord, Clock clock) throws InterruptedException {
+        return DiscordWiring.start(this, discord, clock);
     }
 
     /** Starts the Prometheus endpoint if {@code metrics.enabled}, before the feed refresher reports to it; or null. */

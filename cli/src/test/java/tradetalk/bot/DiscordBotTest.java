@@ -18,7 +18,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 import net.dv8tion.jda.api.JDA;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -141,7 +140,7 @@ class DiscordBotTest {
     }
 
     private DiscordBot start(DiscordConfig config) throws InterruptedException {
-        bot = tradetalk.startDiscordBot(config, clock, UnaryOperator.identity());
+        bot = tradetalk.startDiscordBot(config, clock);
         discord.awaitReady();
         return bot;
     }
@@ -941,8 +940,8 @@ class DiscordBotTest {
         DiscordConfig both = config().withGuilds(List.of(discord.guildId(), other), List.of(), List.of());
         DiscordBot second = null;
         try {
-            bot = tradetalk.startDiscordBot(both.withShards(2, "0"), clock, UnaryOperator.identity());
-            second = tradetalk.startDiscordBot(both.withShards(2, "1"), clock, UnaryOperator.identity());
+            bot = tradetalk.startDiscordBot(both.withShards(2, "0"), clock);
+            second = tradetalk.startDiscordBot(both.withShards(2, "1"), clock);
 
             for (int shard = 0; shard < 2; shard++) {
                 String guild = guildOnShard[shard];
@@ -979,7 +978,7 @@ class DiscordBotTest {
     void should_refuse_a_bad_token_when_sharded() {
         DiscordConfig wrong = config().withConnection("wrong-secret-token", discord.restBaseUrl(), discord.gatewayUrl())
                 .withShards(2, "0-1");
-        assertThatThrownBy(() -> tradetalk.startDiscordBot(wrong, clock, UnaryOperator.identity()))
+        assertThatThrownBy(() -> tradetalk.startDiscordBot(wrong, clock))
                 .isInstanceOf(UserError.class)
                 .hasMessageContaining("rejected the bot token")
                 .message()
@@ -991,13 +990,13 @@ class DiscordBotTest {
     @DisplayName("a missing or rejected token fails with a clear message that never shows the token")
     void should_refuse_bad_tokens() {
         DiscordConfig noToken = config().withConnection("", discord.restBaseUrl(), discord.gatewayUrl());
-        assertThatThrownBy(() -> tradetalk.startDiscordBot(noToken, clock, UnaryOperator.identity()))
+        assertThatThrownBy(() -> tradetalk.startDiscordBot(noToken, clock))
                 .isInstanceOf(UserError.class)
                 .hasMessageContaining("TRADETALK_DISCORD_TOKEN");
 
         DiscordConfig wrong =
                 config().withConnection("wrong-secret-token", discord.restBaseUrl(), discord.gatewayUrl());
-        assertThatThrownBy(() -> tradetalk.startDiscordBot(wrong, clock, UnaryOperator.identity()))
+        assertThatThrownBy(() -> tradetalk.startDiscordBot(wrong, clock))
                 .isInstanceOf(UserError.class)
                 .hasMessageContaining("rejected the bot token")
                 .message()

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tradetalk.bot.fake.FakeDiscord;
@@ -72,7 +71,7 @@ class DiscordWarmUpTest {
                     .withFeedbackDir(home.resolve("feedback"))
                     .withLimits(Duration.ZERO, 0);
             try (Tradetalk tt = new Tradetalk(config, embedder);
-                    DiscordBot bot = tt.startDiscordBot(dc, new MutableClock(), UnaryOperator.identity())) {
+                    DiscordBot bot = tt.startDiscordBot(dc, new MutableClock())) {
                 discord.awaitReady();
 
                 assertThat(embedder.identifiesAtFirstUse)

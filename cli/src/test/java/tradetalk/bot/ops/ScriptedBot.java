@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import java.util.function.UnaryOperator;
 import tradetalk.answer.AnswerComposer;
 import tradetalk.answer.ComposerException;
 import tradetalk.answer.Composition;
@@ -79,7 +78,7 @@ public final class ScriptedBot implements AutoCloseable {
         DiscordConfig dc = config.discord()
                 .withConnection(TOKEN, discord.restBaseUrl(), discord.gatewayUrl())
                 .withLimits(Duration.ZERO, budget);
-        bot = graph.startDiscordBot(dc, clock, UnaryOperator.identity());
+        bot = graph.startDiscordBot(dc, clock);
         discord.awaitReady();
     }
 
