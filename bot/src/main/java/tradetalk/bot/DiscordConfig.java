@@ -158,7 +158,7 @@ public record DiscordConfig(
     }
 
     /** The same configuration with the feedback directory resolved against {@code home}. */
-    DiscordConfig resolve(Path home) {
+    public DiscordConfig resolve(Path home) {
         Path dir = Path.of(feedbackDir);
         return withFeedbackDir(dir.isAbsolute() ? dir : home.resolve(dir).normalize());
     }

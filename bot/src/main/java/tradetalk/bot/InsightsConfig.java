@@ -36,7 +36,7 @@ public record InsightsConfig(String dir, boolean keepQuestions, Duration retenti
     }
 
     /** The same configuration with the directory resolved against {@code home}. */
-    InsightsConfig resolve(Path home) {
+    public InsightsConfig resolve(Path home) {
         Path d = Path.of(dir);
         return withDir(d.isAbsolute() ? d : home.resolve(d).normalize());
     }

@@ -15,10 +15,10 @@ import tradetalk.cli.config.TradetalkConfig;
 public final class AppOptions {
 
     @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (YAML).")
-    Path config;
+    public Path config;
 
     @Option(names = "--index", paramLabel = "DIR", description = "Index directory (default: index.dir).")
-    Path index;
+    public Path index;
 
     @Option(names = "--json", description = "Print JSON (one object per line) instead of text.")
     boolean json;
@@ -36,7 +36,7 @@ public final class AppOptions {
     }
 
     /** The directory relative config paths are resolved against: -Dtradetalk.home, else the working directory. */
-    static Path home() {
+    public static Path home() {
         return Path.of(System.getProperty("tradetalk.home", ""))
                 .toAbsolutePath()
                 .normalize();

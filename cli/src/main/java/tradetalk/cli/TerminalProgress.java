@@ -15,7 +15,7 @@ import tradetalk.ingest.feed.IngestProgress;
  * terminal, else a plain line every few seconds and at the end of each phase, with the rate and an estimate of the
  * time left, which log files and CI output keep readable.
  */
-final class TerminalProgress implements IngestProgress {
+public final class TerminalProgress implements IngestProgress {
 
     private static final Duration PLAIN_EVERY = Duration.ofSeconds(5);
 
@@ -36,7 +36,7 @@ final class TerminalProgress implements IngestProgress {
     }
 
     /** A bar when there is a console and output is not JSON, plain lines otherwise. */
-    static TerminalProgress forConsole(PrintStream err, boolean json) {
+    public static TerminalProgress forConsole(PrintStream err, boolean json) {
         return new TerminalProgress(err, System.console() != null && !json, Clock.systemUTC());
     }
 
