@@ -31,6 +31,8 @@ class LauncherTest {
                 "pom.xml",
                 "retrieval/pom.xml",
                 "retrieval/src/main/java/tradetalk/A.java",
+                "retrieval/core/pom.xml",
+                "retrieval/core/src/main/java/tradetalk/B.java",
                 "bot/pom.xml",
                 "bot/src/main/resources/x.txt",
                 "prompts/answer.txt",
@@ -95,6 +97,8 @@ class LauncherTest {
     void given_a_changed_source_prompt_pom_or_logging_config_then_a_build() throws Exception {
         for (String input : List.of(
                 "retrieval/src/main/java/tradetalk/A.java",
+                "retrieval/core/src/main/java/tradetalk/B.java",
+                "retrieval/core/pom.xml",
                 "prompts/answer.txt",
                 "bot/pom.xml",
                 "config/logback.xml",
