@@ -61,6 +61,7 @@ ENV LANG=C.UTF-8 \
     TRADETALK_INDEX_ARTICLES=/data/articles \
     TRADETALK_DISCORD_FEEDBACK_DIR=/data/feedback \
     TRADETALK_HEALTH_DIR=/data/health \
+    TRADETALK_INSIGHTS_DIR=/data/insights \
     DJL_CACHE_DIR=/data/cache/djl \
     OPT_OUT_TRACKING=true \
     HOME=/data
