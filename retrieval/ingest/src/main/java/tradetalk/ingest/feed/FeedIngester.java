@@ -224,8 +224,7 @@ public final class FeedIngester {
         syncWithIndex();
         Batch batch = new Batch();
         batch.rejected.addAll(alreadyRejected);
-        // the first to be published is the one kept, as when a feed brings the copies one by one: an answer asked on
-        // the day of the first still finds it
+        // the first published copy is kept, as when a feed brings them one by one: asked on its day, it is found
         List<Article> oldestFirst = new ArrayList<>(articles);
         oldestFirst.sort(java.util.Comparator.comparing(
                 (Article a) -> a.meta().publishedAt(),
@@ -495,10 +494,7 @@ public final class FeedIngester {
             }
             articles.add(a);
             urls.put(a.id(), new LinkedHashSet<>(canonicalUrls));
-            OptionalLong fp = SimHash.of(a.body());
-            if (fp.isPresent()) {
-                prints.put(a.id(), fp.getAsLong());
-            }
+            remember(a);
         }
     }
 }
