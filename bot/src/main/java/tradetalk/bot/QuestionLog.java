@@ -13,7 +13,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tradetalk.bot.ops.BotEvents;
 import tradetalk.bot.ops.Question;
+import tradetalk.retrieval.AtomicFiles;
 
 /**
  * The log of questions members asked the Discord bot ({@code questions.jsonl} in {@code insights.dir}): one JSON line
@@ -110,13 +110,15 @@ public final class QuestionLog implements BotEvents, AutoCloseable {
         }
         List<Entry> kept = read(file, config.retention(), clock);
         if (Files.exists(file)) {
-            Path tmp = file.resolveSibling(FILE + ".tmp");
             List<String> lines = new ArrayList<>();
             for (Entry e : kept) {
-                lines.add(JSON.writeValueAsString(e));
+                lines.add(JSON.writeValueAsString(e) + "\n");
             }
-            Files.write(tmp, lines, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.replace(file, out -> {
+                for (String line : lines) {
+                    out.write(line.getBytes(StandardCharsets.UTF_8));
+                }
+            });
         }
         channel =
                 FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);

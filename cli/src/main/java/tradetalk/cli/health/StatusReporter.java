@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +17,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tradetalk.ingest.feed.FeedRefresher;
+import tradetalk.retrieval.AtomicFiles;
 
 /**
  * Keeps a running process's status file ({@code <health.dir>/<process>.json}) current for {@code tradetalk health}:
@@ -115,10 +115,7 @@ public final class StatusReporter implements AutoCloseable {
         ProcessStatus status = new ProcessStatus(
                 process, ProcessHandle.current().pid(), started, now, lastGateway, gatewaySince, feedStates);
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            mapper.writeValue(tmp.toFile(), status);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.replace(file, out -> mapper.writeValue(out, status));
             warned = false;
         } catch (IOException | RuntimeException e) {
             if (!warned) {
