@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -101,22 +103,38 @@ class HostileInputCliTest {
         assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor())
                 .isZero();
         Path good = Files.copy(CliRun.SEEDS.resolve("000_75e7d6d2605e1b51.txt"), tmp.resolve("good.txt"));
+        Path out = tmp.resolve("out");
+        Path err = tmp.resolve("err");
+        // its own JVM: a thread blocked opening a FIFO cannot be interrupted, a process can be killed
+        List<String> command = new ArrayList<>(
+                CliRun.childCommand("ingest", "--json", "--index", index(), fifo.toString(), good.toString()));
+        // the shipped logging (stderr only), not the tests' logback-test.xml (stdout)
+        command.add(
+                1,
+                "-Dlogback.configurationFile="
+                        + Path.of("target/classes/logback.xml").toAbsolutePath());
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        pb.environment().put("OPT_OUT_TRACKING", "true");
+        pb.directory(tmp.toFile());
+        Process p = pb.start();
+        boolean ended;
         try {
-            CliRun r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
-                    java.time.Duration.ofSeconds(120),
-                    () -> CliRun.run("ingest", "--json", "--index", index(), fifo.toString(), good.toString()),
-                    "ingest blocked opening the FIFO");
-
-            assertThat(r.exit()).isEqualTo(Cli.PARTIAL);
-            JsonNode j = new ObjectMapper().readTree(r.out());
-            assertThat(j.get("added").asInt()).isEqualTo(1);
-            assertThat(j.get("rejected").get(0).get("source").asText()).isEqualTo(fifo.toString());
-            assertThat(j.get("rejected").get(0).get("reason").asText()).startsWith("not a regular file");
+            ended = p.waitFor(180, TimeUnit.SECONDS);
         } finally {
-            // releases a reader blocked in open() (the unfixed code), so the test JVM can go on
-            new ProcessBuilder("sh", "-c", "exec 3<>\"$0\"", fifo.toString())
-                    .start()
-                    .waitFor();
+            p.destroyForcibly().waitFor();
         }
+
+        String stderr = Files.readString(err, StandardCharsets.UTF_8);
+        assertThat(ended)
+                .as("ingest still running after 180 s: blocked opening the FIFO? " + stderr)
+                .isTrue();
+        assertThat(p.exitValue()).as(stderr).isEqualTo(Cli.PARTIAL);
+        JsonNode j = new ObjectMapper().readTree(Files.readString(out, StandardCharsets.UTF_8));
+        assertThat(j.get("added").asInt()).isEqualTo(1);
+        assertThat(j.get("rejected").get(0).get("source").asText()).isEqualTo(fifo.toString());
+        assertThat(j.get("rejected").get(0).get("reason").asText()).startsWith("not a regular file");
     }
 }
