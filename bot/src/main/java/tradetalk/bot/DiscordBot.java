@@ -3,14 +3,12 @@ package tradetalk.bot;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import net.dv8tion.jda.api.JDA;
@@ -340,22 +338,6 @@ public final class DiscordBot implements AutoCloseable {
         return jda;
     }
 
-    /** For each shard this process runs ("0" when not sharded): whether its gateway connection is up. */
-    public Map<String, BooleanSupplier> gatewayConnected() {
-        Map<String, BooleanSupplier> out = new LinkedHashMap<>();
-        if (shardManager == null) {
-            out.put("0", () -> jda != null && jda.getStatus() == JDA.Status.CONNECTED);
-        } else {
-            for (int id : shards.ids()) {
-                out.put(String.valueOf(id), () -> {
-                    JDA shard = shardManager.getShardById(id);
-                    return shard != null && shard.getStatus() == JDA.Status.CONNECTED;
-                });
-            }
-        }
-        return out;
-    }
-
     /** The shard manager, or null when not sharded (tests). */
     public ShardManager shardManager() {
         return shardManager;
@@ -371,8 +353,10 @@ public final class DiscordBot implements AutoCloseable {
         return conversations;
     }
 
-    /** The feedback store. */
-    /** The gateway state of each of this process's shards (JDA's status names, e.g. CONNECTED), by shard id. */
+    /**
+     * The gateway state of each of this process's shards (JDA's status names, e.g. {@code CONNECTED}), by shard id
+     * (0 when not sharded); read anew at each call (health, metrics).
+     */
     public Map<Integer, String> gatewayStates() {
         Map<Integer, String> states = new TreeMap<>();
         for (JDA client : clients()) {
@@ -381,6 +365,7 @@ public final class DiscordBot implements AutoCloseable {
         return states;
     }
 
+    /** The feedback store. */
     public FeedbackStore feedback() {
         return feedback;
     }

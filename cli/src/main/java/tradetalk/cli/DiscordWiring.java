@@ -76,7 +76,7 @@ final class DiscordWiring {
                 : null;
         DiscordBot bot = new DiscordBot(discord, core, work, feedback, conversations, digest).start();
         if (metrics != null) {
-            metrics.meters().gateway(bot.gatewayConnected());
+            metrics.meters().gateway(bot::gatewayStates);
         }
         return bot;
     }

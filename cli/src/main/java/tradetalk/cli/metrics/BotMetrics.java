@@ -7,13 +7,14 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tradetalk.answer.Usage;
 import tradetalk.bot.ops.BotEvents;
 import tradetalk.bot.ops.Question;
+import tradetalk.cli.health.ProcessStatus;
 import tradetalk.ingest.feed.FeedListener;
 import tradetalk.ingest.feed.FeedResult;
 import tradetalk.ingest.feed.FeedSource;
@@ -110,14 +111,22 @@ public final class BotMetrics implements BotEvents, FeedListener {
                 .register(registry);
     }
 
-    /** Whether each gateway shard is connected (1) or not (0), read at each scrape. */
-    public void gateway(Map<String, BooleanSupplier> connectedByShard) {
-        connectedByShard.forEach((shard, connected) -> Gauge.builder(
-                        "tradetalk.gateway.connected", () -> connected.getAsBoolean() ? 1 : 0)
-                .description("1 when the shard's gateway connection is up, else 0")
-                .tag("shard", shard)
-                .strongReference(true)
-                .register(registry));
+    /**
+     * Whether each gateway shard is connected (1) or not (0), read at each scrape.
+     *
+     * @param states the gateway state of each shard by shard id (JDA's status names); its shards when called are
+     *               the gauges' shards
+     */
+    public void gateway(Supplier<Map<Integer, String>> states) {
+        for (int shard : states.get().keySet()) {
+            Gauge.builder(
+                            "tradetalk.gateway.connected",
+                            () -> ProcessStatus.CONNECTED.equals(states.get().get(shard)) ? 1 : 0)
+                    .description("1 when the shard's gateway connection is up, else 0")
+                    .tag("shard", String.valueOf(shard))
+                    .strongReference(true)
+                    .register(registry);
+        }
     }
 
     private Counter questions(String command, Question.Outcome outcome) {
