@@ -71,6 +71,8 @@ class StatusSummaryCliTest {
         assertThat(iterable(c.fieldNames()))
                 .containsExactly("n", "article_id", "title", "source", "published_at", "url", "path", "passage");
         assertThat(j.path("backend").asText()).isEqualTo("offline");
+        // the window: status.window-days (60) back from the newest article on the topic
+        assertThat(j.path("reaches_back").asText()).isEqualTo("2019-09-27");
     }
 
     @Test
@@ -81,7 +83,7 @@ class StatusSummaryCliTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out())
                 .startsWith("Status of US–China trade talks:")
-                .contains("Timeline (newest first, reaching back to 2019-")
+                .contains("Timeline (newest first, reaching back to 2019-11-01)")
                 .contains("):\n  2019-11-26  ")
                 .contains("\n  2019-11-18  ")
                 .doesNotContain("2019-10-25  ")
@@ -97,6 +99,8 @@ class StatusSummaryCliTest {
         assertThat(r.json().path("empty").asBoolean()).isTrue();
         assertThat(r.json().path("status").asText()).isEqualTo("Nothing indexed on Brexit negotiations.");
         assertThat(r.json().path("citations")).isEmpty();
+        assertThat(r.json().has("reaches_back")).isTrue();
+        assertThat(r.json().path("reaches_back").isNull()).isTrue();
     }
 
     @Test

@@ -184,6 +184,79 @@ class EvalAndBenchCommandTest {
         assertThat(j.at("/half").asText()).isEqualTo("check");
     }
 
+    /** The seed articles as a JSON corpus with a URL each (the status labels name articles by URL). */
+    private Path seedsWithUrls() throws Exception {
+        List<Map<String, String>> records = new java.util.ArrayList<>();
+        try (var files = Files.list(SEEDS)) {
+            for (Path f : files.sorted().toList()) {
+                String raw = Files.readString(f).strip();
+                String date = raw.substring("date ".length(), "date ".length() + 10);
+                records.add(Map.of(
+                        "title",
+                        f.getFileName().toString(),
+                        "published_at",
+                        date,
+                        "url",
+                        "https://seeds.example/" + date,
+                        "source",
+                        "Seed",
+                        "body",
+                        raw.substring("date ".length() + 10).strip()));
+            }
+        }
+        Path corpus = tmp.resolve("seeds.json");
+        new ObjectMapper().writeValue(corpus.toFile(), records);
+        return corpus;
+    }
+
+    @Test
+    void given_labelled_topics_when_status_is_evaluated_then_each_half_is_scored_and_an_absent_topic_is_empty()
+            throws Exception {
+        Path topics = tmp.resolve("topics.jsonl");
+        Files.writeString(
+                topics,
+                "{\"topic\": \"US China trade talks\", \"half\": \"tune\", \"kind\": \"trade\", \"about\": ["
+                        + "\"https://seeds.example/2019-10-25\", \"https://seeds.example/2019-11-18\","
+                        + " \"https://seeds.example/2019-11-26\"], \"related\": []}\n"
+                        + "{\"topic\": \"US China trade talks\", \"half\": \"check\", \"kind\": \"mislabelled\","
+                        + " \"about\": [\"https://seeds.example/2019-10-25\"], \"related\": []}\n"
+                        + "{\"topic\": \"Brexit negotiations\", \"half\": \"check\", \"kind\": \"absent\"}\n");
+
+        Run r = cli("eval", "--corpus", seedsWithUrls().toString(), "--status", topics.toString(), "--json");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.at("/tune/topics").asInt()).isEqualTo(1);
+        assertThat(j.at("/tune/timeline_lines").asInt()).isEqualTo(3);
+        assertThat(j.at("/tune/timeline_precision").asDouble()).isEqualTo(1.0);
+        assertThat(j.at("/tune/headline_on_topic").asDouble()).isEqualTo(1.0);
+        assertThat(j.at("/tune/newest_first").asDouble()).isEqualTo(1.0);
+        assertThat(j.at("/tune/summary_on_topic").asDouble()).isEqualTo(1.0);
+        // labelled with the oldest article alone: the other lines and the headline are off topic
+        assertThat(j.at("/check/timeline_precision").asDouble()).isEqualTo(1.0 / 3);
+        assertThat(j.at("/check/headline_on_topic").asDouble()).isZero();
+        assertThat(j.at("/check/newest_first").asDouble()).isZero();
+        assertThat(j.at("/check/absent_topics").asInt()).isEqualTo(1);
+        assertThat(j.at("/check/absent_empty").asInt()).isEqualTo(1);
+        assertThat(j.at("/check/absent_summary_empty").asInt()).isEqualTo(1);
+        assertThat(j.at("/topics/0/reaches_back").asText()).isEqualTo("2019-09-27");
+        assertThat(j.at("/topics/2/empty").asBoolean()).isTrue();
+    }
+
+    @Test
+    void given_a_malformed_topics_file_when_status_is_evaluated_then_one_line_names_the_file_and_line()
+            throws Exception {
+        Path topics = tmp.resolve("topics.jsonl");
+        Files.writeString(topics, "{\"topic\": \"A\", \"half\": \"dev\"}\n");
+
+        Run r = cli("eval", "--corpus", SEEDS.toString(), "--status", topics.toString());
+
+        assertThat(r.code()).isEqualTo(Cli.FAILED);
+        assertThat(r.err())
+                .contains(topics + ": line 1: needs a topic and half tune or check")
+                .doesNotContain("Exception");
+    }
+
     @Test
     void given_an_unknown_half_when_evaluated_then_one_line_names_the_choices() throws Exception {
         Run r = cli(

@@ -124,6 +124,22 @@ class TimelineStatusServiceTest {
         StatusReport r = service.status(new StatusRequest(null, null, 10, null));
 
         assertThat(r.items()).extracting(TimelineItem::date).containsExactly(NOV26, NOV18);
+        assertThat(r.reachesBack()).isEqualTo(NOV26.minusDays(10));
+    }
+
+    @Test
+    @DisplayName("the report says how far back its timeline reaches: the window's first day, or --since")
+    void should_say_how_far_back_the_timeline_reaches() {
+        StatusReport configured = service.status(new StatusRequest(null, null, StatusRequest.CONFIGURED_WINDOW, null));
+        StatusReport since = service.status(request(null, LocalDate.of(2019, 11, 1)));
+        StatusReport asOf = service.status(new StatusRequest(null, null, 30, LocalDate.of(2019, 11, 20)));
+        StatusReport nothing = service.status(request("Brexit negotiations", null));
+
+        assertThat(configured.reachesBack()).isEqualTo(NOV26.minusDays(60));
+        assertThat(since.reachesBack()).isEqualTo(LocalDate.of(2019, 11, 1));
+        assertThat(asOf.reachesBack()).isEqualTo(NOV18.minusDays(30));
+        assertThat(nothing.empty()).isTrue();
+        assertThat(nothing.reachesBack()).isNull();
     }
 
     @Test
