@@ -330,6 +330,15 @@ public final class ConfigLoader {
         if (type == String.class) {
             return "text";
         }
+        if (type == Duration.class) {
+            return "a duration such as 500ms, 5s, 2m, 1h or 1d";
+        }
+        if (type.isRecord()) {
+            return "a map of "
+                    + java.util.Arrays.stream(type.getRecordComponents())
+                            .map(c -> PropertyNamingStrategies.KebabCaseStrategy.INSTANCE.translate(c.getName()))
+                            .collect(Collectors.joining(", "));
+        }
         return null;
     }
 
@@ -372,6 +381,9 @@ public final class ConfigLoader {
         public Duration deserialize(
                 com.fasterxml.jackson.core.JsonParser p, com.fasterxml.jackson.databind.DeserializationContext ctxt)
                 throws IOException {
+            if (!p.currentToken().isScalarValue()) {
+                return (Duration) ctxt.handleUnexpectedToken(Duration.class, p); // a list or a map: named by type
+            }
             String text = p.getValueAsString();
             try {
                 return Durations.parse(text == null ? "" : text);

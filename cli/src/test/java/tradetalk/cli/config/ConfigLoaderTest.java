@@ -234,6 +234,21 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void given_a_list_or_a_map_where_a_single_value_belongs_when_loading_then_it_fails_naming_the_key_and_the_type()
+            throws IOException {
+        assertThatThrownBy(() -> loader.load(write("search:\n  k: [1, 2]\n"), Map.of(), home))
+                .hasMessage("bad value for config key search.k: expected a whole number, got [1,2]");
+        assertThatThrownBy(() -> loader.load(write("model:\n  base-url: {a: 1}\n"), Map.of(), home))
+                .hasMessage("bad value for config key model.base-url: expected text, got {\"a\":1}");
+        assertThatThrownBy(() -> loader.load(write("model:\n  timeout: [1s]\n"), Map.of(), home))
+                .hasMessage("bad value for config key model.timeout: expected a duration such as 500ms, 5s, 2m,"
+                        + " 1h or 1d, got [\"1s\"]");
+        assertThatThrownBy(() -> loader.load(write("feeds:\n  sources: [5]\n"), Map.of(), home))
+                .hasMessage("bad value for config key feeds.sources[0]: expected a map of url, name, interval, keep,"
+                        + " got 5");
+    }
+
+    @Test
     void given_a_mistyped_key_when_loading_then_the_key_meant_is_suggested() throws IOException {
         Path file = write("serch:\n  k: 4\n");
 

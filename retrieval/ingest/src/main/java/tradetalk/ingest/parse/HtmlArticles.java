@@ -195,7 +195,7 @@ public final class HtmlArticles {
         if (!node.isObject()) {
             return "";
         }
-        String own = Fields.text(node, "datePublished");
+        String own = Fields.loose(node, "datePublished");
         return own.isEmpty() ? findDatePublished(node.get("@graph")) : own;
     }
 

@@ -97,18 +97,18 @@ final class JsonArticles {
         if (!record.isObject()) {
             throw new MalformedArticleException("record is not a JSON object");
         }
-        String body = Texts.normalizeBody(Fields.text(record, "body", "text", "content"));
+        String body = Texts.normalizeBody(Fields.text(record, Fields.Syntax.JSON, "body", "text", "content"));
         if (body.isEmpty()) {
             throw new MalformedArticleException("record has no text (no 'body', 'text' or 'content')");
         }
-        String dateText = Fields.text(record, "published_at", "date");
+        String dateText = Fields.text(record, Fields.Syntax.JSON, "published_at", "date");
         var date = Dates.parse(dateText);
-        String title = Texts.normalizeBody(Fields.text(record, "title"));
+        String title = Texts.normalizeBody(Fields.text(record, Fields.Syntax.JSON, "title"));
         if (title.isEmpty()) {
             title = Texts.deriveTitle(body);
         }
-        String source = Fields.text(record, "source", "outlet");
-        String url = Fields.text(record, "url", "link");
+        String source = Fields.names(record, Fields.Syntax.JSON, "source", "outlet");
+        String url = Fields.text(record, Fields.Syntax.JSON, "url", "link");
         String id = url.isEmpty()
                 ? ArticleIds.forRecord(source, title, date == null ? "" : date.toString())
                 : ArticleIds.forUrl(url);
@@ -119,8 +119,8 @@ final class JsonArticles {
                 date,
                 url,
                 path.normalize().toString(),
-                Fields.text(record, "author", "authors"),
-                Fields.text(record, "category"));
+                Fields.names(record, Fields.Syntax.JSON, "author", "authors"),
+                Fields.names(record, Fields.Syntax.JSON, "category"));
         return Article.of(meta, body);
     }
 

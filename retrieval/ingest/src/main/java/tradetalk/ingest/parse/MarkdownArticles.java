@@ -2,9 +2,11 @@ package tradetalk.ingest.parse;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.nio.file.Path;
 import java.util.Optional;
 import tradetalk.retrieval.Article;
@@ -19,6 +21,7 @@ import tradetalk.retrieval.ArticleMeta;
 final class MarkdownArticles {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Fields.Syntax YAML_FIELDS = Fields.Syntax.YAML;
 
     private MarkdownArticles() {
         throw new UnsupportedOperationException("utility class");
@@ -38,11 +41,11 @@ final class MarkdownArticles {
             int next = s.indexOf('\n', close);
             markdown = next < 0 ? "" : s.substring(next + 1);
         }
-        String url = Fields.text(front, "url", "link");
-        var date = Dates.parse(Fields.text(front, "date", "published_at", "published"));
+        String url = Fields.text(front, YAML_FIELDS, "url", "link");
+        var date = Dates.parse(Fields.text(front, YAML_FIELDS, "date", "published_at", "published"));
         MarkdownText.Converted converted = MarkdownText.convert(markdown);
         String body = Texts.normalizeBody(converted.text());
-        String title = Fields.text(front, "title");
+        String title = Fields.text(front, YAML_FIELDS, "title");
         Optional<String> h1 = converted.headings().stream()
                 .filter(h -> h.level() == 1)
                 .map(MarkdownText.Heading::text)
@@ -63,12 +66,12 @@ final class MarkdownArticles {
         var meta = new ArticleMeta(
                 id,
                 title,
-                Fields.text(front, "source", "outlet"),
+                Fields.names(front, YAML_FIELDS, "source", "outlet"),
                 date,
                 url,
                 path.normalize().toString(),
-                Fields.text(front, "author", "authors"),
-                Fields.text(front, "category"));
+                Fields.names(front, YAML_FIELDS, "author", "authors"),
+                Fields.names(front, YAML_FIELDS, "category"));
         return Article.of(meta, body);
     }
 
@@ -101,12 +104,37 @@ final class MarkdownArticles {
             if (!node.isObject()) {
                 throw new MalformedArticleException("front matter is not a YAML mapping of keys to values");
             }
+            refuseAliases(yaml);
             return node;
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             // +1: the front matter starts on the file's second line
             String where = at == null ? "" : " at line " + (at.getLineNr() + 1) + ", column " + at.getColumnNr();
             throw new MalformedArticleException("broken YAML front matter" + where + ": " + e.getOriginalMessage());
+        }
+    }
+
+    /**
+     * Jackson reads an alias ({@code title: *d}) as the text {@code d}, not as the anchored value: a front matter with
+     * an alias is refused, naming the field, rather than read wrong.
+     */
+    private static void refuseAliases(String yaml) throws JsonProcessingException, MalformedArticleException {
+        try (YAMLParser p = (YAMLParser) YAML.createParser(yaml)) {
+            while (p.nextToken() != null) {
+                if (p.isCurrentAlias()) {
+                    String field = null;
+                    for (JsonStreamContext c = p.getParsingContext(); c != null && field == null; c = c.getParent()) {
+                        field = c.getCurrentName();
+                    }
+                    String what = field == null ? "front matter uses" : "field '" + field + "' is";
+                    throw new MalformedArticleException(
+                            what + " a YAML alias (*" + p.getText() + "), which is not read: write the value itself");
+                }
+            }
+        } catch (JsonProcessingException | MalformedArticleException e) {
+            throw e;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // a String source does no I/O
         }
     }
 

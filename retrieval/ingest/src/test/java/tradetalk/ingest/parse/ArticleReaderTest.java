@@ -117,6 +117,38 @@ class ArticleReaderTest {
     }
 
     @Test
+    void given_fields_of_the_wrong_type_when_read_then_each_article_is_rejected_naming_the_field_and_the_rest_go_in()
+            throws Exception {
+        // given
+        Path good = write("good.md", "---\ntitle: Good\ndate: 2019-11-26\n---\nGood article.\n");
+        Path dateObject = write("date-object.md", "---\ndate: {a: 1}\n---\nBody.\n");
+        Path dateList = write("date-list.md", "---\ndate: [2020-01-01, 2021-01-01]\n---\nBody.\n");
+        Path alias = write("alias.md", "---\nsource: &d Reuters\ntitle: *d\n---\nBody.\n");
+        Path records = write(
+                "records.json",
+                "[{\"title\": \"Fine\", \"body\": \"Fine.\"}, {\"title\": \"Number\", \"body\": 12345},"
+                        + " {\"body\": \"x\", \"author\": [\"A\", {\"id\": 2}]}]");
+
+        // when
+        ReadResult result = reader.read(List.of(good, dateObject, dateList, alias, records));
+
+        // then
+        assertThat(result.articles()).extracting(a -> a.meta().title()).containsExactly("Good", "Fine");
+        assertThat(reasonFor(result, dateObject)).isEqualTo("field 'date' must be text, found an object");
+        assertThat(reasonFor(result, dateList)).isEqualTo("field 'date' must be text, found a list");
+        assertThat(reasonFor(result, alias))
+                .isEqualTo("field 'title' is a YAML alias (*d), which is not read: write the value itself");
+        String json = records.normalize().toString();
+        assertThat(result.rejected())
+                .contains(
+                        new Rejected(json + "#2", "field 'body' must be text, found a number"),
+                        new Rejected(
+                                json + "#3",
+                                "field 'author' must be text, a list of text or an object with a \"name\", found"
+                                        + " an object"));
+    }
+
+    @Test
     void should_reject_one_broken_jsonl_line_as_file_hash_line_and_read_the_others() throws Exception {
         // given
         Path file = write("feed/items.jsonl", """

@@ -134,6 +134,26 @@ class MarkdownArticlesTest {
     }
 
     @Test
+    void given_a_plain_number_title_a_list_of_authors_and_a_named_source_when_parsed_then_each_is_read_as_text()
+            throws Exception {
+        Article a = MarkdownArticles.parse(
+                "---\ntitle: 1984\nauthor: [A. One, B. Two]\nsource: {name: Reuters}\n---\nText.\n",
+                dir.resolve("typed.md"));
+
+        assertThat(a.meta().title()).isEqualTo("1984");
+        assertThat(a.meta().author()).isEqualTo("A. One, B. Two");
+        assertThat(a.meta().source()).isEqualTo("Reuters");
+    }
+
+    @Test
+    void given_a_yaml_alias_in_a_list_when_parsed_then_it_is_refused_naming_the_field() {
+        assertThatThrownBy(() -> MarkdownArticles.parse(
+                        "---\nsource: &s Reuters\nauthor: [*s]\n---\nText.\n", dir.resolve("alias.md")))
+                .isInstanceOf(MalformedArticleException.class)
+                .hasMessage("field 'author' is a YAML alias (*s), which is not read: write the value itself");
+    }
+
+    @Test
     void should_refuse_front_matter_without_body() {
         assertThatThrownBy(() -> MarkdownArticles.parse("---\ntitle: Only a title\n---\n\n", dir.resolve("h.md")))
                 .hasMessage("no article text after the front matter");
