@@ -3,22 +3,13 @@ package tradetalk.store.lucene;
 import static tradetalk.retrieval.store.StoreFields.ALSO_IN;
 import static tradetalk.retrieval.store.StoreFields.ARTICLE;
 import static tradetalk.retrieval.store.StoreFields.ARTICLE_ID;
-import static tradetalk.retrieval.store.StoreFields.AUTHOR;
 import static tradetalk.retrieval.store.StoreFields.BODY;
-import static tradetalk.retrieval.store.StoreFields.CATEGORY;
 import static tradetalk.retrieval.store.StoreFields.DATE;
 import static tradetalk.retrieval.store.StoreFields.EMBEDDER_KEY;
 import static tradetalk.retrieval.store.StoreFields.HASH;
-import static tradetalk.retrieval.store.StoreFields.ID;
-import static tradetalk.retrieval.store.StoreFields.ORDINAL;
 import static tradetalk.retrieval.store.StoreFields.PASSAGE;
-import static tradetalk.retrieval.store.StoreFields.PATH;
-import static tradetalk.retrieval.store.StoreFields.SOURCE;
 import static tradetalk.retrieval.store.StoreFields.TEXT;
-import static tradetalk.retrieval.store.StoreFields.TITLE;
 import static tradetalk.retrieval.store.StoreFields.TYPE;
-import static tradetalk.retrieval.store.StoreFields.URL;
-import static tradetalk.retrieval.store.StoreFields.VECTOR;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,15 +26,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.KeywordField;
-import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongField;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
@@ -58,7 +42,6 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -66,6 +49,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
@@ -87,8 +71,10 @@ import tradetalk.retrieval.embed.SentenceVectors;
 import tradetalk.retrieval.store.ArticleStore;
 import tradetalk.retrieval.store.HybridRanker;
 import tradetalk.retrieval.store.IndexException;
+import tradetalk.retrieval.store.IngestPipeline;
 import tradetalk.retrieval.store.IngestReport;
 import tradetalk.retrieval.store.SearchSettings;
+import tradetalk.retrieval.store.StoreWriter;
 import tradetalk.retrieval.store.TermCounts;
 
 /**
@@ -102,7 +88,6 @@ public final class ArticleIndex implements ArticleStore {
 
     private static final Logger log = LoggerFactory.getLogger(ArticleIndex.class);
 
-    private static final int COMMIT_EVERY = 200;
     /** Passages embedded together during ingest, across articles (config {@code index.ingest-batch}). */
     public static final int DEFAULT_INGEST_BATCH = 256;
 
@@ -111,9 +96,8 @@ public final class ArticleIndex implements ArticleStore {
 
     private final Path dir;
     private final Embedder embedder;
-    private final Chunker chunker;
     private final SearchSettings settings;
-    private final int ingestBatch;
+    private final IngestPipeline pipeline;
     private final boolean sentenceVectors;
     /** Computes the sentence vectors of ingested articles after their passages are searchable. */
     private final SentenceVectorFill fill;
@@ -134,12 +118,11 @@ public final class ArticleIndex implements ArticleStore {
         if (ingestBatch < 1) {
             throw new IllegalArgumentException("ingest batch must be at least 1, got " + ingestBatch);
         }
-        this.ingestBatch = ingestBatch;
+        this.pipeline = new IngestPipeline(embedder, chunker, ingestBatch);
         this.sentenceVectors = sentenceVectors;
         this.fill = new SentenceVectorFill(embedder, ingestBatch, this::writeSentenceVectors);
         this.dir = dir;
         this.embedder = embedder;
-        this.chunker = chunker;
         this.settings = settings;
     }
 
@@ -309,15 +292,9 @@ public final class ArticleIndex implements ArticleStore {
     }
 
     /**
-     * Adds new articles, replaces changed ones and skips unchanged ones, committing every few hundred articles and
-     * at the end. The model embeds one batch of passages while the batch before it is written (see
-     * {@link PendingWrites}); commits hold whole articles, in input order.
-     *
-     * @param articles      the articles
-     * @param alreadyRejected inputs the reader skipped, carried into the report
-     * @param progress      receives the number of articles processed so far
-     * @param passageProgress told, every ingest batch of passages ({@code index.ingest-batch}), how the
-     *                      embedding of an article of more passages than that advances
+     * Adds new articles, replaces changed ones and skips unchanged ones through the shared {@link IngestPipeline},
+     * writing with a {@link LuceneWriter}: commits every {@value IngestPipeline#COMMIT_EVERY} articles and at the
+     * end hold whole articles, in input order, so a crash leaves the last commit usable.
      */
     @Override
     public IngestReport ingest(
@@ -326,73 +303,48 @@ public final class ArticleIndex implements ArticleStore {
             Consumer<Integer> progress,
             PassageProgress passageProgress) {
         long t0 = System.nanoTime();
-        int added = 0;
-        int replaced = 0;
-        int unchanged = 0;
-        int passages = 0;
-        List<Rejected> rejected = new ArrayList<>(alreadyRejected);
-        List<SentenceVectorFill.Work> sentences = new ArrayList<>();
+        IngestReport r;
+        List<SentenceVectorFill.Work> sentences;
         synchronized (writeLock) {
-            try (IndexWriter writer = new IndexWriter(writable(), writerConfig());
-                    PendingWrites pending = new PendingWrites(
-                            writer,
-                            embedder,
-                            this::documents,
-                            ingestBatch,
-                            false, // sentence vectors come after the passages are searchable (fill)
-                            COMMIT_EVERY,
-                            () -> commitChanges(writer),
-                            progress,
-                            passageProgress)) {
+            try (IndexWriter writer = new IndexWriter(writable(), writerConfig())) {
                 // commit data is set only with changes: an ingest of nothing new writes no commit
                 refresh(); // the write lock is held: the last commit, maybe another process's, is the truth
-                Map<String, String> known = contentHashes();
-                Set<String> seenInBatch = new LinkedHashSet<>();
-                for (Article a : articles) {
-                    String old = known.get(a.id());
-                    if (a.contentHash().equals(old) || !seenInBatch.add(a.id() + a.contentHash())) {
-                        unchanged++;
-                        pending.skip();
-                    } else {
-                        List<Passage> ps = chunker.split(a);
-                        if (ps.isEmpty()) {
-                            rejected.add(new Rejected(a.meta().location(), "no text to index"));
-                            pending.skip();
-                        } else {
-                            List<String> also = old == null ? List.of() : alsoIn(a.id());
-                            pending.add(a, ps, also);
-                            if (sentenceVectors) {
-                                sentences.add(SentenceVectorFill.Work.of(
-                                        a.id(), a.contentHash(), a.meta().publishedAt(), ps));
-                            }
-                            passages += ps.size();
-                            known.put(a.id(), a.contentHash());
-                            if (old == null) {
-                                added++;
-                            } else {
-                                replaced++;
-                            }
-                        }
-                    }
-                }
-                // the pipeline commits after every COMMIT_EVERY-th article, once it and all before it are written
-                pending.finish();
-                commitChanges(writer);
+                LuceneWriter w = new LuceneWriter(writer, embedder.name(), this::stored, sentenceVectors);
+                r = pipeline.run(w, articles, alreadyRejected, progress, passageProgress);
+                sentences = w.sentences();
             } catch (IOException e) {
                 throw IndexDirectory.translate(dir, "ingest into", e);
             }
             refresh();
         }
-        fill.submit(sentences);
+        fill.submit(sentences); // sentence vectors come after the passages are searchable
         double ms = (System.nanoTime() - t0) / 1e6;
         log.info(
                 "Ingested {} new, {} replaced, {} unchanged articles ({} passages) in {} ms",
-                added,
-                replaced,
-                unchanged,
-                passages,
+                r.added(),
+                r.replaced(),
+                r.unchanged(),
+                r.passages(),
                 Math.round(ms));
-        return new IngestReport(added, replaced, unchanged, passages, rejected, ms);
+        return new IngestReport(r.added(), r.replaced(), r.unchanged(), r.passages(), r.rejected(), ms);
+    }
+
+    /** What the index holds of these articles (content hash, also_in), as of its last refresh. */
+    private Map<String, StoreWriter.Stored> stored(Collection<String> ids) {
+        return withSearcher(s -> {
+            Map<String, StoreWriter.Stored> out = new HashMap<>();
+            List<BytesRef> terms = ids.stream().map(BytesRef::new).toList();
+            Query q = new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term(TYPE, ARTICLE)), Occur.FILTER)
+                    .add(new TermInSetQuery(ARTICLE_ID, terms), Occur.FILTER)
+                    .build();
+            StoredFields sf = s.storedFields();
+            for (ScoreDoc sd : s.search(q, Math.max(1, ids.size())).scoreDocs) {
+                Document d = sf.document(sd.doc, Set.of(ARTICLE_ID, HASH, ALSO_IN));
+                out.put(d.get(ARTICLE_ID), new StoreWriter.Stored(d.get(HASH), List.of(d.getValues(ALSO_IN))));
+            }
+            return out;
+        });
     }
 
     /** Waits until the sentence vectors of the ingests so far are stored (see {@link SentenceVectorFill}). */
@@ -420,16 +372,9 @@ public final class ArticleIndex implements ArticleStore {
                         writer.addDocument(SentenceVectorField.document(w, vectors, embedder.dimension()));
                     }
                 }
-                commitChanges(writer);
+                LuceneWriter.commitChanges(writer, embedder.name());
             }
             refresh();
-        }
-    }
-
-    private void commitChanges(IndexWriter writer) throws IOException {
-        if (writer.hasUncommittedChanges()) {
-            writer.setLiveCommitData(Map.of(EMBEDDER_KEY, embedder.name()).entrySet());
-            writer.commit();
         }
     }
 
@@ -500,14 +445,9 @@ public final class ArticleIndex implements ArticleStore {
                     return false;
                 }
                 also.add(location);
-                Document art = new Document();
-                art.add(new KeywordField(TYPE, ARTICLE, Field.Store.NO));
-                addMeta(art, meta(old));
-                art.add(new StoredField(BODY, old.get(BODY)));
-                art.add(new StoredField(HASH, old.get(HASH)));
-                also.forEach(x -> art.add(new StoredField(ALSO_IN, x)));
+                Document art = LuceneDocuments.article(LuceneDocuments.meta(old), old.get(BODY), old.get(HASH), also);
                 writer.setLiveCommitData(Map.of(EMBEDDER_KEY, embedder.name()).entrySet());
-                writer.deleteDocuments(articleQuery(articleId));
+                writer.deleteDocuments(LuceneDocuments.articleQuery(articleId));
                 writer.addDocument(art);
                 writer.commit();
             } catch (IOException e) {
@@ -528,86 +468,10 @@ public final class ArticleIndex implements ArticleStore {
 
     private Optional<Document> articleDocument(String id) {
         return withSearcher(s -> {
-            TopDocs td = s.search(articleQuery(id), 1);
+            TopDocs td = s.search(LuceneDocuments.articleQuery(id), 1);
             return td.scoreDocs.length == 0
                     ? Optional.<Document>empty()
                     : Optional.of(s.storedFields().document(td.scoreDocs[0].doc));
-        });
-    }
-
-    private static Query articleQuery(String id) {
-        return new BooleanQuery.Builder()
-                .add(new TermQuery(new Term(TYPE, ARTICLE)), Occur.FILTER)
-                .add(new TermQuery(new Term(ARTICLE_ID, id)), Occur.FILTER)
-                .build();
-    }
-
-    private List<Document> documents(
-            Article a,
-            List<Passage> ps,
-            List<String> alsoIn,
-            List<float[]> vectors,
-            Map<String, float[]> sentenceVectors) {
-        List<Document> docs = new ArrayList<>(ps.size() + 1);
-        Document art = new Document();
-        art.add(new KeywordField(TYPE, ARTICLE, Field.Store.NO));
-        addMeta(art, a.meta());
-        art.add(new StoredField(BODY, a.body()));
-        art.add(new StoredField(HASH, a.contentHash()));
-        alsoIn.forEach(x -> art.add(new StoredField(ALSO_IN, x)));
-        docs.add(art);
-        for (int i = 0; i < ps.size(); i++) {
-            Passage p = ps.get(i);
-            Document d = new Document();
-            d.add(new KeywordField(TYPE, PASSAGE, Field.Store.NO));
-            d.add(new KeywordField(ID, p.id(), Field.Store.YES));
-            d.add(new StoredField(ORDINAL, p.ordinal()));
-            d.add(new TextField(TEXT, p.text(), Field.Store.YES));
-            addMeta(d, a.meta());
-            d.add(new KnnFloatVectorField(VECTOR, vectors.get(i), VectorSimilarityFunction.DOT_PRODUCT));
-            if (!sentenceVectors.isEmpty()) {
-                List<String> sentences = SentenceVectorField.sentences(p);
-                sentences.forEach(x ->
-                        d.add(new StringField(SentenceVectorField.KEY, SentenceVectorField.key(x), Field.Store.NO)));
-                d.add(new BinaryDocValuesField(
-                        SentenceVectorField.VECTORS,
-                        SentenceVectorField.encode(sentences, sentenceVectors, embedder.dimension())));
-            }
-            docs.add(d);
-        }
-        return docs;
-    }
-
-    /** The sentences of a passage whose vectors ingest keeps with it when sentence vectors are on, in order. */
-    public static List<String> sentenceTexts(Passage p) {
-        return SentenceVectorField.sentences(p);
-    }
-
-    private static void addMeta(Document d, ArticleMeta m) {
-        d.add(new KeywordField(ARTICLE_ID, m.id(), Field.Store.YES));
-        d.add(new TextField(TITLE, m.title(), Field.Store.YES));
-        d.add(new StoredField(SOURCE, m.source()));
-        d.add(new StoredField(URL, m.url()));
-        d.add(new StoredField(PATH, m.path()));
-        d.add(new StoredField(AUTHOR, m.author()));
-        d.add(new StoredField(CATEGORY, m.category()));
-        if (m.publishedAt() != null) {
-            d.add(new LongField(DATE, m.publishedAt().toEpochDay(), Field.Store.YES));
-        }
-    }
-
-    private Map<String, String> contentHashes() {
-        return withSearcher(s -> {
-            Map<String, String> out = new HashMap<>();
-            TopDocs all = s.search(
-                    new TermQuery(new Term(TYPE, ARTICLE)),
-                    Math.max(1, s.getIndexReader().maxDoc()));
-            StoredFields sf = s.storedFields();
-            for (ScoreDoc sd : all.scoreDocs) {
-                Document d = sf.document(sd.doc, Set.of(ARTICLE_ID, HASH));
-                out.put(d.get(ARTICLE_ID), d.get(HASH));
-            }
-            return out;
         });
     }
 
@@ -644,7 +508,7 @@ public final class ArticleIndex implements ArticleStore {
             List<ArticleMeta> out = new ArrayList<>();
             StoredFields sf = s.storedFields();
             for (ScoreDoc sd : td.scoreDocs) {
-                out.add(meta(sf.document(sd.doc)));
+                out.add(LuceneDocuments.meta(sf.document(sd.doc)));
             }
             out.sort(Comparator.comparing(
                             ArticleMeta::publishedAt, Comparator.nullsLast(Comparator.<LocalDate>reverseOrder()))
@@ -666,7 +530,7 @@ public final class ArticleIndex implements ArticleStore {
                 return Optional.empty();
             }
             Document d = s.storedFields().document(td.scoreDocs[0].doc);
-            return Optional.of(new Article(meta(d), d.get(BODY), d.get(HASH)));
+            return Optional.of(new Article(LuceneDocuments.meta(d), d.get(BODY), d.get(HASH)));
         });
     }
 
@@ -682,7 +546,7 @@ public final class ArticleIndex implements ArticleStore {
             List<Passage> out = new ArrayList<>();
             StoredFields sf = s.storedFields();
             for (ScoreDoc sd : td.scoreDocs) {
-                out.add(passage(sf.document(sd.doc)));
+                out.add(LuceneDocuments.passage(sf.document(sd.doc)));
             }
             out.sort(Comparator.comparingInt(Passage::ordinal));
             return out;
@@ -720,24 +584,6 @@ public final class ArticleIndex implements ArticleStore {
     @Override
     public List<SearchHit> search(SearchRequest request) {
         return withSearcher(s -> new HybridSearch(s, embedder, settings).search(request));
-    }
-
-    static ArticleMeta meta(Document d) {
-        var date = d.getField(DATE);
-        return new ArticleMeta(
-                d.get(ARTICLE_ID),
-                d.get(TITLE),
-                d.get(SOURCE),
-                date == null ? null : LocalDate.ofEpochDay(date.numericValue().longValue()),
-                d.get(URL),
-                d.get(PATH),
-                d.get(AUTHOR),
-                d.get(CATEGORY));
-    }
-
-    static Passage passage(Document d) {
-        return new Passage(
-                d.get(ID), meta(d), d.getField(ORDINAL).numericValue().intValue(), d.get(TEXT));
     }
 
     private interface SearcherFunction<T> {
@@ -834,10 +680,5 @@ public final class ArticleIndex implements ArticleStore {
         } catch (IOException e) {
             log.warn("Closing index {} failed: {}", dir, e.getMessage());
         }
-    }
-
-    /** Matches passage documents only. */
-    static Query passageFilter() {
-        return new TermQuery(new Term(TYPE, PASSAGE));
     }
 }

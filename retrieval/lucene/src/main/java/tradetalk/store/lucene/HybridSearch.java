@@ -189,7 +189,7 @@ final class HybridSearch implements HybridRanker.Corpus<Integer> {
     public Optional<LocalDate> newest(LocalDate asOf) throws IOException {
         long upper = asOf == null ? Long.MAX_VALUE : asOf.toEpochDay();
         Query q = new BooleanQuery.Builder()
-                .add(ArticleIndex.passageFilter(), Occur.FILTER)
+                .add(LuceneDocuments.passageFilter(), Occur.FILTER)
                 .add(LongField.newRangeQuery(StoreFields.DATE, Long.MIN_VALUE, upper), Occur.FILTER)
                 .build();
         TopDocs td = searcher.search(
@@ -228,7 +228,7 @@ final class HybridSearch implements HybridRanker.Corpus<Integer> {
         StoredFields stored = searcher.storedFields();
         List<Passage> out = new ArrayList<>(docs.size());
         for (int doc : docs) {
-            out.add(ArticleIndex.passage(stored.document(doc)));
+            out.add(LuceneDocuments.passage(stored.document(doc)));
         }
         return out;
     }
@@ -251,7 +251,7 @@ final class HybridSearch implements HybridRanker.Corpus<Integer> {
     }
 
     private static Query filter(SearchRequest r) {
-        BooleanQuery.Builder b = new BooleanQuery.Builder().add(ArticleIndex.passageFilter(), Occur.FILTER);
+        BooleanQuery.Builder b = new BooleanQuery.Builder().add(LuceneDocuments.passageFilter(), Occur.FILTER);
         LocalDate upper = r.to();
         if (r.asOf() != null && (upper == null || r.asOf().isBefore(upper))) {
             upper = r.asOf();

@@ -1,62 +1,35 @@
-package tradetalk.store.lucene;
+package tradetalk.retrieval.store;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.Term;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tradetalk.retrieval.Article;
 import tradetalk.retrieval.Passage;
 import tradetalk.retrieval.embed.Embedder;
-import tradetalk.retrieval.store.ArticleStore;
-import tradetalk.retrieval.store.IndexException;
-import tradetalk.retrieval.store.StoreFields;
 
 /**
- * The articles of an ingest on their way to the index, a small pipeline: their passages are embedded together, in
+ * The articles of an ingest on their way to the store, a small pipeline: their passages are embedded together, in
  * one call across articles (and so across files and feed items), once they reach the batch size; while the model
- * embeds one batch on a thread of its own, the ingest thread writes the batch before it to Lucene (analysis, HNSW,
- * commits) and chunks the next, so the model never waits for the index. Small articles (a news snippet is one
- * passage) thus reach the model in large batches, which it runs on every core, one after another without a gap.
+ * embeds one batch on a thread of its own, the ingest thread writes the batch before it to the store and chunks the
+ * next, so the model never waits for the store. Small articles (a news snippet is one passage) thus reach the model in
+ * large batches, which it runs on every core, one after another without a gap.
  *
  * <p>Articles are written, committed and told as progress in the order they came, skipped ones included; a commit
  * follows every {@code commitEvery}-th article, once it and all before it are written, so a crash leaves whole
  * articles, the first multiple of {@code commitEvery} of them. A batch is not cut at a commit: it spans it. Memory
  * stays bounded by two batches (the one the model embeds and the one being gathered). Not thread-safe (used by one
- * ingest under the index's write lock); {@link #close()} stops the embedding thread.
+ * ingest); {@link #close()} stops the embedding thread.
  */
 final class PendingWrites implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PendingWrites.class);
-
-    /** Builds the Lucene documents of an article from its passages and their vectors. */
-    @FunctionalInterface
-    interface Documents {
-        List<Document> of(
-                Article a,
-                List<Passage> passages,
-                List<String> alsoIn,
-                List<float[]> vectors,
-                Map<String, float[]> sentenceVectors);
-    }
-
-    /** Commits what is written. */
-    @FunctionalInterface
-    interface Commit {
-        void commit() throws IOException;
-    }
 
     /** An article to write, or one to count only (unchanged, rejected: {@code article} null). */
     private record Entry(Article article, List<Passage> passages, List<String> alsoIn) {
@@ -66,19 +39,13 @@ final class PendingWrites implements AutoCloseable {
     /** Entries in order and the vectors of their passages, in the making. */
     private record Batch(List<Entry> entries, int passages, CompletableFuture<Embedded> vectors) {}
 
-    /** A batch's passage vectors, its sentences' vectors (none when they are not kept), when the model began and ended it. */
-    private record Embedded(List<float[]> vectors, Map<String, float[]> sentences, long startNanos, long endNanos) {}
+    /** A batch's passage vectors, when the model began and ended it. */
+    private record Embedded(List<float[]> vectors, long startNanos, long endNanos) {}
 
-    /** What the model embeds for some passages: their texts, then (when kept) their distinct sentences. */
-    private record Texts(List<String> all, int passages) {}
-
-    private final IndexWriter writer;
+    private final StoreWriter writer;
     private final Embedder embedder;
-    private final Documents documents;
     private final int batch;
-    private final boolean sentenceVectors;
     private final int commitEvery;
-    private final Commit commit;
     private final Consumer<Integer> progress;
     private final ArticleStore.PassageProgress passageProgress;
     private List<Entry> gathering = new ArrayList<>();
@@ -94,20 +61,16 @@ final class PendingWrites implements AutoCloseable {
 
     /**
      * @param batch       embed once this many passages wait (at least 1)
-     * @param sentenceVectors whether the passages' sentences are embedded too, to be stored with them
      * @param commitEvery commit after every this many articles (at least 1)
      * @param progress    told the number of articles processed so far, once each is written (or skipped), in order
      * @param passageProgress told, after each batch of its passages, how far the embedding of an article of more
      *                 passages than a batch got
      */
     PendingWrites(
-            IndexWriter writer,
+            StoreWriter writer,
             Embedder embedder,
-            Documents documents,
             int batch,
-            boolean sentenceVectors,
             int commitEvery,
-            Commit commit,
             Consumer<Integer> progress,
             ArticleStore.PassageProgress passageProgress) {
         if (batch < 1) {
@@ -118,11 +81,8 @@ final class PendingWrites implements AutoCloseable {
         }
         this.writer = writer;
         this.embedder = embedder;
-        this.documents = documents;
         this.batch = batch;
-        this.sentenceVectors = sentenceVectors;
         this.commitEvery = commitEvery;
-        this.commit = commit;
         this.progress = progress;
         this.passageProgress = passageProgress;
     }
@@ -133,14 +93,12 @@ final class PendingWrites implements AutoCloseable {
             // a long article: write what waits, then embed this one alone, in parts, saying how far it got
             finish();
             List<float[]> vectors = new ArrayList<>(ps.size());
-            Map<String, float[]> sentences = new HashMap<>();
             for (int i = 0; i < ps.size(); i += batch) {
-                Embedded part = embed(texts(ps.subList(i, Math.min(ps.size(), i + batch))));
-                vectors.addAll(part.vectors());
-                sentences.putAll(part.sentences());
+                vectors.addAll(
+                        embed(ps.subList(i, Math.min(ps.size(), i + batch))).vectors());
                 passageProgress.embedded(a.meta().location(), vectors.size(), ps.size());
             }
-            write(new Entry(a, ps, alsoIn), vectors, sentences);
+            write(new Entry(a, ps, alsoIn), vectors);
             return;
         }
         gathering.add(new Entry(a, ps, alsoIn));
@@ -153,7 +111,7 @@ final class PendingWrites implements AutoCloseable {
     /** Counts an article that needs no writing (unchanged, or rejected), in its place in the order. */
     void skip() throws IOException {
         if (embedding == null && gathering.isEmpty()) {
-            write(Entry.SKIP, List.of(), Map.of()); // nothing comes before it
+            write(Entry.SKIP, List.of()); // nothing comes before it
             return;
         }
         gathering.add(Entry.SKIP); // after what the model embeds, without waiting for it
@@ -194,41 +152,24 @@ final class PendingWrites implements AutoCloseable {
     private Batch start(List<Entry> entries, int passages) {
         if (passages == 0) {
             long now = System.nanoTime();
-            return new Batch(
-                    entries, 0, CompletableFuture.completedFuture(new Embedded(List.of(), Map.of(), now, now)));
+            return new Batch(entries, 0, CompletableFuture.completedFuture(new Embedded(List.of(), now, now)));
         }
         List<Passage> ps = new ArrayList<>(passages);
         entries.forEach(e -> ps.addAll(e.passages()));
-        Texts texts = texts(ps);
         if (model == null) {
             model = Executors.newSingleThreadExecutor(
                     Thread.ofPlatform().name("ingest-embedding").daemon().factory());
         }
-        return new Batch(entries, passages, CompletableFuture.supplyAsync(() -> embed(texts), model));
+        return new Batch(entries, passages, CompletableFuture.supplyAsync(() -> embed(ps), model));
     }
 
-    /** The passages' embedding texts and, when sentence vectors are kept, their distinct sentences after them. */
-    private Texts texts(List<Passage> ps) {
-        List<String> all = new ArrayList<>(ps.size());
-        ps.forEach(p -> all.add(p.embeddingText()));
-        if (sentenceVectors) {
-            Set<String> sentences = new LinkedHashSet<>();
-            ps.forEach(p -> sentences.addAll(SentenceVectorField.sentences(p)));
-            all.addAll(sentences);
-        }
-        return new Texts(all, ps.size());
-    }
-
-    /** Embeds passages and their sentences in one call: the model gets one long list to spread over its threads. */
-    private Embedded embed(Texts texts) {
+    /** Embeds passages in one call: the model gets one long list to spread over its threads. */
+    private Embedded embed(List<Passage> ps) {
+        List<String> texts = new ArrayList<>(ps.size());
+        ps.forEach(p -> texts.add(p.embeddingText()));
         long t0 = System.nanoTime();
-        List<float[]> out = embedder.embedPassages(texts.all());
-        long t1 = System.nanoTime();
-        Map<String, float[]> sentences = new HashMap<>(2 * (texts.all().size() - texts.passages()));
-        for (int i = texts.passages(); i < out.size(); i++) {
-            sentences.put(texts.all().get(i), out.get(i));
-        }
-        return new Embedded(out.subList(0, texts.passages()), sentences, t0, t1);
+        List<float[]> out = embedder.embedPassages(texts);
+        return new Embedded(out, t0, System.nanoTime());
     }
 
     /** The vectors of a batch, waiting for the model; its failure is the caller's. */
@@ -256,15 +197,13 @@ final class PendingWrites implements AutoCloseable {
         int at = 0;
         for (Entry e : b.entries()) {
             int n = e.passages().size();
-            write(e, embedded.vectors().subList(at, at + n), embedded.sentences());
+            write(e, embedded.vectors().subList(at, at + n));
             at += n;
         }
         if (debug) {
             log.debug(
-                    "Embedded {} passages ({} sentences) of {} articles in {} ms (the model waited {} ms for them),"
-                            + " wrote them in {} ms",
+                    "Embedded {} passages of {} articles in {} ms (the model waited {} ms for them), wrote them in {} ms",
                     b.passages(),
-                    embedded.sentences().size(),
                     b.entries().stream().filter(e -> e.article() != null).count(),
                     (embedded.endNanos() - embedded.startNanos()) / 1_000_000,
                     Math.max(0, embedded.startNanos() - modelFreeSince) / 1_000_000,
@@ -275,15 +214,13 @@ final class PendingWrites implements AutoCloseable {
         }
     }
 
-    private void write(Entry e, List<float[]> vectors, Map<String, float[]> sentences) throws IOException {
+    private void write(Entry e, List<float[]> vectors) throws IOException {
         if (e.article() != null) {
-            writer.updateDocuments(
-                    new Term(StoreFields.ARTICLE_ID, e.article().id()),
-                    documents.of(e.article(), e.passages(), e.alsoIn(), vectors, sentences));
+            writer.write(e.article(), e.passages(), vectors, e.alsoIn());
         }
         done++;
         if (done % commitEvery == 0) {
-            commit.commit();
+            writer.commit();
         }
         progress.accept(done);
     }
