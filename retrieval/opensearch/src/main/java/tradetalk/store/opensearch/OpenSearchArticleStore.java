@@ -11,6 +11,7 @@ import static tradetalk.store.opensearch.StoredDocs.articleKey;
 import static tradetalk.store.opensearch.StoredDocs.typeIs;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,6 +20,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch.OpenSearchClient;
@@ -46,6 +49,7 @@ import tradetalk.retrieval.TextAnalysis;
 import tradetalk.retrieval.embed.Embedder;
 import tradetalk.retrieval.store.ArticleStore;
 import tradetalk.retrieval.store.HybridRanker;
+import tradetalk.retrieval.store.IngestPipeline;
 import tradetalk.retrieval.store.IngestReport;
 import tradetalk.retrieval.store.SearchSettings;
 
@@ -57,8 +61,8 @@ import tradetalk.retrieval.store.SearchSettings;
  * same article write the same documents, never a duplicate. Text and title use OpenSearch's {@code english} analyzer,
  * which is Lucene's {@code EnglishAnalyzer}, the one {@link TextAnalysis} uses; queries are sent as the analysed terms.
  *
- * <p>Its parts: {@link IndexMapping} makes or checks the index, {@link BulkIngest} writes (pipelined {@code _bulk}
- * requests), {@link ClusterSearch} searches (one {@code _msearch} per search, ranked by the shared
+ * <p>Its parts: {@link IndexMapping} makes or checks the index, the shared {@link IngestPipeline} ingests through a
+ * {@link BulkWriter} ({@code _bulk} requests on opensearch-java's {@code BulkIngester}), {@link ClusterSearch} searches (one {@code _msearch} per search, ranked by the shared
  * {@link HybridRanker}), {@link AlsoInDocs} keeps also_in, {@link StoredDocs} turns documents into records; this class
  * holds them together with the lookups, counts and removals. Term counts for the IDF are counts (not shard statistics,
  * never cached), any number of terms in one request; the IDF and coverage are {@link
@@ -72,7 +76,12 @@ public final class OpenSearchArticleStore implements ArticleStore {
 
     private final IndexCalls calls;
     private final Embedder embedder;
-    private final BulkIngest ingest;
+    private final IngestPipeline pipeline;
+    /** Runs the bulk ingesters' listeners (threads made when first used). */
+    private final ScheduledExecutorService bulkAnswers = Executors.newScheduledThreadPool(
+            BulkWriter.IN_FLIGHT + 1,
+            Thread.ofPlatform().name("opensearch-bulk-", 0).daemon().factory());
+
     private final ClusterSearch search;
     private final AlsoInDocs also;
     private final Object writeLock = new Object();
@@ -87,7 +96,7 @@ public final class OpenSearchArticleStore implements ArticleStore {
         this.embedder = embedder;
         IndexMapping mapping = new IndexMapping(embedder);
         this.calls = new IndexCalls(os, client, mapping::makeOrCheck);
-        this.ingest = new BulkIngest(calls, embedder, chunker, ingestBatch);
+        this.pipeline = new IngestPipeline(embedder, chunker, ingestBatch);
         this.search = new ClusterSearch(calls, embedder, settings);
         this.also = new AlsoInDocs(calls);
     }
@@ -143,7 +152,21 @@ public final class OpenSearchArticleStore implements ArticleStore {
             Consumer<Integer> progress,
             PassageProgress passageProgress) {
         synchronized (writeLock) {
-            return ingest.ingest(articles, alreadyRejected, progress, passageProgress);
+            IngestReport r;
+            try (BulkWriter writer = new BulkWriter(calls, bulkAnswers)) {
+                r = pipeline.run(writer, articles, alreadyRejected, progress, passageProgress);
+            } catch (IOException e) {
+                throw OpenSearchClients.failure(calls.os, "writing to index " + calls.index, e);
+            }
+            log.info(
+                    "Ingested {} new, {} replaced, {} unchanged articles ({} passages) into OpenSearch index {} in {} ms",
+                    r.added(),
+                    r.replaced(),
+                    r.unchanged(),
+                    r.passages(),
+                    calls.index,
+                    Math.round(r.millis()));
+            return r;
         }
     }
 
@@ -315,7 +338,7 @@ public final class OpenSearchArticleStore implements ArticleStore {
 
     @Override
     public void close() {
-        ingest.close();
+        bulkAnswers.shutdownNow();
         OpenSearchClients.close(calls.client);
     }
 
