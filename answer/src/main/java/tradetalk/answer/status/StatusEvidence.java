@@ -29,6 +29,9 @@ import tradetalk.retrieval.store.ArticleStore;
  *       strongly relevant article ({@link TopicRelevance.Match#STRONG}: all key names, both tests), or its newest relevant one when none is
  *       strong. A marginal hit newer than that still shows, but cannot move the window: a topic whose last real
  *       development is a year old still shows that development.</li>
+ *   <li>Articles are taken oldest first, and on the same day the least relevant first (by {@link
+ *       TopicRelevance.Match}, then similarity to the topic): the day's most relevant article leads the timeline and
+ *       gives the headline, whatever the order of the articles' ids.</li>
  *   <li>Articles whose leads say the same thing (cosine ≥ {@code sameEventSimilarity}) within {@code eventDays} of
  *       each other are one event, dated by the earliest.</li>
  * </ol>
@@ -97,6 +100,7 @@ final class StatusEvidence {
         TopicRelevance relevance =
                 new TopicRelevance(topic, index.prefetch(TextAnalysis.terms(topic)), settings.thresholds());
         Map<String, TopicRelevance.Match> match = new LinkedHashMap<>();
+        Map<String, Double> similarity = new LinkedHashMap<>();
         List<SearchHit> relevant = new ArrayList<>();
         for (SearchHit h : hits) {
             if (h.passage().article().publishedAt() == null) {
@@ -106,6 +110,7 @@ final class StatusEvidence {
             if (m != TopicRelevance.Match.NONE) {
                 relevant.add(h);
                 match.merge(h.passage().article().id(), m, (a, b) -> a.compareTo(b) >= 0 ? a : b);
+                similarity.merge(h.passage().article().id(), h.dense(), Math::max);
             }
         }
         if (relevant.isEmpty()) {
@@ -131,7 +136,10 @@ final class StatusEvidence {
                 articles.add(new Article(meta, sentences, Extracts.centroid(lead)));
             }
         }
+        // oldest first; on one day the most relevant last, so that it leads the timeline and gives the headline
         articles.sort(Comparator.comparing((Article a) -> a.meta().publishedAt())
+                .thenComparing(a -> match.get(a.meta().id()))
+                .thenComparing(a -> similarity.get(a.meta().id()))
                 .thenComparing(a -> a.meta().id()));
         return new Timeline(events(articles), articles.isEmpty() ? null : from);
     }

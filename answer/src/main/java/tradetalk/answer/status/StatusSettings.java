@@ -11,9 +11,10 @@ import tradetalk.answer.extract.TopicRelevance;
  * @param eventDays           articles at most this many days apart may describe the same event
  * @param sameEventSimilarity cosine similarity of two articles' leads at or above which (and within
  *                            {@code eventDays}) they are one event, collapsed into one timeline line
- * @param minCoverage         a passage is about the topic when it contains this share of the topic's IDF-weighted
- *                            terms ...
- * @param minSimilarity       ... or reaches this cosine similarity to it; also used by topic summaries
+ * @param minCoverage         share of the topic's IDF-weighted terms that makes a passage cover the topic
+ * @param minSimilarity       cosine similarity to the topic of a strong match (and see {@link TopicRelevance})
+ * @param namedSimilarity     cosine similarity at which a passage naming all the topic's key names is about it
+ * @param coveredSimilarity   the same, for a passage that also covers the topic's terms
  */
 public record StatusSettings(
         String defaultTopic,
@@ -22,7 +23,9 @@ public record StatusSettings(
         int eventDays,
         double sameEventSimilarity,
         double minCoverage,
-        double minSimilarity) {
+        double minSimilarity,
+        double namedSimilarity,
+        double coveredSimilarity) {
 
     public StatusSettings {
         if (defaultTopic == null || defaultTopic.isBlank()) {
@@ -42,16 +45,16 @@ public record StatusSettings(
             throw new IllegalArgumentException(
                     "status.same-event-similarity must be 0 to 1, got " + sameEventSimilarity);
         }
-        new TopicRelevance.Thresholds(minCoverage, minSimilarity);
+        new TopicRelevance.Thresholds(minCoverage, minSimilarity, namedSimilarity, coveredSimilarity);
     }
 
     /** When a passage is about the topic. */
     public TopicRelevance.Thresholds thresholds() {
-        return new TopicRelevance.Thresholds(minCoverage, minSimilarity);
+        return new TopicRelevance.Thresholds(minCoverage, minSimilarity, namedSimilarity, coveredSimilarity);
     }
 
     /** The shipped defaults. */
     public static StatusSettings defaults() {
-        return new StatusSettings("US–China trade talks", 60, 8, 2, 0.85, 0.5, 0.72);
+        return new StatusSettings("US–China trade talks", 60, 8, 2, 0.85, 0.5, 0.72, 0.66, 0.60);
     }
 }

@@ -1,6 +1,7 @@
 package tradetalk.answer.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,7 @@ import tradetalk.retrieval.SearchHit;
 
 class TopicRelevanceTest {
 
-    private static final TopicRelevance.Thresholds THRESHOLDS = new TopicRelevance.Thresholds(0.5, 0.72);
+    private static final TopicRelevance.Thresholds THRESHOLDS = new TopicRelevance.Thresholds(0.5, 0.72, 0.66, 0.60);
 
     private static SearchHit hit(String text, double dense) {
         ArticleMeta meta = new ArticleMeta("a", "", "CNN", LocalDate.parse("2025-05-01"), "", "", "", "");
@@ -66,6 +67,50 @@ class TopicRelevanceTest {
                 .isEqualTo(Match.NONE);
         assertThat(single.match(hit("Thieves took jewels worth $100 million in a brazen heist.", 0.75)))
                 .isEqualTo(Match.NONE);
+    }
+
+    @Test
+    void a_passage_naming_the_key_names_is_about_the_topic_by_its_meaning_without_sharing_its_words() {
+        TopicRelevance r = relevance("Charlie Kirk assassination");
+        SearchHit words = hit("Kirk, the co-founder of Turning Point USA, died in a shooting at a university.", 0.67);
+
+        assertThat(r.coverage(words)).isLessThan(THRESHOLDS.minCoverage());
+        assertThat(r.match(words)).isEqualTo(Match.MARGINAL);
+        assertThat(r.match(hit("Kirk, the co-founder of Turning Point USA, spoke at a university.", 0.64)))
+                .isEqualTo(Match.NONE);
+    }
+
+    @Test
+    void the_topic_s_names_and_words_without_its_meaning_are_not_about_it() {
+        TopicRelevance r = relevance("US China trade talks");
+        // a small kingdom's exports: it names the US and China and holds the topic's words, far from its meaning
+        SearchHit aside = hit(
+                "Lesotho's exports to the US were hit with a 50% tariff, higher than China's; trade talks stalled.",
+                0.58);
+
+        assertThat(r.coverage(aside)).isGreaterThanOrEqualTo(THRESHOLDS.minCoverage());
+        assertThat(r.match(aside)).isEqualTo(Match.NONE);
+        assertThat(r.match(hit(aside.passage().text(), 0.61))).isEqualTo(Match.MARGINAL);
+    }
+
+    @Test
+    void a_topic_without_names_is_about_a_passage_holding_its_words_or_close_in_meaning() {
+        TopicRelevance r = relevance("measles outbreak");
+
+        assertThat(r.match(hit("A measles outbreak in South Carolina grew to 900 cases.", 0.50)))
+                .isEqualTo(Match.MARGINAL);
+        assertThat(r.match(hit("Cases of the disease rose in South Carolina schools.", 0.73)))
+                .isEqualTo(Match.MARGINAL);
+        assertThat(r.match(hit("A hantavirus case aboard a cruise ship killed three.", 0.66)))
+                .isEqualTo(Match.NONE);
+    }
+
+    @Test
+    void the_bars_of_meaning_must_not_rise_above_the_one_they_lower() {
+        assertThatThrownBy(() -> new TopicRelevance.Thresholds(0.5, 0.72, 0.75, 0.60))
+                .hasMessageStartingWith("status.named-similarity must be from -1 to status.min-similarity (0.72)");
+        assertThatThrownBy(() -> new TopicRelevance.Thresholds(0.5, 0.72, 0.66, 0.70))
+                .hasMessageStartingWith("status.covered-similarity must be from -1 to status.named-similarity (0.66)");
     }
 
     @Test

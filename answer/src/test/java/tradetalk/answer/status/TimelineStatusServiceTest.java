@@ -108,7 +108,9 @@ class TimelineStatusServiceTest {
                 d.eventDays(),
                 d.sameEventSimilarity(),
                 d.minCoverage(),
-                d.minSimilarity());
+                d.minSimilarity(),
+                d.namedSimilarity(),
+                d.coveredSimilarity());
 
         StatusReport narrow = new TimelineStatusService(index, embedder, tenDays, null)
                 .status(new StatusRequest(null, null, StatusRequest.CONFIGURED_WINDOW, null));
@@ -201,6 +203,50 @@ class TimelineStatusServiceTest {
             assertThat(newest.citations())
                     .extracting(c -> c.article().publishedAt())
                     .containsExactly(NOV26, LocalDate.of(2019, 11, 27));
+        }
+    }
+
+    @Test
+    @DisplayName("of two developments on the newest day, the one most about the topic leads and gives the headline")
+    void should_lead_with_the_days_most_relevant_article(@TempDir Path other) throws Exception {
+        Path extra = other.resolve("articles");
+        Files.createDirectories(extra);
+        Files.writeString(extra.resolve("talks.md"), """
+                ---
+                title: US and China trade negotiators agree to resume talks
+                date: 2019-11-29
+                url: https://example.com/b-talks
+                ---
+                US and Chinese trade negotiators agreed on Friday to resume talks on the phase one trade deal next \
+                week, the office of the US Trade Representative said after a call with Vice Premier Liu He.
+                """);
+        Files.writeString(extra.resolve("harvest.md"), """
+                ---
+                title: Iowa soybean farmers wait on the US-China trade talks
+                date: 2019-11-29
+                url: https://example.com/a-harvest
+                ---
+                Iowa farmers finished a late soybean harvest this week. Growers said their prices hang on the \
+                US-China trade talks and on whether China resumes buying American soybeans under a phase one deal.
+                """);
+        try (ArticleIndex idx = SeedIndex.build(other.resolve("index"), embedder)) {
+            idx.ingest(new ArticleReader().read(List.of(extra)).articles());
+            StatusReport r = new TimelineStatusService(idx, embedder, StatusSettings.defaults(), null)
+                    .status(request(null, null));
+
+            LocalDate nov29 = LocalDate.of(2019, 11, 29);
+            List<TimelineItem> day =
+                    r.items().stream().filter(i -> i.date().equals(nov29)).toList();
+            assertThat(day).as("both are about the talks, as two developments").hasSize(2);
+            // without the order by relevance, the day's articles go by id: the harvest's sorts last and would lead
+            assertThat(day.get(1).citations().getFirst().article().id())
+                    .isGreaterThan(day.get(0).citations().getFirst().article().id());
+            assertThat(r.items().getFirst().citations())
+                    .extracting(c -> c.article().url())
+                    .containsExactly("https://example.com/b-talks");
+            assertThat(cited(r.headline(), r.citations()))
+                    .extracting(c -> c.article().url())
+                    .containsOnly("https://example.com/b-talks");
         }
     }
 

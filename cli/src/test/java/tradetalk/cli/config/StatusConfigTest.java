@@ -52,5 +52,8 @@ class StatusConfigTest {
         assertThatThrownBy(() -> loader.load(null, Map.of("TRADETALK_STATUS_MIN_SIMILARITY", "2"), home))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("status.min-similarity must be -1 to 1");
+        assertThatThrownBy(() -> loader.load(null, Map.of("TRADETALK_STATUS_NAMED_SIMILARITY", "0.8"), home))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("status.named-similarity must be from -1 to status.min-similarity (0.72)");
     }
 }
