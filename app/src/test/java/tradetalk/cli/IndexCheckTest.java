@@ -11,6 +11,11 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.lucene.codecs.CodecUtil;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.IndexInput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +54,27 @@ class IndexCheckTest {
                     .max(Comparator.comparingLong(p -> p.toFile().length()))
                     .orElseThrow();
         }
+    }
+
+    /**
+     * Where the passages' vectors (the {@code .vec} file) lie inside a segment's compound file: offset and length, read
+     * from its entry table ({@code .cfe}: header, count, then name, offset and length of each entry).
+     */
+    private static long[] vectorData(Path index, String segment) throws IOException {
+        try (Directory d = FSDirectory.open(index);
+                IndexInput in = d.openInput(segment + ".cfe", IOContext.READONCE)) {
+            CodecUtil.readIndexHeader(in);
+            int entries = in.readVInt();
+            for (int i = 0; i < entries; i++) {
+                String name = in.readString();
+                long offset = in.readLong();
+                long length = in.readLong();
+                if (name.endsWith(".vec")) {
+                    return new long[] {offset, length};
+                }
+            }
+        }
+        throw new AssertionError(segment + " holds no vector data");
     }
 
     @Test
@@ -90,6 +116,38 @@ class IndexCheckTest {
         assertThat(j.get("sound").asBoolean()).isFalse();
         assertThat(j.get("problems").get(0).asText()).contains("_0");
         assertThat(ReadOnlyIndexTest.snapshot(index)).isEqualTo(before);
+    }
+
+    @Test
+    void given_16_bytes_flipped_inside_a_segment_when_ingesting_then_it_refuses_in_one_line_and_changes_nothing()
+            throws IOException {
+        Path index = seededIndex();
+        long[] vectors = vectorData(index, "_0");
+        try (RandomAccessFile f = new RandomAccessFile(index.resolve("_0.cfs").toFile(), "rw")) {
+            long middle = vectors[0] + vectors[1] / 2;
+            for (long i = middle; i < middle + 16; i++) {
+                f.seek(i);
+                int b = f.read();
+                f.seek(i);
+                f.write(b ^ 0xFF);
+            }
+        }
+        Map<String, String> before = ReadOnlyIndexTest.snapshot(index);
+        Path fresh = Files.writeString(tmp.resolve("new.txt"), " date 2019-11-26 A new article about tariffs.\n");
+
+        CliRun r = CliRun.run("ingest", "--index", index.toString(), fresh.toString());
+
+        assertThat(r.exit()).isEqualTo(Cli.FAILED);
+        // the progress line ("indexing: 0/1") comes first; the damage is told in one line
+        assertThat(r.err().lines().filter(l -> l.contains("damaged")))
+                .singleElement()
+                .asString()
+                .startsWith("tradetalk: index " + index + " is damaged: file _0.cfs is corrupt (checksum failed")
+                .contains("Nothing was changed. Run `tradetalk check --index " + index + "`")
+                .doesNotContainIgnoringCase("checkindex");
+        assertThat(ReadOnlyIndexTest.snapshot(index)).isEqualTo(before);
+        assertThat(CliRun.run("health", "--index", index.toString()).out())
+                .contains("segment checksums not verified (tradetalk check verifies them)");
     }
 
     @Test

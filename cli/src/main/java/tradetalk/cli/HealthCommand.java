@@ -11,7 +11,8 @@ import tradetalk.cli.health.HealthCheck;
  * {@code tradetalk health}: a cheap check for container health probes. The configuration loads, the index opens
  * read-only and has articles (unless {@code health.allow-empty-index}), and the running {@code discord} and
  * {@code watch} processes report a connected gateway and working feeds in their status files ({@code health.dir}).
- * No model is loaded, nothing is written. Use {@code check} to verify checksums.
+ * No model is loaded, nothing is written, no segment data is read: {@code check} verifies checksums (and says so
+ * in its output).
  */
 @Command(
         name = "health",
@@ -45,6 +46,7 @@ final class HealthCommand implements Callable<Integer> {
                         .append(" article(s) in ")
                         .append(r.index().name());
                 r.notes().forEach(n -> line.append("; ").append(n));
+                line.append("; ").append(HealthCheck.NOT_CHECKED);
                 app.out().println(line);
             }
             app.out().flush();

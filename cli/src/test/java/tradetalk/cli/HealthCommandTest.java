@@ -29,10 +29,13 @@ class HealthCommandTest {
         CliRun json = CliRun.run("health", "--json", "--index", index.toString());
 
         assertThat(text.exit()).isZero();
-        assertThat(text.out()).isEqualTo("ok: 3 article(s) in " + index + System.lineSeparator());
+        assertThat(text.out())
+                .isEqualTo("ok: 3 article(s) in " + index
+                        + "; segment checksums not verified (tradetalk check verifies them)" + System.lineSeparator());
         JsonNode j = new ObjectMapper().readTree(json.out());
         assertThat(j.get("status").asText()).isEqualTo("ok");
         assertThat(j.get("articles").asInt()).isEqualTo(3);
+        assertThat(j.get("checksums_verified").asBoolean()).isFalse();
     }
 
     @Test

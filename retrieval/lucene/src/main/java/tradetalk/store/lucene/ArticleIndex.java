@@ -108,6 +108,9 @@ public final class ArticleIndex implements ArticleStore {
 
     private record Store(Directory directory, SearcherManager searchers) {}
 
+    /** Verifies the segments a write builds on before it writes (each file once per opener). */
+    private final SegmentChecksums checksums = new SegmentChecksums();
+
     private ArticleIndex(
             Path dir,
             Embedder embedder,
@@ -306,7 +309,7 @@ public final class ArticleIndex implements ArticleStore {
         IngestReport r;
         List<SentenceVectorFill.Work> sentences;
         synchronized (writeLock) {
-            try (IndexWriter writer = new IndexWriter(writable(), writerConfig())) {
+            try (IndexWriter writer = checksums.writer(writable(), writerConfig())) {
                 // commit data is set only with changes: an ingest of nothing new writes no commit
                 refresh(); // the write lock is held: the last commit, maybe another process's, is the truth
                 LuceneWriter w = new LuceneWriter(writer, embedder.name(), this::stored, sentenceVectors);
@@ -364,7 +367,7 @@ public final class ArticleIndex implements ArticleStore {
             // no merges from these small writes: closing would wait for them, and a merge picked now may take the
             // large vector segments along (their graphs rebuilt); the next ingest's writer merges as usual
             IndexWriterConfig config = writerConfig().setMergePolicy(NoMergePolicy.INSTANCE);
-            try (IndexWriter writer = new IndexWriter(s.directory(), config)) {
+            try (IndexWriter writer = checksums.writer(s.directory(), config)) {
                 refresh(); // the last commit is the truth: an article replaced or removed since is skipped
                 for (SentenceVectorFill.Work w : works) {
                     Optional<Document> stored = articleDocument(w.articleId());
@@ -387,7 +390,7 @@ public final class ArticleIndex implements ArticleStore {
                 return 0;
             }
             int before = articleCount();
-            try (IndexWriter writer = new IndexWriter(s.directory(), writerConfig())) {
+            try (IndexWriter writer = checksums.writer(s.directory(), writerConfig())) {
                 writer.deleteDocuments(LongField.newRangeQuery(DATE, Long.MIN_VALUE, cutoff.toEpochDay() - 1));
                 writer.commit();
             } catch (IOException e) {
@@ -407,7 +410,7 @@ public final class ArticleIndex implements ArticleStore {
                 return false;
             }
             boolean had = article(articleId).isPresent();
-            try (IndexWriter writer = new IndexWriter(s.directory(), writerConfig())) {
+            try (IndexWriter writer = checksums.writer(s.directory(), writerConfig())) {
                 writer.deleteDocuments(new Term(ARTICLE_ID, articleId));
                 writer.commit();
             } catch (IOException e) {
@@ -431,7 +434,7 @@ public final class ArticleIndex implements ArticleStore {
             if (s == null) {
                 return false;
             }
-            try (IndexWriter writer = new IndexWriter(s.directory(), writerConfig())) {
+            try (IndexWriter writer = checksums.writer(s.directory(), writerConfig())) {
                 // with the write lock held, the last commit is the truth: read the article from it, not from an
                 // older view, so a replacement made by another process is never written back over
                 refresh();
