@@ -10,8 +10,10 @@ lowest probability at which, on the tune half, at most --max-false-abstention of
 composer would score them (measure with eval after rebuilding: those two are right only for lines that did not
 abstain in the run that wrote the file).
 
-With --as-of-features a second regression is fitted on the dated lines of the tune half, for questions asked as
-of a date (written as "as_of" in the file; the composer uses it when the question is dated).
+With --as-of-features a second regression is fitted on the dated lines of the tune half: those whose `dated` signal
+is 1, questions about the present of a current index, which the composer judges with it (AbstentionModel); the
+top-level regression judges the others. With --base FILE the top-level regression and its rules are taken from that
+abstention.json as they are and only the dated one is fitted.
 
     python3 eval/fit_abstention.py /tmp/pq.jsonl \
         --out answer/src/main/resources/tradetalk/answer/offline/abstention.json
@@ -46,6 +48,11 @@ def halves(rows):
     if rows and all(r.get("as_of") for r in rows):
         return ([r for r in rows if week(r["as_of"]) % 2 == 0], [r for r in rows if week(r["as_of"]) % 2 == 1])
     return [r for i, r in enumerate(rows) if i % 2 == 0], [r for i, r in enumerate(rows) if i % 2 == 1]
+
+
+def is_dated(r):
+    """Whether the composer judges this line with the dated regression: its `dated` signal (AbstentionModel)."""
+    return r["signals"].get("dated", 0) > 0
 
 
 def auc(xs, ys):
@@ -189,7 +196,7 @@ def main():
     model["rules"] = [{"signal": n, "above": above} for n, above in rules]
     dated = None
     if dated_names:
-        dated_tune = [r for r in tune if r.get("as_of")]
+        dated_tune = [r for r in tune if is_dated(r)]
         dated_model, dated = regression(
             dated_names, dated_tune, args.l2, args.max_false_abstention, ruling(dated_rules))
         dated_model["rules"] = [{"signal": n, "above": above} for n, above in dated_rules]
@@ -197,7 +204,7 @@ def main():
 
     def abstains(r):
         # a dated question has its own regression and rules, when one was fitted
-        if dated is not None and r.get("as_of"):
+        if dated is not None and is_dated(r):
             return ruling(dated_rules)(r) or dated(r)
         return ruling(rules)(r) or undated(r)
 
