@@ -12,7 +12,9 @@ import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
  *
  * <p>Request/response logging stays off (it would print the Authorization header), and the clients' own retries are
  * off: {@link ModelComposer} retries 429 and 5xx itself. With no API key, the OpenAI client sends no Authorization
- * header at all (LangChain4j 1.19 accepts a null key), which is what keyless local servers expect.
+ * header at all (LangChain4j 1.19 accepts a null key), which is what keyless local servers expect. Every client
+ * speaks HTTP through a {@link LimitedHttpClient}: {@code model.deadline}, {@code model.max-reply-bytes}, and
+ * unreadable replies refused.
  */
 public final class ChatModels {
 
@@ -34,6 +36,7 @@ public final class ChatModels {
                         .maxRetries(0)
                         .logRequests(false)
                         .logResponses(false)
+                        .httpClientBuilder(new LimitedHttpClient.Builder(s))
                         .build();
             case OLLAMA ->
                 OllamaChatModel.builder()
@@ -45,6 +48,7 @@ public final class ChatModels {
                         .maxRetries(0)
                         .logRequests(false)
                         .logResponses(false)
+                        .httpClientBuilder(new LimitedHttpClient.Builder(s))
                         .build();
             case OFFLINE -> throw offline();
         };
@@ -63,6 +67,7 @@ public final class ChatModels {
                         .maxTokens(s.maxTokens())
                         .logRequests(false)
                         .logResponses(false)
+                        .httpClientBuilder(new LimitedHttpClient.Builder(s))
                         .build();
             case OLLAMA ->
                 OllamaStreamingChatModel.builder()
@@ -73,6 +78,7 @@ public final class ChatModels {
                         .numPredict(s.maxTokens())
                         .logRequests(false)
                         .logResponses(false)
+                        .httpClientBuilder(new LimitedHttpClient.Builder(s))
                         .build();
             case OFFLINE -> throw offline();
         };

@@ -31,13 +31,20 @@ public final class ModelErrors {
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
-    /** True for HTTP 429 and 5xx (as status codes or as LangChain4j's mapped exceptions) anywhere in the chain. */
+    /**
+     * True for HTTP 429 and 5xx (as status codes, or as LangChain4j's rate-limit exception) anywhere in the chain. A
+     * reply that arrived but could not be read (LangChain4j's "no choices returned", an {@link InternalServerException}
+     * with no status) is not retried.
+     */
     public boolean isRetriable(Throwable t) {
         for (Throwable c : chain(t)) {
             if (c instanceof HttpException h) {
                 return h.statusCode() == 429 || h.statusCode() >= 500;
             }
-            if (c instanceof RateLimitException || c instanceof InternalServerException) {
+            if (c instanceof RefusedReply) {
+                return false;
+            }
+            if (c instanceof RateLimitException) {
                 return true;
             }
         }
@@ -51,13 +58,47 @@ public final class ModelErrors {
 
     /** "model timed out after 30s". */
     public String timedOut() {
-        Duration d = settings.timeout();
-        String human = d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
-        return "model timed out after " + human;
+        return "model timed out after " + human(settings.timeout());
+    }
+
+    /** "30s", "2m", "1500ms". */
+    static String human(Duration d) {
+        if (d.toMillis() % 1000 != 0) {
+            return d.toMillis() + "ms";
+        }
+        return d.toSeconds() % 60 == 0 && d.toSeconds() > 0 ? d.toMinutes() + "m" : d.toSeconds() + "s";
+    }
+
+    /** "4 MiB", "1500 bytes". */
+    static String bytes(long n) {
+        if (n % (1024 * 1024) == 0) {
+            return n / (1024 * 1024) + " MiB";
+        }
+        return n % 1024 == 0 ? n / 1024 + " KiB" : n + " bytes";
+    }
+
+    /** "model did not finish its answer within 2m (model.deadline)". */
+    public String pastDeadline() {
+        return "model did not finish its answer within " + human(settings.deadline()) + " (model.deadline)";
+    }
+
+    /** "model reply passed 4 MiB (model.max-reply-bytes) and was refused". */
+    public String tooLarge() {
+        return "model reply passed " + bytes(settings.maxReplyBytes()) + " (model.max-reply-bytes) and was refused";
+    }
+
+    /** What a reply that arrived but is not a chat reply (not JSON, or JSON of another shape) is reported as. */
+    public static String unreadable() {
+        return "model server sent an unreadable reply (not a chat response)";
     }
 
     private String classify(Throwable t) {
         List<Throwable> chain = chain(t);
+        for (Throwable c : chain) {
+            if (c instanceof RefusedReply r) {
+                return r.getMessage();
+            }
+        }
         for (Throwable c : chain) {
             if (c instanceof HttpException h) {
                 return httpReason(h.statusCode());
@@ -77,14 +118,18 @@ public final class ModelErrors {
                     || c instanceof UnresolvedModelServerException) {
                 return "could not connect to the model server at " + hostAndPort();
             }
-            if (c instanceof JsonProcessingException) {
-                return "model server returned malformed JSON";
-            }
             if (c instanceof RateLimitException) {
                 return httpReason(429);
             }
-            if (c instanceof InternalServerException) {
-                return "model server returned a server error";
+        }
+        for (Throwable c : chain) {
+            // what the clients throw when a 200 reply is not the JSON they expect: a parse error, a missing field
+            // (a NullPointerException, or "no choices returned" as an InternalServerException with no status)
+            if (c instanceof JsonProcessingException
+                    || c instanceof NullPointerException
+                    || c instanceof ClassCastException
+                    || c instanceof InternalServerException) {
+                return unreadable();
             }
         }
         Throwable root = chain.getLast();

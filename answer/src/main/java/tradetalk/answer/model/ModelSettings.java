@@ -14,7 +14,7 @@ import java.util.Set;
  * {@code model.provider} / {@code TRADETALK_MODEL_PROVIDER}, {@code model.base-url} / {@code TRADETALK_MODEL_BASE_URL},
  * {@code model.name} / {@code TRADETALK_MODEL_NAME}, {@code model.api-key} / {@code TRADETALK_MODEL_API_KEY},
  * {@code model.timeout} / {@code TRADETALK_MODEL_TIMEOUT}, {@code model.temperature}, {@code model.max-tokens},
- * {@code model.context-tokens}, {@code model.max-retries}.
+ * {@code model.context-tokens}, {@code model.max-retries}, {@code model.deadline}, {@code model.max-reply-bytes}.
  *
  * @param provider      which client speaks to the model
  * @param baseUrl       the server's base URL; null for the provider's default ({@link #effectiveBaseUrl()})
@@ -25,6 +25,8 @@ import java.util.Set;
  * @param maxTokens     most tokens the model may generate
  * @param contextTokens token budget for the sources put into the prompt
  * @param maxRetries    retries after HTTP 429 or 5xx, 0 for none
+ * @param deadline      the longest a whole answer may take, retries included, however the reply arrives
+ * @param maxReplyBytes the largest reply body read from the server; a larger one is refused part-way
  */
 public record ModelSettings(
         Provider provider,
@@ -35,7 +37,9 @@ public record ModelSettings(
         double temperature,
         int maxTokens,
         int contextTokens,
-        int maxRetries) {
+        int maxRetries,
+        Duration deadline,
+        long maxReplyBytes) {
 
     /** Which client speaks to the model. */
     public enum Provider {
@@ -71,6 +75,10 @@ public record ModelSettings(
     public static final int DEFAULT_MAX_TOKENS = 512;
     public static final int DEFAULT_CONTEXT_TOKENS = 3000;
     public static final int DEFAULT_MAX_RETRIES = 2;
+    public static final Duration DEFAULT_DEADLINE = Duration.ofMinutes(2);
+    public static final long DEFAULT_MAX_REPLY_BYTES = 4L * 1024 * 1024;
+    /** The smallest {@code model.max-reply-bytes} accepted. */
+    public static final long MIN_REPLY_BYTES = 1024;
     /** Used when provider is openai and no base URL is set. */
     public static final String OPENAI_BASE_URL = "https://api.openai.com/v1";
     /** Used when provider is ollama and no base URL is set. */
@@ -117,11 +125,63 @@ public record ModelSettings(
         if (maxRetries < 0 || maxRetries > 10) {
             throw new IllegalArgumentException("model.max-retries must be between 0 and 10, but was " + maxRetries);
         }
+        Objects.requireNonNull(deadline, "model.deadline");
+        if (deadline.isNegative() || deadline.isZero()) {
+            throw new IllegalArgumentException("model.deadline must be positive, e.g. 2m, but was " + deadline);
+        }
+        if (maxReplyBytes < MIN_REPLY_BYTES) {
+            throw new IllegalArgumentException(
+                    "model.max-reply-bytes must be at least " + MIN_REPLY_BYTES + ", but was " + maxReplyBytes);
+        }
         if (provider == Provider.OPENAI && apiKey == null && needsKey(baseUrl)) {
             throw new IllegalArgumentException("model.api-key (or the environment variable TRADETALK_MODEL_API_KEY) "
                     + "is required for " + hostOf(baseUrl == null ? OPENAI_BASE_URL : baseUrl)
                     + "; keyless local servers need model.base-url, e.g. http://localhost:8000/v1");
         }
+    }
+
+    /**
+     * Settings with the default {@code model.deadline} (or {@code timeout}, when that is longer) and the default
+     * {@code model.max-reply-bytes}.
+     */
+    public ModelSettings(
+            Provider provider,
+            String baseUrl,
+            String name,
+            String apiKey,
+            Duration timeout,
+            double temperature,
+            int maxTokens,
+            int contextTokens,
+            int maxRetries) {
+        this(
+                provider,
+                baseUrl,
+                name,
+                apiKey,
+                timeout,
+                temperature,
+                maxTokens,
+                contextTokens,
+                maxRetries,
+                timeout != null && timeout.compareTo(DEFAULT_DEADLINE) > 0 ? timeout : DEFAULT_DEADLINE,
+                DEFAULT_MAX_REPLY_BYTES);
+    }
+
+    /** These settings with another deadline and reply cap. */
+    public ModelSettings withLimits(Duration deadline, long maxReplyBytes) {
+        return new ModelSettings(
+                provider,
+                baseUrl,
+                name,
+                apiKey,
+                timeout,
+                temperature,
+                maxTokens,
+                contextTokens,
+                maxRetries,
+                deadline,
+                maxReplyBytes);
     }
 
     /** Settings for answering without a model. */
@@ -175,7 +235,7 @@ public record ModelSettings(
         return "ModelSettings[provider=" + provider.configName() + ", baseUrl=" + baseUrl + ", name=" + name
                 + ", apiKey=" + (apiKey == null ? "none" : "****") + ", timeout=" + timeout
                 + ", temperature=" + temperature + ", maxTokens=" + maxTokens + ", contextTokens=" + contextTokens
-                + ", maxRetries=" + maxRetries + "]";
+                + ", maxRetries=" + maxRetries + ", deadline=" + deadline + ", maxReplyBytes=" + maxReplyBytes + "]";
     }
 
     private static boolean needsKey(String baseUrl) {

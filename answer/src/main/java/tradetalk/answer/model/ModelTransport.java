@@ -12,6 +12,7 @@ import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
 import dev.langchain4j.model.output.TokenUsage;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -31,8 +32,9 @@ import tradetalk.answer.ComposerException;
  * Failsafe's exponential back-off (250 ms, then 500 ms, ..., jitter 20%); nothing else is retried, and a stream is
  * not retried once text has been delivered. (LangChain4j's own {@code maxRetries} is not used: its streaming clients
  * have none, and its blocking clients retry timeouts and refused connections too.) When streaming,
- * {@code model.timeout} also bounds the wait between two chunks. Failures become a {@link ComposerException} whose
- * message is a {@link ModelErrors} reason.
+ * {@code model.timeout} also bounds the wait between two chunks. {@code model.deadline} bounds the whole call,
+ * retries and back-off included: the wait here, and each request's connection ({@link LimitedHttpClient#within}).
+ * Failures become a {@link ComposerException} whose message is a {@link ModelErrors} reason.
  */
 public final class ModelTransport {
 
@@ -54,6 +56,11 @@ public final class ModelTransport {
         RetriableFailure(String reason) {
             super(reason, null, false, false);
         }
+    }
+
+    /** Queued after a stream's last event (see {@link LimitedHttpClient#streaming}). */
+    private enum StreamEnded {
+        END
     }
 
     /** A failed attempt not worth retrying. */
@@ -85,6 +92,7 @@ public final class ModelTransport {
         this.retry = RetryPolicy.<Reply>builder()
                 .handle(RetriableFailure.class)
                 .withMaxRetries(settings.maxRetries())
+                .withMaxDuration(settings.deadline())
                 .withBackoff(FIRST_RETRY_DELAY, MAX_RETRY_DELAY)
                 .withJitter(0.2)
                 .onRetry(e -> log.debug(
@@ -101,8 +109,10 @@ public final class ModelTransport {
      */
     public Reply call(ChatRequest request, Consumer<String> partial) {
         AtomicBoolean delivered = new AtomicBoolean();
+        Instant deadline = Instant.now().plus(settings.deadline());
         try {
-            return Failsafe.with(retry).get(() -> attempt(request, partial, delivered));
+            return LimitedHttpClient.within(
+                    deadline, () -> Failsafe.with(retry).get(() -> attempt(request, partial, delivered, deadline)));
         } catch (RetriableFailure | FinalFailure e) {
             throw new ComposerException(e.getMessage());
         } catch (RuntimeException e) {
@@ -110,9 +120,12 @@ public final class ModelTransport {
         }
     }
 
-    private Reply attempt(ChatRequest request, Consumer<String> partial, AtomicBoolean delivered) {
+    private Reply attempt(ChatRequest request, Consumer<String> partial, AtomicBoolean delivered, Instant deadline) {
+        if (!Instant.now().isBefore(deadline)) {
+            throw new FinalFailure(errors.pastDeadline());
+        }
         try {
-            return streaming != null ? stream(request, partial, delivered) : block(request);
+            return streaming != null ? stream(request, partial, delivered, deadline) : block(request);
         } catch (RetriableFailure | FinalFailure e) {
             throw e;
         } catch (RuntimeException e) {
@@ -130,36 +143,46 @@ public final class ModelTransport {
         return reply(response.aiMessage() == null ? null : response.aiMessage().text(), response.tokenUsage());
     }
 
-    private Reply stream(ChatRequest request, Consumer<String> partial, AtomicBoolean delivered) {
+    private Reply stream(ChatRequest request, Consumer<String> partial, AtomicBoolean delivered, Instant deadline) {
         BlockingQueue<Object> events = new LinkedBlockingQueue<>();
         AtomicReference<StreamingHandle> handle = new AtomicReference<>();
-        streaming.chat(request, new StreamingChatResponseHandler() {
-            @Override
-            public void onPartialResponse(String text) {
-                events.add(new PartialResponse(text));
-            }
+        LimitedHttpClient.streaming(
+                () -> events.add(StreamEnded.END),
+                () -> streaming.chat(request, new StreamingChatResponseHandler() {
+                    @Override
+                    public void onPartialResponse(String text) {
+                        events.add(new PartialResponse(text));
+                    }
 
-            @Override
-            public void onPartialResponse(PartialResponse response, PartialResponseContext context) {
-                handle.set(context.streamingHandle());
-                events.add(response);
-            }
+                    @Override
+                    public void onPartialResponse(PartialResponse response, PartialResponseContext context) {
+                        handle.set(context.streamingHandle());
+                        events.add(response);
+                    }
 
-            @Override
-            public void onCompleteResponse(ChatResponse response) {
-                events.add(response);
-            }
+                    @Override
+                    public void onCompleteResponse(ChatResponse response) {
+                        events.add(response);
+                    }
 
-            @Override
-            public void onError(Throwable error) {
-                events.add(error);
-            }
-        });
+                    @Override
+                    public void onError(Throwable error) {
+                        events.add(error);
+                    }
+                }));
         StringBuilder text = new StringBuilder();
         while (true) {
             Object event;
+            long left = Duration.between(Instant.now(), deadline).toMillis();
+            if (left <= 0) {
+                // checked at every event, not only when they stop: a stream that never pauses ends here too
+                cancel(handle.get());
+                throw new FinalFailure(errors.pastDeadline());
+            }
+            boolean lastWait = left <= settings.timeout().toMillis();
             try {
-                event = events.poll(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+                event = events.poll(
+                        Math.max(0, Math.min(left, settings.timeout().toMillis())), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 cancel(handle.get());
@@ -168,7 +191,7 @@ public final class ModelTransport {
             switch (event) {
                 case null -> {
                     cancel(handle.get());
-                    throw new FinalFailure(errors.timedOut());
+                    throw new FinalFailure(lastWait ? errors.pastDeadline() : errors.timedOut());
                 }
                 case PartialResponse p -> {
                     text.append(p.text() == null ? "" : p.text());
@@ -181,6 +204,12 @@ public final class ModelTransport {
                     return reply(full, r.tokenUsage());
                 }
                 case Throwable t -> throw t instanceof RuntimeException re ? re : new RuntimeException(t);
+                case StreamEnded e ->
+                    // the stream ended and the client did not complete: it found no answer it could read in it
+                    throw new FinalFailure(
+                            text.isEmpty()
+                                    ? ModelErrors.unreadable()
+                                    : "model server ended the reply before the answer was complete");
                 default -> throw new IllegalStateException("unexpected stream event " + event.getClass());
             }
         }

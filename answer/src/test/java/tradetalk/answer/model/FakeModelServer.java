@@ -49,6 +49,18 @@ public final class FakeModelServer implements AutoCloseable {
     /** Answers 200 with a body (or stream chunk) that is not JSON. */
     public record Malformed() implements Script {}
 
+    /**
+     * Answers 200 at once, then keeps sending a little every {@code every}, forever (until the client goes away):
+     * blank padding inside a JSON body that never closes, or, when streaming, one more token per chunk.
+     */
+    public record Trickle(Duration every) implements Script {}
+
+    /** Answers 200 with a reply of about {@code bytes} bytes: one long message, or, when streaming, many chunks. */
+    public record Huge(long bytes) implements Script {}
+
+    /** Answers 200 with {@code body} as it is, to a blocking or a streaming request alike. */
+    public record Raw(String contentType, String body) implements Script {}
+
     /** One recorded request. */
     public record Recorded(String method, String path, Map<String, List<String>> headers, JsonNode body) {
 
@@ -80,6 +92,7 @@ public final class FakeModelServer implements AutoCloseable {
     private final CountDownLatch closed = new CountDownLatch(1);
     private final Deque<Script> queue = new ConcurrentLinkedDeque<>();
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicLong bytesSent = new java.util.concurrent.atomic.AtomicLong();
     private volatile Script standing = answer("Standing answer [1].");
 
     private FakeModelServer(HttpServer server) {
@@ -140,6 +153,26 @@ public final class FakeModelServer implements AutoCloseable {
     /** Answers with a body that is not JSON. */
     public static Malformed malformed() {
         return new Malformed();
+    }
+
+    /** Sends the headers, then a little every {@code every} for as long as the client reads. */
+    public static Trickle trickle(Duration every) {
+        return new Trickle(every);
+    }
+
+    /** Sends a well-formed reply of about {@code bytes} bytes. */
+    public static Huge huge(long bytes) {
+        return new Huge(bytes);
+    }
+
+    /** Sends 200 and {@code body}, labelled as JSON, whatever the client asked for. */
+    public static Raw raw(String body) {
+        return new Raw("application/json", body);
+    }
+
+    /** How many bytes the server has written in reply bodies so far. */
+    public long bytesSent() {
+        return bytesSent.get();
     }
 
     /** Queues scripts for the next requests, in order. */
@@ -255,6 +288,9 @@ public final class FakeModelServer implements AutoCloseable {
                     }
                     awaitClose(s.delay());
                 }
+                case Trickle t -> trickle(ex, openAi, stream, model, t.every());
+                case Huge h -> huge(ex, openAi, stream, model, h.bytes());
+                case Raw r -> send(ex, 200, r.contentType(), r.body());
                 case Answer a -> sendAnswer(ex, openAi, stream, model, a);
             }
         } catch (IOException | RuntimeException e) {
@@ -301,6 +337,62 @@ public final class FakeModelServer implements AutoCloseable {
                 write(out, ollamaChunk(model, chunk, false, a) + "\n");
             }
             write(out, ollamaChunk(model, "", true, a) + "\n");
+        }
+    }
+
+    private void trickle(HttpExchange ex, boolean openAi, boolean stream, String model, Duration every)
+            throws IOException {
+        startStream(ex, stream ? (openAi ? "text/event-stream" : "application/x-ndjson") : "application/json");
+        OutputStream out = ex.getResponseBody();
+        Answer a = answer("more ");
+        if (!stream) {
+            write(out, openAi ? "{\"id\": \"chatcmpl-fake\", \"choices\": [" : "{\"model\": \"" + model + "\",");
+        } else if (openAi) {
+            write(out, "data: " + openAiRoleChunk(model) + "\n\n");
+        }
+        while (closed.getCount() > 0) {
+            if (!stream) {
+                write(out, " ");
+            } else if (openAi) {
+                write(out, "data: " + openAiChunk(model, "more ") + "\n\n");
+            } else {
+                write(out, ollamaChunk(model, "more ", false, a) + "\n");
+            }
+            awaitClose(every);
+        }
+    }
+
+    private void huge(HttpExchange ex, boolean openAi, boolean stream, String model, long bytes) throws IOException {
+        startStream(ex, stream ? (openAi ? "text/event-stream" : "application/x-ndjson") : "application/json");
+        OutputStream out = ex.getResponseBody();
+        String word = "a".repeat(8191) + " ";
+        Answer a = answer(word);
+        if (!stream) {
+            write(
+                    out,
+                    openAi
+                            ? "{\"id\":\"chatcmpl-fake\",\"object\":\"chat.completion\",\"model\":\"" + model
+                                    + "\",\"choices\":[{\"index\":0,\"finish_reason\":\"stop\",\"message\":{\"role\":"
+                                    + "\"assistant\",\"content\":\""
+                            : "{\"model\":\"" + model
+                                    + "\",\"done\":true,\"message\":{\"role\":\"assistant\",\"content\":\"");
+            for (long sent = 0; sent < bytes; sent += word.length()) {
+                write(out, word);
+            }
+            write(out, "\"}}" + (openAi ? "]}" : ""));
+        } else {
+            for (long sent = 0; sent < bytes; sent += word.length()) {
+                write(
+                        out,
+                        openAi
+                                ? "data: " + openAiChunk(model, word) + "\n\n"
+                                : ollamaChunk(model, word, false, a) + "\n");
+            }
+            write(
+                    out,
+                    openAi
+                            ? "data: " + openAiFinishChunk(model) + "\n\ndata: [DONE]\n\n"
+                            : ollamaChunk(model, "", true, a) + "\n");
         }
     }
 
@@ -368,11 +460,12 @@ public final class FakeModelServer implements AutoCloseable {
         }
     }
 
-    private static void send(HttpExchange ex, int status, String type, String body) throws IOException {
+    private void send(HttpExchange ex, int status, String type, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().set("Content-Type", type);
         ex.sendResponseHeaders(status, bytes.length);
         ex.getResponseBody().write(bytes);
+        bytesSent.addAndGet(bytes.length);
     }
 
     private static void startStream(HttpExchange ex, String type) throws IOException {
@@ -381,9 +474,11 @@ public final class FakeModelServer implements AutoCloseable {
         ex.sendResponseHeaders(200, 0);
     }
 
-    private static void write(OutputStream out, String s) throws IOException {
-        out.write(s.getBytes(StandardCharsets.UTF_8));
+    private void write(OutputStream out, String s) throws IOException {
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        out.write(bytes);
         out.flush();
+        bytesSent.addAndGet(bytes.length);
     }
 
     private static String quote(String s) {

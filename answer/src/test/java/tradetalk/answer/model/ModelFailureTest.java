@@ -6,19 +6,29 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tradetalk.answer.ComposerException;
 import tradetalk.answer.model.ModelSettings.Provider;
 
-/** Each backend failure becomes a ComposerException with a short reason, and FallbackComposer answers offline. */
+/**
+ * Each backend failure becomes a ComposerException with a short reason, and FallbackComposer answers offline. A
+ * reply that never ends would hang a test forever: the class-wide timeout turns that into a failure.
+ */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class ModelFailureTest {
+
+    static final String UNREADABLE = "model server sent an unreadable reply (not a chat response)";
+    static final String PAST_DEADLINE = "model did not finish its answer within 3s (model.deadline)";
+    static final String TOO_LARGE = "model reply passed 64 KiB (model.max-reply-bytes) and was refused";
 
     FakeModelServer server;
 
@@ -52,7 +62,9 @@ class ModelFailureTest {
                 0.0,
                 256,
                 3000,
-                0);
+                0,
+                Duration.ofSeconds(3),
+                64 * 1024);
         return mode == Mode.OPENAI_STREAMING || mode == Mode.OLLAMA_STREAMING
                 ? ModelComposer.streaming(settings, Prompts.bundled())
                 : ModelComposer.blocking(settings, Prompts.bundled());
@@ -63,15 +75,16 @@ class ModelFailureTest {
         for (Mode mode : Mode.values()) {
             out.add(Arguments.of(mode, FakeModelServer.fail(500), "model server returned HTTP 500"));
             out.add(Arguments.of(mode, FakeModelServer.stall(Duration.ofSeconds(5)), "model timed out after 2s"));
-            // LangChain4j's Ollama client (1.18.1) logs and skips an unparseable NDJSON line and never completes the
-            // stream; the composer's wait between chunks turns that into a timeout
-            out.add(Arguments.of(
-                    mode,
-                    FakeModelServer.malformed(),
-                    mode == Mode.OLLAMA_STREAMING
-                            ? "model timed out after 2s"
-                            : "model server returned malformed JSON"));
+            // a reply that is not what the protocol sends is unreadable, not empty, and not a wait for the timeout
+            out.add(Arguments.of(mode, FakeModelServer.malformed(), UNREADABLE));
+            out.add(Arguments.of(mode, FakeModelServer.raw("<html><body>It works!</body></html>"), UNREADABLE));
+            out.add(Arguments.of(mode, FakeModelServer.raw("{}"), UNREADABLE));
+            out.add(Arguments.of(mode, FakeModelServer.raw("null"), UNREADABLE));
             out.add(Arguments.of(mode, FakeModelServer.empty(), "model returned an empty answer"));
+            // a reply that keeps coming in time for model.timeout still ends at model.deadline
+            out.add(Arguments.of(mode, FakeModelServer.trickle(Duration.ofMillis(200)), PAST_DEADLINE));
+            // a reply past model.max-reply-bytes is refused part-way, not buffered whole
+            out.add(Arguments.of(mode, FakeModelServer.huge(512L * 1024 * 1024), TOO_LARGE));
         }
         out.add(Arguments.of(
                 Mode.OPENAI_BLOCKING,
@@ -113,6 +126,25 @@ class ModelFailureTest {
         assertThat(outcome.fellBack()).isTrue();
         assertThat(outcome.composition().answer()).startsWith("Chinese Vice Premier Liu He");
         assertThat(offline.calls).hasValue(1);
+    }
+
+    @Test
+    @DisplayName("garbage from the model is logged as an unreadable reply, not as an empty answer")
+    void should_log_garbage_as_unreadable() {
+        server.always(FakeModelServer.raw("<html><body>It works!</body></html>"));
+        FallbackComposer fallback =
+                new FallbackComposer(composer(Mode.OPENAI_STREAMING, null), new StubOfflineComposer());
+
+        String log;
+        try (LogCapture capture = new LogCapture()) {
+            fallback.composeWithFallback("q", Evidence.tradeTalks(), s -> {});
+            log = capture.text();
+        }
+
+        assertThat(log)
+                .contains("WARN " + ModelFallback.class.getName() + " openai backend failed on the answer, using the "
+                        + "offline one: " + UNREADABLE)
+                .doesNotContain("empty answer");
     }
 
     @Test

@@ -17,7 +17,9 @@ public record ModelConfig(
         double temperature,
         int maxTokens,
         int contextTokens,
-        int maxRetries) {
+        int maxRetries,
+        Duration deadline,
+        long maxReplyBytes) {
 
     public ModelConfig {
         provider = provider == null
@@ -26,12 +28,34 @@ public record ModelConfig(
         baseUrl = baseUrl == null ? "" : baseUrl.trim();
         name = name == null ? "" : name.trim();
         apiKey = apiKey == null ? "" : apiKey.trim();
-        settings(provider, baseUrl, name, apiKey, timeout, temperature, maxTokens, contextTokens, maxRetries);
+        settings(
+                provider,
+                baseUrl,
+                name,
+                apiKey,
+                timeout,
+                temperature,
+                maxTokens,
+                contextTokens,
+                maxRetries,
+                deadline,
+                maxReplyBytes);
     }
 
     /** The answer module's settings, which check every value (and name the key when one is wrong). */
     public ModelSettings settings() {
-        return settings(provider, baseUrl, name, apiKey, timeout, temperature, maxTokens, contextTokens, maxRetries);
+        return settings(
+                provider,
+                baseUrl,
+                name,
+                apiKey,
+                timeout,
+                temperature,
+                maxTokens,
+                contextTokens,
+                maxRetries,
+                deadline,
+                maxReplyBytes);
     }
 
     private static ModelSettings settings(
@@ -43,7 +67,9 @@ public record ModelConfig(
             double temperature,
             int maxTokens,
             int contextTokens,
-            int maxRetries) {
+            int maxRetries,
+            Duration deadline,
+            long maxReplyBytes) {
         return new ModelSettings(
                 ModelSettings.Provider.parse(provider),
                 baseUrl.isEmpty() ? null : baseUrl,
@@ -53,12 +79,15 @@ public record ModelConfig(
                 temperature,
                 maxTokens,
                 contextTokens,
-                maxRetries);
+                maxRetries,
+                deadline,
+                maxReplyBytes);
     }
 
     @Override
     public String toString() {
         return "ModelConfig[provider=" + provider + ", baseUrl=" + baseUrl + ", name=" + name + ", apiKey="
-                + (apiKey.isEmpty() ? "" : "***") + ", timeout=" + timeout + "]";
+                + (apiKey.isEmpty() ? "" : "***") + ", timeout=" + timeout + ", deadline=" + deadline
+                + ", maxReplyBytes=" + maxReplyBytes + "]";
     }
 }

@@ -67,6 +67,25 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void given_model_limits_when_loading_then_they_reach_the_model_settings() {
+        TradetalkConfig defaults = loader.load(null, Map.of(), home);
+        TradetalkConfig c = loader.load(
+                null, Map.of("TRADETALK_MODEL_DEADLINE", "90s", "TRADETALK_MODEL_MAX_REPLY_BYTES", "65536"), home);
+
+        assertThat(defaults.model().settings().deadline()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(defaults.model().settings().maxReplyBytes()).isEqualTo(4L * 1024 * 1024);
+        assertThat(c.model().settings().deadline()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(c.model().settings().maxReplyBytes()).isEqualTo(65536);
+    }
+
+    @Test
+    void given_a_tiny_reply_cap_when_loading_then_it_fails_naming_the_key() {
+        assertThatThrownBy(() -> loader.load(null, Map.of("TRADETALK_MODEL_MAX_REPLY_BYTES", "10"), home))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("model.max-reply-bytes must be at least 1024");
+    }
+
+    @Test
     void given_a_config_file_of_comments_over_the_size_limit_when_loading_then_it_is_refused_before_parsing()
             throws IOException {
         String comments = "# padding\n".repeat(210_000); // 2,100,000 bytes, valid YAML
