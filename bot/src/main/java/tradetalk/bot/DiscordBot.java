@@ -16,6 +16,7 @@ import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.interactions.commands.build.CommandData;
 import net.dv8tion.jda.api.requests.GatewayIntent;
@@ -104,6 +105,9 @@ public final class DiscordBot implements AutoCloseable {
         MessageRequest.setDefaultMentionRepliedUser(false);
         try {
             connect(customizer);
+        } catch (ErrorResponseException e) {
+            close();
+            throw new UserError(DiscordErrors.describe(e, "starting the bot"));
         } catch (RuntimeException | InterruptedException e) {
             close();
             throw e;
@@ -265,7 +269,11 @@ public final class DiscordBot implements AutoCloseable {
                 log.info("Global commands are registered by the process running shard 0 (this one runs {})", shards);
                 return;
             }
-            first.updateCommands().addCommands(data).complete();
+            try {
+                first.updateCommands().addCommands(data).complete();
+            } catch (ErrorResponseException e) {
+                throw new UserError(DiscordErrors.describe(e, "registering the global commands"));
+            }
             log.info("Registered {} global commands (may take up to an hour to appear)", data.size());
             return;
         }
@@ -281,7 +289,11 @@ public final class DiscordBot implements AutoCloseable {
                 log.warn("discord.guild-ids lists {} but the bot is not in that guild; invite it first", id);
                 continue;
             }
-            guild.updateCommands().addCommands(data).complete();
+            try {
+                guild.updateCommands().addCommands(data).complete();
+            } catch (ErrorResponseException e) {
+                throw new UserError(DiscordErrors.describe(e, "registering the commands in server " + id));
+            }
             log.info("Registered {} commands in guild {}", data.size(), id);
         }
     }

@@ -10,6 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tradetalk.answer.UserError;
@@ -66,9 +67,15 @@ public final class Work implements AutoCloseable {
 
     private static void tellFailure(String what, Consumer<String> tell, Throwable e) {
         String message;
+        ErrorResponseException discord = DiscordErrors.find(e);
         if (e instanceof UserError) {
             message = e.getMessage(); // the member's input was wrong; the message says what
             log.info("{}: refused input: {}", what, e.getMessage());
+        } else if (discord != null) {
+            // Discord refused a request (a channel or message gone, a permission missing): a known failure, one line
+            log.warn("{}", DiscordErrors.describe(discord, "running " + what));
+            message = "Discord refused part of this reply (" + discord.getMeaning()
+                    + "). Please try again; if it keeps happening, tell the server admins.";
         } else {
             String errorId = newErrorId();
             log.error("{} failed [error {}]", what, errorId, e);

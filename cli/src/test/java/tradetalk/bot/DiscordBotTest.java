@@ -589,6 +589,37 @@ class DiscordBotTest {
     }
 
     @Test
+    @DisplayName("a Discord 404 during a command is one WARN line saying what to check, no stack trace")
+    void should_report_a_discord_404_during_a_command_in_one_line() throws Exception {
+        start();
+        discord.failRequests("PATCH", "webhooks/\\d+/[^/]+/messages/@original", 404, 10015, "Unknown Webhook");
+        ch.qos.logback.classic.Logger root =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log =
+                new ch.qos.logback.core.read.ListAppender<>();
+        log.start();
+        root.addAppender(log);
+        try {
+            InteractionHandle h = discord.sendSlashCommand(discord.normalUser(), "sources", Map.of());
+            discord.awaitRequests("PATCH", webhook(h) + "/messages/@original", 2, TIMEOUT);
+
+            await().atMost(TIMEOUT)
+                    .untilAsserted(() -> assertThat(List.copyOf(log.list))
+                            .anySatisfy(e -> assertThat(e.getFormattedMessage())
+                                    .isEqualTo("Discord answered 404 Unknown Webhook (code 10015) when running "
+                                            + "/sources: the message or interaction is gone (deleted, or expired "
+                                            + "before the bot replied)")));
+            assertThat(List.copyOf(log.list))
+                    .filteredOn(e -> e.getLoggerName().startsWith("tradetalk."))
+                    .as("no stack trace and no error id for a failure Discord explained")
+                    .noneMatch(e -> e.getThrowableProxy() != null)
+                    .noneMatch(e -> e.getFormattedMessage().contains("[error "));
+        } finally {
+            root.detachAppender(log);
+        }
+    }
+
+    @Test
     @DisplayName("/sources lists the articles a page at a time; the Next button shows the next page")
     void should_page_sources() throws Exception {
         List<ArticleMeta> many = new ArrayList<>();

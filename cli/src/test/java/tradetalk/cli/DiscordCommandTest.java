@@ -102,4 +102,46 @@ class DiscordCommandTest {
                 .doesNotContain("Exception")
                 .doesNotContain("some-token");
     }
+
+    @Test
+    void given_discord_answering_404_at_startup_when_starting_the_bot_then_one_line_says_what_to_check()
+            throws IOException {
+        try (FakeDiscord discord = new FakeDiscord("the-bot-token")) {
+            discord.failRequests("PUT", "applications/\\d+/commands", 404, 10002, "Unknown Application");
+            ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger)
+                    org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+            ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log =
+                    new ch.qos.logback.core.read.ListAppender<>();
+            log.start();
+            root.addAppender(log);
+            Run r;
+            try {
+                r = run(Map.of(
+                        "TRADETALK_DISCORD_TOKEN",
+                        "the-bot-token",
+                        "TRADETALK_DISCORD_API_BASE_URL",
+                        discord.restBaseUrl(),
+                        "TRADETALK_DISCORD_GATEWAY_URL",
+                        discord.gatewayUrl(),
+                        "TRADETALK_DISCORD_FEEDBACK_DIR",
+                        dir.resolve("feedback").toString(),
+                        "TRADETALK_INDEX_ARTICLES",
+                        ""));
+            } finally {
+                root.detachAppender(log);
+            }
+
+            assertThat(r.code()).isEqualTo(Cli.FAILED);
+            assertThat(r.err().strip())
+                    .doesNotContain("\n")
+                    .isEqualTo("tradetalk: Discord answered 404 Unknown Application (code 10002) when registering "
+                            + "the global commands: Discord knows no application for this bot token; check "
+                            + "TRADETALK_DISCORD_TOKEN / discord.token (Bot > Reset Token in the developer portal)")
+                    .doesNotContain("the-bot-token");
+            assertThat(log.list)
+                    .as("no stack trace in the log either")
+                    .noneMatch(e -> e.getThrowableProxy() != null
+                            && e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.ERROR));
+        }
+    }
 }

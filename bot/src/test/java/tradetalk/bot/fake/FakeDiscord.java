@@ -139,6 +139,11 @@ public final class FakeDiscord implements AutoCloseable {
 
     private record Response(int status, JsonNode body) {}
 
+    /** An error every matching request gets instead of its route's answer ({@link #failRequests}). */
+    private record Fault(String method, java.util.regex.Pattern path, int status, int code, String message) {}
+
+    private final List<Fault> faults = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     /** A guild: its id (also its {@code @everyone} role's), its "admin" role and its text channel "general". */
     private record Guild(String id, String adminRoleId, String generalChannelId) {}
 
@@ -456,6 +461,24 @@ public final class FakeDiscord implements AutoCloseable {
         }
         dispatchMessageCreate(message);
         return message.get("id").asText();
+    }
+
+    /**
+     * Makes every later REST request with {@code method} whose path (after {@code /api/v10/}) matches
+     * {@code pathRegex} fail as Discord fails: HTTP {@code status} with {@code {"code": code, "message": message}},
+     * e.g. 404, 10002, "Unknown Application".
+     */
+    public void failRequests(String method, String pathRegex, int status, int code, String message) {
+        faults.add(new Fault(method, java.util.regex.Pattern.compile(pathRegex), status, code, message));
+    }
+
+    private Fault fault(String method, String path) {
+        for (Fault f : faults) {
+            if (f.method().equals(method) && f.path().matcher(path).matches()) {
+                return f;
+            }
+        }
+        return null;
     }
 
     // ------------------------------------------------------------------ recorded state
@@ -1124,9 +1147,12 @@ public final class FakeDiscord implements AutoCloseable {
 
             Response response;
             try {
-                response = fullPath.startsWith(API_PREFIX)
-                        ? route(method, path, headers, body)
-                        : unknownRoute(method, fullPath);
+                Fault fault = fault(method, path);
+                response = fault != null
+                        ? error(fault.status(), fault.code(), fault.message())
+                        : fullPath.startsWith(API_PREFIX)
+                                ? route(method, path, headers, body)
+                                : unknownRoute(method, fullPath);
             } catch (RuntimeException e) {
                 LOG.error("FakeDiscord failed on {} {}", method, path, e);
                 response = error(500, 0, "fake: " + e);
