@@ -1,18 +1,11 @@
 package tradetalk.answer.model;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.TimeoutException;
 import dev.langchain4j.http.client.HttpClient;
 import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.http.client.HttpRequest;
 import dev.langchain4j.http.client.SuccessfulHttpResponse;
-import dev.langchain4j.http.client.sse.ServerSentEvent;
-import dev.langchain4j.http.client.sse.ServerSentEventContext;
 import dev.langchain4j.http.client.sse.ServerSentEventListener;
 import dev.langchain4j.http.client.sse.ServerSentEventParser;
 import java.io.ByteArrayOutputStream;
@@ -51,9 +44,6 @@ import java.util.function.Supplier;
  */
 final class LimitedHttpClient implements HttpClient {
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
     private static final ThreadLocal<Instant> DEADLINE = new ThreadLocal<>();
     private static final ThreadLocal<Runnable> STREAM_END = new ThreadLocal<>();
     private static final ScheduledThreadPoolExecutor TIMER = timer();
@@ -175,7 +165,7 @@ final class LimitedHttpClient implements HttpClient {
                     throw new HttpException(response.statusCode(), in.readAtMost());
                 }
                 byte[] body = in.readAll();
-                if (!isJsonObject(body)) {
+                if (!CheckedStreamListener.isJsonObject(body)) {
                     throw new UncheckedIOException(new RefusedReply(ModelErrors.unreadable()));
                 }
                 return SuccessfulHttpResponse.builder()
@@ -194,7 +184,8 @@ final class LimitedHttpClient implements HttpClient {
     @Override
     public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
         Guard guard = new Guard(deadline());
-        CheckedListener checked = new CheckedListener(listener, guard, STREAM_END.get());
+        CheckedStreamListener checked =
+                new CheckedStreamListener(listener, guard::refusal, guard::refuseAndClose, STREAM_END.get());
         CompletableFuture<HttpResponse<InputStream>> sent;
         try {
             sent = jdk.sendAsync(toJdk(request), BodyHandlers.ofInputStream());
@@ -274,24 +265,6 @@ final class LimitedHttpClient implements HttpClient {
         return response.statusCode() >= 200 && response.statusCode() < 300;
     }
 
-    private static boolean isJsonObject(byte[] body) {
-        try {
-            JsonNode node = JSON.readTree(body);
-            return node != null && node.isObject();
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static boolean isJsonObject(String data) {
-        try {
-            JsonNode node = JSON.readTree(data);
-            return node != null && node.isObject();
-        } catch (JacksonException e) {
-            return false;
-        }
-    }
-
     /** One request's deadline: when it passes, the request is cancelled and its body closed. */
     private final class Guard implements AutoCloseable {
 
@@ -328,6 +301,14 @@ final class LimitedHttpClient implements HttpClient {
         void refuse(RefusedReply reason) {
             if (refusal == null) {
                 refusal = reason;
+            }
+        }
+
+        void refuseAndClose(RefusedReply reason) {
+            refuse(reason);
+            LimitedStream b = body;
+            if (b != null) {
+                b.closeQuietly();
             }
         }
 
@@ -427,109 +408,6 @@ final class LimitedHttpClient implements HttpClient {
         @Override
         public void close() {
             closeQuietly();
-        }
-    }
-
-    /**
-     * Passes a stream's events on while each is a JSON object (or OpenAI's closing {@code [DONE]}); refuses the
-     * stream as unreadable at the first that is not, or when it ends with none. Reports one error at most.
-     */
-    private static final class CheckedListener implements ServerSentEventListener {
-
-        private final ServerSentEventListener delegate;
-        private final Guard guard;
-        private final Runnable onEnd;
-        private boolean finished;
-        private int events;
-
-        CheckedListener(ServerSentEventListener delegate, Guard guard, Runnable onEnd) {
-            this.delegate = delegate;
-            this.guard = guard;
-            this.onEnd = onEnd;
-        }
-
-        void open(SuccessfulHttpResponse response) {
-            quietly(() -> delegate.onOpen(response));
-        }
-
-        @Override
-        public void onEvent(ServerSentEvent event, ServerSentEventContext context) {
-            if (!admit(event)) {
-                return;
-            }
-            quietly(() -> delegate.onEvent(event, context));
-        }
-
-        @Override
-        public void onEvent(ServerSentEvent event) {
-            if (!admit(event)) {
-                return;
-            }
-            quietly(() -> delegate.onEvent(event));
-        }
-
-        private synchronized boolean admit(ServerSentEvent event) {
-            if (finished) {
-                return false;
-            }
-            String data = event.data();
-            if (data == null || data.isBlank()) {
-                return false;
-            }
-            if (!"[DONE]".equals(data.strip()) && !isJsonObject(data)) {
-                RefusedReply unreadable = new RefusedReply(ModelErrors.unreadable());
-                guard.refuse(unreadable);
-                LimitedStream body = guard.body;
-                if (body != null) {
-                    body.closeQuietly();
-                }
-                fail(unreadable);
-                return false;
-            }
-            events++;
-            return true;
-        }
-
-        @Override
-        public void onError(Throwable error) {
-            RefusedReply refused = guard.refusal();
-            fail(refused != null ? new UncheckedIOException(refused) : error);
-        }
-
-        @Override
-        public void onClose() {
-            // the client reports the end itself (finish), once the parser has returned
-        }
-
-        synchronized void finish() {
-            if (finished) {
-                return;
-            }
-            if (events == 0) {
-                fail(new UncheckedIOException(new RefusedReply(ModelErrors.unreadable())));
-                return;
-            }
-            finished = true;
-            quietly(delegate::onClose);
-            if (onEnd != null) {
-                quietly(onEnd);
-            }
-        }
-
-        private synchronized void fail(Throwable error) {
-            if (finished) {
-                return;
-            }
-            finished = true;
-            quietly(() -> delegate.onError(error));
-        }
-
-        private static void quietly(Runnable r) {
-            try {
-                r.run();
-            } catch (RuntimeException e) {
-                // the model client's listener failing is its own affair, as in LangChain4j's clients
-            }
         }
     }
 }

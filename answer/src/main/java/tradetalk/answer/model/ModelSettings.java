@@ -168,22 +168,6 @@ public record ModelSettings(
                 DEFAULT_MAX_REPLY_BYTES);
     }
 
-    /** These settings with another deadline and reply cap. */
-    public ModelSettings withLimits(Duration deadline, long maxReplyBytes) {
-        return new ModelSettings(
-                provider,
-                baseUrl,
-                name,
-                apiKey,
-                timeout,
-                temperature,
-                maxTokens,
-                contextTokens,
-                maxRetries,
-                deadline,
-                maxReplyBytes);
-    }
-
     /** Settings for answering without a model. */
     public static ModelSettings offline() {
         return new ModelSettings(
