@@ -53,13 +53,12 @@ final class IngestCommand implements Callable<Integer> {
         }
         try (Tradetalk tt = app.open()) {
             IngestProgress progress = TerminalProgress.forConsole(app.err(), app.json());
-            IngestReport r = paths.isEmpty() ? empty() : tt.ingest(paths, progress);
+            IngestReport r = paths.isEmpty() ? IngestReport.empty() : tt.ingest(paths, progress);
             List<FeedResult> results = new ArrayList<>();
             for (URI url : feeds) {
                 FeedResult fr = tt.feedRefresher().refreshOne(source(tt, url), progress);
                 results.add(fr);
-                r = plus(
-                        r,
+                r = r.plus(
                         fr.ok()
                                 ? fr.run().ingest()
                                 : new IngestReport(0, 0, 0, 0, List.of(new Rejected(url.toString(), fr.error())), 0));
@@ -173,23 +172,5 @@ final class IngestCommand implements Callable<Integer> {
         return first
                 + (skipped.size() > 3 ? ", ..." : "")
                 + (app.json() ? "; reasons in \"skipped\"" : "; reasons with --json");
-    }
-
-    private static IngestReport empty() {
-        return new IngestReport(0, 0, 0, 0, List.of(), 0);
-    }
-
-    private static IngestReport plus(IngestReport a, IngestReport b) {
-        List<Rejected> rejected = new ArrayList<>(a.rejected());
-        rejected.addAll(b.rejected());
-        return new IngestReport(
-                        a.added() + b.added(),
-                        a.replaced() + b.replaced(),
-                        a.unchanged() + b.unchanged(),
-                        a.passages() + b.passages(),
-                        rejected,
-                        a.millis() + b.millis())
-                .withSkipped(a.skipped())
-                .withSkipped(b.skipped());
     }
 }

@@ -378,7 +378,9 @@ public class Tradetalk implements AutoCloseable {
                     httpFetcher(),
                     articleFetcher(),
                     index(),
-                    FeedState.load(config.index().dirPath().resolve(FeedState.FILE_NAME)));
+                    FeedState.load(config.index().dirPath().resolve(FeedState.FILE_NAME)),
+                    Clock.systemUTC(),
+                    config.feeds().maxItems());
         }
         return feedIngester;
     }

@@ -18,6 +18,7 @@ import tradetalk.ingest.feed.HostPolicy;
  * @param timeout      connect timeout and limit on each whole exchange
  * @param maxBytes     largest feed or page accepted
  * @param maxRedirects redirects followed per fetch
+ * @param maxItems     new items taken per refresh of one feed, newest first; the others wait for the next refreshes
  * @param retryInitial wait after a feed's first failure (doubling on each further failure)
  * @param retryMax     longest wait between retries of a failing feed
  * @param allowHosts   hosts fetches may contact; empty allows any http(s) host on a public address
@@ -32,6 +33,7 @@ public record FeedsConfig(
         Duration timeout,
         long maxBytes,
         int maxRedirects,
+        int maxItems,
         Duration retryInitial,
         Duration retryMax,
         List<String> allowHosts,
@@ -68,6 +70,9 @@ public record FeedsConfig(
         }
         if (maxRedirects < 0 || maxRedirects > 20) {
             throw new IllegalArgumentException("feeds.max-redirects must be 0 to 20, got " + maxRedirects);
+        }
+        if (maxItems < 1 || maxItems > 100_000) {
+            throw new IllegalArgumentException("feeds.max-items must be 1 to 100000, got " + maxItems);
         }
         if (retryMax.compareTo(retryInitial) < 0) {
             throw new IllegalArgumentException("feeds.retry-max must be at least feeds.retry-initial");

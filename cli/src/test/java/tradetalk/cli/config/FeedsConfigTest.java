@@ -27,11 +27,20 @@ class FeedsConfigTest {
     }
 
     @Test
+    void given_a_max_items_of_zero_when_loading_then_it_fails_naming_the_key() throws IOException {
+        Path file = write("feeds:\n  max-items: 0\n");
+
+        assertThatThrownBy(() -> loader.load(file, Map.of(), home))
+                .hasMessageContaining("feeds.max-items must be 1 to 100000, got 0");
+    }
+
+    @Test
     void given_the_defaults_then_there_are_no_feeds_and_articles_are_kept_forever() {
         TradetalkConfig c = loader.load(null, Map.of(), home);
 
         assertThat(c.feeds().feedSources()).isEmpty();
         assertThat(c.feeds().fetchSettings().maxRedirects()).isEqualTo(5);
+        assertThat(c.feeds().maxItems()).isEqualTo(200);
         assertThat(c.feeds().fetchSettings().userAgent()).startsWith("TradetalkBot/0.1");
         assertThat(c.index().maxAgeDuration()).isNull();
         assertThat(c.feeds().hostPolicy().allows(URI.create("https://example.com/")))

@@ -41,6 +41,27 @@ public record IngestReport(
         return new IngestReport(added, replaced, unchanged, passages, rejected, millis, all);
     }
 
+    /** Nothing done. */
+    public static IngestReport empty() {
+        return new IngestReport(0, 0, 0, 0, List.of(), 0);
+    }
+
+    /** This report and {@code other} together: counts and times added, lists joined (for work done in parts). */
+    public IngestReport plus(IngestReport other) {
+        List<Rejected> allRejected = new java.util.ArrayList<>(rejected);
+        allRejected.addAll(other.rejected());
+        List<Rejected> allSkipped = new java.util.ArrayList<>(skipped);
+        allSkipped.addAll(other.skipped());
+        return new IngestReport(
+                added + other.added(),
+                replaced + other.replaced(),
+                unchanged + other.unchanged(),
+                passages + other.passages(),
+                allRejected,
+                millis + other.millis(),
+                allSkipped);
+    }
+
     /** True when nothing was rejected (skipped inputs are not articles and do not count). */
     public boolean clean() {
         return rejected.isEmpty();

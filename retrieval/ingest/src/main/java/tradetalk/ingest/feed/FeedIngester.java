@@ -2,7 +2,6 @@ package tradetalk.ingest.feed;
 
 import java.net.URI;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,13 +13,9 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tradetalk.ingest.parse.Dates;
-import tradetalk.ingest.parse.Texts;
 import tradetalk.retrieval.Article;
-import tradetalk.retrieval.ArticleIds;
 import tradetalk.retrieval.ArticleMeta;
 import tradetalk.retrieval.Rejected;
 import tradetalk.retrieval.store.ArticleStore;
@@ -31,7 +26,9 @@ import tradetalk.retrieval.store.IngestReport;
  * 304), items already handled are skipped by GUID or canonical link, off-topic items are dropped by the feed's keep
  * filter, each new item's page is fetched and extracted (the feed's own text is the fallback), and a story already
  * indexed under the same canonical URL or with a near-identical text (SimHash) is not indexed again: the kept
- * article records the other outlet in its "also_in" list. State is saved after the items are in the index.
+ * article records the other outlet in its "also_in" list. A refresh takes at most {@code maxItems} new items, the
+ * newest first, and commits the articles, then the state that marks their items seen, every
+ * {@value #ITEMS_PER_COMMIT} items: a refresh killed half-way keeps that work and the next one goes on.
  * Thread-safe (one run at a time).
  */
 public final class FeedIngester {
@@ -39,14 +36,20 @@ public final class FeedIngester {
     /** Feed text shorter than this is not indexed when the page itself cannot be had. */
     public static final int MIN_FEED_WORDS = 15;
 
+    /** Items taken per refresh unless configured ({@code feeds.max-items}). */
+    public static final int DEFAULT_MAX_ITEMS = 200;
+
+    /** A refresh commits its articles and the feed state after every this many items, so a restart resumes. */
+    static final int ITEMS_PER_COMMIT = 50;
+
     private static final Logger log = LoggerFactory.getLogger(FeedIngester.class);
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
     private final HttpFetcher http;
     private final ArticleFetcher pages;
     private final ArticleStore index;
     private final FeedState state;
-    private final Clock clock;
+    private final FeedArticles feedArticles;
+    private final int maxItems;
     private boolean synced;
 
     public FeedIngester(HttpFetcher http, ArticleFetcher pages, ArticleStore index, FeedState state) {
@@ -55,11 +58,21 @@ public final class FeedIngester {
 
     /** With the clock that says what "today" is for refusing dates ahead of it (tests fix it). */
     public FeedIngester(HttpFetcher http, ArticleFetcher pages, ArticleStore index, FeedState state, Clock clock) {
+        this(http, pages, index, state, clock, DEFAULT_MAX_ITEMS);
+    }
+
+    /** Taking at most {@code maxItems} new items per refresh of a feed, newest first. */
+    public FeedIngester(
+            HttpFetcher http, ArticleFetcher pages, ArticleStore index, FeedState state, Clock clock, int maxItems) {
+        if (maxItems < 1) {
+            throw new IllegalArgumentException("max items must be at least 1, got " + maxItems);
+        }
         this.http = http;
         this.pages = pages;
         this.index = index;
         this.state = state;
-        this.clock = clock;
+        this.feedArticles = new FeedArticles(clock);
+        this.maxItems = maxItems;
     }
 
     public FeedState state() {
@@ -105,7 +118,7 @@ public final class FeedIngester {
         HttpResponseData r = http.get(feed.url(), headers);
         if (r.status() == 304) {
             log.info("Feed {}: not modified", feed.name());
-            return new FeedRun(feed.name(), true, 0, 0, 0, 0, 0, empty());
+            return new FeedRun(feed.name(), true, 0, 0, 0, 0, 0, IngestReport.empty());
         }
         if (r.status() != 200) {
             throw FetchException.http(
@@ -118,7 +131,7 @@ public final class FeedIngester {
         int offTopic = 0;
         List<FeedItem> fresh = new ArrayList<>();
         for (FeedItem item : parsed.items()) {
-            String key = key(item);
+            String key = FeedArticles.key(item);
             if (state.seen(feedKey, key)) {
                 known++;
             } else if (!feed.keeps(item.title(), item.summary())) {
@@ -128,30 +141,49 @@ public final class FeedIngester {
                 fresh.add(item);
             }
         }
+        List<FeedItem> taken = FeedArticles.newestFirst(fresh, maxItems);
+        boolean capped = taken.size() < fresh.size();
+        if (capped) {
+            log.info(
+                    "Feed {}: taking the newest {} of {} new items (feeds.max-items); the rest wait for the next refresh",
+                    feed.name(),
+                    taken.size(),
+                    fresh.size());
+        }
         boolean stopped = false;
-        progress.begin("fetching " + feed.name(), fresh.size());
+        IngestReport report = IngestReport.empty();
+        int duplicates = 0;
+        int fromFeed = 0;
+        progress.begin("fetching " + feed.name(), taken.size());
         try {
-            for (int i = 0; i < fresh.size(); i++) {
-                FeedItem item = fresh.get(i);
+            for (int i = 0; i < taken.size(); i++) {
+                FeedItem item = taken.get(i);
                 if (stop.getAsBoolean()) {
                     stopped = true;
-                    log.info("Feed {}: stopping; {} item(s) left for the next run", feed.name(), fresh.size() - i);
+                    log.info("Feed {}: stopping; {} item(s) left for the next run", feed.name(), taken.size() - i);
                     break;
                 }
                 if (handle(item, feed, batch)) {
-                    batch.seenKeys.add(key(item));
+                    batch.seenKeys.add(FeedArticles.key(item));
                 }
                 progress.step();
+                if ((i + 1) % ITEMS_PER_COMMIT == 0 && i + 1 < taken.size()) {
+                    // commit as it goes: a refresh killed later keeps these items, and the state that says so
+                    report = report.plus(save(feedKey, batch, IngestProgress.none()));
+                    duplicates += batch.duplicates;
+                    fromFeed += batch.fromFeed;
+                    batch = new Batch();
+                }
             }
         } finally {
             progress.end();
         }
-        IngestReport report = commit(batch, progress);
-        batch.seenKeys.forEach(k -> state.markSeen(feedKey, k));
-        if (!stopped) {
+        if (!stopped && !capped) { // else the next run fetches the feed in full again and goes on
             state.setValidators(feedKey, r.header("ETag"), r.header("Last-Modified"));
         }
-        state.save();
+        report = report.plus(save(feedKey, batch, progress));
+        duplicates += batch.duplicates;
+        fromFeed += batch.fromFeed;
         log.info(
                 "Feed {}: {} items, {} known, {} off topic, {} duplicates, {} new, {} changed, {} from feed text, "
                         + "{} rejected, {} skipped",
@@ -159,14 +191,21 @@ public final class FeedIngester {
                 parsed.items().size(),
                 known,
                 offTopic,
-                batch.duplicates,
+                duplicates,
                 report.added(),
                 report.replaced(),
-                batch.fromFeed,
+                fromFeed,
                 report.rejected().size(),
                 report.skipped().size());
-        return new FeedRun(
-                feed.name(), false, parsed.items().size(), known, offTopic, batch.duplicates, batch.fromFeed, report);
+        return new FeedRun(feed.name(), false, parsed.items().size(), known, offTopic, duplicates, fromFeed, report);
+    }
+
+    /** Commits a batch's articles, then the feed state that marks its items seen. */
+    private IngestReport save(String feedKey, Batch batch, IngestProgress progress) {
+        IngestReport report = commit(batch, progress);
+        batch.seenKeys.forEach(k -> state.markSeen(feedKey, k));
+        state.save();
+        return report;
     }
 
     /**
@@ -187,7 +226,7 @@ public final class FeedIngester {
         } catch (FetchException e) {
             return new IngestReport(0, 0, 0, 0, List.of(new Rejected(url.toString(), e.getMessage())), millisSince(t0));
         }
-        Article a = normalise(fetched, canonical, "", null);
+        Article a = feedArticles.normalise(fetched, canonical, "", null);
         Batch batch = new Batch();
         Optional<String> dup = duplicateOf(a, batch);
         if (dup.isPresent()) {
@@ -304,14 +343,19 @@ public final class FeedIngester {
             if (link == null) {
                 throw FetchException.permanent("the item has no link");
             }
-            a = normalise(pages.fetch(URI.create(link)), link, feed.name(), item);
+            a = feedArticles.normalise(pages.fetch(URI.create(link)), link, feed.name(), item);
         } catch (FetchException e) {
-            log.info("Feed {}: using the feed's text for {}: {}", feed.name(), describe(item), e.getMessage());
-            a = fromFeed(item, feed, link);
+            log.info(
+                    "Feed {}: using the feed's text for {}: {}",
+                    feed.name(),
+                    FeedArticles.describe(item),
+                    e.getMessage());
+            a = feedArticles.fromFeed(item, feed, link);
             if (a == null) {
                 // a teaser whose page is gone for good is not an article: skipped with the reason; a page that
                 // failed for now (timeout, 5xx) is a rejected input, tried again when the feed changes
-                Rejected r = new Rejected(describe(item), e.getMessage() + "; the feed's own text is too short");
+                Rejected r = new Rejected(
+                        FeedArticles.describe(item), e.getMessage() + "; the feed's own text is too short");
                 (e.isTransient() ? batch.rejected : batch.skipped).add(r);
                 return !e.isTransient();
             }
@@ -375,7 +419,7 @@ public final class FeedIngester {
         IngestReport report;
         try {
             report = articles.isEmpty() && batch.rejected.isEmpty()
-                    ? empty()
+                    ? IngestReport.empty()
                     : index.ingest(articles, batch.rejected, n -> progress.step(), progress::detail);
         } finally {
             progress.end();
@@ -390,76 +434,6 @@ public final class FeedIngester {
         batch.copyUrls.forEach((id, urls) -> state.remember(id, urls, null));
         batch.alsoIn.forEach((id, labels) -> labels.forEach(l -> index.addAlsoIn(id, l)));
         return report.withSkipped(batch.skipped);
-    }
-
-    /** The article as the index should hold it: canonical URL and its id, an outlet name, a date. */
-    private Article normalise(Article a, String link, String feedName, FeedItem item) {
-        ArticleMeta m = a.meta();
-        String url = Optional.ofNullable(CanonicalUrls.canonicalOrNull(m.url())).orElse(link);
-        String source = !m.source().isEmpty() ? m.source() : feedName;
-        var date = date(url, m.publishedAt(), item == null ? null : item.publishedAt());
-        String author = !m.author().isEmpty() ? m.author() : item == null ? "" : item.author();
-        return Article.of(
-                new ArticleMeta(ArticleIds.forUrl(url), m.title(), source, date, url, "", author, m.category()),
-                a.body());
-    }
-
-    /**
-     * The date to index: the page's, else the feed item's. A date before 1900 or more than a day ahead of today
-     * (see {@link Dates#implausible}) is ignored with a warning, falling back to the item's date, else to today (the
-     * day it was fetched); no date at all stays no date.
-     */
-    private LocalDate date(String where, LocalDate page, LocalDate feedItem) {
-        LocalDate fallback = null;
-        for (LocalDate d : new LocalDate[] {page, feedItem}) {
-            if (d == null) {
-                continue;
-            }
-            String why = Dates.implausible(d, clock);
-            if (why == null) {
-                return d;
-            }
-            log.warn("Ignoring the date {} of {}: {}", d, where, why);
-            fallback = LocalDate.now(clock);
-        }
-        if (fallback != null) {
-            log.warn("Dating {} {}, the day it was fetched", where, fallback);
-        }
-        return fallback;
-    }
-
-    /** An article from the feed's own text, or null when it is too short to be worth indexing. */
-    private Article fromFeed(FeedItem item, FeedSource feed, String link) {
-        String body = Texts.normalizeBody(item.content());
-        if (WORD.matcher(body).results().count() < MIN_FEED_WORDS) {
-            return null;
-        }
-        String title = item.title().isEmpty() ? Texts.deriveTitle(body) : item.title();
-        String id = link != null
-                ? ArticleIds.forUrl(link)
-                : ArticleIds.forRecord(feed.name(), title, String.valueOf(item.publishedAt()));
-        LocalDate date = date(link == null ? describe(item) : link, null, item.publishedAt());
-        return Article.of(
-                new ArticleMeta(id, title, feed.name(), date, link == null ? "" : link, "", item.author(), ""), body);
-    }
-
-    private static String key(FeedItem item) {
-        if (!item.guid().isEmpty()) {
-            return "guid:" + item.guid();
-        }
-        String link = CanonicalUrls.canonicalOrNull(item.link());
-        if (link != null) {
-            return "url:" + link;
-        }
-        return "item:" + ArticleIds.sha256(item.title() + "\n" + item.content()).substring(0, 20);
-    }
-
-    private static String describe(FeedItem item) {
-        return !item.link().isEmpty() ? item.link() : !item.title().isEmpty() ? item.title() : item.guid();
-    }
-
-    private static IngestReport empty() {
-        return new IngestReport(0, 0, 0, 0, List.of(), 0);
     }
 
     private static double millisSince(long t0) {

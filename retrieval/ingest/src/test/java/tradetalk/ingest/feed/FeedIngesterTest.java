@@ -194,6 +194,101 @@ class FeedIngesterTest {
         assertThat(index.articleCount()).isGreaterThan(1);
     }
 
+    /** A feed of {@code n} items, oldest first, item i dated 2025-01-01 plus i days. */
+    private FeedSource numberedFeed(int n) {
+        String[][] items = new String[n][];
+        for (int i = 1; i <= n; i++) {
+            java.time.ZonedDateTime day =
+                    java.time.LocalDate.of(2025, 1, 1).plusDays(i).atStartOfDay(java.time.ZoneOffset.UTC);
+            items[i - 1] = new String[] {
+                "n-" + i,
+                web.base() + "/n/" + i,
+                "Story " + i,
+                "Summary " + i,
+                java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(day)
+            };
+        }
+        web.feed("/numbered.rss", "application/rss+xml", "\"n" + n + "\"", rss("Numbered", items));
+        return new FeedSource(web.url("/numbered.rss"), "Numbered", Duration.ofMinutes(15), "");
+    }
+
+    /** Pages with a text of their own each (no two near-duplicates); fails from the {@code failAt}-th fetch on. */
+    private static ArticleFetcher numberedPages(int failAt) {
+        java.util.concurrent.atomic.AtomicInteger fetches = new java.util.concurrent.atomic.AtomicInteger();
+        return url -> {
+            if (fetches.incrementAndGet() >= failAt) {
+                throw new IllegalStateException("the process dies here"); // nothing after this point runs
+            }
+            String n = url.getPath().substring(url.getPath().lastIndexOf('/') + 1);
+            java.util.Random words = new java.util.Random(Long.parseLong(n));
+            StringBuilder body = new StringBuilder("Story " + n + " reports on the talks.");
+            for (int s = 0; s < 6; s++) {
+                body.append(' ');
+                for (int w = 0; w < 10; w++) {
+                    body.append(w == 0 ? "W" : " w").append(words.nextInt(1_000_000));
+                }
+                body.append('.');
+            }
+            return tradetalk.retrieval.Article.of(
+                    new ArticleMeta("", "Story " + n, "Numbered", null, url.toString(), "", "", ""), body.toString());
+        };
+    }
+
+    private FeedIngester ingester(ArticleFetcher pages, int maxItems) {
+        return new FeedIngester(
+                http,
+                pages,
+                index,
+                FeedState.load(tmp.resolve("index").resolve(FeedState.FILE_NAME)),
+                java.time.Clock.systemUTC(),
+                maxItems);
+    }
+
+    private List<String> titles() {
+        return index.articles().stream().map(ArticleMeta::title).sorted().toList();
+    }
+
+    @Test
+    void given_more_new_items_than_the_cap_when_refreshed_then_the_newest_go_in_and_the_rest_follow_next_time()
+            throws Exception {
+        FeedSource feed = numberedFeed(7);
+        FeedIngester ingester = ingester(numberedPages(Integer.MAX_VALUE), 3);
+
+        FeedRun first = ingester.refresh(feed, IngestProgress.none());
+
+        assertThat(first.ingest().added()).isEqualTo(3);
+        assertThat(titles()).containsExactly("Story 5", "Story 6", "Story 7");
+        FeedRun second = ingester.refresh(feed, IngestProgress.none());
+        assertThat(second.notModified())
+                .as("items were left: the feed is fetched in full again")
+                .isFalse();
+        assertThat(second.known()).isEqualTo(3);
+        assertThat(titles()).containsExactly("Story 2", "Story 3", "Story 4", "Story 5", "Story 6", "Story 7");
+        assertThat(ingester.refresh(feed, IngestProgress.none()).ingest().added())
+                .isEqualTo(1);
+        assertThat(ingester.refresh(feed, IngestProgress.none()).notModified())
+                .as("all taken: the validators are kept")
+                .isTrue();
+    }
+
+    @Test
+    void given_a_refresh_that_dies_mid_feed_when_restarted_then_the_committed_items_stay_and_it_resumes()
+            throws Exception {
+        FeedSource feed = numberedFeed(120);
+
+        assertThatThrownBy(() -> ingester(numberedPages(71), 200).refresh(feed, IngestProgress.none()))
+                .hasMessage("the process dies here");
+
+        assertThat(index.articleCount())
+                .as("the first " + FeedIngester.ITEMS_PER_COMMIT + " items were committed before item 71")
+                .isEqualTo(FeedIngester.ITEMS_PER_COMMIT);
+        assertThat(titles()).contains("Story 120", "Story 71").doesNotContain("Story 70");
+        FeedRun resumed = ingester(numberedPages(Integer.MAX_VALUE), 200).refresh(feed, IngestProgress.none());
+        assertThat(resumed.known()).as("the saved feed state knows them").isEqualTo(50);
+        assertThat(resumed.ingest().added()).isEqualTo(70);
+        assertThat(index.articleCount()).isEqualTo(120);
+    }
+
     @Test
     void given_an_unchanged_feed_when_refreshed_again_then_it_costs_one_304_and_embeds_nothing() throws Exception {
         FeedIngester ingester = ingester();
