@@ -134,6 +134,14 @@ def regression(names, tune, l2, max_false, ruled):
     return model, lambda r: prob(r) >= threshold
 
 
+def stored(model):
+    """The decision of a regression as stored in abstention.json (rules not included)."""
+    def prob(r):
+        return sigmoid(model["bias"] + sum(
+            f["weight"] * (float(r["signals"][f["name"]]) - f["mean"]) / f["scale"] for f in model["features"]))
+    return lambda r: prob(r) >= model["threshold"]
+
+
 def rates(rows, model_abstains):
     """Abstention on near misses, false abstention, and contains_gold and cites_evidence over the answerable rows,
     an abstention counting as neither. A row abstains when the model does or it abstained in the run that wrote
@@ -174,6 +182,8 @@ def main():
                          "for the undated regression")
     ap.add_argument("--as-of-rule", action="append", default=[], metavar="SIGNAL:ABOVE",
                     help="the same for the regression of dated questions")
+    ap.add_argument("--base", metavar="ABSTENTION_JSON",
+                    help="keep this file's top-level regression and rules as they are; fit only the dated one")
     args = ap.parse_args()
     names = [f for f in args.features.split(",") if f]
     dated_names = [f for f in args.as_of_features.split(",") if f]
@@ -192,8 +202,16 @@ def main():
     for n in sorted(tune[0]["signals"]):
         a = auc([float(r["signals"][n]) for r in tune], ys)
         aucs[n] = {"auc": round(max(a, 1 - a), 3), "higher_means": "near miss" if a >= 0.5 else "answerable"}
-    model, undated = regression(names, tune, args.l2, args.max_false_abstention, ruling(rules))
-    model["rules"] = [{"signal": n, "above": above} for n, above in rules]
+    if args.base:
+        with open(args.base, encoding="utf-8") as f:
+            base = json.load(f)
+        model = {k: base[k] for k in ("features", "bias", "threshold", "rules")}
+        names = [f["name"] for f in model["features"]]
+        rules = [(r["signal"], r["above"]) for r in model["rules"]]
+        undated = stored(model)
+    else:
+        model, undated = regression(names, tune, args.l2, args.max_false_abstention, ruling(rules))
+        model["rules"] = [{"signal": n, "above": above} for n, above in rules]
     dated = None
     if dated_names:
         dated_tune = [r for r in tune if is_dated(r)]
@@ -211,14 +229,17 @@ def main():
     split = "weeks" if rows and all(r.get("as_of") for r in rows) else "positions"
     out = {
         "model": "logistic regression: p(evidence does not answer) = sigmoid(bias + sum(weight * (x - mean) / scale))",
-        "fitted_with": "python3 eval/fit_abstention.py PER_QUESTION.jsonl --out " + args.out + " --features " + ",".join(names)
+        "fitted_with": "python3 eval/fit_abstention.py PER_QUESTION.jsonl --out " + args.out
+                       + (" --base " + args.base if args.base else " --features " + ",".join(names))
                        + ("" if not dated_names else " --as-of-features " + ",".join(dated_names))
                        + " --max-false-abstention " + str(args.max_false_abstention) + " --l2 " + str(args.l2)
-                       + "".join(" --rule " + r for r in args.rule)
+                       + ("" if args.base else "".join(" --rule " + r for r in args.rule))
                        + "".join(" --as-of-rule " + r for r in args.as_of_rule),
         "fitted_on": "tune half (even %s) of the per-question file, %d questions, %d near misses"
                      % (split, len(tune), sum(ys)),
         **model,
+        **({"undated_fitted_with": base.get("fitted_with"), "undated_fitted_on": base.get("fitted_on")}
+           if args.base else {}),
         "tune": rates(tune, abstains),
         "check": rates(check, abstains),
         "tune_auc": aucs,
