@@ -16,9 +16,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The rules of the module layout, checked on the product's classes (tests excluded): Discord stays in the bot, a
- * store's internals stay in its module, no production class uses the measuring tools, dependencies point one way
- * toward retrieval, and no two packages need each other.
+ * The rules of the module layout, checked on the product's classes (tests excluded): Discord stays in the bot and
+ * the bot holds no store, a store's internals stay in its module, no production class uses the measuring tools and
+ * the measuring tools read no CLI configuration record, dependencies point one way toward retrieval, and no two
+ * packages need each other.
  */
 class ArchitectureTest {
 
@@ -51,6 +52,29 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("tradetalk.measure..")
+                .check(product);
+    }
+
+    @Test
+    void the_discord_module_holds_no_store_and_no_store_client() {
+        noClasses()
+                .that()
+                .resideInAPackage("tradetalk.bot..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("tradetalk.store..", "org.opensearch..", "org.apache.lucene..")
+                .check(product);
+    }
+
+    @Test
+    void the_measuring_tools_take_no_cli_configuration_record() {
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "tradetalk.measure.bench..", "tradetalk.measure.eval..", "tradetalk.measure.metrics..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("tradetalk.cli.config..")
                 .check(product);
     }
 
@@ -117,7 +141,7 @@ class ArchitectureTest {
                 .whereLayer("Ingest")
                 .mayOnlyBeAccessedByLayers("Cli", "Measure")
                 .whereLayer("Stores")
-                .mayOnlyBeAccessedByLayers("Bot", "Cli", "Measure")
+                .mayOnlyBeAccessedByLayers("Cli", "Measure")
                 .check(product);
     }
 

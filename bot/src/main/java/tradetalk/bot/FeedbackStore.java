@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * Helpful / not helpful votes on answers, one per user per answer (a later vote replaces the earlier one). Kept in a
  * JSON Lines file by one bot process ({@link JsonlFeedbackStore}, the default), or in an OpenSearch index that every
- * bot process shares ({@link OpenSearchFeedbackStore}, with {@code index.backend: opensearch}). Thread-safe.
+ * bot process shares (the wiring's {@code tradetalk.cli.OpenSearchFeedbackStore}, with {@code index.backend:
+ * opensearch}). Thread-safe.
  */
 public interface FeedbackStore extends AutoCloseable {
 

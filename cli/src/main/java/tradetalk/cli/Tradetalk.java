@@ -24,7 +24,6 @@ import tradetalk.answer.support.SupportChecker;
 import tradetalk.bot.DiscordBot;
 import tradetalk.bot.DiscordConfig;
 import tradetalk.bot.FeedbackStore;
-import tradetalk.bot.OpenSearchFeedbackStore;
 import tradetalk.bot.QuestionLog;
 import tradetalk.cli.config.IndexConfig;
 import tradetalk.cli.config.TradetalkConfig;
@@ -157,8 +156,7 @@ public class Tradetalk implements AutoCloseable {
      * closes it. Only the OpenSearch store may be opened twice for writing; a Lucene index has one writer.
      */
     public ArticleStore openStore() {
-        Chunker chunker =
-                new Chunker(config.index().passageWords(), config.index().passageOverlap());
+        Chunker chunker = chunker();
         return switch (config.index().backendKind()) {
             case LUCENE ->
                 ArticleIndex.open(
@@ -176,6 +174,21 @@ public class Tradetalk implements AutoCloseable {
                         config.search().settings(),
                         config.index().ingestBatch());
         };
+    }
+
+    /** How articles are cut into passages ({@code index.passage-words}, {@code index.passage-overlap}). */
+    public Chunker chunker() {
+        return new Chunker(config.index().passageWords(), config.index().passageOverlap());
+    }
+
+    /** Reads article files and directories as ingest does ({@code index.max-article-bytes}). */
+    public ArticleReader articleReader() {
+        return new ArticleReader(Clock.systemUTC(), config.index().maxArticleBytes());
+    }
+
+    /** The store's backend: {@code lucene} or {@code opensearch} ({@code index.backend}). */
+    public String backend() {
+        return config.index().backend();
     }
 
     /**
@@ -349,7 +362,7 @@ public class Tradetalk implements AutoCloseable {
      * path or URL is recorded in that article's also_in instead (see {@link FeedIngester#ingestArticles}).
      */
     public IngestReport ingest(List<Path> paths, IngestProgress progress) {
-        ReadResult read = new ArticleReader(Clock.systemUTC(), config.index().maxArticleBytes()).read(paths);
+        ReadResult read = articleReader().read(paths);
         return feedIngester()
                 .ingestArticles(read.articles(), read.rejected(), progress)
                 .withSkipped(read.skipped());

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tradetalk.bot.FeedbackStore;
-import tradetalk.bot.OpenSearchFeedbackStore;
+import tradetalk.cli.OpenSearchFeedbackStore;
 import tradetalk.opensearch.local.OpenSearchClusterExtension;
 import tradetalk.opensearch.local.OpenSearchTestCluster;
 

@@ -149,7 +149,7 @@ public final class Bench {
         m.put("passages", index.passageCount());
         m.put("words_per_article", Math.round((double) words / plan.articles()));
         m.put("vectors", index.embedder().name());
-        m.put("passage_words", tt.config().index().passageWords());
+        m.put("passage_words", tt.chunker().targetWords());
         m.put("seed", plan.seed());
         Map<String, Object> in = new LinkedHashMap<>();
         in.put("ms", Math.round(ingest.millis()));
@@ -174,7 +174,7 @@ public final class Bench {
             in.put("per_process", each);
         }
         m.put("ingest", in);
-        m.put("backend", tt.config().index().backend());
+        m.put("backend", tt.backend());
         m.put("index_bytes", index.storeBytes()); // OpenSearch: the primaries' store size
         System.gc();
         Runtime rt = Runtime.getRuntime();

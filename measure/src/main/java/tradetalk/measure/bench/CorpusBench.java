@@ -2,7 +2,6 @@ package tradetalk.measure.bench;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +14,6 @@ import tradetalk.answer.UserError;
 import tradetalk.answer.offline.OfflineComposer;
 import tradetalk.answer.service.AnswerService;
 import tradetalk.cli.Tradetalk;
-import tradetalk.ingest.parse.ArticleReader;
 import tradetalk.measure.eval.EvalQueries;
 import tradetalk.measure.eval.EvalQuery;
 import tradetalk.measure.eval.EvalReport;
@@ -101,7 +99,7 @@ public final class CorpusBench {
         m.put("articles", index.articleCount());
         m.put("passages", index.passageCount());
         m.put("vectors", embedder.name());
-        m.put("passage_words", tt.config().index().passageWords());
+        m.put("passage_words", tt.chunker().targetWords());
         Map<String, Object> in = new LinkedHashMap<>();
         in.put("ms", Math.round(seconds * 1000));
         in.put("snippets_per_s", Bench.round1(ingest.added() / seconds));
@@ -247,13 +245,9 @@ public final class CorpusBench {
      * passages' distinct sentences when ingest keeps sentence vectors.
      */
     private static List<String> passageTexts(Tradetalk tt, List<Path> corpus) {
-        Chunker chunker = new Chunker(
-                tt.config().index().passageWords(), tt.config().index().passageOverlap());
+        Chunker chunker = tt.chunker();
         Map<String, Article> byId = new LinkedHashMap<>();
-        for (Article a : new ArticleReader(
-                        Clock.systemUTC(), tt.config().index().maxArticleBytes())
-                .read(corpus)
-                .articles()) {
+        for (Article a : tt.articleReader().read(corpus).articles()) {
             byId.putIfAbsent(a.id(), a);
         }
         if (byId.isEmpty()) {

@@ -24,6 +24,11 @@ public final class Chunker {
         this.overlapSentences = overlapSentences;
     }
 
+    /** The words a passage holds about ({@code index.passage-words}). */
+    public int targetWords() {
+        return targetWords;
+    }
+
     /** The passages of an article, in order. Linear in the length of the article. */
     public List<Passage> split(Article article) {
         return split(article, cutOverlong(Sentences.split(article.body())));

@@ -1,4 +1,4 @@
-package tradetalk.bot;
+package tradetalk.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -15,6 +15,7 @@ import org.opensearch.client.opensearch.core.GetResponse;
 import org.opensearch.client.opensearch.indices.CreateIndexRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tradetalk.bot.FeedbackStore;
 import tradetalk.store.opensearch.OpenSearchClients;
 import tradetalk.store.opensearch.OpenSearchSettings;
 
