@@ -37,9 +37,13 @@ class IndexCheckTest {
 
     /** Inverts a few bytes in the middle of the file, as a failing disk would. */
     private static void flipBytes(Path file) throws IOException {
+        flipBytes(file, Files.size(file) / 2, 4);
+    }
+
+    /** Inverts {@code count} bytes from offset {@code at}. */
+    private static void flipBytes(Path file, long at, int count) throws IOException {
         try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
-            long middle = f.length() / 2;
-            for (long i = middle; i < middle + 4; i++) {
+            for (long i = at; i < at + count; i++) {
                 f.seek(i);
                 int b = f.read();
                 f.seek(i);
@@ -123,15 +127,7 @@ class IndexCheckTest {
             throws IOException {
         Path index = seededIndex();
         long[] vectors = vectorData(index, "_0");
-        try (RandomAccessFile f = new RandomAccessFile(index.resolve("_0.cfs").toFile(), "rw")) {
-            long middle = vectors[0] + vectors[1] / 2;
-            for (long i = middle; i < middle + 16; i++) {
-                f.seek(i);
-                int b = f.read();
-                f.seek(i);
-                f.write(b ^ 0xFF);
-            }
-        }
+        flipBytes(index.resolve("_0.cfs"), vectors[0] + vectors[1] / 2, 16);
         Map<String, String> before = ReadOnlyIndexTest.snapshot(index);
         Path fresh = Files.writeString(tmp.resolve("new.txt"), " date 2019-11-26 A new article about tariffs.\n");
 
