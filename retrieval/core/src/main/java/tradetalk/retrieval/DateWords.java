@@ -107,6 +107,17 @@ public final class DateWords {
         return Optional.ofNullable(WEEKDAYS.get(word.toLowerCase(Locale.ROOT).replace(".", "")));
     }
 
+    /** The abbreviated month words ("jan", "sept"), lower case: every month word but the full names. */
+    public static Set<String> monthAbbreviations() {
+        Set<String> out = new LinkedHashSet<>();
+        MONTHS.forEach((word, month) -> {
+            if (!word.equals(month.name().toLowerCase(Locale.ROOT))) {
+                out.add(word);
+            }
+        });
+        return Set.copyOf(out);
+    }
+
     /** Every month word (full and abbreviated) and weekday name, lower case. */
     public static Set<String> words() {
         Set<String> all = new LinkedHashSet<>(MONTHS.keySet());

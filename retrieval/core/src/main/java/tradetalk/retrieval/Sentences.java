@@ -3,7 +3,6 @@ package tradetalk.retrieval;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,10 +11,6 @@ public final class Sentences {
 
     private static final Pattern BOUNDARY =
             Pattern.compile("[.!?]+[\"'”’)\\]]*(?=\\s+[\"'“‘(\\[]?[\\p{Lu}\\p{N}])|\\n\\s*\\n");
-    private static final Set<String> ABBREVIATIONS = Set.of(
-            "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "gen", "gov", "sen", "rep", "rev", "lt", "col", "capt",
-            "u.s", "u.k", "u.n", "e.u", "inc", "corp", "co", "ltd", "no", "vs", "etc", "e.g", "i.e", "jan", "feb",
-            "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "a.m", "p.m");
 
     private static final Pattern INITIALS = Pattern.compile("(\\p{L}\\.)+\\p{L}");
 
@@ -121,7 +116,7 @@ public final class Sentences {
             return false;
         }
         String word = text.substring(i, dot).toLowerCase(Locale.ROOT).replaceAll("^[\"'“‘(]+", "");
-        if (ABBREVIATIONS.contains(word)) {
+        if (Lexicon.ABBREVIATIONS.contains(word)) {
             return true;
         }
         // initials such as "J." in "John J. Smith" or "T.J." in "T.J. Watt"
