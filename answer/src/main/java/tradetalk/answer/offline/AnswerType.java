@@ -3,6 +3,7 @@ package tradetalk.answer.offline;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import tradetalk.answer.support.Names;
 import tradetalk.retrieval.DateWords;
 
 /**
@@ -46,11 +47,6 @@ public record AnswerType(Kind kind, String speaker, String focus) {
             "\\d|\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
                     + "hundred|thousand|million|billion|trillion|dozen|half|percent|per cent)\\b",
             Pattern.CASE_INSENSITIVE);
-    /** Two capitalised words in a row, or a title before a name: most likely a person (or an organisation). */
-    private static final Pattern HAS_PERSON = Pattern.compile(
-            "\\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|President|Premier|Minister|Secretary|Chancellor|Prince|King|Queen)"
-                    + "\\.?\\s+\\p{Lu}|(?<!^)(?<![.!?]\\s)\\b\\p{Lu}[\\p{L}'’-]+\\s+\\p{Lu}[\\p{L}'’-]+");
-
     private static final Pattern HAS_PLACE = Pattern.compile(
             "\\b(?:in|at|from|to|near|across|outside|inside)\\s+(?:the\\s+)?\\p{Lu}[\\p{L}'’-]+|\\p{Lu}{2,}\\s*•");
 
@@ -63,7 +59,7 @@ public record AnswerType(Kind kind, String speaker, String focus) {
         return switch (kind) {
             case NUMBER -> HAS_NUMBER.matcher(sentence).find();
             case DATE -> DateWords.mentionsDate(sentence);
-            case PERSON -> HAS_PERSON.matcher(sentence).find();
+            case PERSON -> Names.namesSomeone(sentence);
             case PLACE -> HAS_PLACE.matcher(sentence).find();
             case QUOTE -> Quotes.saidBy(sentence, speaker);
             case OTHER -> true;

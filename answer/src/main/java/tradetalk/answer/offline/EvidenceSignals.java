@@ -13,6 +13,7 @@ import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tradetalk.answer.extract.TermWeights;
+import tradetalk.answer.support.Names;
 import tradetalk.retrieval.SearchHit;
 import tradetalk.retrieval.TextAnalysis;
 import tradetalk.retrieval.store.RecencyRule;
@@ -86,11 +87,8 @@ final class EvidenceSignals {
     /** The days up to the as-of date (that day included) whose passages are "of the week asked about". */
     static final int WEEK_DAYS = 7;
 
-    private static final Pattern SPECIFIC = Pattern.compile("(?<=\\s)\\p{Lu}[\\p{L}'’.-]*|\\p{N}[\\p{N},.]*");
-
-    /** A run of capitalised words not opening a sentence: a name ("Angela Merkel", "European Union"). */
-    private static final Pattern NAME = Pattern.compile(
-            "(?<![.!?:]\\s)(?<=\\s)(\\p{Lu}[\\p{L}.-]*(?:['’]s)?(?:\\s+\\p{Lu}[\\p{L}.-]*(?:['’]s)?)+)");
+    /** A capitalised word that does not open the question, or a number: what makes a question specific. */
+    private static final Pattern SPECIFIC = Pattern.compile("(?<=\\s)" + Names.CAPITALISED + "|\\p{N}[\\p{N},.]*");
 
     /**
      * The signals of a question about the present of a current index ({@link #current}; news questions are mostly
@@ -153,9 +151,8 @@ final class EvidenceSignals {
      * passage holds ("What did Angela Merkel say ...?"), or counts a unit no passage holds ("how many tonnes").
      */
     private static boolean unseenName(String question, AnswerType type, Predicate<String> unseen, TermWeights weights) {
-        Matcher m = NAME.matcher(question);
-        while (m.find()) {
-            List<String> terms = TextAnalysis.terms(m.group(1));
+        for (String name : Names.runs(question)) {
+            List<String> terms = TextAnalysis.terms(name);
             if (terms.size() >= 2
                     && terms.stream().allMatch(t -> weights.weights().containsKey(t) && unseen.test(t))) {
                 return true;
@@ -181,9 +178,8 @@ final class EvidenceSignals {
                 .mapToDouble(Double::doubleValue)
                 .sum();
         double share = 0;
-        Matcher m = NAME.matcher(question);
-        while (m.find()) {
-            List<String> terms = TextAnalysis.terms(m.group(1)).stream()
+        for (String name : Names.runs(question)) {
+            List<String> terms = TextAnalysis.terms(name).stream()
                     .filter(t -> weights.weights().containsKey(t))
                     .distinct()
                     .toList();

@@ -2,62 +2,49 @@ package tradetalk.answer.offline;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import tradetalk.answer.support.Names;
+import tradetalk.retrieval.Lexicon;
 
 /** Quotations and their attribution in news sentences. */
 final class Quotes {
 
     private static final Pattern OPENS_WITH_QUOTE = Pattern.compile("^\\s*[\"“‘']");
-    private static final Pattern OPENS_WITH_PRONOUN_SAYING = Pattern.compile(
-            "^\\s*(?:He|She|They|It|We|I)\\s+(?:\\w+\\s+){0,3}?(?:said|says|added|told|warned|noted|argued)\\b");
-    /** "... ," Trump said / said Kudlow / the ministry said: an attribution naming someone. */
-    private static final Pattern ATTRIBUTED = Pattern.compile(
-            "[\"”’']\\s*,?\\s*(?:\\p{Lu}[\\p{L}.'’-]*\\s+){1,4}(?:said|says|told|added|wrote|tweeted)\\b"
-                    + "|\\b(?:said|says|told|added)\\s+(?:the\\s+)?\\p{Lu}[\\p{L}'’-]+"
-                    + "|\\b(?:the|a)\\s+(?:\\w+\\s+){0,3}(?:said|says)\\b|\\baccording to\\b");
+    /** A verb of saying ({@link Lexicon#SAYING_VERBS}, and "say"). */
+    private static final String SAYING = "(?:" + Lexicon.alternation(Lexicon.SAYING_VERBS) + "|say)";
 
-    /** A verb of saying, or "according to": where a sentence names whose words it reports. */
-    private static final Pattern SAYING_VERB = Pattern.compile("\\b(?:said|says|say|told|tells|added|adds|warned|warns|"
-            + "stated|noted|argued|tweeted|wrote|posted|insisted|stressed|reiterated|declared|vowed|promised|"
-            + "repeated|urged|announced|claimed|replied|responded|asserted|acknowledged)\\b");
+    private static final Pattern OPENS_WITH_PRONOUN_SAYING =
+            Pattern.compile("^\\s*(?:He|She|They|It|We|I)\\s+(?:\\w+\\s+){0,3}?" + SAYING + "\\b");
+    /** "... ," Trump said / said Kudlow / the ministry said: an attribution naming someone. */
+    private static final Pattern ATTRIBUTED = Pattern.compile("[\"”’']\\s*,?\\s*(?:" + Names.CAPITALISED + "\\s+){1,4}"
+            + SAYING + "\\b"
+            + "|\\b" + SAYING + "\\s+(?:the\\s+)?" + Names.CAPITALISED
+            + "|\\b(?:the|a)\\s+(?:\\w+\\s+){0,3}" + SAYING + "\\b|\\baccording to\\b");
+
+    /** A verb of saying: where a sentence names whose words it reports. */
+    private static final Pattern SAYING_VERB = Pattern.compile("\\b" + SAYING + "\\b");
 
     private static final Pattern ACCORDING_TO = Pattern.compile("\\baccording\\s+to\\b");
     private static final Pattern QUOTED = Pattern.compile("[\"“][^\"“”]*[\"”]|‘[^‘’]*’");
     /** A short run of capitalised words: a name standing alone as a clause ("Peter Navarro,"). */
-    private static final Pattern NAME_ONLY = Pattern.compile("^\\s*(?:\\p{Lu}[\\p{L}.'’-]*\\s*){1,4}$");
+    private static final Pattern NAME_ONLY = Pattern.compile("^\\s*(?:" + Names.CAPITALISED + "\\s*){1,4}$");
 
-    /** Titles before a name, which name nobody on their own ("President" in "President Xi"). */
-    private static final Set<String> TITLES = Set.of(
-            "president",
-            "vice",
-            "premier",
-            "prime",
-            "minister",
-            "secretary",
-            "chancellor",
-            "senator",
-            "sen",
-            "rep",
-            "gov",
-            "governor",
-            "mr",
-            "mrs",
-            "ms",
-            "dr",
-            "chairman",
-            "general",
-            "the",
-            "former",
-            "chinese",
-            "american",
-            "us",
-            "u");
+    /** Words of a speaker's name that name nobody on their own: titles ("President" in "President Xi"), and these. */
+    private static final Set<String> TITLES = withTitles(Set.of("the", "former", "chinese", "american", "us", "u"));
 
     private static final Set<String> PRONOUNS = Set.of("he", "she", "it", "we", "i", "us", "me", "they");
+
+    private static Set<String> withTitles(Set<String> words) {
+        Set<String> all = new HashSet<>(words);
+        all.addAll(Lexicon.TITLES);
+        all.addAll(Lexicon.TITLES_IN_NAMES);
+        return Set.copyOf(all);
+    }
 
     private Quotes() {
         throw new UnsupportedOperationException("utility class");

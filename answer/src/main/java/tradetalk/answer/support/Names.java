@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tradetalk.retrieval.DateWords;
+import tradetalk.retrieval.Lexicon;
 
 /**
  * The names (people, places, organisations) a sentence uses, found without a trained NER model: capitalised words,
@@ -22,8 +25,29 @@ import tradetalk.retrieval.DateWords;
  */
 public final class Names {
 
-    /** Capitalised words that are no names: function words, titles, numbers; months and weekdays are added. */
-    private static final Set<String> STOP = withDateWords(Set.of(
+    /**
+     * A capitalised word as news text writes a name or part of one: an upper-case letter, then letters, full stops,
+     * apostrophes and hyphens ("Xi", "U.S.", "O'Brien", "China's", "Al-Assad").
+     */
+    public static final String CAPITALISED = "\\p{Lu}[\\p{L}.'’-]*";
+
+    /** A word of a name in a run: a capitalised word whose apostrophe is only a possessive ("China's"). */
+    private static final String RUN_WORD = "\\p{Lu}[\\p{L}.-]*(?:['’]s)?";
+
+    /** A run of two or more capitalised words not opening a sentence or a clause after a colon: a name. */
+    private static final Pattern RUN =
+            Pattern.compile("(?<![.!?:]\\s)(?<=\\s)(" + RUN_WORD + "(?:\\s+" + RUN_WORD + ")+)");
+
+    /**
+     * A title before a capitalised word ("President Xi", "Sen. Rubio"), or two capitalised words of two letters or more
+     * in a row that do not open the sentence ("Angela Merkel", "“Inside Out").
+     */
+    private static final Pattern SOMEONE = Pattern.compile("\\b(?:"
+            + Lexicon.capitalisedAlternation(titlesBeforeNames()) + ")\\.?\\s+\\p{Lu}"
+            + "|(?<!^)(?<![.!?]\\s)\\b\\p{Lu}[\\p{L}'’-]+\\s+\\p{Lu}[\\p{L}'’-]+");
+
+    /** Capitalised words that are no names: function words, numbers; titles, months and weekdays are added. */
+    private static final Set<String> STOP = withLexicon(Set.of(
             "a",
             "an",
             "the",
@@ -102,35 +126,6 @@ public final class Names {
             "yes",
             "then",
             "now",
-            "mr",
-            "mrs",
-            "ms",
-            "dr",
-            "sir",
-            "president",
-            "vice",
-            "premier",
-            "minister",
-            "secretary",
-            "representative",
-            "chairman",
-            "chairwoman",
-            "chief",
-            "deputy",
-            "sen",
-            "senator",
-            "rep",
-            "gov",
-            "governor",
-            "prime",
-            "ambassador",
-            "spokesman",
-            "spokeswoman",
-            "spokesperson",
-            "official",
-            "officials",
-            "state",
-            "councilor",
             "one",
             "two",
             "three",
@@ -145,11 +140,8 @@ public final class Names {
             "second",
             "third",
             "phase"));
-    /** Verbs that follow a name opening a sentence ("Mnuchin said ..."). */
-    private static final Set<String> REPORTING = Set.of(
-            "said",
-            "says",
-            "told",
+    /** Verbs that follow a name opening a sentence ("Mnuchin said ...", "Xi met ..."): the saying verbs and these. */
+    private static final Set<String> REPORTING = withSaying(Set.of(
             "spoke",
             "speaks",
             "met",
@@ -160,13 +152,7 @@ public final class Names {
             "signs",
             "agreed",
             "agrees",
-            "announced",
             "announces",
-            "added",
-            "urged",
-            "warned",
-            "wrote",
-            "tweeted",
             "visited",
             "pledged",
             "plans",
@@ -192,11 +178,7 @@ public final class Names {
             "cut",
             "bought",
             "buys",
-            "vowed",
-            "insisted",
-            "noted",
-            "stated",
-            "reported");
+            "reported"));
     /** Small words inside a name ("Bank of China", "Standard & Poor's"). */
     private static final Set<String> CONNECTORS = Set.of("of", "and", "&", "for", "the", "de");
 
@@ -329,7 +311,7 @@ public final class Names {
         return List.copyOf(out);
     }
 
-    private static final java.util.regex.Pattern NUMERAL = java.util.regex.Pattern.compile("[IVX]+|\\d+");
+    private static final Pattern NUMERAL = Pattern.compile("[IVX]+|\\d+");
     private static final Set<String> COUNTRIES = Set.copyOf(DEMONYMS.values());
 
     /** Adds the head of a run of capitalised words (its last word other than a numeral) and empties the run. */
@@ -341,6 +323,28 @@ public final class Names {
             }
         }
         run.clear();
+    }
+
+    /**
+     * The runs of two or more capitalised words in a text that do not open a sentence ("Angela Merkel", "European
+     * Union", "Hong Kong Marathon"), in order: the names a question or sentence gives in full.
+     */
+    public static List<String> runs(String text) {
+        List<String> out = new ArrayList<>();
+        Matcher m = RUN.matcher(text);
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return out;
+    }
+
+    /**
+     * True when a sentence most likely names someone: a title before a name ("Sen. Rubio"), or two capitalised words
+     * in a row that do not open the sentence. Organisations and titles of works count too ("the European Union",
+     * "“Inside Out 2”"): without a trained model they look alike.
+     */
+    public static boolean namesSomeone(String sentence) {
+        return SOMEONE.matcher(sentence).find();
     }
 
     /** The words a source uses in lower case (to tell "Phase" the common word from a name). */
@@ -384,9 +388,22 @@ public final class Names {
         return DEMONYMS.getOrDefault(t, t);
     }
 
-    private static Set<String> withDateWords(Set<String> words) {
+    private static Set<String> withLexicon(Set<String> words) {
         Set<String> all = new HashSet<>(words);
+        all.addAll(Lexicon.TITLES);
         all.addAll(DateWords.words());
+        return Set.copyOf(all);
+    }
+
+    private static Set<String> titlesBeforeNames() {
+        Set<String> all = new HashSet<>(Lexicon.TITLES);
+        all.addAll(Lexicon.TITLES_IN_NAMES);
+        return all;
+    }
+
+    private static Set<String> withSaying(Set<String> verbs) {
+        Set<String> all = new HashSet<>(verbs);
+        all.addAll(Lexicon.SAYING_VERBS);
         return Set.copyOf(all);
     }
 }

@@ -44,4 +44,39 @@ class NamesTest {
     void should_match_on_tokens_demonyms_and_initials() {
         assertThat(Names.tokens(SOURCE)).contains("lighthizer", "china", "us", "apec", "ustr");
     }
+
+    @Test
+    @DisplayName("a title that is also a word of names (\"King\") stays in the name; one that never is does not")
+    void should_keep_titles_that_names_hold() {
+        assertThat(Names.of("The show's co-host Gayle King flew to space with President Trump.", java.util.Set.of())
+                        .keySet())
+                .containsExactly("gayle", "king", "trump");
+    }
+
+    @Test
+    @DisplayName("a sentence-initial plural before \"say\" is no name; a name before any verb of saying is")
+    void should_read_saying_verbs_from_the_lexicon() {
+        assertThat(Names.of("Experts say the deal is near.", java.util.Set.of()).keySet())
+                .isEmpty();
+        assertThat(Names.of("Mnuchin reiterated that talks went well.", java.util.Set.of())
+                        .keySet())
+                .containsExactly("mnuchin");
+    }
+
+    @Test
+    @DisplayName("runs are two or more capitalised words that do not open the sentence, possessive kept")
+    void should_find_runs_of_capitalised_words() {
+        assertThat(Names.runs("Did Angela Merkel meet the European Union's envoy? Trade Talks resumed."))
+                .containsExactly("Angela Merkel", "European Union's");
+        assertThat(Names.runs("Angela Merkel spoke.")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a sentence names someone by a title before a name or two capitalised words inside it")
+    void should_tell_a_sentence_that_names_someone() {
+        assertThat(Names.namesSomeone("It was announced by Sen. Rubio.")).isTrue();
+        assertThat(Names.namesSomeone("The deal was signed by Xi Jinping.")).isTrue();
+        assertThat(Names.namesSomeone("Tariffs rose again in the spring.")).isFalse();
+        assertThat(Names.namesSomeone("Tariffs Rose again.")).isFalse();
+    }
 }
