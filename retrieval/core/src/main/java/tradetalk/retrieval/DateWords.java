@@ -73,6 +73,12 @@ public final class DateWords {
     public static final String MONTH = "(January|February|March|April|May|June|July|August|September|October|November"
             + "|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?";
 
+    /** A day of the month, with an optional ordinal ending ("16", "3rd"); the number is group 1. */
+    public static final String DAY = "(\\d{1,2})(?:st|nd|rd|th)?";
+
+    /** An ISO date ("2019-11-26"); year, month and day are groups 1 to 3. */
+    public static final String ISO_DATE = "\\b(\\d{4})-(\\d{2})-(\\d{2})\\b";
+
     /** A weekday's full name; the name is group 1. */
     public static final String WEEKDAY = "(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
 

@@ -37,11 +37,10 @@ public final class QueryDates {
     }
 
     private static final String MONTH = DateWords.MONTH;
-    private static final Pattern ISO = Pattern.compile("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b");
-    private static final Pattern MONTH_DAY_YEAR =
-            Pattern.compile("\\b" + MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b");
-    private static final Pattern DAY_MONTH_YEAR =
-            Pattern.compile("\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+" + MONTH + ",?\\s+(\\d{4})\\b");
+    private static final String DAY = DateWords.DAY;
+    private static final Pattern ISO = Pattern.compile(DateWords.ISO_DATE);
+    private static final Pattern MONTH_DAY_YEAR = Pattern.compile("\\b" + MONTH + "\\s+" + DAY + ",?\\s+(\\d{4})\\b");
+    private static final Pattern DAY_MONTH_YEAR = Pattern.compile("\\b" + DAY + "\\s+" + MONTH + ",?\\s+(\\d{4})\\b");
     private static final Pattern MONTH_YEAR = Pattern.compile("\\b" + MONTH + ",?\\s+(?:of\\s+)?(\\d{4})\\b");
     /** A month on its own; "May" only after a preposition, since it is usually the verb. */
     private static final Pattern MONTH_ALONE = Pattern.compile("\\b(?:(?:in|since|during|of|early|late|mid|last|"
@@ -95,9 +94,8 @@ public final class QueryDates {
         return Optional.empty();
     }
 
-    private static final Pattern MONTH_DAY =
-            Pattern.compile("\\b" + MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!,?\\s*\\d)"
-                    + "|\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH + "\\b(?!,?\\s*\\d)");
+    private static final Pattern MONTH_DAY = Pattern.compile("\\b" + MONTH + "\\s+" + DAY + "\\b(?!,?\\s*\\d)" + "|\\b"
+            + DAY + "\\s+(?:of\\s+)?" + MONTH + "\\b(?!,?\\s*\\d)");
 
     /**
      * The day of the year a question names without a year ("on November 26", "26th of November"); empty when it

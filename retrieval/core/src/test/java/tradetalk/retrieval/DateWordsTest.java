@@ -73,4 +73,15 @@ class DateWordsTest {
         assertThat(DateWords.mentionsDate("said Tuesday")).isTrue();
         assertThat(DateWords.mentionsDate("the two sides are close")).isFalse();
     }
+
+    @Test
+    void should_give_the_day_and_iso_date_grammar_every_reader_uses() {
+        var day = java.util.regex.Pattern.compile("^" + DateWords.DAY + "$").matcher("23rd");
+        assertThat(day.matches()).isTrue();
+        assertThat(day.group(1)).isEqualTo("23");
+        var iso = java.util.regex.Pattern.compile(DateWords.ISO_DATE).matcher("on 2019-11-26, talks");
+        assertThat(iso.find()).isTrue();
+        assertThat(iso.group(1) + iso.group(2) + iso.group(3)).isEqualTo("20191126");
+        assertThat(QueryDates.in("What happened on November 3rd, 2019?")).isPresent();
+    }
 }
