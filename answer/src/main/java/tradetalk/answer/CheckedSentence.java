@@ -16,9 +16,6 @@ public record CheckedSentence(String text, List<Integer> citations, boolean supp
     /** What Tradetalk appends to a kept sentence its source does not support. */
     public static final String NOT_FOUND = "(not found in the cited source)";
 
-    private static final java.util.regex.Pattern DATED =
-            java.util.regex.Pattern.compile("^\\s*(?:[-*•]\\s*)?\\d{4}-\\d{2}-\\d{2}\\s*[:–—-]\\s*");
-
     public CheckedSentence {
         citations = List.copyOf(citations);
     }
@@ -39,7 +36,7 @@ public record CheckedSentence(String text, List<Integer> citations, boolean supp
             int at = out.indexOf(find, from);
             if (at < 0) {
                 // a status timeline line is shown without the date the model wrote before it
-                find = DATED.matcher(find).replaceFirst("");
+                find = CitationMarkers.undated(find);
                 at = find.isEmpty() ? -1 : out.indexOf(find, from);
             }
             if (at < 0) {

@@ -6,6 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tradetalk.answer.CheckedSentence;
 import tradetalk.answer.Citation;
+import tradetalk.answer.CitationMarkers;
 import tradetalk.answer.CitedAnswer;
 import tradetalk.retrieval.ArticleMeta;
 
@@ -26,8 +27,8 @@ public final class DiscordFormat {
 
     private static final String FENCE = "```";
     /** Spans a message must never be cut inside: [n] markers, masked links, bracketed and bare URLs. */
-    private static final Pattern UNBREAKABLE = Pattern.compile(
-            "\\[\\d+(?:,\\s*\\d+)*\\]|\\[[^\\]\\n]*\\]\\(<[^>\\s]*>\\)|<https?://[^>\\s]*>|https?://\\S+");
+    private static final Pattern UNBREAKABLE = Pattern.compile("(?i:" + CitationMarkers.MARKER_TEXT
+            + ")|\\[[^\\]\\n]*\\]\\(<[^>\\s]*>\\)|<https?://[^>\\s]*>|https?://\\S+");
 
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?][\"')\\]]*\\s");
 

@@ -28,15 +28,6 @@ public final class CitationNumbers {
         return numbers.computeIfAbsent(id, k -> numbers.size() + 1);
     }
 
-    /** " [1][3]" for the given numbers, in order, without repeats. */
-    public static String markers(List<Integer> ns) {
-        StringBuilder sb = new StringBuilder();
-        for (int n : new LinkedHashSet<>(ns)) {
-            sb.append('[').append(n).append(']');
-        }
-        return sb.isEmpty() ? "" : " " + sb;
-    }
-
     /** The citation of one number. */
     public Citation citation(int n) {
         return all().get(n - 1);

@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tradetalk.answer.CheckedSentence;
 import tradetalk.answer.Citation;
+import tradetalk.answer.CitationMarkers;
 import tradetalk.answer.support.SentenceVerifier;
 import tradetalk.answer.support.UnsupportedPolicy;
 import tradetalk.answer.support.Verdict;
@@ -37,9 +38,8 @@ public final class CitationChecker {
     /** What the prompts tell the model to reply, alone, when the sources do not answer. */
     public static final String ABSTAIN = "NOT_IN_SOURCES";
 
-    private static final String NUMBERS = "\\d+(?:\\s*[-–]\\s*\\d+)?(?:\\s*,\\s*\\d+(?:\\s*[-–]\\s*\\d+)?)*";
-    private static final String MARKER_TEXT = "\\[\\s*(?:sources?\\s*)?(" + NUMBERS + ")\\s*\\]";
-    private static final Pattern MARKER = Pattern.compile("(?i)" + MARKER_TEXT);
+    private static final String MARKER_TEXT = CitationMarkers.MARKER_TEXT;
+    private static final Pattern MARKER = CitationMarkers.MARKER;
     /** One or more markers (with the space before them) directly after sentence-ending punctuation. */
     private static final Pattern MARKERS_AFTER_STOP =
             Pattern.compile("(?i)([.!?])((?:\\s*" + MARKER_TEXT + ")+)(?=\\s|$)");
@@ -49,7 +49,6 @@ public final class CitationChecker {
             + "(?:the\\s+)?(?:provided\\s+|given\\s+|available\\s+)?(?:sources|articles|context|passages)\\s+"
             + "(?:do(?:es)?\\s*n[o']t|don't|cannot|can't)\\s+"
             + "(?:answer|contain|mention|say|provide|include|address|cover|specify|state|discuss)");
-    private static final int MAX_RANGE = 20;
 
     private CitationChecker() {
         throw new UnsupportedOperationException("utility class");
@@ -137,7 +136,7 @@ public final class CitationChecker {
                 List<Integer> valid = new ArrayList<>();
                 Matcher m = MARKER.matcher(sentence);
                 while (m.find()) {
-                    for (int n : numbers(m.group(1))) {
+                    for (int n : CitationMarkers.numbers(m.group(1))) {
                         if (n >= 1 && n <= sources.size()) {
                             valid.add(n);
                         } else {
@@ -213,38 +212,15 @@ public final class CitationChecker {
 
     /** Rewrites each marker group as {@code " [a][b]"} in new numbers, removing out-of-range numbers. */
     private static String rewrite(String sentence, int count, Map<Integer, Integer> renumber) {
-        String out = SPACED_MARKERS.matcher(sentence).replaceAll(m -> {
-            StringBuilder sb = new StringBuilder();
-            List<Integer> done = new ArrayList<>();
-            for (int n : numbers(m.group(1))) {
-                if (n >= 1 && n <= count && !done.contains(n)) {
-                    done.add(n);
-                    sb.append('[').append(renumber.get(n)).append(']');
-                }
-            }
-            return sb.isEmpty() ? "" : " " + sb;
-        });
+        String out = SPACED_MARKERS
+                .matcher(sentence)
+                .replaceAll(m -> CitationMarkers.markers(CitationMarkers.numbers(m.group(1)).stream()
+                        .filter(n -> n >= 1 && n <= count)
+                        .map(renumber::get)
+                        .toList()));
         // "[1] [2]" -> "[1][2]"; no space before closing punctuation
         return out.replaceAll("\\]\\s+\\[(?=\\d+\\])", "][")
                 .replaceAll("\\s+([.,;:!?])", "$1")
                 .strip();
-    }
-
-    /** The numbers in "2, 3" or "1-3" (ranges capped at 20 numbers). */
-    private static List<Integer> numbers(String group) {
-        List<Integer> out = new ArrayList<>();
-        for (String part : group.split(",")) {
-            String[] range = part.strip().split("\\s*[-–]\\s*");
-            try {
-                int from = Integer.parseInt(range[0].strip());
-                int to = range.length > 1 ? Integer.parseInt(range[1].strip()) : from;
-                for (int n = from; n <= to && n - from < MAX_RANGE; n++) {
-                    out.add(n);
-                }
-            } catch (NumberFormatException e) {
-                out.add(-1); // absurdly long number: out of range
-            }
-        }
-        return out;
     }
 }

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tradetalk.answer.CitationMarkers;
 import tradetalk.answer.Composition;
 import tradetalk.answer.extract.CitationNumbers;
 import tradetalk.answer.extract.Extracts.Sentence;
@@ -42,7 +43,7 @@ final class Citing {
             String sentence = c.hit().passage().ordinal() == 0 && c.position() == 0
                     ? Sentences.stripDateline(c.sentence())
                     : c.sentence();
-            text.append(dated(sentence, c.published())).append(CitationNumbers.markers(List.of(n)));
+            text.append(dated(sentence, c.published())).append(CitationMarkers.markers(List.of(n)));
         }
         return new Composition(text.toString(), false, numbers.all(), List.of(), null);
     }
@@ -59,7 +60,7 @@ final class Citing {
         for (Sentence x : ordered) {
             text.append(text.isEmpty() ? "" : " ")
                     .append(dated(x.text(), x.date()))
-                    .append(CitationNumbers.markers(List.of(numbers.cite(x.passage()))));
+                    .append(CitationMarkers.markers(List.of(numbers.cite(x.passage()))));
         }
         return new Composition(text.toString(), false, numbers.all(), List.of(), null);
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import tradetalk.answer.AnswerComposer;
 import tradetalk.answer.Citation;
+import tradetalk.answer.CitationMarkers;
 import tradetalk.answer.extract.CitationNumbers;
 import tradetalk.answer.extract.Extracts;
 import tradetalk.answer.extract.Extracts.Sentence;
@@ -127,7 +128,7 @@ public final class TimelineStatusService implements StatusService {
             if (!head.isEmpty()) {
                 head.append(' ');
             }
-            head.append(s.text()).append(CitationNumbers.markers(List.of(numbers.cite(s.passage()))));
+            head.append(s.text()).append(CitationMarkers.markers(List.of(numbers.cite(s.passage()))));
         }
         List<List<Integer>> lineNumbers = new ArrayList<>();
         for (Line l : newestFirst) {
@@ -144,7 +145,7 @@ public final class TimelineStatusService implements StatusService {
             List<Integer> ns = lineNumbers.get(i);
             items.add(new TimelineItem(
                     l.date(),
-                    l.quote().text() + CitationNumbers.markers(ns),
+                    l.quote().text() + CitationMarkers.markers(ns),
                     ns.stream().map(n -> citations.get(n - 1)).toList()));
         }
         return new StatusReport(

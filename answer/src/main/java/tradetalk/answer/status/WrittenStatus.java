@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import tradetalk.answer.Citation;
+import tradetalk.answer.CitationMarkers;
 import tradetalk.answer.ComposerException;
 import tradetalk.answer.Composition;
 import tradetalk.answer.model.ModelComposer;
@@ -27,10 +27,6 @@ import tradetalk.retrieval.store.ArticleStore;
  * the caller returns the extractive report with the reason.
  */
 final class WrittenStatus {
-
-    private static final Pattern DATED_LINE =
-            Pattern.compile("^\\s*(?:[-*•]\\s*)?(\\d{4}-\\d{2}-\\d{2})\\s*[:–—-]\\s*(.+)$");
-    private static final Pattern MARKER = Pattern.compile("\\[(\\d+)]");
 
     private final ArticleStore index;
     private final ModelComposer model;
@@ -80,7 +76,7 @@ final class WrittenStatus {
             if (line.isBlank()) {
                 continue;
             }
-            Matcher m = DATED_LINE.matcher(line);
+            Matcher m = CitationMarkers.DATED_LINE.matcher(line);
             if (!m.matches()) {
                 if (items.isEmpty()) {
                     head.append(head.isEmpty() ? "" : " ").append(line.strip());
@@ -89,9 +85,8 @@ final class WrittenStatus {
             }
             String text = m.group(2).strip();
             List<Citation> cited = new ArrayList<>();
-            Matcher mk = MARKER.matcher(text);
-            while (mk.find()) {
-                Citation x = byNumber.get(Integer.parseInt(mk.group(1)));
+            for (int n : CitationMarkers.cited(text)) {
+                Citation x = byNumber.get(n);
                 if (x != null && !cited.contains(x)) {
                     cited.add(x);
                 }

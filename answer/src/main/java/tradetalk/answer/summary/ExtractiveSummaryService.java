@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tradetalk.answer.AnswerComposer;
+import tradetalk.answer.CitationMarkers;
 import tradetalk.answer.ComposerException;
 import tradetalk.answer.Composition;
 import tradetalk.answer.UserError;
@@ -309,7 +310,7 @@ public final class ExtractiveSummaryService implements SummaryService {
             if (!text.isEmpty()) {
                 text.append(' ');
             }
-            text.append(s.text()).append(CitationNumbers.markers(List.of(numbers.cite(s.passage()))));
+            text.append(s.text()).append(CitationMarkers.markers(List.of(numbers.cite(s.passage()))));
         }
         return new Summary(subject, text.toString(), numbers.all(), false, AnswerComposer.OFFLINE, null, null);
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import tradetalk.answer.CitationMarkers;
 import tradetalk.retrieval.DateWords;
 
 /**
@@ -29,16 +30,15 @@ import tradetalk.retrieval.DateWords;
 public final class Facts {
 
     private static final String MONTH = DateWords.MONTH;
-    private static final String DAY = "(\\d{1,2})(?:st|nd|rd|th)?";
+    private static final String DAY = DateWords.DAY;
     private static final String RANGE = "(?:\\s*(?:-|–|to|and|through|or)\\s*" + DAY + ")?";
-    private static final Pattern ISO = Pattern.compile("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b");
+    private static final Pattern ISO = Pattern.compile(DateWords.ISO_DATE);
     private static final Pattern MONTH_DAY =
             Pattern.compile("\\b" + MONTH + "\\s+" + DAY + "\\b" + RANGE + "(?:,?\\s+(\\d{4}))?");
     private static final Pattern DAY_MONTH =
             Pattern.compile("\\b" + DAY + RANGE + "\\s+" + MONTH + "(?:,?\\s+(\\d{4}))?");
     private static final Pattern MONTH_ALONE = Pattern.compile("\\b" + MONTH + "(?![\\w])");
     private static final Pattern WEEKDAY = Pattern.compile("\\b" + DateWords.WEEKDAY + "\\b");
-    private static final Pattern MARKERS = Pattern.compile("\\[[\\d,\\s–-]+]");
     private static final Pattern QUOTE = Pattern.compile("[\"“”]([^\"“”]{2,400}?)[\"“”]");
     private static final Pattern PERCENT =
             Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(?:%|percent\\b|per cent\\b|percentage points?\\b)");
@@ -107,7 +107,8 @@ public final class Facts {
                 quotes.add(words);
             }
         }
-        StringBuilder rest = new StringBuilder(MARKERS.matcher(text).replaceAll(" "));
+        StringBuilder rest =
+                new StringBuilder(CitationMarkers.MARKER.matcher(text).replaceAll(" "));
         Matcher iso = ISO.matcher(rest);
         while (iso.find()) {
             try {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import tradetalk.answer.CitationMarkers;
 import tradetalk.retrieval.Passage;
 import tradetalk.retrieval.Sentences;
 import tradetalk.retrieval.embed.Embedder;
@@ -33,9 +34,6 @@ public final class SupportChecker implements SentenceVerifier {
     /** The cosine measured on the tune half of the labelled set (BENCHMARKS.md, "Sentence support check"). */
     public static final double DEFAULT_MIN_SIMILARITY = 0.80;
 
-    private static final Pattern DATED_PREFIX =
-            Pattern.compile("^\\s*(?:[-*•]\\s*)?\\d{4}-\\d{2}-\\d{2}\\s*[:–—-]\\s*");
-    private static final Pattern MARKERS = Pattern.compile("\\s*\\[[\\d,\\s–-]+]");
     /**
      * A sentence whose content words all occur in its cited passage ({@code coverage} at least this) needs a cosine
      * only this much below the threshold: a long source sentence compressed to its point scores low on cosine.
@@ -100,7 +98,7 @@ public final class SupportChecker implements SentenceVerifier {
 
     /** Measures {@code sentence} against {@code cited} without applying the threshold. */
     public Measure measure(String sentence, List<Passage> cited) {
-        String clean = MARKERS.matcher(sentence).replaceAll("").strip();
+        String clean = CitationMarkers.strip(sentence).strip();
         StringBuilder source = new StringBuilder();
         StringBuilder headers = new StringBuilder();
         List<String> units = new ArrayList<>();
@@ -111,7 +109,7 @@ public final class SupportChecker implements SentenceVerifier {
             source.append(header).append('\n').append(p.text()).append('\n');
             units.addAll(units(p.text()));
         }
-        String meaning = DATED_PREFIX.matcher(clean).replaceFirst("");
+        String meaning = CitationMarkers.undated(clean);
         if (meaning.isBlank() || units.isEmpty()) {
             return new Measure(facts(clean, source.toString(), source.toString()), 0, 0, true);
         }

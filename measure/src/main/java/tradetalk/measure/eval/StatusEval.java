@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tradetalk.answer.Citation;
+import tradetalk.answer.CitationMarkers;
 import tradetalk.answer.status.StatusReport;
 import tradetalk.answer.status.StatusRequest;
 import tradetalk.answer.status.StatusService;
@@ -41,8 +42,9 @@ import tradetalk.retrieval.ArticleMeta;
 public final class StatusEval {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern CITED_SENTENCE = Pattern.compile("[^\\[]+?((?:\\[\\d+])+)");
-    private static final Pattern MARKER = Pattern.compile("\\[(\\d+)]");
+    /** A sentence and the markers that end it. */
+    private static final Pattern CITED_SENTENCE =
+            Pattern.compile("(?i)[^\\[]+?((?:" + CitationMarkers.MARKER_TEXT + ")+)");
 
     /** One labelled topic. */
     public record Topic(String topic, String half, String kind, Set<String> about, Set<String> related) {
@@ -171,10 +173,8 @@ public final class StatusEval {
 
     /** True when every citation marker of {@code text} cites an on-topic article (and it has one). */
     private static boolean onTopic(String text, List<Citation> citations, Topic t, List<String> off, String what) {
-        Matcher m = MARKER.matcher(text);
         boolean any = false;
-        while (m.find()) {
-            int n = Integer.parseInt(m.group(1));
+        for (int n : CitationMarkers.cited(text)) {
             if (n < 1 || n > citations.size() || !t.onTopic(citations.get(n - 1).article())) {
                 off.add(what + ": " + text.strip());
                 return false;
