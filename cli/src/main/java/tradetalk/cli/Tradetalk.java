@@ -257,7 +257,8 @@ public class Tradetalk implements AutoCloseable {
                             settings,
                             prompts(),
                             supportChecker(),
-                            config.answer().unsupportedPolicy())
+                            config.answer().unsupportedPolicy(),
+                            config.answer().nearest())
                     : offlineComposer();
         }
         return composer;

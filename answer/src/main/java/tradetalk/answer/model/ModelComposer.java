@@ -31,8 +31,6 @@ public final class ModelComposer implements AnswerComposer {
 
     /** The answer text of a composition that abstains. */
     public static final String ABSTAIN_TEXT = NearestSources.ABSTAIN_TEXT;
-    /** How many nearest sources an abstaining composition lists. */
-    public static final int NEAREST = NearestSources.DEFAULT_MAX;
 
     private static final Logger log = LoggerFactory.getLogger(ModelComposer.class);
 
@@ -41,6 +39,7 @@ public final class ModelComposer implements AnswerComposer {
     private final ModelTransport transport;
     private final SentenceVerifier verifier;
     private final UnsupportedPolicy policy;
+    private final int nearest;
 
     /**
      * @param settings  the settings the models were built from (name, timeout, budgets, retries, key to scrub)
@@ -48,18 +47,24 @@ public final class ModelComposer implements AnswerComposer {
      * @param prompts   the prompt templates
      * @param verifier  checks each cited sentence against its passages ({@link SentenceVerifier#NONE}: not at all)
      * @param policy    what happens to a sentence the verifier rejects
+     * @param nearest   how many nearest sources an abstention lists ({@code answer.nearest})
      */
     public ModelComposer(
             ModelSettings settings,
             ModelTransport transport,
             Prompts prompts,
             SentenceVerifier verifier,
-            UnsupportedPolicy policy) {
+            UnsupportedPolicy policy,
+            int nearest) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.transport = Objects.requireNonNull(transport, "transport");
         this.prompts = new ModelPrompts(Objects.requireNonNull(prompts, "prompts"));
         this.verifier = Objects.requireNonNull(verifier, "verifier");
         this.policy = Objects.requireNonNull(policy, "policy");
+        if (nearest < 0) {
+            throw new IllegalArgumentException("answer.nearest must not be negative, got " + nearest);
+        }
+        this.nearest = nearest;
     }
 
     /**
@@ -74,18 +79,29 @@ public final class ModelComposer implements AnswerComposer {
                 new ModelTransport(settings, chat, streaming),
                 prompts,
                 SentenceVerifier.NONE,
-                UnsupportedPolicy.DROP);
+                UnsupportedPolicy.DROP,
+                NearestSources.DEFAULT_MAX);
     }
 
-    /** A streaming composer for the configured provider, clients built by {@link ChatModels}. */
+    /**
+     * A streaming composer for the configured provider, clients built by {@link ChatModels}, listing {@code nearest}
+     * sources when it abstains.
+     */
     public static ModelComposer streaming(
-            ModelSettings settings, Prompts prompts, SentenceVerifier verifier, UnsupportedPolicy policy) {
+            ModelSettings settings, Prompts prompts, SentenceVerifier verifier, UnsupportedPolicy policy, int nearest) {
         return new ModelComposer(
                 settings,
                 new ModelTransport(settings, null, ChatModels.streamingChatModel(settings)),
                 prompts,
                 verifier,
-                policy);
+                policy,
+                nearest);
+    }
+
+    /** A streaming composer for the configured provider listing the default number of nearest sources. */
+    public static ModelComposer streaming(
+            ModelSettings settings, Prompts prompts, SentenceVerifier verifier, UnsupportedPolicy policy) {
+        return streaming(settings, prompts, verifier, policy, NearestSources.DEFAULT_MAX);
     }
 
     /** A streaming composer that does not check what the sentences say. */
@@ -101,7 +117,8 @@ public final class ModelComposer implements AnswerComposer {
                 new ModelTransport(settings, ChatModels.chatModel(settings), null),
                 prompts,
                 verifier,
-                policy);
+                policy,
+                NearestSources.DEFAULT_MAX);
     }
 
     /** A blocking composer that does not check what the sentences say. */
@@ -134,7 +151,7 @@ public final class ModelComposer implements AnswerComposer {
         List<Passage> sources = Sources.fit(evidence, settings.contextTokens());
         if (sources.isEmpty()) {
             log.info("model {} not called: no evidence fits the prompt", settings.name());
-            return NearestSources.abstain(evidence, NEAREST, null);
+            return NearestSources.abstain(evidence, nearest, null);
         }
         long start = System.nanoTime();
         ModelTransport.Reply reply =
@@ -164,7 +181,7 @@ public final class ModelComposer implements AnswerComposer {
         }
         if (checked.abstained()) {
             return new Composition(
-                    ABSTAIN_TEXT, true, List.of(), NearestSources.of(evidence, NEAREST), usage, checked.sentences());
+                    ABSTAIN_TEXT, true, List.of(), NearestSources.of(evidence, nearest), usage, checked.sentences());
         }
         return new Composition(checked.text(), false, checked.citations(), List.of(), usage, checked.sentences());
     }

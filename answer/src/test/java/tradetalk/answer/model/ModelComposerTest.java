@@ -143,6 +143,23 @@ class ModelComposerTest {
     }
 
     @Test
+    @DisplayName("an abstention lists as many nearest sources as answer.nearest says, not a constant")
+    void should_list_the_configured_number_of_nearest_sources() {
+        server.always(answer("NOT_IN_SOURCES"));
+        ModelComposer composer = ModelComposer.streaming(
+                openAi(KEY),
+                Prompts.bundled(),
+                tradetalk.answer.support.SentenceVerifier.NONE,
+                UnsupportedPolicy.DROP,
+                1);
+
+        Composition c = composer.compose("Who won the 2019 World Series?", Evidence.tradeTalks(), s -> {});
+
+        assertThat(c.abstained()).isTrue();
+        assertThat(c.nearest()).extracting(Citation::passageIds).containsExactly(List.of("reuters-1#0"));
+    }
+
+    @Test
     @DisplayName("no evidence: abstains without calling the model")
     void should_abstain_without_evidence() {
         ModelComposer composer = ModelComposer.blocking(openAi(KEY), Prompts.bundled());
