@@ -1,6 +1,5 @@
 package tradetalk.cli;
 
-import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
@@ -45,11 +44,11 @@ final class DiscordCommand implements Callable<Integer> {
                         : "discord",
                 () -> running.get() == null ? Map.of() : running.get().gatewayStates(),
                 () -> StatusReporter.feeds(feeds.get()),
-                Clock.systemUTC());
+                tt.clock());
         DiscordBot bot;
         try {
             tt.ingestDefaultsIfEmpty(app.err());
-            bot = tt.startDiscordBot(config, Clock.systemUTC());
+            bot = tt.startDiscordBot(config, tt.clock());
             running.set(bot);
             if (tt.config().feeds().refresh()) {
                 tt.feedRefresher().start(); // keeps the index current from feeds.sources while the bot runs

@@ -1,6 +1,5 @@
 package tradetalk.cli;
 
-import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,8 +32,12 @@ final class HealthCommand implements Callable<Integer> {
             var index = new HealthCheck.IndexState(
                     tt.indexName(), exists, exists ? tt.index().articleCount() : 0);
             HealthConfig health = tt.config().health();
-            HealthCheck.Report r =
-                    new HealthCheck().check(index, health.allowEmptyIndex(), health.dirPath(), Instant.now());
+            HealthCheck.Report r = new HealthCheck()
+                    .check(
+                            index,
+                            health.allowEmptyIndex(),
+                            health.dirPath(),
+                            tt.clock().instant());
             if (app.json()) {
                 app.out().println(Views.json(HealthCheck.json(r)));
             } else {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,7 +48,7 @@ final class InsightsCommand implements Callable<Integer> {
             }
             Insights.Report r;
             try (FeedbackStore feedback = tt.openFeedback(tt.config().discord())) {
-                r = Insights.report(tt.config().insights(), tt.embedder(), feedback, n, Clock.systemUTC());
+                r = Insights.report(tt.config().insights(), tt.embedder(), feedback, n, tt.clock());
             }
             write(InsightsChart.png(r));
             if (app.json()) {

@@ -64,6 +64,7 @@ public class Tradetalk implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Tradetalk.class);
 
     private final TradetalkConfig config;
+    private final Clock clock;
     private Embedder embedder;
     private Embedder sentenceEmbedder;
     private ArticleStore index;
@@ -87,8 +88,18 @@ public class Tradetalk implements AutoCloseable {
 
     /** With a policy on which hosts fetches may contact (tests allow only loopback). */
     public Tradetalk(TradetalkConfig config, HostPolicy hosts) {
+        this(config, hosts, Clock.systemDefaultZone());
+    }
+
+    /**
+     * With a policy on which hosts fetches may contact and the clock that says what "today" and "now" are for every
+     * part of the graph: the day a question without a date is asked on, the newest plausible publication date, the
+     * feeds' retention, the bot's rate limits and logs.
+     */
+    public Tradetalk(TradetalkConfig config, HostPolicy hosts, Clock clock) {
         this.config = config;
         this.hosts = hosts;
+        this.clock = clock;
     }
 
     /** The graph with another embedding model (e.g. {@code RandomEmbedder} for {@code tradetalk bench}). */
@@ -99,6 +110,11 @@ public class Tradetalk implements AutoCloseable {
 
     public TradetalkConfig config() {
         return config;
+    }
+
+    /** What "today" and "now" are for every part of the graph. */
+    public Clock clock() {
+        return clock;
     }
 
     /**
@@ -183,7 +199,7 @@ public class Tradetalk implements AutoCloseable {
 
     /** Reads article files and directories as ingest does ({@code index.max-article-bytes}). */
     public ArticleReader articleReader() {
-        return new ArticleReader(Clock.systemUTC(), config.index().maxArticleBytes());
+        return new ArticleReader(clock, config.index().maxArticleBytes());
     }
 
     /** The store's backend: {@code lucene} or {@code opensearch} ({@code index.backend}). */
@@ -272,7 +288,7 @@ public class Tradetalk implements AutoCloseable {
     /** Question answering. */
     public synchronized AnswerService answers() {
         if (answers == null) {
-            answers = new AnswerService(index(), composer(), offlineComposer());
+            answers = new AnswerService(index(), composer(), offlineComposer(), clock);
         }
         return answers;
     }
@@ -393,7 +409,7 @@ public class Tradetalk implements AutoCloseable {
                     articleFetcher(),
                     index(),
                     FeedState.load(config.index().dirPath().resolve(FeedState.FILE_NAME)),
-                    Clock.systemUTC(),
+                    clock,
                     config.feeds().maxItems());
         }
         return feedIngester;
@@ -411,7 +427,7 @@ public class Tradetalk implements AutoCloseable {
                     config.feeds().feedSources(),
                     config.feeds().backoff(),
                     config.index().maxAgeDuration(),
-                    Clock.systemDefaultZone(),
+                    clock,
                     metrics == null ? FeedListener.NONE : metrics.meters());
         }
         return feedRefresher;

@@ -1,6 +1,5 @@
 package tradetalk.cli;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -66,7 +65,7 @@ final class WatchCommand implements Callable<Integer> {
                 "watch",
                 Map::of,
                 () -> StatusReporter.feeds(watched),
-                Clock.systemUTC());
+                tt.clock());
         try {
             refresher.start();
             app.err()

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -201,7 +200,7 @@ final class EvalCommand implements Callable<Integer> {
                         k,
                         tt.config().search().k(),
                         warmup,
-                        Clock.systemDefaultZone());
+                        tt.clock());
                 ev.realTime(realTime);
                 EvalReport report;
                 if (perQuestion != null && !noAnswers) {

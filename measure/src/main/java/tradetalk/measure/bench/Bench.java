@@ -205,7 +205,7 @@ public final class Bench {
         m.put("source_article_in_top_k", round4((double) found / timed.size()));
 
         OfflineComposer offline = tt.offlineComposer();
-        AnswerService answers = new AnswerService(index, offline, offline);
+        AnswerService answers = new AnswerService(index, offline, offline, tt.clock());
         steps.begin("offline ask latency (" + warm.size() + " warm-up, " + timed.size() + " timed)", questions.size());
         warm.forEach(q -> {
             answers.answer(AnswerRequest.of(q.text(), plan.k()));

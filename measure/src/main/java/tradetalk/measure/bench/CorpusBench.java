@@ -162,7 +162,7 @@ public final class CorpusBench {
         }
         progress.accept("warm ask (" + warm.size() + " warm-up, " + timed.size() + " timed questions)");
         OfflineComposer offline = tt.offlineComposer();
-        AnswerService answers = new AnswerService(index, offline, offline);
+        AnswerService answers = new AnswerService(index, offline, offline, tt.clock());
         warm.forEach(answers::answer);
         List<Double> retrieval = new ArrayList<>();
         List<Double> compose = new ArrayList<>();
