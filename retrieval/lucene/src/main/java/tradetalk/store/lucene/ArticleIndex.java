@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,33 +27,20 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongField;
-import org.apache.lucene.index.BinaryDocValues;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.LeafReader;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.MultiReader;
 import org.apache.lucene.index.NoMergePolicy;
-import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,7 +51,6 @@ import tradetalk.retrieval.Passage;
 import tradetalk.retrieval.Rejected;
 import tradetalk.retrieval.SearchHit;
 import tradetalk.retrieval.SearchRequest;
-import tradetalk.retrieval.TextAnalysis;
 import tradetalk.retrieval.embed.Embedder;
 import tradetalk.retrieval.embed.SentenceVectors;
 import tradetalk.retrieval.store.ArticleStore;
@@ -91,9 +76,6 @@ public final class ArticleIndex implements ArticleStore {
     /** Passages embedded together during ingest, across articles (config {@code index.ingest-batch}). */
     public static final int DEFAULT_INGEST_BATCH = 256;
 
-    /** What reads see while no index exists on disk yet. */
-    private static final IndexSearcher NOTHING = emptySearcher();
-
     private final Path dir;
     private final Embedder embedder;
     private final SearchSettings settings;
@@ -103,10 +85,8 @@ public final class ArticleIndex implements ArticleStore {
     private final SentenceVectorFill fill;
 
     private final Object writeLock = new Object();
-    /** The index on disk and its searchers; null until one exists (reading never creates it, a write does). */
-    private volatile Store store;
-
-    private record Store(Directory directory, SearcherManager searchers) {}
+    /** The index on disk and its searchers (reading never creates it, a write does). */
+    private final IndexHandle handle;
 
     /** Verifies the segments a write builds on before it writes (each file once per opener). */
     private final SegmentChecksums checksums = new SegmentChecksums();
@@ -127,6 +107,7 @@ public final class ArticleIndex implements ArticleStore {
         this.dir = dir;
         this.embedder = embedder;
         this.settings = settings;
+        this.handle = new IndexHandle(dir, embedder.name());
     }
 
     /**
@@ -164,109 +145,7 @@ public final class ArticleIndex implements ArticleStore {
             SearchSettings settings,
             int ingestBatch,
             boolean sentenceVectors) {
-        ArticleIndex index = new ArticleIndex(dir, embedder, chunker, settings, ingestBatch, sentenceVectors);
-        if (IndexDirectory.inspect(dir) == IndexDirectory.Kind.INDEX) {
-            index.store = index.openStore();
-        }
-        return index;
-    }
-
-    /** Opens the existing index read-only (a reader never writes, locks or deletes anything). */
-    private Store openStore() {
-        Directory directory = null;
-        try {
-            directory = FSDirectory.open(dir);
-            // the searchers' first reader is of the latest commit: its user data names the model (one read of it)
-            SearcherManager searchers = new SearcherManager(directory, null);
-            String built;
-            IndexSearcher first = searchers.acquire();
-            try {
-                built = ((DirectoryReader) first.getIndexReader())
-                        .getIndexCommit()
-                        .getUserData()
-                        .get(EMBEDDER_KEY);
-            } finally {
-                searchers.release(first);
-            }
-            if (built != null && !built.equals(embedder.name())) {
-                searchers.close();
-                throw new IndexException("index " + dir + " was built with embedding model " + built + ", not "
-                        + embedder.name() + "; delete it and ingest again");
-            }
-            return new Store(directory, searchers);
-        } catch (IOException e) {
-            closeQuietly(directory);
-            throw IndexDirectory.translate(dir, "opening index", e);
-        } catch (RuntimeException e) {
-            closeQuietly(directory);
-            throw e;
-        }
-    }
-
-    private static IndexSearcher emptySearcher() {
-        try {
-            return new IndexSearcher(new MultiReader());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a reader of no readers reads nothing
-        }
-    }
-
-    private static void closeQuietly(Directory d) {
-        if (d != null) {
-            try {
-                d.close();
-            } catch (IOException ignored) {
-                // already failing
-            }
-        }
-    }
-
-    /** The index on disk, opened when another process created it since; null while there is none. */
-    private Store store() {
-        Store s = store;
-        if (s == null) {
-            synchronized (this) {
-                if (store == null && IndexDirectory.inspect(dir) == IndexDirectory.Kind.INDEX) {
-                    store = openStore();
-                }
-                s = store;
-            }
-        }
-        return s;
-    }
-
-    /**
-     * The directory to write to, creating the index when there is none (only in a missing or empty directory).
-     * Call with {@link #writeLock} held.
-     */
-    private Directory writable() throws IOException {
-        Store s = store();
-        if (s != null) {
-            return s.directory();
-        }
-        synchronized (this) {
-            if (store != null) {
-                return store.directory();
-            }
-            Files.createDirectories(dir);
-            Directory directory = FSDirectory.open(dir);
-            try (IndexWriter w = new IndexWriter(directory, writerConfig())) {
-                w.setLiveCommitData(Map.of(EMBEDDER_KEY, embedder.name()).entrySet());
-                w.commit();
-                store = new Store(directory, new SearcherManager(directory, null));
-            } catch (IOException | RuntimeException e) {
-                closeQuietly(directory);
-                throw e;
-            }
-            return directory;
-        }
-    }
-
-    private static IndexWriterConfig writerConfig() {
-        IndexWriterConfig c = new IndexWriterConfig(TextAnalysis.analyzer());
-        c.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-        c.setRAMBufferSizeMB(64);
-        return c;
+        return new ArticleIndex(dir, embedder, chunker, settings, ingestBatch, sentenceVectors);
     }
 
     /** Where the index lives. */
@@ -309,16 +188,16 @@ public final class ArticleIndex implements ArticleStore {
         IngestReport r;
         List<SentenceVectorFill.Work> sentences;
         synchronized (writeLock) {
-            try (IndexWriter writer = checksums.writer(writable(), writerConfig())) {
+            try (IndexWriter writer = checksums.writer(handle.writable(), IndexHandle.writerConfig())) {
                 // commit data is set only with changes: an ingest of nothing new writes no commit
-                refresh(); // the write lock is held: the last commit, maybe another process's, is the truth
+                handle.refresh(); // the write lock is held: the last commit, maybe another process's, is the truth
                 LuceneWriter w = new LuceneWriter(writer, embedder.name(), this::stored, sentenceVectors);
                 r = pipeline.run(w, articles, alreadyRejected, progress, passageProgress);
                 sentences = w.sentences();
             } catch (IOException e) {
                 throw IndexDirectory.translate(dir, "ingest into", e);
             }
-            refresh();
+            handle.refresh();
         }
         fill.submit(sentences); // sentence vectors come after the passages are searchable
         double ms = (System.nanoTime() - t0) / 1e6;
@@ -334,7 +213,7 @@ public final class ArticleIndex implements ArticleStore {
 
     /** What the index holds of these articles (content hash, also_in), as of its last refresh. */
     private Map<String, StoreWriter.Stored> stored(Collection<String> ids) {
-        return withSearcher(s -> {
+        return handle.withSearcher(s -> {
             Map<String, StoreWriter.Stored> out = new HashMap<>();
             List<BytesRef> terms = ids.stream().map(BytesRef::new).toList();
             Query q = new BooleanQuery.Builder()
@@ -360,15 +239,15 @@ public final class ArticleIndex implements ArticleStore {
     private void writeSentenceVectors(List<SentenceVectorFill.Work> works, Map<String, float[]> vectors)
             throws IOException {
         synchronized (writeLock) {
-            Store s = store();
-            if (s == null) {
+            Directory d = handle.directory();
+            if (d == null) {
                 return;
             }
             // no merges from these small writes: closing would wait for them, and a merge picked now may take the
             // large vector segments along (their graphs rebuilt); the next ingest's writer merges as usual
-            IndexWriterConfig config = writerConfig().setMergePolicy(NoMergePolicy.INSTANCE);
-            try (IndexWriter writer = checksums.writer(s.directory(), config)) {
-                refresh(); // the last commit is the truth: an article replaced or removed since is skipped
+            IndexWriterConfig config = IndexHandle.writerConfig().setMergePolicy(NoMergePolicy.INSTANCE);
+            try (IndexWriter writer = checksums.writer(d, config)) {
+                handle.refresh(); // the last commit is the truth: an article replaced or removed since is skipped
                 for (SentenceVectorFill.Work w : works) {
                     Optional<Document> stored = articleDocument(w.articleId());
                     if (stored.isPresent() && w.hash().equals(stored.get().get(HASH))) {
@@ -377,7 +256,7 @@ public final class ArticleIndex implements ArticleStore {
                 }
                 LuceneWriter.commitChanges(writer, embedder.name());
             }
-            refresh();
+            handle.refresh();
         }
     }
 
@@ -385,18 +264,18 @@ public final class ArticleIndex implements ArticleStore {
     @Override
     public int removeOlderThan(LocalDate cutoff) {
         synchronized (writeLock) {
-            Store s = store();
-            if (s == null) {
+            Directory d = handle.directory();
+            if (d == null) {
                 return 0;
             }
             int before = articleCount();
-            try (IndexWriter writer = checksums.writer(s.directory(), writerConfig())) {
+            try (IndexWriter writer = checksums.writer(d, IndexHandle.writerConfig())) {
                 writer.deleteDocuments(LongField.newRangeQuery(DATE, Long.MIN_VALUE, cutoff.toEpochDay() - 1));
                 writer.commit();
             } catch (IOException e) {
                 throw IndexDirectory.translate(dir, "retention on", e);
             }
-            refresh();
+            handle.refresh();
             return before - articleCount();
         }
     }
@@ -405,18 +284,18 @@ public final class ArticleIndex implements ArticleStore {
     @Override
     public boolean remove(String articleId) {
         synchronized (writeLock) {
-            Store s = store();
-            if (s == null) {
+            Directory d = handle.directory();
+            if (d == null) {
                 return false;
             }
             boolean had = article(articleId).isPresent();
-            try (IndexWriter writer = checksums.writer(s.directory(), writerConfig())) {
+            try (IndexWriter writer = checksums.writer(d, IndexHandle.writerConfig())) {
                 writer.deleteDocuments(new Term(ARTICLE_ID, articleId));
                 writer.commit();
             } catch (IOException e) {
                 throw IndexDirectory.translate(dir, "remove from", e);
             }
-            refresh();
+            handle.refresh();
             return had;
         }
     }
@@ -430,14 +309,14 @@ public final class ArticleIndex implements ArticleStore {
     @Override
     public boolean addAlsoIn(String articleId, String location) {
         synchronized (writeLock) {
-            Store s = store();
-            if (s == null) {
+            Directory d = handle.directory();
+            if (d == null) {
                 return false;
             }
-            try (IndexWriter writer = checksums.writer(s.directory(), writerConfig())) {
+            try (IndexWriter writer = checksums.writer(d, IndexHandle.writerConfig())) {
                 // with the write lock held, the last commit is the truth: read the article from it, not from an
                 // older view, so a replacement made by another process is never written back over
-                refresh();
+                handle.refresh();
                 Optional<Document> stored = articleDocument(articleId);
                 if (stored.isEmpty()) {
                     return false;
@@ -456,7 +335,7 @@ public final class ArticleIndex implements ArticleStore {
             } catch (IOException e) {
                 throw IndexDirectory.translate(dir, "updating " + articleId + " in", e);
             }
-            refresh();
+            handle.refresh();
             return true;
         }
     }
@@ -470,7 +349,7 @@ public final class ArticleIndex implements ArticleStore {
     }
 
     private Optional<Document> articleDocument(String id) {
-        return withSearcher(s -> {
+        return handle.withSearcher(s -> {
             TopDocs td = s.search(LuceneDocuments.articleQuery(id), 1);
             return td.scoreDocs.length == 0
                     ? Optional.<Document>empty()
@@ -478,34 +357,22 @@ public final class ArticleIndex implements ArticleStore {
         });
     }
 
-    private void refresh() {
-        Store s = store();
-        if (s == null) {
-            return;
-        }
-        try {
-            s.searchers().maybeRefreshBlocking();
-        } catch (IOException e) {
-            throw IndexDirectory.translate(dir, "reading index", e);
-        }
-    }
-
     /** Number of indexed articles. */
     @Override
     public int articleCount() {
-        return withSearcher(s -> s.count(new TermQuery(new Term(TYPE, ARTICLE))));
+        return handle.withSearcher(s -> s.count(new TermQuery(new Term(TYPE, ARTICLE))));
     }
 
     /** Number of indexed passages. */
     @Override
     public int passageCount() {
-        return withSearcher(s -> s.count(new TermQuery(new Term(TYPE, PASSAGE))));
+        return handle.withSearcher(s -> s.count(new TermQuery(new Term(TYPE, PASSAGE))));
     }
 
     /** All indexed articles' metadata, newest first (undated last). */
     @Override
     public List<ArticleMeta> articles() {
-        return withSearcher(s -> {
+        return handle.withSearcher(s -> {
             int n = Math.max(1, s.getIndexReader().maxDoc());
             TopDocs td = s.search(new TermQuery(new Term(TYPE, ARTICLE)), n);
             List<ArticleMeta> out = new ArrayList<>();
@@ -523,7 +390,7 @@ public final class ArticleIndex implements ArticleStore {
     /** One article with its text. */
     @Override
     public Optional<Article> article(String id) {
-        return withSearcher(s -> {
+        return handle.withSearcher(s -> {
             BooleanQuery q = new BooleanQuery.Builder()
                     .add(new TermQuery(new Term(TYPE, ARTICLE)), Occur.FILTER)
                     .add(new TermQuery(new Term(ARTICLE_ID, id)), Occur.FILTER)
@@ -540,7 +407,7 @@ public final class ArticleIndex implements ArticleStore {
     /** The passages of one article, in order. */
     @Override
     public List<Passage> passages(String articleId) {
-        return withSearcher(s -> {
+        return handle.withSearcher(s -> {
             BooleanQuery q = new BooleanQuery.Builder()
                     .add(new TermQuery(new Term(TYPE, PASSAGE)), Occur.FILTER)
                     .add(new TermQuery(new Term(ARTICLE_ID, articleId)), Occur.FILTER)
@@ -563,7 +430,7 @@ public final class ArticleIndex implements ArticleStore {
      */
     @Override
     public double idf(String term) {
-        return withSearcher(false, s -> idf(s.getIndexReader(), term));
+        return handle.withSearcher(false, s -> idf(s.getIndexReader(), term));
     }
 
     /** {@link #idf(String)} on one reader. */
@@ -586,38 +453,7 @@ public final class ArticleIndex implements ArticleStore {
 
     @Override
     public List<SearchHit> search(SearchRequest request) {
-        return withSearcher(s -> new HybridSearch(s, embedder, settings).search(request));
-    }
-
-    private interface SearcherFunction<T> {
-        T apply(IndexSearcher s) throws IOException;
-    }
-
-    private <T> T withSearcher(SearcherFunction<T> f) {
-        return withSearcher(true, f);
-    }
-
-    private <T> T withSearcher(boolean refresh, SearcherFunction<T> f) {
-        try {
-            Store st = store();
-            if (st == null) {
-                return f.apply(NOTHING);
-            }
-            SearcherManager searchers = st.searchers();
-            // see commits made by another process too (e.g. `tradetalk ingest` while the bot runs); cheap when
-            // nothing changed, and never blocks a search while another thread reopens
-            if (refresh) {
-                searchers.maybeRefresh();
-            }
-            IndexSearcher s = searchers.acquire();
-            try {
-                return f.apply(s);
-            } finally {
-                searchers.release(s);
-            }
-        } catch (IOException e) {
-            throw IndexDirectory.translate(dir, "reading index", e);
-        }
+        return handle.withSearcher(s -> new HybridSearch(s, embedder, settings).search(request));
     }
 
     /**
@@ -626,62 +462,12 @@ public final class ArticleIndex implements ArticleStore {
      */
     @Override
     public SentenceVectors sentenceVectors() {
-        return texts -> withSearcher(false, s -> {
-            Map<String, float[]> out = new HashMap<>();
-            int dim = embedder.dimension();
-            for (String text : new LinkedHashSet<>(texts)) {
-                BytesRef key = SentenceVectorField.key(text);
-                for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
-                    float[] v = sentenceVector(leaf, key, dim);
-                    if (v != null) {
-                        out.put(text, v);
-                        break;
-                    }
-                }
-            }
-            return out;
-        });
-    }
-
-    private static float[] sentenceVector(LeafReaderContext leaf, BytesRef key, int dim) throws IOException {
-        LeafReader r = leaf.reader();
-        Terms terms = r.terms(SentenceVectorField.KEY);
-        if (terms == null) {
-            return null;
-        }
-        TermsEnum te = terms.iterator();
-        if (!te.seekExact(key)) {
-            return null;
-        }
-        PostingsEnum docs = te.postings(null, PostingsEnum.NONE);
-        Bits live = r.getLiveDocs();
-        for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
-            if (live != null && !live.get(doc)) {
-                continue;
-            }
-            BinaryDocValues values = r.getBinaryDocValues(SentenceVectorField.VECTORS);
-            if (values != null && values.advanceExact(doc)) {
-                float[] v = SentenceVectorField.decode(values.binaryValue(), key, dim);
-                if (v != null) {
-                    return v;
-                }
-            }
-        }
-        return null;
+        return texts -> handle.withSearcher(false, s -> SentenceVectorField.find(s, texts, embedder.dimension()));
     }
 
     @Override
     public void close() {
         fill.close();
-        Store s = store;
-        if (s == null) {
-            return;
-        }
-        try {
-            s.searchers().close();
-            s.directory().close();
-        } catch (IOException e) {
-            log.warn("Closing index {} failed: {}", dir, e.getMessage());
-        }
+        handle.close();
     }
 }

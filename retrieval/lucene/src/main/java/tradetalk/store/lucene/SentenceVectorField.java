@@ -1,11 +1,14 @@
 package tradetalk.store.lucene;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +18,15 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import tradetalk.retrieval.Passage;
 import tradetalk.retrieval.Sentences;
@@ -105,6 +117,52 @@ final class SentenceVectorField {
                 b.position(at + KEY_BYTES);
                 b.asFloatBuffer().get(v);
                 return v;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The stored vectors of these sentences found in the index (none for passages ingested without them): a term
+     * lookup per sentence and one doc value read per passage.
+     */
+    static Map<String, float[]> find(IndexSearcher s, Collection<String> texts, int dim) throws IOException {
+        Map<String, float[]> out = new HashMap<>();
+        for (String text : new LinkedHashSet<>(texts)) {
+            BytesRef key = key(text);
+            for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+                float[] v = find(leaf, key, dim);
+                if (v != null) {
+                    out.put(text, v);
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static float[] find(LeafReaderContext leaf, BytesRef key, int dim) throws IOException {
+        LeafReader r = leaf.reader();
+        Terms terms = r.terms(KEY);
+        if (terms == null) {
+            return null;
+        }
+        TermsEnum te = terms.iterator();
+        if (!te.seekExact(key)) {
+            return null;
+        }
+        PostingsEnum docs = te.postings(null, PostingsEnum.NONE);
+        Bits live = r.getLiveDocs();
+        for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+            if (live != null && !live.get(doc)) {
+                continue;
+            }
+            BinaryDocValues values = r.getBinaryDocValues(VECTORS);
+            if (values != null && values.advanceExact(doc)) {
+                float[] v = decode(values.binaryValue(), key, dim);
+                if (v != null) {
+                    return v;
+                }
             }
         }
         return null;
