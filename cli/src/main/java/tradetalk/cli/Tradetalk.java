@@ -267,7 +267,7 @@ public class Tradetalk implements AutoCloseable {
     /** The composer chosen in config: a model backend, or the offline composer. */
     public synchronized AnswerComposer composer() {
         if (composer == null) {
-            ModelSettings settings = config.model().settings();
+            ModelSettings settings = config.model();
             composer = settings.usesModel()
                     ? ModelComposer.streaming(
                             settings,

@@ -1,5 +1,6 @@
 package tradetalk.answer.model;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
@@ -7,10 +8,11 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Which model answers questions, and how to reach it. Validated at construction so a bad config fails at startup
+ * Which model answers questions, and how to reach it: the {@code model} section of {@code config/tradetalk.yml}, bound
+ * to this record as written (the file holds the defaults). Validated at construction so a bad config fails at startup
  * with a message naming the config key.
  *
- * <p>Config keys and their environment overrides (loaded by the bot's config loader; see docs/models.md):
+ * <p>Config keys and their environment overrides (loaded by the CLI's config loader; see docs/configuration.md):
  * {@code model.provider} / {@code TRADETALK_MODEL_PROVIDER}, {@code model.base-url} / {@code TRADETALK_MODEL_BASE_URL},
  * {@code model.name} / {@code TRADETALK_MODEL_NAME}, {@code model.api-key} / {@code TRADETALK_MODEL_API_KEY},
  * {@code model.timeout} / {@code TRADETALK_MODEL_TIMEOUT}, {@code model.temperature}, {@code model.max-tokens},
@@ -56,6 +58,7 @@ public record ModelSettings(
         }
 
         /** Parses a config value such as "openai"; blank means offline. */
+        @JsonCreator
         public static Provider parse(String value) {
             if (value == null || value.isBlank()) {
                 return OFFLINE;

@@ -2,6 +2,7 @@ package tradetalk.cli.config;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import tradetalk.answer.model.ModelSettings;
 import tradetalk.answer.offline.OfflineSettings;
 import tradetalk.answer.status.StatusSettings;
 import tradetalk.bot.DiscordConfig;
@@ -15,7 +16,7 @@ public record TradetalkConfig(
         IndexConfig index,
         SearchConfig search,
         OfflineSettings answer,
-        ModelConfig model,
+        ModelSettings model,
         PromptsConfig prompts,
         DiscordConfig discord,
         StatusSettings status,

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tradetalk.answer.model.ModelSettings;
 
 class ConfigLoaderTest {
 
@@ -27,7 +28,7 @@ class ConfigLoaderTest {
         assertThat(c.index().passageWords()).isEqualTo(120);
         assertThat(c.search().k()).isEqualTo(8);
         assertThat(c.search().settings().denseWeight()).isEqualTo(0.5);
-        assertThat(c.model().provider()).isEqualTo("offline");
+        assertThat(c.model().provider()).isEqualTo(ModelSettings.Provider.OFFLINE);
         assertThat(c.model().timeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(c.answer().maxSentences()).isEqualTo(3);
     }
@@ -39,7 +40,7 @@ class ConfigLoaderTest {
 
         TradetalkConfig c = loader.load(file, Map.of(), home);
 
-        assertThat(c.model().provider()).isEqualTo("openai");
+        assertThat(c.model().provider()).isEqualTo(ModelSettings.Provider.OPENAI);
         assertThat(c.model().baseUrl()).isEqualTo("http://127.0.0.1:8000/v1");
         assertThat(c.model().timeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(c.search().k()).isEqualTo(4);
@@ -72,10 +73,10 @@ class ConfigLoaderTest {
         TradetalkConfig c = loader.load(
                 null, Map.of("TRADETALK_MODEL_DEADLINE", "90s", "TRADETALK_MODEL_MAX_REPLY_BYTES", "65536"), home);
 
-        assertThat(defaults.model().settings().deadline()).isEqualTo(Duration.ofMinutes(2));
-        assertThat(defaults.model().settings().maxReplyBytes()).isEqualTo(4L * 1024 * 1024);
-        assertThat(c.model().settings().deadline()).isEqualTo(Duration.ofSeconds(90));
-        assertThat(c.model().settings().maxReplyBytes()).isEqualTo(65536);
+        assertThat(defaults.model().deadline()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(defaults.model().maxReplyBytes()).isEqualTo(4L * 1024 * 1024);
+        assertThat(c.model().deadline()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(c.model().maxReplyBytes()).isEqualTo(65536);
     }
 
     @Test
