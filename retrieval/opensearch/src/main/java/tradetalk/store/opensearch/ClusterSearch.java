@@ -7,7 +7,6 @@ import static tradetalk.retrieval.store.StoreFields.TEXT;
 import static tradetalk.retrieval.store.StoreFields.TITLE;
 import static tradetalk.retrieval.store.StoreFields.VECTOR;
 import static tradetalk.store.opensearch.StoredDocs.date;
-import static tradetalk.store.opensearch.StoredDocs.floats;
 import static tradetalk.store.opensearch.StoredDocs.text;
 import static tradetalk.store.opensearch.StoredDocs.typeIs;
 
@@ -62,6 +61,23 @@ final class ClusterSearch {
     // the store's log category, as before it was split: what operators configure and tests listen to
     private static final Logger log = LoggerFactory.getLogger(OpenSearchArticleStore.class);
 
+    /** The script field of a BM25 hit's cosine to the query vector. */
+    private static final String COSINE_FIELD = "query_cosine";
+
+    /**
+     * The dot product of the hit's stored vector (unit length, so its cosine) with the query vector, read from the
+     * hit's source: the k-NN plugin's vector functions are allowed in score scripts only. Each product is taken in
+     * float and summed in double, as {@link Vectors#dot} does, over the same floats: the same value to the last bit
+     * as the client computed from the vector it fetched before, without sending 384 numbers per hit as JSON.
+     */
+    static final String COSINE = """
+            def v = params['_source'][params.field];
+            if (v == null) { return 0.0; }
+            def q = params.query;
+            double s = 0.0;
+            for (int i = 0; i < q.size(); ++i) { s += ((float) v.get(i)) * ((float) q.get(i)); }
+            return s;""";
+
     private final IndexCalls calls;
     private final String index;
     private final Embedder embedder;
@@ -90,7 +106,7 @@ final class ClusterSearch {
         Map<String, Integer> at = new LinkedHashMap<>();
         if (lexical && !terms.isEmpty()) {
             at.put("bm25", items.size());
-            items.add(bm25Item(terms, filter, n, mode == SearchRequest.Mode.HYBRID));
+            items.add(bm25Item(terms, filter, n, mode == SearchRequest.Mode.HYBRID ? vector : null));
         }
         if (knn) {
             at.put("knn", items.size());
@@ -157,11 +173,10 @@ final class ClusterSearch {
                 seen.add(h.id());
             }
             if (mode == SearchRequest.Mode.HYBRID) {
-                for (HybridRanker.Candidate<String> c : lex) {
-                    if (!seen.contains(c.key())) {
-                        JsonNode v = found.docs.get(c.key()).get(VECTOR);
-                        double cos = v == null ? 0 : Vectors.dot(floats(v), qv);
-                        dense.add(new HybridRanker.Candidate<>(c.key(), c.published(), cos));
+                for (Hit<ObjectNode> h :
+                        parts.containsKey("bm25") ? parts.get("bm25").hits().hits() : List.<Hit<ObjectNode>>of()) {
+                    if (!seen.contains(h.id())) {
+                        dense.add(new HybridRanker.Candidate<>(h.id(), date(h.source()), cosine(h)));
                     }
                 }
             }
@@ -184,10 +199,11 @@ final class ClusterSearch {
     }
 
     /**
-     * BM25 over text and title, the whole index's statistics; in hybrid mode with the candidates' vectors (for the
-     * cosines of those the k-NN list lacks).
+     * BM25 over text and title, the whole index's statistics; in hybrid mode ({@code vector} not null) with each hit's
+     * cosine to the query vector, computed by the cluster ({@link #COSINE}), for the candidates the k-NN list lacks.
+     * No hit carries its vector.
      */
-    private RequestItem bm25Item(List<String> terms, Query filter, int n, boolean withVectors) {
+    private RequestItem bm25Item(List<String> terms, Query filter, int n, List<Float> vector) {
         Query text = Query.of(q -> q.bool(b -> {
             for (String t : terms) {
                 b.should(s -> s.term(x -> x.field(TEXT).value(FieldValue.of(t))));
@@ -199,9 +215,27 @@ final class ClusterSearch {
             return b.minimumShouldMatch("1").filter(filter);
         }));
         return RequestItem.of(i -> i.header(h -> h.index(index).searchType(SearchType.DfsQueryThenFetch))
-                .body(b -> b.query(text)
-                        .size(n)
-                        .source(src -> src.filter(f -> withVectors ? f.excludes(BODY) : f.excludes(VECTOR, BODY)))));
+                .body(b -> {
+                    b.query(text).size(n).source(src -> src.filter(f -> f.excludes(VECTOR, BODY)));
+                    if (vector != null) {
+                        b.scriptFields(
+                                COSINE_FIELD,
+                                sf -> sf.script(sc -> sc.inline(in -> in.source(COSINE)
+                                        .params("field", JsonData.of(VECTOR))
+                                        .params("query", JsonData.of(vector)))));
+                    }
+                    return b;
+                }));
+    }
+
+    /** The cosine of a BM25 hit to the query vector, from {@link #COSINE}'s script field (0 without a vector). */
+    private static double cosine(Hit<ObjectNode> h) {
+        JsonData v = h.fields().get(COSINE_FIELD);
+        if (v == null) {
+            return 0;
+        }
+        JsonNode values = v.to(JsonNode.class);
+        return values.isArray() && !values.isEmpty() ? values.get(0).asDouble() : 0;
     }
 
     /** The newest passage published on or before {@code day} (null: of all): its date is recency's anchor. */
