@@ -53,7 +53,7 @@ import tradetalk.retrieval.store.TermCounts;
  * passage up to the recency anchor; then the shared {@link HybridRanker} ranks, so both stores rank alike. BM25 runs
  * as {@code dfs_query_then_fetch}, so its statistics are the whole index's, not one shard's. k-NN scores of the
  * {@code cosinesimil} space, {@code (1 + cos) / 2}, are turned back into cosines; the cosines of BM25 candidates the
- * k-NN list lacks are computed here from their stored vectors, as Lucene computes them. A response with failed
+ * k-NN list lacks come with the BM25 hits, computed by the cluster from their stored vectors. A response with failed
  * shards is used (the shards that answered) and logged as one WARN per search.
  */
 final class ClusterSearch {
