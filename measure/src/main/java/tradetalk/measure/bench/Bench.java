@@ -141,7 +141,7 @@ public final class Bench {
         }
         long cpu = IngestProcesses.ownCpuMillis() - cpu0;
         long s0 = System.nanoTime();
-        index.settle(); // the Lucene store's sentence vectors, computed once the passages are searchable
+        settle(index, steps); // the Lucene store's sentence vectors, computed once the passages are searchable
         long settleMs = Math.round((System.nanoTime() - s0) / 1e6);
         articles = null; // the generated corpus must not count in the heap measured after load
         Map<String, Object> m = new LinkedHashMap<>();
@@ -228,6 +228,28 @@ public final class Bench {
         }
         m.put("throughput_qps", qps);
         return m;
+    }
+
+    /** Waits for the store's background work after an ingest, as a step of its own with its progress. */
+    static void settle(ArticleStore index, IngestProgress steps) {
+        int total = index.unsettledArticles();
+        if (total > 0) {
+            steps.begin("sentence vectors of " + total + " articles", total);
+            try {
+                int done = 0;
+                for (int left = total; left > 0; left = index.unsettledArticles()) {
+                    for (; done < total - left; done++) {
+                        steps.step();
+                    }
+                    Thread.sleep(200);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                steps.end();
+            }
+        }
+        index.settle();
     }
 
     /**

@@ -110,6 +110,14 @@ public interface ArticleStore extends PassageSearch, Idf, AutoCloseable {
      */
     default void settle() {}
 
+    /**
+     * Articles whose background work (the Lucene store's sentence vectors) is not stored yet: 0 when settled. For
+     * progress while {@link #settle()} waits.
+     */
+    default int unsettledArticles() {
+        return 0;
+    }
+
     @Override
     void close();
 }

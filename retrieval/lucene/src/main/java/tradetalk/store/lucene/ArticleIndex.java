@@ -235,6 +235,11 @@ public final class ArticleIndex implements ArticleStore {
         fill.settle();
     }
 
+    @Override
+    public int unsettledArticles() {
+        return fill.pendingArticles();
+    }
+
     /** The fill's writes: the sentence vectors of articles still stored as they were ingested, then a commit. */
     private void writeSentenceVectors(List<SentenceVectorFill.Work> works, Map<String, float[]> vectors)
             throws IOException {

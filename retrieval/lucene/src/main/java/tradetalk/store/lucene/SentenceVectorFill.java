@@ -11,7 +11,9 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,6 +67,8 @@ final class SentenceVectorFill implements AutoCloseable {
     private final ExecutorService thread = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("sentence-vectors").daemon().factory());
     private final List<Future<?>> submitted = new ArrayList<>();
+    /** Articles submitted whose part is not written (or given up) yet. */
+    private final AtomicInteger pendingArticles = new AtomicInteger();
 
     /**
      * @param embedder the index's model
@@ -83,7 +87,19 @@ final class SentenceVectorFill implements AutoCloseable {
             return;
         }
         submitted.removeIf(Future::isDone);
-        submitted.add(thread.submit(() -> fill(List.copyOf(works))));
+        List<Work> copy = List.copyOf(works);
+        pendingArticles.addAndGet(copy.size());
+        try {
+            submitted.add(thread.submit(() -> fill(copy)));
+        } catch (RejectedExecutionException e) {
+            pendingArticles.addAndGet(-copy.size());
+            throw e;
+        }
+    }
+
+    /** Articles submitted whose sentence vectors are not written (or given up) yet: 0 when settled. */
+    int pendingArticles() {
+        return pendingArticles.get();
     }
 
     /** Waits until every submitted article's sentence vectors are written (or given up). */
@@ -111,20 +127,30 @@ final class SentenceVectorFill implements AutoCloseable {
     }
 
     private void fill(List<Work> works) {
-        for (int from = 0; from < works.size() && !Thread.currentThread().isInterrupted(); from += ARTICLES_PER_WRITE) {
-            List<Work> part = works.subList(from, Math.min(works.size(), from + ARTICLES_PER_WRITE));
-            List<String> texts = new ArrayList<>(new LinkedHashSet<>(
-                    part.stream().flatMap(w -> w.sentences().stream()).toList()));
-            Map<String, float[]> vectors = new HashMap<>(2 * texts.size());
-            for (int i = 0; i < texts.size(); i += batch) {
-                List<String> some = texts.subList(i, Math.min(texts.size(), i + batch));
-                List<float[]> v = embedder.embedPassages(some);
-                for (int j = 0; j < some.size(); j++) {
-                    vectors.put(some.get(j), v.get(j));
-                }
+        int from = 0;
+        try {
+            for (; from < works.size() && !Thread.currentThread().isInterrupted(); from += ARTICLES_PER_WRITE) {
+                int to = Math.min(works.size(), from + ARTICLES_PER_WRITE);
+                fillPart(works.subList(from, to));
+                pendingArticles.addAndGet(-(to - from));
             }
-            write(part, vectors);
+        } finally {
+            pendingArticles.addAndGet(-(works.size() - Math.min(from, works.size()))); // dropped or failed
         }
+    }
+
+    private void fillPart(List<Work> part) {
+        List<String> texts = new ArrayList<>(new LinkedHashSet<>(
+                part.stream().flatMap(w -> w.sentences().stream()).toList()));
+        Map<String, float[]> vectors = new HashMap<>(2 * texts.size());
+        for (int i = 0; i < texts.size(); i += batch) {
+            List<String> some = texts.subList(i, Math.min(texts.size(), i + batch));
+            List<float[]> v = embedder.embedPassages(some);
+            for (int j = 0; j < some.size(); j++) {
+                vectors.put(some.get(j), v.get(j));
+            }
+        }
+        write(part, vectors);
     }
 
     /** Writes one part, waiting a while for another process that holds the index's write lock. */
