@@ -260,6 +260,89 @@ class LauncherTest {
         assertThat(archive).exists();
     }
 
+    /** A fake java that appends its arguments (one line) to {@code args}, and writes the AOT cache it is told to. */
+    private Path recordingJava() throws IOException {
+        Path java = root.resolve("fake-java");
+        Files.writeString(
+                java,
+                "#!/bin/sh\necho \"$*\" >> \"" + root.resolve("args") + "\"\n"
+                        + "env >> \"" + root.resolve("env") + "\"\n"
+                        + "case \" $* \" in *\" -XX:AOTMode=create \"*) for a in \"$@\"; do case \"$a\" in\n"
+                        + "  -XX:AOTCache=*) echo cache > \"${a#-XX:AOTCache=}\" ;; esac; done ;; esac\n");
+        java.toFile().setExecutable(true);
+        return java;
+    }
+
+    private String runCli(Path java, String args) throws IOException, InterruptedException {
+        bash("run_cli '" + java + "' \"$JAR\" \"$ROOT\" \"$ROOT/app/target\" " + args, root, "");
+        return Files.readString(root.resolve("args")).strip();
+    }
+
+    @Test
+    void given_an_aot_cache_newer_than_the_jar_then_a_one_shot_command_starts_with_it_instead_of_appcds()
+            throws Exception {
+        Path java = recordingJava();
+        Files.writeString(root.resolve("app/target/tradetalk.aot"), "cache");
+        Files.writeString(root.resolve("app/target/tradetalk.jsa"), "archive");
+        touch("app/target/tradetalk.aot");
+        touch("app/target/tradetalk.jsa");
+
+        String args = runCli(java, "ask 'Who spoke?'");
+
+        assertThat(args)
+                .contains("-XX:AOTCache=" + root.resolve("app/target/tradetalk.aot"))
+                .doesNotContain("SharedArchiveFile");
+    }
+
+    @Test
+    void given_an_aot_cache_older_than_the_jar_then_it_is_deleted_and_appcds_is_used() throws Exception {
+        Path java = recordingJava();
+        Path cache = root.resolve("app/target/tradetalk.aot");
+        Files.writeString(cache, "cache");
+        Files.setLastModifiedTime(cache, FileTime.from(BUILT.minus(1, ChronoUnit.MINUTES)));
+
+        String args = runCli(java, "ask 'Who spoke?'");
+
+        assertThat(cache).doesNotExist();
+        assertThat(args).doesNotContain("AOTCache").contains("-XX:SharedArchiveFile=");
+    }
+
+    @Test
+    void given_an_aot_cache_then_a_long_running_command_does_not_use_it() throws Exception {
+        Path java = recordingJava();
+        Files.writeString(root.resolve("app/target/tradetalk.aot"), "cache");
+        touch("app/target/tradetalk.aot");
+
+        String args = runCli(java, "eval --queries q.json");
+
+        assertThat(args).doesNotContain("AOTCache");
+    }
+
+    @Test
+    void given_a_build_when_the_start_up_cache_is_trained_then_an_ask_is_recorded_and_the_cache_made_in_a_clean_env()
+            throws Exception {
+        Path java = recordingJava();
+        Path cache = root.resolve("app/target/tradetalk.aot");
+
+        bash(
+                "export TRADETALK_INDEX_BACKEND=opensearch; make_aot_cache '" + java + "' \"$JAR\" \"$ROOT\" '" + cache
+                        + "'",
+                root,
+                "");
+
+        List<String> runs = Files.readAllLines(root.resolve("args"));
+        assertThat(runs).hasSize(2);
+        assertThat(runs.get(0))
+                .startsWith("-XX:TieredStopAtLevel=1 -Djdk.reflect.useNativeAccessorOnly=true")
+                .contains("-XX:AOTMode=record", "ask --config ", "--index ");
+        assertThat(runs.get(1)).contains("-XX:AOTMode=create", "-XX:AOTCache=");
+        assertThat(Files.readString(root.resolve("env"))).doesNotContain("TRADETALK_");
+        assertThat(cache).hasContent("cache");
+        try (var left = Files.list(root.resolve("app/target"))) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("aot-training"));
+        }
+    }
+
     @Test
     void given_the_jvms_incubator_notice_on_stderr_then_only_that_line_is_dropped() throws Exception {
         String out = bash(
