@@ -236,15 +236,7 @@ public final class OfflineComposer implements AnswerComposer {
 
     /** The evidence from the newest articles about the question's subject (other than "latest", "now"...). */
     private List<SearchHit> newest(String question, List<SearchHit> evidence, ToDoubleFunction<String> idf) {
-        String subject = QuestionIntent.latestSubject(question);
-        TopicRelevance relevance = new TopicRelevance(
-                String.join(
-                        " ",
-                        new TermWeights(subject, idf, QuestionIntent.QUESTION_WORDS)
-                                .weights()
-                                .keySet()),
-                idf,
-                topicThresholds);
+        TopicRelevance relevance = new TopicRelevance(QuestionIntent.latestTopic(question), idf, topicThresholds);
         List<SearchHit> relevant = evidence.stream()
                 .filter(h -> h.passage().article().publishedAt() != null && relevance.relevant(h))
                 .toList();

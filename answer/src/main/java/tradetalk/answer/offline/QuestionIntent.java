@@ -2,10 +2,13 @@ package tradetalk.answer.offline;
 
 import java.time.LocalDate;
 import java.time.MonthDay;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import tradetalk.answer.support.Names;
 import tradetalk.retrieval.QueryDates;
 import tradetalk.retrieval.SearchHit;
 import tradetalk.retrieval.TextAnalysis;
@@ -22,9 +25,9 @@ final class QuestionIntent {
             "who whom whose what which when where why how did do does done doing has have had having were been "
                     + "would could should can may might about say says said tell told me i you we our "
                     + "happen happened know"));
-    /** Words of a question about the latest news, left out of its subject. */
+    /** Words of a question about the latest news, left out of its subject ("stand for" asks what a name means). */
     private static final Pattern LATEST = Pattern.compile(
-            "\\b(?:latest|newest|most recent|right now|now|currently|so far|these days|stand|stands|state of play)\\b",
+            "\\b(?:latest|newest|most recent|right now|now|currently|so far|these days|stands?(?!\\s+for\\b)|state of play)\\b",
             Pattern.CASE_INSENSITIVE);
     /** "When did ... last ...", "the last time": a question about the most recent occasion. */
     private static final Pattern LAST_TIME =
@@ -47,6 +50,27 @@ final class QuestionIntent {
     /** The subject of a "latest" question: the question without its words of time. */
     static String latestSubject(String question) {
         return LATEST.matcher(question).replaceAll(" ");
+    }
+
+    /**
+     * The subject of a "latest" question as a topic ({@link tradetalk.answer.extract.TopicRelevance}): its words other
+     * than words of time, stop words and question words, the names the question uses ({@link Names#of}, which counts
+     * its opening word only when it plainly is a name) as written, so that their key names are found ("ICE", "Pope
+     * Leo"), and every other word in lower case.
+     */
+    static String latestTopic(String question) {
+        Set<String> names = Names.of(question, Set.of()).keySet();
+        List<String> kept = new ArrayList<>();
+        for (String word : latestSubject(question).strip().split("\\s+")) {
+            String w = word.replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}.]+$", "");
+            List<String> terms = TextAnalysis.terms(w);
+            if (terms.isEmpty() || QUESTION_WORDS.containsAll(terms)) {
+                continue;
+            }
+            boolean name = Names.tokens(w).stream().anyMatch(names::contains);
+            kept.add(name ? w : w.toLowerCase(Locale.ROOT));
+        }
+        return String.join(" ", kept);
     }
 
     /**

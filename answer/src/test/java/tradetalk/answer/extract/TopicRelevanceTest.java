@@ -47,6 +47,16 @@ class TopicRelevanceTest {
     }
 
     @Test
+    void an_acronym_is_named_by_the_initials_of_a_capitalised_phrase_spelled_out() {
+        TopicRelevance r = relevance("ICE raids");
+
+        assertThat(r.missingNames("U.S. Immigration and Customs Enforcement launched an operation in Maine."))
+                .isZero();
+        assertThat(r.missingNames("Federal immigration officers launched an operation in Maine."))
+                .isEqualTo(1);
+    }
+
+    @Test
     void naming_every_key_name_and_passing_both_tests_is_strong() {
         TopicRelevance r = relevance("US China trade talks");
 
