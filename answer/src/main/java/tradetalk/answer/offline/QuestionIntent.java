@@ -25,9 +25,9 @@ final class QuestionIntent {
             "who whom whose what which when where why how did do does done doing has have had having were been "
                     + "would could should can may might about say says said tell told me i you we our "
                     + "happen happened know"));
-    /** Words of a question about the latest news, left out of its subject ("stand for" asks what a name means). */
+    /** Words of a question about the latest news, left out of its subject ("stand for" asks what a name means, "now that" gives a reason). */
     private static final Pattern LATEST = Pattern.compile(
-            "\\b(?:latest|newest|most recent|right now|now|currently|so far|these days|stands?(?!\\s+for\\b)|state of play)\\b",
+            "\\b(?:latest|newest|most recent|right now|now(?!\\s+that\\b)|currently|so far|these days|stands?(?!\\s+for\\b)|state of play)\\b",
             Pattern.CASE_INSENSITIVE);
     /** "When did ... last ...", "the last time": a question about the most recent occasion. */
     private static final Pattern LAST_TIME =

@@ -37,9 +37,11 @@ class QuestionIntentTest {
     }
 
     @Test
-    void what_an_acronym_stands_for_is_no_question_about_the_latest() {
+    void what_an_acronym_stands_for_or_a_now_that_is_no_question_about_the_latest() {
         assertThat(QuestionIntent.asksLatest("What does EF stand for?")).isFalse();
         assertThat(QuestionIntent.asksLatest("Where do the talks stand now?")).isTrue();
         assertThat(QuestionIntent.asksLatest("Where does the deal stand?")).isTrue();
+        assertThat(QuestionIntent.asksLatest("How do residents feel now that the troops are on the streets?"))
+                .isFalse();
     }
 }
