@@ -50,7 +50,6 @@ import tradetalk.retrieval.embed.Embedder;
 import tradetalk.retrieval.embed.StoredSentenceEmbedder;
 import tradetalk.retrieval.store.ArticleStore;
 import tradetalk.retrieval.store.IngestReport;
-import tradetalk.store.lucene.ArticleIndex;
 import tradetalk.store.opensearch.OpenSearchArticleStore;
 
 /**
@@ -172,24 +171,7 @@ public class Tradetalk implements AutoCloseable {
      * closes it. Only the OpenSearch store may be opened twice for writing; a Lucene index has one writer.
      */
     public ArticleStore openStore() {
-        Chunker chunker = chunker();
-        return switch (config.index().backendKind()) {
-            case LUCENE ->
-                ArticleIndex.open(
-                        config.index().dirPath(),
-                        embedder(),
-                        chunker,
-                        config.search().settings(),
-                        config.index().ingestBatch(),
-                        config.index().sentenceVectors());
-            case OPENSEARCH ->
-                OpenSearchArticleStore.open(
-                        config.opensearch().settings(),
-                        embedder(),
-                        chunker,
-                        config.search().settings(),
-                        config.index().ingestBatch());
-        };
+        return Stores.open(config, embedder(), chunker());
     }
 
     /** How articles are cut into passages ({@code index.passage-words}, {@code index.passage-overlap}). */
@@ -217,29 +199,9 @@ public class Tradetalk implements AutoCloseable {
         }
     }
 
-    /**
-     * The configuration of a scratch store for eval or bench: the Lucene index in {@code dir}, or for the OpenSearch
-     * backend an index of its own ({@code <opensearch.index>-<purpose>-<time>}), never the configured one; delete it
-     * with {@link #deleteScratchIndex()}.
-     */
-    public static TradetalkConfig scratch(TradetalkConfig config, Path dir, String purpose) {
-        TradetalkConfig c = config.withIndexDir(dir);
-        if (c.index().backendKind() == IndexConfig.Backend.OPENSEARCH) {
-            c = c.withBackend(
-                    IndexConfig.Backend.OPENSEARCH,
-                    c.opensearch().index() + "-" + purpose + "-" + System.currentTimeMillis());
-        }
-        return c;
-    }
-
     /** The store's name for messages: the Lucene directory, or the OpenSearch index and its cluster. */
     public String indexName() {
-        return switch (config.index().backendKind()) {
-            case LUCENE -> config.index().dir();
-            case OPENSEARCH ->
-                "OpenSearch index " + config.opensearch().settings().articlesIndex() + " at "
-                        + String.join(",", config.opensearch().urls());
-        };
+        return Stores.name(config);
     }
 
     /** The offline composer. */

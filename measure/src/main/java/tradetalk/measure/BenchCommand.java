@@ -14,6 +14,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tradetalk.answer.UserError;
 import tradetalk.cli.AppOptions;
+import tradetalk.cli.Stores;
 import tradetalk.cli.TerminalProgress;
 import tradetalk.cli.Tradetalk;
 import tradetalk.cli.Views;
@@ -211,7 +212,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (app.index == null) {
             temp = Files.createTempDirectory("tradetalk-bench-");
-            config = Tradetalk.scratch(config, temp, "bench");
+            config = Stores.scratch(config, temp, "bench");
         }
         Embedder embedder = embedder();
         if (corpus != null) {
@@ -304,7 +305,7 @@ final class BenchCommand implements Callable<Integer> {
         for (IndexConfig.Backend kind : kinds) {
             TradetalkConfig c = config.withBackend(kind, config.opensearch().index());
             Path temp = Files.createTempDirectory("tradetalk-bench-");
-            try (Tradetalk tt = new Tradetalk(Tradetalk.scratch(c, temp, "bench"), embedder())) {
+            try (Tradetalk tt = new Tradetalk(Stores.scratch(c, temp, "bench"), embedder())) {
                 int passages = k != null ? k : tt.config().search().k();
                 String name = kind.name().toLowerCase(java.util.Locale.ROOT);
                 Consumer<String> progress = s -> app.err().println("tradetalk: bench (" + name + ") " + s + " ...");

@@ -16,6 +16,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tradetalk.answer.UserError;
 import tradetalk.cli.AppOptions;
+import tradetalk.cli.Stores;
 import tradetalk.cli.TerminalProgress;
 import tradetalk.cli.Tradetalk;
 import tradetalk.cli.Views;
@@ -168,7 +169,7 @@ final class EvalCommand implements Callable<Integer> {
         TradetalkConfig config = app.loadConfig();
         if (app.index == null) {
             temp = Files.createTempDirectory("tradetalk-eval-");
-            config = Tradetalk.scratch(config, temp, "eval");
+            config = Stores.scratch(config, temp, "eval");
         }
         boolean scratch = temp != null;
         try (Tradetalk tt = new Tradetalk(config)) {
